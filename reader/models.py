@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Article(models.Model):
+    """A German text and its stored annotation.
+
+    The annotation is a versioned JSON document (see DESIGN.md); `status` says whether it is
+    there yet. An article is either annotated or still pending/failed: the annotation and its
+    version are written together in one update, never half.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be annotated"
+        RUNNING = "running", "Being annotated"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Annotation failed"
+
+    title = models.CharField(max_length=300)
+    source = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    # The seed articles come first in the list, in this order.
+    seed_order = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status_message = models.TextField(blank=True)
+    annotation = models.JSONField(null=True, blank=True)
+    annotation_version = models.PositiveIntegerField(null=True, blank=True)
+    annotated_at = models.DateTimeField(null=True, blank=True)
+    word_count = models.PositiveIntegerField(default=0)
+    level = models.CharField(max_length=2, blank=True, help_text="CEFR-like estimate (A2..C2)")
+
+    class Meta:
+        ordering = [models.F("seed_order").asc(nulls_last=True), "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="ready", annotation__isnull=False) | ~Q(status="ready"),
+                name="article_ready_has_annotation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY

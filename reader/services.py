@@ -1,0 +1,98 @@
+"""Writes to articles: creating them and storing their annotation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from reader.models import Article
+from reader.text_input import clean_article_text
+
+log = logging.getLogger(__name__)
+
+# Articles up to this many characters are annotated inside the request that adds them;
+# longer ones go to the task queue and the page shows their progress.
+INLINE_ANNOTATION_CHARS = 20_000
+
+
+def article_create(
+    *,
+    title: str,
+    text: str,
+    source: str = "",
+    published: dt.date | str | None = None,
+    created_by=None,
+    seed_order: int | None = None,
+    annotate: str = "auto",
+) -> Article:
+    """Store a new article (pending) and have it annotated: inline for short texts, as a task
+    otherwise (`annotate` = "auto" | "inline" | "task" | "none")."""
+    text = clean_article_text(text)
+    article = Article.objects.create(
+        title=title.strip()[:300] or "Untitled",
+        text=text,
+        source=source.strip()[:200],
+        published=published or None,
+        created_by=created_by,
+        seed_order=seed_order,
+        word_count=len(text.split()),
+    )
+    if annotate == "auto":
+        annotate = "inline" if len(text) <= INLINE_ANNOTATION_CHARS else "task"
+    if annotate == "inline":
+        article_annotate(article.pk)
+        article.refresh_from_db()
+    elif annotate == "task":
+        article_enqueue_annotation(article)
+    return article
+
+
+def article_enqueue_annotation(article: Article) -> None:
+    from reader.tasks import annotate_article
+
+    transaction.on_commit(lambda: annotate_article.enqueue(article.pk))
+
+
+def article_annotate(article_id: int) -> bool:
+    """Annotate one article and store the result with its version in a single update.
+
+    Returns False when the article is gone (deleted while queued) or failed. A failure leaves the
+    previous annotation in place and marks the article failed with the reason, so a reader
+    never sees half an annotation.
+    """
+    from glossary.lexicon import DbLexicon
+    from reader.nlp.pipeline import ANNOTATION_VERSION, annotate_text
+
+    text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
+    if text is None:
+        return False
+    Article.objects.filter(pk=article_id).exclude(status=Article.Status.READY).update(
+        status=Article.Status.RUNNING
+    )
+    try:
+        document = annotate_text(text, DbLexicon())
+    except Exception as error:  # noqa: BLE001 - the reason is shown to the teacher
+        log.exception("annotating article %s failed", article_id)
+        Article.objects.filter(pk=article_id).exclude(status=Article.Status.READY).update(
+            status=Article.Status.FAILED, status_message=f"{type(error).__name__}: {error}"[:2000]
+        )
+        return False
+    updated = Article.objects.filter(pk=article_id, text=text).update(
+        annotation=document,
+        annotation_version=ANNOTATION_VERSION,
+        annotated_at=timezone.now(),
+        status=Article.Status.READY,
+        status_message="",
+        level=estimate_level(document),
+    )
+    return bool(updated)
+
+
+def estimate_level(document: dict) -> str:
+    """A CEFR-like level from word frequencies and sentence length (see reader/difficulty.py)."""
+    from reader.difficulty import estimate_cefr
+
+    return estimate_cefr(document)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from reader import views
+
+app_name = "reader"
+urlpatterns = [
+    path("", views.article_list, name="article_list"),
+    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("articles/<int:pk>/words/<int:s>/<int:t>/", views.word_popover, name="word_popover"),
+]

@@ -1,0 +1,37 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from reader import selectors
+from reader.rendering import reading_blocks, word_details
+
+
+@require_GET
+def article_list(request):
+    articles = selectors.article_list()
+    return render(request, "reader/article_list.html", {"articles": articles})
+
+
+@require_GET
+def article_detail(request, pk: int):
+    article = selectors.article_get(pk)
+    if request.htmx and request.GET.get("status"):
+        return render(request, "reader/article.html#status", {"article": article})
+    statuses = selectors.word_statuses_for(request.user)
+    context = {"article": article, "blocks": reading_blocks(article.annotation, statuses)}
+    return render(request, "reader/article.html", context)
+
+
+@require_GET
+def word_popover(request, pk: int, s: int, t: int):
+    """The popover for one word; the whole page with the word panel when JavaScript is off."""
+    article = selectors.article_get(pk)
+    word = word_details(article.annotation, s, t) if article.annotation else None
+    if word is None:
+        raise Http404("No such word in this article.")
+    context = {"article": article, "word": word}
+    if request.htmx:
+        return render(request, "reader/article.html#popover", context)
+    statuses = selectors.word_statuses_for(request.user)
+    context["blocks"] = reading_blocks(article.annotation, statuses)
+    return render(request, "reader/article.html", context)
