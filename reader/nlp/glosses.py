@@ -1,0 +1,132 @@
+"""Glosses: lemma + part of speech -> the best dictionary entry, with fallbacks.
+
+Order of opinions: the (repaired) lemma, the surface form, simplemma's lemma, and for nouns the
+dictionary has not got, the compound's head (the longest final part that is a dictionary noun:
+Kriegseintritt -> Eintritt), because German makes new compounds freely and the head carries the
+kind of thing meant. Names, punctuation and numbers get no gloss: a name's dictionary homonym
+(Kim, Biden -> "bidet"?) would be nonsense.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.nlp.extensions import lex_fetch
+from reader.nlp.lexicon import LexEntry, best_entry
+
+NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
+MAX_SENSES = 3
+# A compound head shorter than this is too often a false friend inside a longer word
+# (Botschaft -> "Schaft").
+MIN_HEAD_CHARS = 4
+MIN_MODIFIER_CHARS = 2
+
+
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _pos_fits(entry: LexEntry, pos: str) -> bool:
+    if entry.pos == pos:
+        return True
+    return {entry.pos, pos} <= {"VERB", "AUX"} or {entry.pos, pos} <= {"NOUN", "PROPN"}
+
+
+def _choose(entries: list[LexEntry], pos: str, strict: bool) -> LexEntry | None:
+    if not entries:
+        return None
+    if strict:
+        fitting = [e for e in entries if _pos_fits(e, pos)]
+        return fitting[0] if fitting else None
+    return best_entry(entries, pos)
+
+
+def head_candidates(word: str) -> list[str]:
+    """Final parts of a noun, longest first: Kriegseintritt -> riegseintritt ... Tritt."""
+    out = []
+    for i in range(MIN_MODIFIER_CHARS, len(word) - MIN_HEAD_CHARS + 1):
+        part = word[i:]
+        if part[0] == "-":
+            continue
+        out.append(part[0].upper() + part[1:])
+    return out
+
+
+def _senses(entry: LexEntry) -> list[str]:
+    seen: list[str] = []
+    for gloss in entry.glosses:
+        if gloss and gloss not in seen:
+            seen.append(gloss)
+        if len(seen) == MAX_SENSES:
+            break
+    return seen
+
+
+def _apply(token, entry: LexEntry, via: str) -> None:
+    senses = _senses(entry)
+    token._.gloss = senses[0] if senses else None
+    token._.senses = senses or None
+    token._.gloss_via = via
+    if entry.pos == "NOUN" and token.pos_ in ("NOUN", "PROPN"):
+        token._.gender = entry.gender
+        token._.plural = entry.plural
+
+
+def gloss_doc(doc: Doc) -> Doc:
+    """Set gloss, senses, gender and plural on every token that can have one."""
+    candidates = []
+    for token in doc:
+        pos = token.pos_
+        if pos in NO_GLOSS_POS or token._.gloss or not token.is_alpha and not _has_letter(token.text):
+            continue
+        lemma = token._.verb_lemma or token.lemma_
+        candidates.append((token, pos, lemma))
+    cache = lex_fetch(
+        doc,
+        {c for _, _, lemma in candidates for c in (lemma,)}
+        | {t.text for t, _, _ in candidates}
+        | {t._.alt_lemma for t, _, _ in candidates if t._.alt_lemma},
+    )
+    unresolved = []
+    for token, pos, lemma in candidates:
+        found = None
+        for key, via, strict in (
+            (lemma, "lemma", False),
+            (token.text, "surface", True),
+            (token._.alt_lemma, "alt_lemma", True),
+        ):
+            if not key:
+                continue
+            entry = _choose(cache.get(key.lower(), []), pos, strict)
+            if entry is not None and entry.glosses:
+                found = (entry, via)
+                break
+        if found:
+            _apply(token, *found)
+        elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
+            unresolved.append((token, lemma))
+    if unresolved:
+        cache = lex_fetch(doc, {h for _, lemma in unresolved for h in head_candidates(lemma)})
+        for token, lemma in unresolved:
+            for head in head_candidates(lemma):
+                entry = _choose(cache.get(head.lower(), []), "NOUN", True)
+                if entry is not None and entry.glosses:
+                    _apply(token, entry, "head")
+                    # The head decides gender and (with the whole word in front) the plural.
+                    token._.plural = None
+                    if entry.plural and lemma.endswith(head[1:]):
+                        token._.plural = lemma[: len(lemma) - len(head)] + entry.plural.lower()
+                        if token._.plural[:1].islower():
+                            token._.plural = token._.plural[:1].upper() + token._.plural[1:]
+                    break
+    return doc
+
+
+@Language.factory(
+    "randnotiz_glosses",
+    assigns=["token._.gloss", "token._.senses", "token._.gender", "token._.plural"],
+)
+def make_glosses(nlp: Language, name: str):
+    """English glosses from the lexicon for every word that is not a name, number or symbol."""
+    return gloss_doc

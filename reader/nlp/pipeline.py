@@ -1,0 +1,197 @@
+"""The Randnotiz annotation pipeline: text in, the versioned annotation JSON out.
+
+A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own components:
+
+    randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
+    -> randnotiz_reflexive_verbs -> randnotiz_compounds* -> randnotiz_idioms* -> randnotiz_glosses
+
+(* when `reader/nlp/compounds.py` / `reader/nlp/idioms.py` register them). Pure Python: no
+Django import, the lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.nlp import glosses, sentences, tagger  # noqa: F401  (register the factories)
+from reader.nlp.extensions import register_extensions
+from reader.nlp.lexicon import Lexicon, MemoryLexicon
+
+# Bump when the JSON changes shape or the annotations change meaningfully: stored articles
+# with an older version are re-annotated by `manage.py reannotate`-style commands.
+ANNOTATION_VERSION = 1
+
+# Components from other modules, slotted in at their place when their module registers them.
+OPTIONAL_COMPONENTS = (
+    ("reader.nlp.verbs", "randnotiz_separable_verbs"),
+    ("reader.nlp.verbs", "randnotiz_reflexive_verbs"),
+    ("reader.nlp.compounds", "randnotiz_compounds"),
+    ("reader.nlp.idioms", "randnotiz_idioms"),
+)
+# Texts are annotated in chunks of whole lines of about this size, so 2 MB of text never
+# becomes one giant Doc (memory) and the result is the same as for the text in one piece.
+CHUNK_CHARS = 100_000
+
+
+@functools.cache
+def get_nlp() -> Language:
+    """The pipeline, built once per process (loads HanTa's model: about half a second)."""
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.max_length = CHUNK_CHARS * 4
+    nlp.add_pipe("randnotiz_sentences")
+    nlp.add_pipe("randnotiz_tagger")
+    nlp.add_pipe("randnotiz_lemmas")
+    for module, factory in OPTIONAL_COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            continue
+        if nlp.has_factory(factory):
+            nlp.add_pipe(factory)
+    nlp.add_pipe("randnotiz_glosses")
+    return nlp
+
+
+def component_names() -> list[str]:
+    return list(get_nlp().pipe_names)
+
+
+def _run(doc: Doc, lexicon: Lexicon | None, skip: Iterable[str] = ()) -> Doc:
+    doc._.lexicon = lexicon if lexicon is not None else MemoryLexicon()
+    doc._.lex = {}
+    doc._.expressions = []
+    for name, component in get_nlp().pipeline:
+        if name not in skip:
+            doc = component(doc)
+    return doc
+
+
+_CHUNK_END = re.compile(r"\n\s*(?=\S)")
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut text after a line break (and the whitespace after it) every `size` characters.
+
+    Each chunk then starts with a word, so only the whole text's leading whitespace can
+    start a chunk, and paragraphs never straddle chunks.
+    """
+    chunks = []
+    start = 0
+    while len(text) - start > size:
+        match = _CHUNK_END.search(text, start + size)
+        if match is None:
+            break
+        chunks.append(text[start : match.end()])
+        start = match.end()
+    chunks.append(text[start:])
+    return chunks
+
+
+def _token_json(token, ws: str) -> dict:
+    upos = token.pos_ or ("SPACE" if token.is_space else "X")
+    return {
+        "text": token.text,
+        "ws": ws,
+        "lemma": token._.verb_lemma or token.lemma_ or token.text,
+        "upos": upos,
+        "xpos": token.tag_ or ("_SP" if token.is_space else ""),
+        "feats": str(token.morph),
+        "gloss": token._.gloss,
+        "compound": token._.compound,
+        "gender": token._.gender,
+        "plural": token._.plural,
+        "senses": token._.senses,
+    }
+
+
+def doc_to_json(doc: Doc, paragraph_offset: int = 0) -> list[dict]:
+    """Sentences of one Doc as JSON dicts; whitespace tokens fold into the previous `ws`."""
+    info = doc._.sentence_info or []
+    out: list[dict] = []
+    kinds = {start: (para, kind) for start, para, kind in info}
+    expressions = doc._.expressions or []
+    for sent in doc.sents:
+        para, kind = kinds.get(sent.start, (out[-1]["paragraph"] - paragraph_offset if out else 0, "text"))
+        tokens: list[dict] = []
+        index_of: dict[int, int] = {}
+        for token in sent:
+            ws = token.whitespace_
+            if token.is_space and tokens:
+                tokens[-1]["ws"] += token.text + ws
+                continue
+            index_of[token.i] = len(tokens)
+            tokens.append(_token_json(token, ws))
+        sent_expr = []
+        for expr in expressions:
+            if sent.start <= expr["tokens"][0] < sent.end:
+                sent_expr.append(
+                    {**expr, "tokens": [index_of[i] for i in expr["tokens"] if i in index_of]}
+                )
+        out.append(
+            {
+                "paragraph": para + paragraph_offset,
+                "kind": kind,
+                "tokens": tokens,
+                "expressions": sent_expr,
+            }
+        )
+    return out
+
+
+def annotate_text(text: str, lexicon: Lexicon | None = None) -> dict:
+    """Annotate article text (one paragraph per line) into the versioned JSON document.
+
+    Every token's text + ws, concatenated, gives back `text` exactly.
+    """
+    nlp = get_nlp()
+    result: list[dict] = []
+    paragraph_offset = 0
+    for chunk in split_chunks(text):
+        if not chunk:
+            continue
+        doc = _run(nlp.make_doc(chunk), lexicon)
+        sents = doc_to_json(doc, paragraph_offset)
+        if sents:
+            paragraph_offset = sents[-1]["paragraph"] + 1
+        result.extend(sents)
+    return {"version": ANNOTATION_VERSION, "sentences": result}
+
+
+def annotate_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    """Run the pipeline on a Doc you built (pre-tokenized); returns the annotated Doc."""
+    return _run(doc, lexicon)
+
+
+def presegmented_doc(sentences_: list[list[str]]) -> Doc:
+    """A Doc with the given sentences and tokens (CoNLL-U word lines)."""
+    nlp = get_nlp()
+    words: list[str] = []
+    starts: list[bool] = []
+    for sent in sentences_:
+        for i, word in enumerate(sent):
+            words.append(word)
+            starts.append(i == 0)
+    spaces = [True] * len(words)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts) if words else nlp.make_doc("")
+    doc._.presegmented = True
+    doc._.sentence_info = []
+    start = 0
+    for index, sent in enumerate(s for s in sentences_ if s):
+        doc._.sentence_info.append((start, index, "text"))
+        start += len(sent)
+    return doc
+
+
+def annotate_sentences(sentences_: list[list[str]], lexicon: Lexicon | None = None) -> dict:
+    """Annotate pre-tokenized sentences (CoNLL-U input): sentences and tokens stay as given."""
+    sentences_ = [[w for w in s if w] for s in sentences_]
+    doc = _run(presegmented_doc(sentences_), lexicon)
+    return {"version": ANNOTATION_VERSION, "sentences": doc_to_json(doc)}

@@ -1,0 +1,122 @@
+"""Paragraphs, subheadings and sentences.
+
+Article text has one paragraph per line. A short line without final punctuation is a
+subheading ("Bericht: Nordkorea liefert Russland auch schwere Geschütze") and stays one
+"sentence" of kind "heading". Inside a paragraph a sentence ends at . ! ? … when the next word
+starts a sentence (capital letter, digit or opening quote). spaCy's German tokenizer already keeps
+abbreviations (z.B., Dr., Mio.), ordinals ("11." Korps) and numbers ("50.000") as one token, so a
+lone "." token is a real full stop; quotes that close a sentence („Kommst du?“) stay with it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_TERMINAL = frozenset(".!?…")
+# Closing quotes and brackets after a full stop still belong to the sentence it ends.
+_CLOSING = frozenset({"“", "”", '"', "'", "’", "«", "»", ")", "]", "‘"})
+_OPENING = frozenset({"„", "»", "«", '"', "(", "[", "‚", "'", "–", "—", "-", "‘", "“"})
+# Abbreviations that commonly end a sentence (a capitalised word after them starts a new one);
+# others (z.B., Dr.) are followed by nouns and names, which German capitalises.
+_FINAL_ABBREVIATIONS = frozenset({"usw.", "etc.", "u.ä.", "o.ä.", "ff."})
+# HanTa's Viterbi is linear, but a 2 MB line without punctuation would still make one enormous
+# sentence in the reading view: cut very long runs.
+MAX_SENTENCE_TOKENS = 200
+HEADING_MAX_TOKENS = 20
+HEADING_MAX_CHARS = 160
+_HEADING_FINAL = frozenset('.!?…:;,"“”»«\'’-–—')
+
+
+def _is_terminal(text: str) -> bool:
+    return (text[0] in _TERMINAL and all(c in _TERMINAL for c in text)) or (
+        text in _FINAL_ABBREVIATIONS
+    )
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or text in _OPENING
+
+
+def segment(doc: Doc) -> Doc:
+    """Set `is_sent_start` on every token and record (paragraph, kind) per sentence.
+
+    Whitespace tokens (newlines, runs of spaces) never start a sentence: they belong to the
+    sentence before them, so each sentence's tokens with their whitespace rebuild the text.
+    """
+    n = len(doc)
+    if n == 0:
+        doc._.sentence_info = []
+        return doc
+    # Paragraphs: runs of non-space tokens between whitespace tokens that contain a newline.
+    paragraphs: list[tuple[int, int]] = []  # [start, end) over token indices, without spaces
+    start = None
+    last_word = None
+    for i, token in enumerate(doc):
+        if token.is_space:
+            if "\n" in token.text and start is not None:
+                paragraphs.append((start, last_word + 1))
+                start = None
+            continue
+        if start is None:
+            start = i
+        last_word = i
+    if start is not None:
+        paragraphs.append((start, last_word + 1))
+
+    starts = [False] * n
+    info: list[tuple[int, int, str]] = []  # (start token, paragraph, kind)
+    if not paragraphs:  # whitespace only
+        starts[0] = True
+        info.append((0, 0, "text"))
+    for para_index, (p_start, p_end) in enumerate(paragraphs):
+        first = 0 if para_index == 0 else p_start  # leading whitespace joins the first sentence
+        words = [t for t in doc[p_start:p_end] if not t.is_space]
+        line = doc[p_start:p_end].text
+        if (
+            len(words) <= HEADING_MAX_TOKENS
+            and len(line) <= HEADING_MAX_CHARS
+            and line[-1] not in _HEADING_FINAL
+            and any(c.isalpha() for c in line)
+        ):
+            starts[first] = True
+            info.append((first, para_index, "heading"))
+            continue
+        starts[first] = True
+        info.append((first, para_index, "text"))
+        count = 0
+        i = p_start
+        while i < p_end:
+            token = doc[i]
+            count += 1
+            if token.is_space:
+                i += 1
+                continue
+            if _is_terminal(token.text) or count >= MAX_SENTENCE_TOKENS:
+                j = i + 1
+                while j < p_end and (doc[j].text in _CLOSING or doc[j].is_space):
+                    j += 1
+                if j < p_end and (count >= MAX_SENTENCE_TOKENS or _starts_sentence(doc[j].text)):
+                    starts[j] = True
+                    info.append((j, para_index, "text"))
+                    count = 0
+                i = j
+                continue
+            i += 1
+    for token, is_start in zip(doc, starts, strict=True):
+        token.is_sent_start = is_start
+    doc._.sentence_info = info
+    return doc
+
+
+@Language.factory("randnotiz_sentences", assigns=["token.is_sent_start", "doc._.sentence_info"])
+def make_sentences(nlp: Language, name: str):
+    """Paragraphs from lines, subheadings, sentences; keeps given boundaries (CoNLL-U input)."""
+
+    def sentences(doc: Doc) -> Doc:
+        if doc._.presegmented:
+            return doc
+        return segment(doc)
+
+    return sentences

@@ -1,0 +1,174 @@
+"""Part of speech (STTS + UPOS), lemmas and morphology with HanTa, and their repair.
+
+HanTa (Hanover Tagger, a trained HMM over morphological analyses) gives STTS tags and lemmas at
+about 8,000 tokens/s. Its lemmas have known faults that the `randnotiz_lemmas` component repairs
+with cheap second opinions (the surface form, simplemma's lemma, the dictionary):
+- casing: "US-Präsident" -> "Us-präsident", "SPÖ" -> "Spö" (restored from the surface form);
+- unreduced plurals and unknown words: "Haubitzen" -> "Haubitzen" (a lemma that is no headword
+  while simplemma's lemma is one is replaced by simplemma's).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.nlp.extensions import lex_fetch
+from reader.nlp.stts import STTS_FEATS, is_number, is_ordinal, is_punct, normalize_stts, punct_stts, upos_for
+
+# Words HanTa is asked about are cut at this length: a 2 MB "word" would only slow it down.
+MAX_WORD_CHARS = 60
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+_ALPHA = re.compile(r"[^\W\d_]")
+
+# Pronoun lemmas as UD German writes them: the nominative of the personal pronoun (mich -> ich,
+# ihm -> er), the reflexive "sich" for every reflexive use of the 3rd person. HanTa keeps the
+# inflected form.
+_PPER = {
+    "ich": "ich", "mich": "ich", "mir": "ich", "meiner": "ich",
+    "du": "du", "dich": "du", "dir": "du", "deiner": "du",
+    "er": "er", "ihn": "er", "ihm": "er", "seiner": "er",
+    "es": "es", "'s": "es",
+    "wir": "wir", "uns": "wir", "unser": "wir",
+    "euch": "ihr", "euer": "ihr",
+    "ihnen": "sie",
+}
+
+
+@functools.cache
+def hanta_tagger():
+    """HanTa's German model, loaded once per process (about 0.5 s, 100 MB)."""
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+def restore_case(lemma: str, surface: str) -> str:
+    """Copy the surface form's casing onto the stretch the lemma shares with it.
+
+    HanTa lower-cases everything after a noun's first letter: US-Präsident -> Us-präsident,
+    SPÖ -> Spö, NATO-Staaten -> Nato-staat. The shared prefix is the same word, so its casing is
+    the author's.
+    """
+    if lemma == surface:
+        return lemma
+    n = 0
+    limit = min(len(lemma), len(surface))
+    while n < limit and lemma[n].lower() == surface[n].lower():
+        n += 1
+    if n == 0:
+        return lemma
+    rest = lemma[n:]
+    # Inside a hyphenated noun every part keeps the capital it had (US-Präsident).
+    return surface[:n] + rest
+
+
+def _hanta_tags(words: list[str]) -> list[tuple[str, str, str]]:
+    tagger = hanta_tagger()
+    safe = [w[:MAX_WORD_CHARS] for w in words]
+    try:
+        return tagger.tag_sent(safe, taglevel=1)
+    except Exception:  # HanTa has no contract for odd input (control characters, scripts)
+        out = []
+        for word in safe:
+            try:
+                out.extend(tagger.tag_sent([word], taglevel=1))
+            except Exception:
+                out.append((word, word, "XY"))
+        return out
+
+
+def tag_doc(doc: Doc) -> Doc:
+    """Tag each sentence with HanTa; punctuation and numbers are decided by their characters."""
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        tagged = _hanta_tags([t.text for t in tokens])
+        for token, (_, lemma, tag) in zip(tokens, tagged, strict=False):
+            text = token.text
+            if is_punct(text):
+                stts = punct_stts(text)
+                lemma = text
+            elif is_ordinal(text):
+                stts = "ADJA"
+                lemma = text
+            elif is_number(text):
+                stts = "CARD"
+                lemma = text
+            else:
+                stts = normalize_stts(tag)
+                if not _ALPHA.search(text):
+                    stts = "XY"
+                    lemma = text
+            upos = upos_for(stts)
+            if upos in ("NOUN", "PROPN", "X"):
+                lemma = restore_case(lemma, text)
+                if upos == "NOUN" and lemma[:1].islower():
+                    lemma = lemma[0].upper() + lemma[1:]
+            elif upos == "PRON" and stts == "PPER":
+                lemma = _PPER.get(text.lower(), lemma.lower())
+            elif stts == "PRF":
+                lemma = "sich" if text.lower() == "sich" else _PPER.get(text.lower(), "sich")
+            elif upos != "X":
+                lemma = lemma.lower() if lemma[:1].isupper() and not text.isupper() else lemma
+            token.tag_ = stts
+            token.pos_ = upos
+            token.lemma_ = lemma or text
+            feats = "NumType=Ord" if stts == "ADJA" and lemma[:1].isdigit() else STTS_FEATS.get(stts)
+            if feats:
+                token.set_morph(feats)
+            if upos in CONTENT_POS:
+                token._.alt_lemma = simplemma.lemmatize(text, lang="de")
+    return doc
+
+
+def _headword(cache: dict, lemma: str) -> bool:
+    return bool(cache.get(lemma.lower()))
+
+
+def repair_lemmas(doc: Doc) -> Doc:
+    """Second opinions where HanTa's lemma is no dictionary headword (one batched lookup)."""
+    keys = set()
+    for token in doc:
+        if token.pos_ in CONTENT_POS or token.pos_ == "AUX":
+            keys.add(token.lemma_)
+            keys.add(token.text)
+            if token._.alt_lemma:
+                keys.add(token._.alt_lemma)
+    cache = lex_fetch(doc, keys)
+    for token in doc:
+        pos = token.pos_
+        if pos not in CONTENT_POS:
+            continue
+        lemma = token.lemma_
+        if _headword(cache, lemma):
+            continue
+        alt = token._.alt_lemma
+        if pos == "PROPN":
+            continue  # names are not in the dictionary; HanTa's name lemmas are the better guess
+        if alt and alt != lemma and _headword(cache, alt):
+            if pos == "NOUN":
+                alt = restore_case(alt, token.text)
+                alt = alt[:1].upper() + alt[1:]
+            elif pos in ("VERB", "ADJ", "ADV"):
+                alt = alt.lower()
+            token.lemma_ = alt
+    return doc
+
+
+@Language.factory("randnotiz_tagger", assigns=["token.tag", "token.pos", "token.lemma", "token.morph"])
+def make_tagger(nlp: Language, name: str):
+    """STTS tag, UPOS, lemma and the features the tag implies, per sentence, with HanTa."""
+    hanta_tagger()  # load the model when the pipeline is built, not on the first request
+    return tag_doc
+
+
+@Language.factory("randnotiz_lemmas", assigns=["token.lemma"], requires=["token.pos"])
+def make_lemmas(nlp: Language, name: str):
+    """Repair HanTa's lemmas with simplemma and the dictionary as second opinions."""
+    return repair_lemmas
