@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "glossary",
     "reader",
     "classroom",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +101,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reader:article_list"
 LOGOUT_REDIRECT_URL = "reader:article_list"
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Password-reset mails go to the console unless a real mailer is configured.
+MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "randnotiz@localhost")
 
 # --- I18N / static ----------------------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""Shared fixtures: a small dictionary of our own, the seed article, a real browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# beside one unless told that this single-threaded use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE_DING = FIXTURES / "ding_sample.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def sample_lexicon(db):
+    """The dictionary rows of tests/fixtures/ding_sample.txt (a few dozen real Ding lines)."""
+    call_command("import_ding", str(SAMPLE_DING), force=True, verbosity=0)
+
+
+@pytest.fixture
+def seed_article(sample_lexicon):
+    """The seed article, loaded and annotated as `make run` does."""
+    from reader.models import Article
+
+    call_command("load_seeds", verbosity=0)
+    return Article.objects.get(seed_order=0)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def browser_page(page):
+    """A Playwright page in Debian's Chromium with a timeout short enough to fail fast."""
+    page.set_default_timeout(10_000)
+    return page
