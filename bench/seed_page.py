@@ -1,0 +1,66 @@
+"""Server time of the seed article's page, once annotated, and the process's resident memory.
+
+    .venv/bin/python bench/seed_page.py [--runs 200]
+
+Runs against the database configured by the environment (SQLite by default, DATABASE_URL for
+PostgreSQL) after `make run` or `scripts/setup.sh app` has loaded the seed. Times the whole
+Django request (URL resolving, queries, template rendering) through the test client, which
+skips only the network.
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.test import Client
+    from django.urls import reverse
+
+    from reader.models import Article
+
+    article = Article.objects.filter(seed_order=0, status=Article.Status.READY).first()
+    if article is None:
+        sys.exit("The seed article is not loaded: run `make run` or `scripts/setup.sh app` first.")
+    client = Client()
+    url = reverse("reader:article_detail", args=[article.pk])
+    tokens = sum(len(s["tokens"]) for s in article.annotation["sentences"])
+    for _ in range(10):  # warm-up: template loading, connection
+        assert client.get(url).status_code == 200
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    popover = reverse("reader:word_popover", args=[article.pk, 3, 2])
+    pop_times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        client.get(popover, headers={"HX-Request": "true"})
+        pop_times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    pop_times.sort()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"seed page: {tokens} tokens, {len(response.content) / 1024:.0f} KiB of HTML")
+    print(f"page:    median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * .95)]:.1f} ms over {args.runs} runs")
+    print(f"popover: median {statistics.median(pop_times):.1f} ms, p95 {pop_times[int(len(pop_times) * .95)]:.1f} ms")
+    print(f"peak resident memory of this process: {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
