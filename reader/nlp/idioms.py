@@ -1,0 +1,715 @@
+"""Idioms and light-verb constructions: lemma patterns matched within a clause.
+
+Each `IdiomEntry` (jdn. mit Argusaugen beobachten) is compiled once into an `IdiomPattern`:
+a list of elements with the lemma keys that may fill them and whether they are required.
+
+* Content words are required: nouns (the core), the verb, and any other content word of a
+  proverb ("eine Hand wäscht die *andere*": without *andere* it is just washing hands).
+* Prepositions are required and must stand at the front of their noun phrase
+  ("ins Bild passen" is not "das Bild passt ... in").
+* Determiners, possessives (seinen), `sich` and attributive adjectives are optional: they are
+  taken into the match when present, but "harte Geschütze" still is "schwere Geschütze".
+* Slots (jdn., jdm., etw., jds., einer Sache) match nothing: any words may stand there, so
+  insertions come for free.
+* A verb's separable particle may stand apart ("fährt ... auf" = auffahren), found by its
+  STTS tag PTKVZ in the same clause.
+* Where the idiom's core is a rare noun phrase (mit Argusaugen), the verb may vary
+  (betrachten for beobachten): the clause's full verb is taken instead.
+
+Matching works on tokens that carry only text, lemma and an STTS tag (plus UPOS if known),
+so the same code runs on a spaCy Doc (`IdiomsComponent`) and on gold CoNLL-U/cupt columns
+(`bench/idioms.py`). Patterns are indexed by their rarest required lemma, so a sentence only
+tries the few patterns whose anchor word it contains.
+
+No Django here: the idiom list comes from `Lexicon.idioms()` through `IdiomsComponent.set_idioms`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reader.nlp.lexicon import IdiomEntry
+
+try:  # wordfreq is a project dependency; the fallback keeps the matcher importable without it.
+    from wordfreq import zipf_frequency as _zipf
+except ImportError:  # pragma: no cover
+    def _zipf(word: str, lang: str) -> float:
+        return 3.0
+
+try:
+    import simplemma as _simplemma
+except ImportError:  # pragma: no cover
+    _simplemma = None
+
+
+# --- word classes of the dictionary's phrase notation --------------------------------------
+
+SLOTS = {
+    "jdn.", "jdm.", "jds.", "etw.", "jd.", "jdn", "jdm", "jds", "etw", "jemanden", "jemandem",
+    "jemandes", "jemand", "sb.", "sth.", "etw./jdn.", "jdn./etw.", "jdm./etw.", "etw./jdm.",
+    "jdm./einer", "jds./einer", "js.", "einer/einem", "...", "…", "jdn./sich", "jdm./sich",
+    "sich/jdn.", "sich/jdm.", "irgendwo", "irgendwohin", "wohin", "etwas.",
+}
+DETERMINERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "keines",
+}
+POSSESSIVES = {
+    stem + ending
+    for stem in ("mein", "dein", "sein", "ihr", "unser")
+    for ending in ("", "e", "en", "em", "er", "es")
+} | {"euer", "eure", "euren", "eurem", "eurer", "eures"}
+# "sein" is both a possessive and the verb "to be": as the last word it is the verb.
+PREPOSITIONS = {
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
+    "ohne", "seit", "über", "um", "unter", "von", "vor", "zu", "zwischen", "wegen", "trotz",
+    "ab", "bis", "außer", "gegenüber", "entlang", "als", "wie", "statt", "anstatt", "jenseits",
+    "innerhalb", "außerhalb", "mittels", "zugunsten", "aufgrund", "angesichts", "binnen",
+}
+CONTRACTIONS = {
+    "ins": ("in", "das"), "im": ("in", "dem"), "ans": ("an", "das"), "am": ("an", "dem"),
+    "aufs": ("auf", "das"), "zum": ("zu", "dem"), "zur": ("zu", "der"), "vom": ("von", "dem"),
+    "beim": ("bei", "dem"), "übers": ("über", "das"), "überm": ("über", "dem"),
+    "ums": ("um", "das"), "unterm": ("unter", "dem"), "unters": ("unter", "das"),
+    "hinterm": ("hinter", "dem"), "hinters": ("hinter", "das"), "vors": ("vor", "das"),
+    "vorm": ("vor", "dem"), "durchs": ("durch", "das"), "fürs": ("für", "das"),
+}
+# Words that may be absent without changing the idiom (negation turns "eine Rolle spielen"
+# into "keine Rolle spielen", which is the same expression).
+SKIPPABLE = {"nicht", "mal", "einmal", "auch", "noch", "schon", "gar", "erst", "wieder", "ganz",
+             "sehr", "immer", "bloß", "nur", "genau", "eben", "wohl", "doch", "ja", "etwa"}
+SEPARABLE_PARTICLES = sorted(
+    """ab an auf aus bei dar durch ein empor entgegen entlang fest fort frei gegenüber heim her
+    herab heran herauf heraus herbei herein herum herunter hervor hin hinab hinauf hinaus
+    hinein hinterher hinüber hinunter hoch los mit nach nieder statt teil vor voran voraus
+    vorbei vorüber weg weiter wieder zu zurecht zurück zusammen bereit bekannt kaputt kennen
+    klar gut schwer offen""".split(),
+    key=len,
+    reverse=True,
+)
+NOUN_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "ADV", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD",
+                    "PWAT", "PTKNEG", "TRUNC", "KON", "NN", "NE"}
+# Clause boundaries: commas and sentence punctuation; of $( only brackets, dashes, colons and
+# semicolons (quotes and hyphens stand inside a clause: „sämtliche Anstrengungen ...“).
+BOUNDARY_TEXTS = {"(", ")", ";", ":", "–", "—", "--", "[", "]"}
+
+_STRIP_MARKUP = re.compile(r"\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
+_ADJ_ENDING = re.compile(r"(?:e|er|es|en|em)$")
+
+
+def _lower(word: str) -> str:
+    return word.strip().lower()
+
+
+def _lemma(word: str) -> str:
+    if _simplemma is None:
+        return word
+    try:
+        return _simplemma.lemmatize(word, lang="de")
+    except Exception:  # pragma: no cover - simplemma rejects odd input
+        return word
+
+
+def _stem(word: str) -> str:
+    """Inflection-blind key for adjectives and pronouns: harte/hart, andere/anderer/ander."""
+    word = _lower(word)
+    if len(word) > 4:
+        word = _ADJ_ENDING.sub("", word)
+    return word
+
+
+def _keys_for(word: str) -> frozenset[str]:
+    """Keys a word of the dictionary phrase may be met as: its form, its lemma and the
+    inflection-blind stem; "harte/schwere" offers both words."""
+    keys: set[str] = set()
+    for part in word.split("/"):
+        if not part:
+            continue
+        lemma = _lemma(part)
+        forms = {_lower(part), _lower(lemma)}
+        keys |= forms | {_stem(k) for k in forms}
+    return frozenset(k for k in keys if k)
+
+
+def _is_slot(low: str) -> bool:
+    """jdn., etw., jdm./etw., jds./einer: placeholders for any noun phrase."""
+    if low in SLOTS:
+        return True
+    parts = [p for p in low.split("/") if p]
+    return len(parts) > 1 and all(p in SLOTS or p + "." in SLOTS for p in parts)
+
+
+def split_particle(verb: str) -> tuple[str, str] | None:
+    """auffahren -> (auf, fahren); None when the verb has no separable particle."""
+    low = _lower(verb)
+    for particle in SEPARABLE_PARTICLES:
+        if low.startswith(particle) and len(low) - len(particle) >= 3:
+            base = low[len(particle):]
+            if base.startswith("zu") and base[2:] and _zipf(base[2:], "de") > 2.5:
+                base = base[2:]  # aufzufahren
+            if re.search(r"(?:en|ern|eln|n)$", base) and _zipf(base, "de") >= 2.0:
+                return particle, base
+    return None
+
+
+# --- compiled patterns -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Element:
+    """One word of an idiom. `head` links a preposition, determiner or adjective to the index
+    of the element it belongs to (its noun), so it must stand in front of that noun."""
+
+    word: str
+    role: str  # noun verb adj adp det poss refl pron other
+    keys: frozenset[str]
+    required: bool
+    head: int | None = None
+    particle: str | None = None  # separable verbs: auf (fahren)
+    base_keys: frozenset[str] = frozenset()
+
+
+@dataclass
+class IdiomPattern:
+    entry: IdiomEntry
+    elements: tuple[Element, ...]
+    anchor: int  # index of the rarest required element
+    verb_optional: bool = False  # rare noun core: the verb may vary
+    max_span: int = 10
+    rank: float = 0.0
+
+    @property
+    def phrase(self) -> str:
+        return self.entry.phrase
+
+
+def _clean_phrase(phrase: str) -> list[str]:
+    text = _STRIP_MARKUP.sub(" ", phrase)
+    text = text.replace("„", " ").replace("“", " ").replace('"', " ").replace("‚", " ").replace("‘", " ")
+    text = re.sub(r"[,!?]", " ", text)
+    text = re.sub(r"\s+/\s+.*$", "", text)  # "a / b" alternatives: keep the first
+    words = []
+    for w in text.split():
+        if w in {"-", "–", "…", "..."}:
+            continue
+        if w.endswith(".") and _lower(w) not in SLOTS and not re.fullmatch(r"\w+\./\w+\.?", w):
+            w = w.rstrip(".")  # sentence-final full stop of a proverb
+        if w:
+            words.append(w)
+    return words
+
+
+def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
+    """The lemma pattern for one idiom, or None when the phrase has too little to match on."""
+    words = _clean_phrase(entry.phrase)
+    if not words:
+        return None
+    is_sentence = entry.kind == "proverb" or (
+        entry.phrase.rstrip().endswith((".", "!", "?")) and words[0][:1].isupper()
+    )
+    elements: list[Element] = []
+    pending_heads: list[int] = []  # adp/det/adj waiting for the noun they belong to
+    n = len(words)
+    i = 0
+    while i < n:
+        word = words[i]
+        low = _lower(word)
+        last = i == n - 1
+        if _is_slot(low):
+            i += 1
+            continue
+        if low == "einer" and i + 1 < n and words[i + 1] in {"Sache", "Person"}:
+            i += 2  # "einer Sache": a slot for a thing
+            continue
+        if low in {"sache", "person"} and i > 0 and _lower(words[i - 1]) in {"einer", "eine"} and not is_sentence:
+            i += 1
+            continue
+        if low in SKIPPABLE and not (is_sentence and low not in {"nicht", "auch", "noch", "schon"}):
+            i += 1
+            continue
+        if low == "sich":
+            elements.append(Element(word, "refl", frozenset({"sich"}), False))
+        elif low in CONTRACTIONS:
+            prep, det = CONTRACTIONS[low]
+            elements.append(Element(word, "adp", frozenset({prep, low}), True))
+            pending_heads.append(len(elements) - 1)
+        elif low in PREPOSITIONS and not last:
+            elements.append(Element(word, "adp", frozenset({low}), True))
+            pending_heads.append(len(elements) - 1)
+        elif low in DETERMINERS and not last:
+            elements.append(Element(word, "det", frozenset({low, _lower(_lemma(word)), "der", "ein", "kein"}), False))
+            pending_heads.append(len(elements) - 1)
+        elif low in POSSESSIVES and not last and not (low == "sein" and last):
+            elements.append(Element(word, "poss", frozenset({low}), False))
+            pending_heads.append(len(elements) - 1)
+        elif low == "es":
+            elements.append(Element(word, "pron", frozenset({"es"}), True))
+        elif word[:1].isupper() and (i > 0 or not is_sentence or _lower(word) not in _FUNCTION_WORDS):
+            elements.append(Element(word, "noun", _keys_for(word), True))
+            noun = len(elements) - 1
+            elements = _attach(elements, pending_heads, noun)
+            pending_heads = []
+        elif last and not is_sentence:
+            parts = split_particle(word)
+            keys = _keys_for(word)
+            if parts:
+                elements.append(Element(word, "verb", keys, True, particle=parts[0],
+                                        base_keys=frozenset({parts[1]})))
+            else:
+                elements.append(Element(word, "verb", keys, True))
+            if pending_heads:  # "zu kurz greifen"'s zu belongs to kurz, handled below
+                elements = _attach(elements, pending_heads, len(elements) - 1)
+                pending_heads = []
+        else:
+            # adjective, adverb, pronoun (andere), or a finite verb of a proverb
+            following_noun = any(w[:1].isupper() for w in words[i + 1:i + 3])
+            optional = (not is_sentence and following_noun and i + 1 < n
+                        and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS))
+            role = "adj"
+            keys = _keys_for(word)
+            if is_sentence:
+                parts = split_particle(_lemma(word)) if _lemma(word) != word else None
+                elements.append(Element(word, "other", keys, True,
+                                        particle=parts[0] if parts else None,
+                                        base_keys=frozenset({parts[1]}) if parts else frozenset()))
+            else:
+                elements.append(Element(word, role, keys, not optional))
+            idx = len(elements) - 1
+            if optional:
+                pending_heads.append(idx)
+            elif pending_heads:
+                elements = _attach(elements, pending_heads, idx)
+                pending_heads = []
+        i += 1
+
+    required = [k for k, e in enumerate(elements) if e.required]
+    if not required:
+        return None
+    content = [k for k in required if elements[k].role in {"noun", "verb", "adj", "other", "pron"}]
+    if not content:
+        return None
+    nouns = [k for k in required if elements[k].role == "noun"]
+    verbs = [k for k in required if elements[k].role == "verb"]
+    # One content word alone is no idiom, unless it is a prepositional phrase (auf dem Papier)
+    # or a proverb; "Hand" or "spielen" alone would fire everywhere.
+    has_adp = any(elements[k].role == "adp" for k in required)
+    if len(content) < 2 and not has_adp:
+        return None
+
+    verb_optional = False
+    if verbs and nouns and not is_sentence:
+        rarest_noun = min(_word_zipf(elements[k]) for k in nouns)
+        # A rare noun carries the idiom by itself (Argusaugen, Fettnapf, Damoklesschwert):
+        # the verb beside it may vary (mit Argusaugen betrachten / beobachten / verfolgen).
+        verb_optional = rarest_noun < 2.6 and has_adp
+    if verb_optional:
+        elements = [Element(e.word, e.role, e.keys, False, e.head, e.particle, e.base_keys)
+                    if e.role == "verb" else e for e in elements]
+        required = [k for k, e in enumerate(elements) if e.required]
+
+    anchor = min(required, key=lambda k: (_anchor_score(elements[k]), k))
+    extra = dict(entry.extra or {})
+    max_span = int(extra.get("span", 10 if not is_sentence else 14))
+    return IdiomPattern(entry, tuple(elements), anchor, verb_optional, max_span,
+                        float(extra.get("rank", 0.0)))
+
+
+_FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | set(CONTRACTIONS) | POSSESSIVES | {"sich", "es"}
+
+
+def _attach(elements: list[Element], pending: list[int], head: int) -> list[Element]:
+    out = list(elements)
+    for k in pending:
+        e = out[k]
+        out[k] = Element(e.word, e.role, e.keys, e.required, head, e.particle, e.base_keys)
+    return out
+
+
+def _word_zipf(element: Element) -> float:
+    return max((_zipf(k, "de") for k in element.keys), default=0.0)
+
+
+def _anchor_score(element: Element) -> float:
+    """Lower is rarer. Prepositions and pronouns make poor anchors (they are everywhere)."""
+    if element.role in {"adp", "pron", "det", "poss", "refl"}:
+        return 10.0 + _word_zipf(element)
+    return _word_zipf(element)
+
+
+# --- tokens as the matcher sees them ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    lemma: str
+    tag: str = ""  # STTS
+    pos: str = ""  # UPOS
+
+
+def _token_keys(tok: Tok) -> set[str]:
+    text = _lower(tok.text)
+    lemma = _lower(tok.lemma) if tok.lemma and tok.lemma != "_" else text
+    keys = {text, lemma}
+    for sep in ("+", "|"):
+        if sep in lemma:
+            keys |= set(lemma.split(sep))
+    if text in CONTRACTIONS:
+        keys |= set(CONTRACTIONS[text])
+    if tok.tag.startswith(("ADJ", "PI", "PD", "PPOS")) or tok.pos in {"ADJ", "PRON", "DET"}:
+        keys |= {_stem(text), _stem(lemma)}
+    if tok.tag == "PRF" or (tok.pos == "PRON" and text in {"sich", "mich", "dich", "uns", "euch"}):
+        keys.add("sich")
+    if tok.tag == "PPOSAT" or text in POSSESSIVES:
+        keys.add("§poss")
+    if tok.tag in {"ART"} or tok.pos == "DET" and text in DETERMINERS:
+        keys |= {"der", "ein"} if not text.startswith("k") else {"kein"}
+    keys.discard("")
+    return keys
+
+
+def _clauses(toks: Sequence[Tok]) -> list[int]:
+    """A clause number for every token; commas, sentence punctuation, brackets and dashes
+    end a clause."""
+    out, clause = [], 0
+    for tok in toks:
+        boundary = tok.tag in {"$,", "$."} or (tok.tag == "$(" and tok.text in BOUNDARY_TEXTS) or (
+            not tok.tag and tok.pos == "PUNCT" and tok.text in {",", ".", "!", "?"} | BOUNDARY_TEXTS
+        )
+        if boundary:
+            clause += 1
+            out.append(-1)
+            continue
+        out.append(clause)
+    return out
+
+
+def _is_full_verb(tok: Tok) -> bool:
+    return tok.tag.startswith("VV") or (not tok.tag and tok.pos == "VERB")
+
+
+# --- the matcher -------------------------------------------------------------------------------
+
+@dataclass
+class Match:
+    pattern: IdiomPattern
+    tokens: tuple[int, ...]  # all tokens of the expression, within the sentence
+    core: tuple[int, ...]  # without free determiners/possessives/adjectives (PARSEME's view)
+
+    def as_dict(self) -> dict:
+        entry = self.pattern.entry
+        return {
+            "type": "light_verb" if entry.kind == "light_verb" else "idiom",
+            "tokens": list(self.tokens),
+            "core_tokens": list(self.core),
+            "lemma": entry.phrase,
+            "gloss": entry.meaning or None,
+            "literal": entry.literal,
+            "kind": entry.kind,
+            "source": entry.source,
+        }
+
+
+class IdiomMatcher:
+    """Compiled idiom patterns indexed by their anchor lemma."""
+
+    def __init__(self, entries: Iterable[IdiomEntry] = ()):
+        self.patterns: list[IdiomPattern] = []
+        self._index: dict[str, list[int]] = {}
+        self.add(entries)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def add(self, entries: Iterable[IdiomEntry]) -> None:
+        seen = {(_lower(p.entry.phrase), p.entry.kind) for p in self.patterns}
+        for entry in entries:
+            key = (_lower(entry.phrase), entry.kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            pattern = compile_idiom(entry)
+            if pattern is None:
+                continue
+            number = len(self.patterns)
+            self.patterns.append(pattern)
+            anchor = pattern.elements[pattern.anchor]
+            for k in anchor.keys | (anchor.base_keys if anchor.role == "verb" else frozenset()):
+                self._index.setdefault(k, []).append(number)
+
+    def match_sentence(self, toks: Sequence[Tok]) -> list[Match]:
+        """All idioms in one sentence, overlaps resolved (longer, then better ranked wins)."""
+        if not toks or not self.patterns:
+            return []
+        keys = [_token_keys(t) for t in toks]
+        where: dict[str, list[int]] = {}
+        for i, ks in enumerate(keys):
+            for k in ks:
+                where.setdefault(k, []).append(i)
+        candidates: set[int] = set()
+        for k in where:
+            for number in self._index.get(k, ()):
+                candidates.add(number)
+        if not candidates:
+            return []
+        clauses = _clauses(toks)
+        found = []
+        for number in sorted(candidates):
+            match = self._match(self.patterns[number], toks, where, clauses)
+            if match is not None:
+                found.append(match)
+        return _resolve(found)
+
+    # A pattern is matched anchor-first: the anchor's positions pick the clause, then each
+    # element takes the nearest fitting token in that clause.
+    def _match(self, pattern: IdiomPattern, toks, where, clauses) -> Match | None:
+        elements = pattern.elements
+        anchor = elements[pattern.anchor]
+        anchor_positions = _positions(anchor, where, toks, clauses)
+        best = None
+        for a_pos, a_extra in anchor_positions:
+            clause = clauses[a_pos]
+            if clause < 0:
+                continue
+            chosen: dict[int, int] = {pattern.anchor: a_pos}
+            extras: list[int] = list(a_extra)
+            ok = True
+            # heads (nouns, verbs, others) before the words that lean on them
+            order = sorted(range(len(elements)), key=lambda k: (elements[k].head is not None, k))
+            for k in order:
+                if k == pattern.anchor:
+                    continue
+                e = elements[k]
+                used = set(chosen.values()) | set(extras)
+                if e.head is not None and e.head in chosen:
+                    pos = _dependent_position(e, chosen[e.head], toks, where, clauses, used)
+                elif e.head is not None and not elements[e.head].required:
+                    pos = None  # its head (an optional verb) is missing
+                    options = [p for p in _positions(e, where, toks, clauses)
+                               if clauses[p[0]] == clause and p[0] not in used]
+                    pos = min(options, key=lambda p: abs(p[0] - a_pos))[0] if options else None
+                else:
+                    options = [p for p in _positions(e, where, toks, clauses)
+                               if clauses[p[0]] == clause and p[0] not in used
+                               and not (set(p[1]) & used)]
+                    if options:
+                        p = min(options, key=lambda p: abs(p[0] - a_pos))
+                        pos = p[0]
+                        extras.extend(p[1])
+                    else:
+                        pos = None
+                if pos is None:
+                    if e.required:
+                        ok = False
+                        break
+                    continue
+                chosen[k] = pos
+            if not ok:
+                continue
+            core_positions = [chosen[k] for k in chosen if elements[k].required]
+            if max(core_positions) - min(core_positions) > pattern.max_span:
+                continue
+            if pattern.verb_optional and not any(elements[k].role == "verb" for k in chosen):
+                verb = _nearest_full_verb(toks, clauses, clause, a_pos, set(chosen.values()))
+                if verb is not None:
+                    chosen[-1] = verb
+            tokens = tuple(sorted(set(chosen.values()) | set(extras)))
+            core = tuple(sorted(
+                {p for k, p in chosen.items() if k < 0 or elements[k].required
+                 or elements[k].role == "refl"}
+                | set(extras)
+            ))
+            candidate = Match(pattern, tokens, core)
+            if best is None or _span(candidate) < _span(best):
+                best = candidate
+        return best
+
+
+def _span(match: Match) -> int:
+    return match.core[-1] - match.core[0] if match.core else 0
+
+
+def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, ...]]]:
+    """Token positions that can fill element `e`, each with extra tokens it brings along
+    (the split-off particle of a separable verb)."""
+    out: list[tuple[int, tuple[int, ...]]] = []
+    seen = set()
+    for k in e.keys:
+        for i in where.get(k, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            extra: tuple[int, ...] = ()
+            if e.particle:
+                # Joined by the pipeline or written as one word; take a stray particle along.
+                p = _particle_in_clause(e.particle, i, toks, where, clauses)
+                if p is not None:
+                    extra = (p,)
+            out.append((i, extra))
+    if e.particle and e.base_keys:
+        for k in e.base_keys:
+            for i in where.get(k, ()):
+                if i in seen or toks[i].tag == "PTKVZ":
+                    continue
+                p = _particle_in_clause(e.particle, i, toks, where, clauses)
+                if p is None:
+                    continue  # "fährt" without "auf" is not "auffahren"
+                seen.add(i)
+                out.append((i, (p,)))
+    out.sort()
+    return out
+
+
+def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
+    clause = clauses[verb_pos]
+    best = None
+    for i in where.get(particle, ()):
+        if i != verb_pos and clauses[i] == clause and (toks[i].tag == "PTKVZ" or (
+                not toks[i].tag and toks[i].pos == "ADP" and i > verb_pos and (
+                    i + 1 == len(toks) or clauses[i + 1] != clause))):
+            if best is None or abs(i - verb_pos) < abs(best - verb_pos):
+                best = i
+    return best
+
+
+def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -> int | None:
+    """A preposition/determiner/adjective of a noun: in front of it, at most four words away,
+    with only noun-phrase words (articles, adjectives, adverbs, numbers) in between."""
+    clause = clauses[head_pos]
+    if e.role == "adp":
+        # "ins" can be the contraction token that also carries the determiner.
+        for i in range(head_pos - 1, max(-1, head_pos - 6), -1):
+            if clauses[i] != clause:
+                break
+            if i not in used and (e.keys & _token_key_cache(toks, i)):
+                return i
+            if not _np_internal(toks[i]):
+                break
+        return None
+    if e.role in {"det", "poss"}:
+        for i in range(head_pos - 1, max(-1, head_pos - 5), -1):
+            if clauses[i] != clause:
+                break
+            tok = toks[i]
+            if i not in used and (tok.tag in {"ART", "PPOSAT", "PIAT"} or tok.pos == "DET"):
+                if e.role == "poss" and tok.tag not in {"PPOSAT", ""} and "§poss" not in _token_key_cache(toks, i):
+                    return None
+                return i
+            if not _np_internal(tok):
+                break
+        return None
+    # adjective: the same one in the noun phrase; a different one is a variation we accept
+    for i in range(head_pos - 1, max(-1, head_pos - 5), -1):
+        if clauses[i] != clause:
+            break
+        if i not in used and (e.keys & _token_key_cache(toks, i)):
+            return i
+        if not _np_internal(toks[i]):
+            break
+    if e.head is not None and e.required:
+        # "zu kurz": a required word standing before its head (adverb + adjective)
+        return None
+    return None
+
+
+def _np_internal(tok: Tok) -> bool:
+    if tok.tag:
+        return tok.tag in NOUN_PHRASE_TAGS and tok.tag not in {"NN", "NE"} or tok.tag in {"ADJA", "ADJD"}
+    return tok.pos in {"DET", "ADJ", "ADV", "NUM", "PRON"}
+
+
+_KEY_CACHE: dict[tuple[str, str, str, str], frozenset[str]] = {}
+
+
+def _token_key_cache(toks, i) -> frozenset[str]:
+    tok = toks[i]
+    key = (tok.text, tok.lemma, tok.tag, tok.pos)
+    found = _KEY_CACHE.get(key)
+    if found is None:
+        if len(_KEY_CACHE) > 200_000:
+            _KEY_CACHE.clear()
+        found = _KEY_CACHE[key] = frozenset(_token_keys(tok))
+    return found
+
+
+def _nearest_full_verb(toks, clauses, clause, anchor, used) -> int | None:
+    best = None
+    for i, tok in enumerate(toks):
+        if clauses[i] == clause and i not in used and _is_full_verb(tok):
+            if best is None or abs(i - anchor) < abs(best - anchor):
+                best = i
+    return best
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Overlapping matches: keep the one with more words, then the better ranked, then the
+    curated one; identical token sets keep one."""
+    ordered = sorted(
+        matches,
+        key=lambda m: (-len(m.core), -len(m.tokens), m.pattern.rank,
+                       m.pattern.entry.source != "curated", m.pattern.entry.phrase),
+    )
+    kept: list[Match] = []
+    taken: set[int] = set()
+    for m in ordered:
+        if set(m.core) & taken:
+            continue
+        kept.append(m)
+        taken |= set(m.core)
+    kept.sort(key=lambda m: m.tokens)
+    return kept
+
+
+# --- spaCy -------------------------------------------------------------------------------------
+
+def _register_spacy():
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("expressions"):
+        # The pipeline may define it first (for separable and reflexive verbs); both agree on
+        # a list of dicts, filled per document.
+        Doc.set_extension("expressions", default=None)
+
+    @Language.factory("randnotiz_idioms")
+    def make_idioms(nlp, name):
+        return IdiomsComponent(name=name)
+
+    return Language
+
+
+class IdiomsComponent:
+    """spaCy component: appends idiom / light-verb dicts to `doc._.expressions`.
+
+    Every dict has `type`, `tokens` (indices within the sentence, as in the annotation JSON),
+    `doc_tokens` (the same as indices into the Doc), `sent` (sentence number), `lemma`
+    (the canonical phrase), `gloss`, `literal`, `kind`, `source`.
+    The idiom list arrives through `set_idioms(lexicon.idioms())` after `add_pipe`.
+    """
+
+    def __init__(self, name: str = "randnotiz_idioms", idioms: Iterable[IdiomEntry] = ()):
+        self.name = name
+        self.matcher = IdiomMatcher(idioms)
+
+    def set_idioms(self, idioms: Iterable[IdiomEntry]) -> IdiomsComponent:
+        self.matcher = IdiomMatcher(idioms)
+        return self
+
+    def __call__(self, doc):
+        if doc._.expressions is None:
+            doc._.expressions = []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for number, sent in enumerate(sents):
+            toks = [Tok(t.text, t.lemma_ or t.text, t.tag_, t.pos_) for t in sent]
+            for match in self.matcher.match_sentence(toks):
+                item = match.as_dict()
+                item["sent"] = number
+                item["doc_tokens"] = [sent.start + i for i in item["tokens"]]
+                doc._.expressions.append(item)
+        return doc
+
+
+try:
+    _register_spacy()
+except ImportError:  # pragma: no cover - spaCy is a dependency; tolerate its absence
+    pass
