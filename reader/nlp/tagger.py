@@ -131,8 +131,39 @@ def _headword(cache: dict, lemma: str) -> bool:
     return bool(cache.get(lemma.lower()))
 
 
+def _doubled_ending(lemma: str, surface: str) -> bool:
+    """HanTa cut one letter of a doubled consonant: Wellness -> Wellnes, Thomann -> Thoman.
+
+    German inflection never adds a bare -s to a stem in -s, nor a bare -n to a stem in -n,
+    so such a "lemma" is a mistake and the surface form is the word itself.
+    """
+    return (
+        len(surface) == len(lemma) + 1
+        and surface.lower().startswith(lemma.lower())
+        and surface[-1].lower() == lemma[-1:].lower()
+        and surface[-1].lower() in "snlrtfmp"
+    )
+
+
+def _head_length(cache: dict, word: str) -> int:
+    """Length of the longest final part of `word` that is a dictionary noun (0 if none)."""
+    from reader.nlp.glosses import head_candidates
+
+    for head in head_candidates(word):
+        if any(e.pos in ("NOUN", "PROPN") for e in cache.get(head.lower(), [])):
+            return len(head)
+    return 0
+
+
 def repair_lemmas(doc: Doc) -> Doc:
-    """Second opinions where HanTa's lemma is no dictionary headword (one batched lookup)."""
+    """Second opinions where HanTa's lemma is no dictionary headword.
+
+    One batched lookup for lemmas, surface forms and simplemma's lemmas; one more for the final
+    parts of nouns none of them knows (a noun's lemma must end in a noun: Rheinfähre, not
+    HanTa's "Rheinfähr").
+    """
+    from reader.nlp.glosses import head_candidates
+
     keys = set()
     for token in doc:
         if token.pos_ in CONTENT_POS or token.pos_ == "AUX":
@@ -141,23 +172,54 @@ def repair_lemmas(doc: Doc) -> Doc:
             if token._.alt_lemma:
                 keys.add(token._.alt_lemma)
     cache = lex_fetch(doc, keys)
+    unknown_nouns = []
     for token in doc:
         pos = token.pos_
         if pos not in CONTENT_POS:
             continue
         lemma = token.lemma_
+        text = token.text
         if _headword(cache, lemma):
             continue
-        alt = token._.alt_lemma
         if pos == "PROPN":
-            continue  # names are not in the dictionary; HanTa's name lemmas are the better guess
+            # Names keep their written form (Thomann, Torsten), except the genitive -s
+            # (Deutschlands -> Deutschland) HanTa removes correctly.
+            if not (text.endswith("s") and lemma == text[:-1] and lemma[-1:] not in "sßxz"):
+                token.lemma_ = text
+            continue
+        if pos == "NOUN" and text[:1].islower():
+            # German writes nouns with a capital: a lower-case "noun" is a mistagged word
+            # (lecker -> "Leck"), whose own form is the better lemma.
+            token.lemma_ = alt.lower() if (alt := token._.alt_lemma) and _headword(cache, alt) else text
+            continue
+        if text.isupper() and len(text) > 1 and pos == "NOUN":
+            token.lemma_ = text  # acronyms: HanTa reads EUR as "euer"
+            continue
+        alt = token._.alt_lemma
         if alt and alt != lemma and _headword(cache, alt):
             if pos == "NOUN":
-                alt = restore_case(alt, token.text)
+                alt = restore_case(alt, text)
                 alt = alt[:1].upper() + alt[1:]
             elif pos in ("VERB", "ADJ", "ADV"):
                 alt = alt.lower()
             token.lemma_ = alt
+            continue
+        if _doubled_ending(lemma, text):
+            token.lemma_ = text if pos in ("NOUN", "PROPN") else text.lower()
+            continue
+        if pos == "NOUN" and lemma != text:
+            unknown_nouns.append(token)
+    if unknown_nouns:
+        cache = lex_fetch(
+            doc,
+            {h for t in unknown_nouns for w in (t.lemma_, t.text) for h in head_candidates(w)},
+        )
+        for token in unknown_nouns:
+            lemma, text = token.lemma_, token.text
+            # Keep HanTa's reduction only when the reduced word ends in a known noun and the
+            # written form does not end in a longer one (Rheinfähre vs Rheinfähr).
+            if _head_length(cache, text) > _head_length(cache, lemma):
+                token.lemma_ = text
     return doc
 
 
