@@ -1,0 +1,62 @@
+"""Paragraphs, subheadings and sentence boundaries (reader/nlp/sentences.py)."""
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.nlp.extensions import register_extensions
+from reader.nlp.sentences import segment
+
+register_extensions()
+VOCAB = spacy.blank("de").vocab
+
+
+def sentences_of(words, spaces=None):
+    doc = segment(Doc(VOCAB, words=words, spaces=spaces))
+    return [[t.text for t in s if not t.is_space] for s in doc.sents], doc._.sentence_info
+
+
+def test_full_stop_before_capital_starts_a_sentence():
+    sents, _ = sentences_of(["Er", "kam", ".", "Dann", "ging", "er", "."])
+    assert sents == [["Er", "kam", "."], ["Dann", "ging", "er", "."]]
+
+
+def test_ordinal_and_thousands_are_no_sentence_end():
+    # The German tokenizer keeps "11." and "50.000" whole; they must not end a sentence.
+    sents, _ = sentences_of(["Das", "11.", "Korps", "hat", "50.000", "Mann", "."])
+    assert len(sents) == 1
+
+
+def test_abbreviation_before_noun_is_no_sentence_end():
+    sents, _ = sentences_of(["Waffen", ",", "z.B.", "Raketen", ",", "kamen", "."])
+    assert len(sents) == 1
+
+
+def test_closing_quote_stays_with_its_sentence():
+    words = ["„", "Kommst", "du", "?", "“", "Er", "nickte", "."]
+    sents, _ = sentences_of(words, [False, True, False, False, True, True, False, False])
+    assert sents == [["„", "Kommst", "du", "?", "“"], ["Er", "nickte", "."]]
+
+
+def test_question_inside_quote_before_comma_continues_sentence():
+    words = ["„", "Kommst", "du", "?", "“", ",", "fragte", "er", "."]
+    sents, _ = sentences_of(words)
+    assert len(sents) == 1
+
+
+def test_dash_does_not_split():
+    sents, _ = sentences_of(["Seoul", "–", "Dass", "er", "kam", ",", "ist", "klar", "."])
+    assert len(sents) == 1
+
+
+def test_each_line_is_a_paragraph_and_short_unpunctuated_line_a_heading():
+    words = ["Ein", "Satz", ".", "\n\n", "Bericht", ":", "Neue", "Waffen", "\n", "Noch", "einer", "."]
+    spaces = [True, False, False, False, False, True, True, False, False, True, False, False]
+    doc = segment(Doc(VOCAB, words=words, spaces=spaces))
+    assert doc._.sentence_info == [(0, 0, "text"), (4, 1, "heading"), (9, 2, "text")]
+    # The newline belongs to the sentence before it, so sentences rebuild the text.
+    assert [s.text_with_ws for s in doc.sents] == ["Ein Satz.\n\n", "Bericht: Neue Waffen\n", "Noch einer."]
+
+
+def test_whitespace_only_doc_is_one_sentence():
+    doc = segment(Doc(VOCAB, words=["  "], spaces=[False]))
+    assert len(list(doc.sents)) == 1
