@@ -95,7 +95,9 @@ class Entry(models.Model):
                 name="glossary_entry_unique_per_source",
             ),
             models.CheckConstraint(condition=~Q(key=""), name="glossary_entry_key_not_empty"),
-            models.CheckConstraint(condition=_choices_check("pos", Pos), name="glossary_entry_pos_valid"),
+            models.CheckConstraint(
+                condition=_choices_check("pos", Pos), name="glossary_entry_pos_valid"
+            ),
             models.CheckConstraint(
                 condition=_choices_check("gender", Gender, blank=True),
                 name="glossary_entry_gender_valid",
@@ -170,7 +172,9 @@ class Idiom(models.Model):
                 fields=["key", "meaning", "source"], name="glossary_idiom_unique_per_source"
             ),
             models.CheckConstraint(condition=~Q(phrase=""), name="glossary_idiom_phrase_not_empty"),
-            models.CheckConstraint(condition=~Q(meaning=""), name="glossary_idiom_meaning_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(meaning=""), name="glossary_idiom_meaning_not_empty"
+            ),
             models.CheckConstraint(
                 condition=_choices_check("kind", IdiomKind), name="glossary_idiom_kind_valid"
             ),
@@ -217,3 +221,146 @@ class WiktionaryPage(models.Model):
 
 
 # --- Vocabulary (added by the vocabulary work below this line) ---------------------------------
+# Imported here, not at the top, so the lexicon part of this module stays untouched.
+from django.conf import settings  # noqa: E402
+
+
+class WordStatus(models.TextChoices):
+    """How well a learner knows a word. "new" is the absence of a row: most words of most
+    articles are new, and storing them would cost a row per word read."""
+
+    NEW = "new", "New"
+    LEARNING = "learning", "Learning"
+    KNOWN = "known", "Known"
+
+
+class WordKind(models.TextChoices):
+    """What a saved item is: a single word, or an expression saved as one unit."""
+
+    WORD = "word", "word"
+    SEPARABLE_VERB = "separable_verb", "separable verb"
+    REFLEXIVE_VERB = "reflexive_verb", "reflexive verb"
+    IDIOM = "idiom", "idiom"
+    LIGHT_VERB = "light_verb", "light-verb construction"
+
+
+class LemmaStatus(models.Model):
+    """A learner's status for a lemma, across every article. `key` is the case-folded lemma
+    (reader.rendering.word_key), the same key the reading view colours tokens by."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="word_statuses"
+    )
+    key = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=WordStatus.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="glossary_lemmastatus_unique"),
+            # "new" is stored as no row at all (see WordStatus).
+            models.CheckConstraint(
+                condition=Q(status__in=[WordStatus.LEARNING, WordStatus.KNOWN]),
+                name="glossary_lemmastatus_status_valid",
+            ),
+            models.CheckConstraint(condition=~Q(key=""), name="glossary_lemmastatus_key_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.key} ({self.status})"
+
+
+class SavedWord(models.Model):
+    """A word (or an idiom / separable verb as one unit) a learner keeps, in one sense.
+
+    `sense` is the English meaning shown when it was saved and, with the lemma key, names the
+    item: it never changes, so the Anki note GUID built from it stays the same. `gloss` is the
+    learner's own English for the card, which starts as the sense and may be edited.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_words"
+    )
+    key = models.CharField(max_length=300)
+    lemma = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=WordKind.choices, default=WordKind.WORD)
+    pos = models.CharField(max_length=8, blank=True, default="", help_text="UD part of speech")
+    # "die Haubitze, -n": the German as the card shows it, with article and plural.
+    headline = models.CharField(max_length=400)
+    sense = models.CharField(max_length=300, blank=True, default="")
+    gloss = models.CharField(max_length=300, blank=True, default="")
+    note = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key", "sense"], name="glossary_savedword_unique_sense"
+            ),
+            models.CheckConstraint(condition=~Q(key=""), name="glossary_savedword_key_not_empty"),
+            models.CheckConstraint(
+                condition=_choices_check("kind", WordKind), name="glossary_savedword_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"], name="glossary_savedword_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.headline}: {self.gloss or self.sense}"
+
+
+class Example(models.Model):
+    """A sentence a saved word was met in. The article may be deleted later; the sentence and
+    the article's title stay, copied here."""
+
+    saved_word = models.ForeignKey(SavedWord, on_delete=models.CASCADE, related_name="examples")
+    sentence = models.TextField()
+    # Character spans [[start, end], ...] of the word's tokens in `sentence`: a separable verb
+    # has two ("stellte ... vor"); the Anki cloze blanks exactly these.
+    spans = models.JSONField(default=list)
+    # sha256 of the sentence: the uniqueness key (a TextField is too long for some indexes).
+    sentence_hash = models.CharField(max_length=64)
+    article = models.ForeignKey(
+        "reader.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vocabulary_examples",
+    )
+    article_title = models.CharField(max_length=300, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # Saving the same word from the same sentence twice keeps one example.
+            models.UniqueConstraint(
+                fields=["saved_word", "sentence_hash"], name="glossary_example_unique_sentence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]
+
+
+class ArticleWord(models.Model):
+    """The distinct lemma keys of an article, so that "you know 62 % of its words" is one
+    aggregate query over all listed articles instead of parsing every annotation per request.
+    Rebuilt when the article's annotation changes (`annotated_at`)."""
+
+    article = models.ForeignKey(
+        "reader.Article", on_delete=models.CASCADE, related_name="lemma_keys"
+    )
+    key = models.CharField(max_length=300)
+    count = models.PositiveIntegerField(default=1)
+    annotated_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="glossary_articleword_unique"),
+        ]
+        indexes = [models.Index(fields=["key"], name="glossary_articleword_key_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.key}"

@@ -1,0 +1,785 @@
+"""A parser for the Ding German-English dictionary (Debian's trans-de-en), without Django.
+
+One Ding line:
+
+    Haubitze {f} [mil.] | Haubitzen {pl} | Feldhaubitze {f} :: howitzer | howitzers | field howitzer
+
+` :: ` separates German from English, ` | ` splits both sides into sub-entries aligned by
+position, `; ` separates synonyms within a sub-entry. `{m}`, `{vt}`, `{adj}` ... carry grammar,
+`[mil.]`, `[ugs.]`, `[übtr.]`, `[Sprw.]` labels, `(...)` comments, `/Schupo/` abbreviations.
+
+`parse_line` turns one line into headword records (`DingWord`) and phrase records
+(`DingPhrase`); `build_lexicon` merges the records of all lines into one record per word and
+part of speech with its senses best first. The import command only writes the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.nlp.lexicon import lexicon_key
+
+# Grammar tags -> UPOS. {m,f} and the like: the first gender is the usual one.
+_TAG_POS = {
+    "m": "NOUN",
+    "f": "NOUN",
+    "n": "NOUN",
+    "pl": "NOUN",
+    "vt": "VERB",
+    "vi": "VERB",
+    "vr": "VERB",
+    "v": "VERB",
+    "adj": "ADJ",
+    "adv": "ADV",
+    "prp": "ADP",
+    "conj": "CCONJ",
+    "pron": "PRON",
+    "ppron": "PRON",
+    "art": "DET",
+    "num": "NUM",
+    "interj": "INTJ",
+    "partikel": "PART",
+}
+_VERB_TAGS = {"vt", "vi", "vr", "v"}
+
+# Labels that say how a word is used rather than in which field: they do not push a sense back.
+_REGISTER_LABELS = {
+    "ugs.",
+    "coll.",
+    "geh.",
+    "formal",
+    "übtr.",
+    "fig.",
+    "sprw.",
+    "prov.",
+    "br.",
+    "am.",
+    "ös.",
+    "schw.",
+    "dt.",
+    "süddt.",
+    "norddt.",
+    "austr.",
+    "can.",
+    "pej.",
+    "humor.",
+    "poet.",
+    "adm.",
+    "übertr.",
+    "indirekt",
+    "auch",
+    "bes.",
+}
+# Labels of words a learner reading the news rarely needs: these senses go last.
+_RARE_LABELS = {
+    "veraltet",
+    "veraltend",
+    "obs.",
+    "archaic",
+    "selten",
+    "rare",
+    "slang",
+    "vulg.",
+    "hist.",
+    "dialekt.",
+    "dial.",
+    "old use",
+    "mundartl.",
+    "obsolete",
+}
+_FIGURATIVE = {"übtr.", "fig.", "übertr."}
+_PROVERB = {"sprw.", "prov."}
+
+# Valency slots Ding writes into headwords: jdn., jdm., jds., etw., jdn./etw., einer Sache.
+_SLOT_RE = re.compile(r"^(?:jd[mns]|jmd[mns]?|etw|sth|sb)\.(?:/(?:jd[mns]|etw)\.)*$")
+_PREPOSITIONS = {
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "durch",
+    "für",
+    "gegen",
+    "gegenüber",
+    "hinter",
+    "in",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "über",
+    "um",
+    "unter",
+    "von",
+    "vor",
+    "wegen",
+    "zu",
+    "zwischen",
+    "als",
+}
+_ARTICLES = {"der", "die", "das"}
+# Verbs that carry little meaning of their own in a Funktionsverbgefüge (light-verb
+# construction): "eine Entscheidung treffen", "in Frage stellen", "Abschied nehmen".
+LIGHT_VERBS = {
+    "treffen",
+    "stellen",
+    "nehmen",
+    "bringen",
+    "kommen",
+    "finden",
+    "geben",
+    "halten",
+    "machen",
+    "führen",
+    "ziehen",
+    "üben",
+    "leisten",
+    "erteilen",
+    "erheben",
+    "setzen",
+    "legen",
+    "ergreifen",
+    "fassen",
+    "treten",
+    "stehen",
+    "geraten",
+    "haben",
+    "tragen",
+    "gehen",
+    "liegen",
+    "erfahren",
+    "erhalten",
+    "schenken",
+    "zollen",
+    "stoßen",
+    "versetzen",
+}
+
+_BRACE_RE = re.compile(r"\{([^{}]*)\}")
+_BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_ABBREV_RE = re.compile(r"(?:(?<=\s)|^)/\S[^/]*/(?=\s|$)")
+_ANGLE_RE = re.compile(r"<[^<>]*>")
+_SPACES_RE = re.compile(r"\s+")
+_PERSONAL_PRONOUNS = {
+    "ich",
+    "du",
+    "er",
+    "sie",
+    "wir",
+    "ihr",
+    "mir",
+    "mich",
+    "dir",
+    "dich",
+    "uns",
+    "euch",
+    "ihm",
+    "ihn",
+    "ihnen",
+}
+_SENTENCE_END = (".", "!", "?", "…", "...")
+
+MAX_SENSES = 20
+
+
+@dataclass
+class Annotated:
+    """A piece of Ding text with its notes taken out."""
+
+    text: str
+    tags: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def lower_labels(self) -> set[str]:
+        return {label.lower() for label in self.labels}
+
+    @property
+    def figurative(self) -> bool:
+        return bool(self.lower_labels & _FIGURATIVE) or any(
+            note.strip("()").strip().lower() in _FIGURATIVE for note in self.notes
+        )
+
+    @property
+    def proverb(self) -> bool:
+        return bool(self.lower_labels & _PROVERB)
+
+    def detail(self) -> str:
+        return " ".join([f"[{label}]" for label in self.labels] + self.notes)
+
+
+@dataclass
+class Gloss:
+    gloss: str
+    detail: str = ""
+
+
+@dataclass
+class DingWord:
+    """One headword found on a line. `frame` is the German as Ding writes it when it differs
+    from the bare headword (auf etw. verzichten); `synonym_index` its place in its sub-entry,
+    0 for the word the line is about."""
+
+    headword: str
+    pos: str
+    line: int
+    glosses: list[Gloss]
+    gender: str = ""
+    plural: str = ""
+    reflexive: bool = False
+    frame: str = ""
+    synonym_index: int = 0
+    sub_index: int = 0
+    penalty: int = 0
+
+    @property
+    def key(self) -> str:
+        return lexicon_key(self.headword)
+
+
+@dataclass
+class DingPhrase:
+    """A multiword German side: an idiom candidate with its English meaning."""
+
+    phrase: str
+    meaning: str
+    line: int
+    sub_index: int
+    figurative: bool = False
+    proverb: bool = False
+    kind: str = "phrase"
+    selected: bool = False
+
+    @property
+    def key(self) -> str:
+        return lexicon_key(self.phrase)
+
+
+@dataclass
+class DingLine:
+    words: list[DingWord] = field(default_factory=list)
+    phrases: list[DingPhrase] = field(default_factory=list)
+
+
+# --- Text helpers --------------------------------------------------------------------------
+
+
+def split_top(text: str, sep: str) -> list[str]:
+    """Split on `sep` outside brackets: "to forswear {forswore; forsworn}; to abjure" has one
+    top-level "; "."""
+    pieces = text.split(sep)
+    if len(pieces) > 1 and ("(" in text or "[" in text or "{" in text):
+        # Glue back pieces whose brackets are still open (cheaper than a char-by-char scan).
+        merged: list[str] = []
+        depth = 0
+        for piece in pieces:
+            if depth > 0:
+                merged[-1] = merged[-1] + sep + piece
+            else:
+                merged.append(piece)
+            depth += (
+                piece.count("(")
+                + piece.count("[")
+                + piece.count("{")
+                - piece.count(")")
+                - piece.count("]")
+                - piece.count("}")
+            )
+            depth = max(depth, 0)
+        pieces = merged
+    return [part.strip() for part in pieces if part.strip()]
+
+
+def annotate(text: str) -> Annotated:
+    """Take grammar tags, labels, comments and abbreviations out of a piece of Ding text."""
+    # Each pattern only where its opening character occurs: this runs ~1.5 M times per import.
+    tags: list[str] = []
+    labels: list[str] = []
+    notes: list[str] = []
+    if "{" in text:
+        tags = [tag.strip() for tag in _BRACE_RE.findall(text)]
+        text = _BRACE_RE.sub(" ", text)
+    if "[" in text:
+        labels = [label.strip() for label in _BRACKET_RE.findall(text)]
+        text = _BRACKET_RE.sub(" ", text)
+    # Comments nest now and then: "(auf die Autobahn (A1) usw.)". Innermost first.
+    while "(" in text:
+        found = _PAREN_RE.findall(text)
+        if not found:
+            break
+        notes.extend(found)
+        text = _PAREN_RE.sub(" ", text)
+    if "/" in text:
+        abbrevs = _ABBREV_RE.findall(text)
+        if abbrevs:
+            notes.extend(abbrevs)
+            text = _ABBREV_RE.sub(" ", text)
+    if "<" in text:
+        notes.extend(a for a in _ANGLE_RE.findall(text) if a != "<>")
+        text = _ANGLE_RE.sub(" ", text)
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    return Annotated(text=text, tags=tags, labels=labels, notes=notes)
+
+
+def tag_info(tags: Iterable[str]) -> tuple[str | None, str, bool]:
+    """(UPOS, gender, reflexive) from grammar tags such as {f}, {m,f}, {vr}, {prp; +Dat.}."""
+    pos, gender, reflexive = None, "", False
+    for tag in tags:
+        first = re.split(r"[;,\s]", tag.strip().lower(), maxsplit=1)[0]
+        if first in ("m", "f", "n") and not gender:
+            gender = first
+        if first == "vr":
+            reflexive = True
+        if pos is None and first in _TAG_POS:
+            pos = _TAG_POS[first]
+    return pos, gender, reflexive
+
+
+def label_penalty(labels: Iterable[str]) -> int:
+    """0 for everyday words, 1 for a subject field ([mil.], [econ.]), 2 for rare or dated."""
+    penalty = 0
+    for label in labels:
+        low = label.lower()
+        if low in _RARE_LABELS:
+            return 2
+        if low not in _REGISTER_LABELS:
+            penalty = 1
+    return penalty
+
+
+def clean_gloss(text: str) -> Gloss | None:
+    """An English alternative as a learner-friendly gloss, its notes kept as detail."""
+    ann = annotate(text)
+    gloss = ann.text.strip(" ,;")
+    if not gloss or gloss in {"…", "..."}:
+        return None
+    return Gloss(gloss=gloss[:300], detail=ann.detail()[:500])
+
+
+def english_glosses(text: str) -> list[Gloss]:
+    return [g for g in (clean_gloss(part) for part in split_top(text, "; ")) if g]
+
+
+@dataclass
+class Normalised:
+    headword: str
+    words: list[str]
+    reflexive: bool
+    frame: str
+
+
+def normalise_headword(text: str, pos: str | None) -> Normalised:
+    """Strip articles and valency frames: "die Polizei" -> Polizei, "auf etw. verzichten" ->
+    verzichten, "sich jdn./etw. vorstellen" -> vorstellen (reflexive)."""
+    tokens = text.split()
+    reflexive = False
+    framed = False
+    kept: list[str] = []
+    for i, tok in enumerate(tokens):
+        if _SLOT_RE.match(tok):
+            framed = True
+            # The preposition that governs a slot belongs to the frame, not the word: auf etw.
+            if kept and kept[-1].lower() in _PREPOSITIONS:
+                kept.pop()
+            continue
+        if tok == "Sache" and kept and kept[-1].lower() in {"einer", "eine", "einer/einem"}:
+            framed = True
+            kept.pop()
+            if kept and kept[-1].lower() in _PREPOSITIONS:
+                kept.pop()
+            continue
+        if tok == "sich" and i < len(tokens) - 1:
+            reflexive = framed = True
+            continue
+        kept.append(tok)
+    if len(kept) == 2 and kept[0].lower() in _ARTICLES and kept[1][:1].isupper():
+        kept = kept[1:]
+    headword = " ".join(kept)
+    # The frame is worth showing a learner (auf etw. verzichten); a bare article is not.
+    frame = text if framed else ""
+    if pos not in (None, "VERB"):
+        reflexive = False
+    return Normalised(headword=headword, words=kept, reflexive=reflexive, frame=frame)
+
+
+def _is_sentence(text: str) -> bool:
+    return text[:1].isupper() and text.endswith(_SENTENCE_END) and " " in text
+
+
+def _looks_like_verb(word: str) -> bool:
+    return (
+        word[:1].islower()
+        and word.isalpha()
+        and (word.endswith("en") or word.endswith("ern") or word.endswith("eln") or word == "sein")
+    )
+
+
+# --- Lines ---------------------------------------------------------------------------------
+
+
+def _inflection_count(line_pos: str | None, german: list[str], english: list[str]) -> int:
+    """How many sub-entries after the first are the headword's inflected forms.
+
+    Verbs: participle I (vorstellend), participle II (vorgestellt), then present and past
+    (stellt vor; stellte vor), all short, lower-case, with no "to ..." on the English side.
+    Adjectives and adverbs: comparative and superlative (besser | am besten)."""
+    if len(german) < 2:
+        return 0
+    if line_pos == "VERB":
+        first = [annotate(s).text for s in split_top(german[1], "; ")]
+        if not first or not all(s.split()[-1].endswith("nd") for s in first if s):
+            return 0
+        count = 1
+        for i in range(2, len(german)):
+            forms = [annotate(s) for s in split_top(german[i], "; ")]
+            eng = english[i] if i < len(english) else ""
+            if any(f.tags for f in forms):
+                break
+            if i > 2:
+                if eng.lstrip().startswith("to ") or any(len(f.text.split()) > 4 for f in forms):
+                    break
+                if any(_is_sentence(f.text) for f in forms):
+                    break
+                if any(w[:1].isupper() for f in forms for w in f.text.split()):
+                    break
+            count += 1
+        return count
+    if line_pos in ("ADJ", "ADV"):
+        count = 0
+        for i in range(1, min(len(german), 3)):
+            forms = [annotate(s) for s in split_top(german[i], "; ")]
+            if any(f.tags for f in forms):
+                break
+            if all(
+                f.text.startswith("am ")
+                and len(f.text.split()) == 2
+                or (len(f.text.split()) == 1 and f.text.endswith(("er", "ere", "ste", "sten")))
+                for f in forms
+            ):
+                count += 1
+            else:
+                break
+        return count
+    return 0
+
+
+def _plural_for(singular: str, plurals: list[str], index: int) -> str:
+    """The plural aligned with a singular: same position when the counts match, else the
+    plural sharing the longest prefix with the singular."""
+    if index < len(plurals):
+        return plurals[index]
+    best, best_len = "", 0
+    for plural in plurals:
+        n = len(_common_prefix(singular, plural))
+        if n > best_len:
+            best, best_len = plural, n
+    return best if best_len >= max(3, len(singular) // 2) else ""
+
+
+def _common_prefix(a: str, b: str) -> str:
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    return a[:i]
+
+
+def _guess_pos(headword: str, english: str) -> str:
+    if english.lstrip().startswith("to "):
+        return "VERB"
+    if headword[:1].isupper():
+        return "NOUN"
+    return "X"
+
+
+def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
+    """Headwords and phrases of one Ding line; None for comments and malformed lines."""
+    raw = raw.strip()
+    if not raw or raw.startswith("#") or " :: " not in raw:
+        return None
+    german_side, english_side = raw.split(" :: ", 1)
+    german = split_top(german_side, " | ")
+    english = split_top(english_side, " | ")
+    if not german:
+        return None
+
+    result = DingLine()
+    first_synonyms = [annotate(s) for s in split_top(german[0], "; ")]
+    # Ding often tags only the last synonym: "vorstellen; präsentieren {vt}".
+    line_tag_pos = None
+    for ann in reversed(first_synonyms):
+        pos, _, _ = tag_info(ann.tags)
+        if pos:
+            line_tag_pos = pos
+            break
+    line_pos = line_tag_pos
+    if line_pos is None and english and english[0].lstrip().startswith("to "):
+        line_pos = "VERB"
+    skip = _inflection_count(line_pos, german, english)
+    line_penalty = label_penalty(a for ann in first_synonyms for a in ann.labels)
+
+    consumed: set[int] = set()
+    for i, sub in enumerate(german):
+        if i in consumed or 1 <= i <= skip:
+            continue
+        eng_text = english[i] if i < len(english) else ""
+        eng_ann = annotate(eng_text)
+        glosses = english_glosses(eng_text)
+        synonyms = [annotate(s) for s in split_top(sub, "; ")]
+        # Plurals: the next sub-entry when all its synonyms are tagged {pl}.
+        plurals: list[str] = []
+        if i + 1 < len(german) and i + 1 not in consumed:
+            nxt = [annotate(s) for s in split_top(german[i + 1], "; ")]
+            has_singular = any(
+                tag_info(s.tags)[1] and "pl" not in [t.lower() for t in s.tags] for s in synonyms
+            )
+            if has_singular and nxt and all("pl" in [t.lower() for t in n.tags] for n in nxt):
+                plurals = [normalise_headword(n.text, "NOUN").headword for n in nxt]
+                consumed.add(i + 1)
+
+        sub_pos = None
+        for ann in reversed(synonyms):
+            pos, _, _ = tag_info(ann.tags)
+            if pos:
+                sub_pos = pos
+                break
+        noun_index = 0
+        for j, ann in enumerate(synonyms):
+            if not ann.text:
+                continue
+            pos, gender, reflexive_tag = tag_info(ann.tags)
+            inherited = pos is None
+            if inherited:
+                pos = sub_pos if i > 0 else line_pos
+            if ann.text.endswith("…") or ann.text.startswith("…"):
+                continue  # a word-formation element (Mund… :: oral), not a word
+            norm = normalise_headword(ann.text, pos)
+            single = len(norm.words) == 1
+            figurative = ann.figurative or eng_ann.figurative
+            proverb = ann.proverb or eng_ann.proverb
+            if single and not _is_sentence(ann.text):
+                if (
+                    i > 0
+                    and inherited
+                    and not (line_pos == "NOUN" and norm.headword[:1].isupper() and sub_pos is None)
+                ):
+                    # An untagged single word below the first sub-entry is an inflected form
+                    # or a note, not a headword of its own (gut | besser | am besten).
+                    continue
+                if pos is None:
+                    pos = _guess_pos(norm.headword, eng_text)
+                if pos not in ("NOUN", "PROPN"):
+                    gender = ""
+                plural = ""
+                if pos == "NOUN" and "pl" in [t.lower() for t in ann.tags] and not gender:
+                    plural = norm.headword
+                elif pos == "NOUN" and plurals:
+                    plural = _plural_for(norm.headword, plurals, noun_index)
+                if pos == "NOUN":
+                    noun_index += 1
+                headwords = [norm.headword]
+                if "/" in norm.headword and not norm.headword.startswith("/"):
+                    # "aufgeben/abgeben": two verbs sharing one sense.
+                    headwords = [h for h in norm.headword.split("/") if len(h) > 1]
+                labels = ann.labels if i > 0 else [a for s in first_synonyms for a in s.labels]
+                penalty = max(label_penalty(labels), line_penalty if i == 0 else 0)
+                detail_prefix = " ".join(filter(None, [norm.frame, ann.detail()]))
+                word_glosses = [
+                    Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500])
+                    for g in glosses
+                ]
+                for headword in headwords:
+                    if not headword or len(headword) > 200:
+                        continue
+                    result.words.append(
+                        DingWord(
+                            headword=headword,
+                            pos=pos,
+                            line=line_no,
+                            glosses=word_glosses,
+                            gender=gender,
+                            plural=plural[:200],
+                            reflexive=(norm.reflexive or reflexive_tag) and pos == "VERB",
+                            frame=norm.frame,
+                            synonym_index=j,
+                            sub_index=i,
+                            penalty=penalty,
+                        )
+                    )
+            elif len(norm.words) > 1 or _is_sentence(ann.text):
+                if i > 0 and _is_sentence(ann.text) and not proverb:
+                    continue  # an example sentence, not a phrase to match
+                meaning = "; ".join(g.gloss for g in glosses)[:500]
+                if not meaning:
+                    continue
+                for phrase in split_top(ann.text, " / "):
+                    result.phrases.append(
+                        _classify_phrase(
+                            DingPhrase(
+                                phrase=phrase[:300],
+                                meaning=meaning,
+                                line=line_no,
+                                sub_index=i,
+                                figurative=figurative,
+                                proverb=proverb,
+                            ),
+                            eng_text,
+                        )
+                    )
+    return result
+
+
+def _classify_phrase(phrase: DingPhrase, english: str) -> DingPhrase:
+    """Kind and selection of an idiom candidate.
+
+    Most of Ding's phrase sub-entries are examples ("einen Apfel schälen"); the matcher should
+    see the real idioms: labelled figurative or proverb, light-verb constructions, a sentence
+    that is a line of its own (a saying: "Eine Hand wäscht die andere."), and fixed verb
+    phrases with a valency slot ("jdn. mit Argusaugen beobachten")."""
+    text = phrase.phrase
+    words = text.split()
+    verb_phrase = english.lstrip().startswith("to ") and _looks_like_verb(words[-1])
+    content = [w for w in words if not _SLOT_RE.match(w) and w != "sich"]
+    has_slot = len(content) < len(words)
+    has_noun = any(w[:1].isupper() for w in content[1:]) or (
+        content and content[0][:1].isupper() and content[0].lower() not in _ARTICLES
+    )
+    if phrase.proverb:
+        phrase.kind, phrase.selected = "proverb", True
+    elif phrase.sub_index == 0 and _is_sentence(text) and len(words) <= 10:
+        # A sentence that is a line of its own is a saying ("Eine Hand wäscht die andere.") or
+        # a set phrase ("Bleib am Ball!"); one addressed to someone is no proverb.
+        impersonal = text.endswith(".") and not any(
+            w.strip(".,!?").lower() in _PERSONAL_PRONOUNS for w in words
+        )
+        phrase.kind = "proverb" if impersonal else "phrase"
+        phrase.selected = True
+    elif (
+        verb_phrase
+        and has_noun
+        and content[-1] in LIGHT_VERBS
+        and 2 <= len(content) <= 4
+        and not phrase.figurative
+    ):
+        phrase.kind, phrase.selected = "light_verb", True
+    elif phrase.figurative:
+        phrase.kind, phrase.selected = "idiom", True
+    elif verb_phrase and has_noun and len(words) <= 6 and not _is_sentence(text):
+        # A fixed verb phrase: a slot (jdn. mit Argusaugen beobachten) or a line of its own.
+        phrase.selected = has_slot or phrase.sub_index == 0
+    return phrase
+
+
+def read_lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        yield from enumerate(handle, start=1)
+
+
+def parse_file(path: str | Path) -> Iterator[DingLine]:
+    for line_no, raw in read_lines(path):
+        parsed = parse_line(raw, line_no)
+        if parsed is not None:
+            yield parsed
+
+
+# --- Merging -------------------------------------------------------------------------------
+
+
+@dataclass
+class EntryRecord:
+    headword: str
+    key: str
+    pos: str
+    gender: str
+    reflexive: bool
+    plural: str = ""
+    rank: int = 0
+    senses: list[Gloss] = field(default_factory=list)
+
+
+@dataclass
+class IdiomRecord:
+    phrase: str
+    key: str
+    meaning: str
+    kind: str
+    figurative: bool
+    selected: bool
+    rank: int
+
+
+_TIER = 1_000_000  # larger than Ding's line count: ranks sort by tier, then by line
+
+
+def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:
+    """Merge the words of all lines into one record per (key, pos, gender, reflexive), senses
+    best first: the everyday line before the subject-field one ([econ.] vorstellen = to
+    launch), the word the line is about before its later synonyms, then Ding's order."""
+    candidates: dict[tuple, tuple[DingWord, list[tuple]]] = {}
+    idioms: dict[tuple[str, str], IdiomRecord] = {}
+    for line in lines:
+        for word in line.words:
+            ident = (word.key, word.pos, word.gender, word.reflexive)
+            if ident not in candidates:
+                candidates[ident] = (word, [])
+            first, senses = candidates[ident]
+            tier = word.penalty * 2 + (1 if word.synonym_index or word.sub_index else 0)
+            for k, gloss in enumerate(word.glosses):
+                senses.append((tier, word.line, k, gloss, word))
+            if not word.glosses:
+                senses.append((tier, word.line, 0, None, word))
+        for phrase in line.phrases:
+            ident = (phrase.key, phrase.meaning)
+            if ident in idioms:
+                continue
+            if phrase.kind in ("proverb", "idiom"):
+                tier = 0
+            elif phrase.kind == "light_verb":
+                tier = 1
+            else:
+                tier = 2 if phrase.selected else 3
+            idioms[ident] = IdiomRecord(
+                phrase=phrase.phrase,
+                key=phrase.key,
+                meaning=phrase.meaning,
+                kind=phrase.kind,
+                figurative=phrase.figurative,
+                selected=phrase.selected,
+                rank=tier * _TIER + phrase.line,
+            )
+
+    entries: list[EntryRecord] = []
+    for (key, pos, gender, reflexive), (first, senses) in candidates.items():
+        senses.sort(key=lambda s: (s[0], s[1], s[2]))
+        best = senses[0]
+        plural = next((s[4].plural for s in senses if s[4].plural), "")
+        headword = first.headword
+        if pos == "NOUN" and not headword[:1].isupper():
+            headword = next(
+                (s[4].headword for s in senses if s[4].headword[:1].isupper()), headword
+            )
+        record = EntryRecord(
+            headword=headword,
+            key=key,
+            pos=pos,
+            gender=gender,
+            reflexive=reflexive,
+            plural=plural,
+            rank=best[0] * _TIER + best[1],
+        )
+        seen: set[str] = set()
+        for _, _, _, gloss, _ in senses:
+            if gloss is None or gloss.gloss.lower() in seen:
+                continue
+            seen.add(gloss.gloss.lower())
+            record.senses.append(gloss)
+            if len(record.senses) >= MAX_SENSES:
+                break
+        entries.append(record)
+    return entries, list(idioms.values())
