@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "config.ratelimit.LoginRateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,10 +100,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Failed-login limits (config/ratelimit.py says why these numbers). The counters live in the
+# database cache so that every gunicorn process and every server share them; its table is made
+# by `manage.py createcachetable` (setup and `make serve` run it; the test runner does too).
+LOGIN_RATE_PER_USER = env_int("LOGIN_RATE_PER_USER", 10)
+LOGIN_RATE_PER_ADDRESS = env_int("LOGIN_RATE_PER_ADDRESS", 300)
+LOGIN_RATE_WINDOW = env_int("LOGIN_RATE_WINDOW", 15 * 60)
+RANDNOTIZ_LOGIN_RATE_CACHE = "shared"
+# Behind a proxy set this to HTTP_X_FORWARDED_FOR (the last address, added by our proxy, is used).
+RANDNOTIZ_CLIENT_IP_HEADER = env_str("RANDNOTIZ_CLIENT_IP_HEADER", "REMOTE_ADDR")
+CACHES = {
+    # Per process: fine for things each process can recompute (rendered reading blocks).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "randnotiz_cache",
+    },
+}
 LOGIN_REDIRECT_URL = "reader:article_list"
 LOGOUT_REDIRECT_URL = "reader:article_list"
-# Password-reset mails go to the console unless a real mailer is configured.
-MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+# Password-reset mails go to the console unless a real mailer is configured; production defaults
+# to SMTP (EMAIL_HOST etc.) because `check --deploy` rightly refuses a console mailer there.
+if PRODUCTION and not env_str("EMAIL_BACKEND"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env_str("EMAIL_HOST", "localhost"),
+                "port": env_int("EMAIL_PORT", 25),
+                "username": env_str("EMAIL_HOST_USER"),
+                "password": env_str("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+            },
+        }
+    }
+else:
+    MAILERS = {
+        "default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "randnotiz@localhost")
 
 # --- I18N / static ----------------------------------------------------------------------------
@@ -112,7 +147,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic writes here; env-driven so a deployment (and the tests) can choose the folder.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if (BASE_DIR / "node_modules" / "htmx.org" / "dist").is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"))

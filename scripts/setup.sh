@@ -68,5 +68,7 @@ fi
 # --- Database, dictionary, seed articles ----------------------------------------------------
 say "migrating the database"
 .venv/bin/python manage.py migrate --noinput -v 0
+# The login rate limit keeps its counters in the database cache (config/ratelimit.py).
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py import_ding
 .venv/bin/python manage.py load_seeds
