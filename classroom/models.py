@@ -1,0 +1,175 @@
+"""Classes, their students, assignments and what students did with them.
+
+Who may see what is decided in classroom/access.py, never in templates or views.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+# No 0/O/1/I/L: join codes are read off a projector and typed by hand.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Classroom(models.Model):
+    name = models.CharField(max_length=120)
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms_taught"
+    )
+    join_code = models.CharField(max_length=16, unique=True, default=new_join_code)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # A closed class takes no new students and drops off its students' home page; the teacher
+    # keeps its results.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["closed_at", "name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Membership(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="memberships")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["student__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "student"], name="membership_once_per_class"),
+        ]
+
+
+class Assignment(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    article = models.ForeignKey("reader.Article", on_delete=models.CASCADE, related_name="assignments")
+    due_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [models.F("due_at").asc(nulls_last=True), "-created_at"]
+        constraints = [
+            # Assigning the same article twice would split its results over two dashboards.
+            models.UniqueConstraint(fields=["classroom", "article"], name="assignment_once_per_class"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.classroom}"
+
+
+class Progress(models.Model):
+    """One student's reading of one assignment: opened, finished, readiness when first opened."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Share of the article's distinct words the student had marked known before reading;
+    # null when the vocabulary app could not tell.
+    readiness = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "student"], name="progress_once_per_student"),
+            models.CheckConstraint(
+                condition=Q(readiness__isnull=True) | Q(readiness__gte=0, readiness__lte=1),
+                name="progress_readiness_is_share",
+            ),
+        ]
+
+
+class Lookup(models.Model):
+    """How often a student opened a word's popover while reading an assignment."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="lookups")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)  # the lemma, case-folded (reader.rendering.word_key)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "student", "key"], name="lookup_once_per_word"),
+        ]
+
+
+class QuizResult(models.Model):
+    """A student's quiz attempt inside an assignment, as the dashboard needs it.
+
+    Kept on this side so the quiz app needs no knowledge of classes: the quiz view hands the
+    attempt to `classroom.services.assignment_quiz_record`.
+    """
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="quiz_results")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    attempt_id = models.PositiveBigIntegerField(null=True, blank=True)
+    score = models.PositiveIntegerField()
+    total = models.PositiveIntegerField()
+    # [{"question": id, "prompt": str, "correct": bool, "given": str, "expected": str}]
+    answers = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(score__lte=models.F("total")), name="quiz_score_within_total"),
+        ]
+
+
+class Correction(models.Model):
+    """A teacher's correction to one article's annotation, applied on top of it whenever the
+    article is shown (classroom/corrections.py), so it survives re-annotation.
+
+    Keyed by what a re-annotation keeps: the lemma for glosses and compound notes (every
+    occurrence in the article), the sentence index plus the words for idioms.
+    """
+
+    class Kind(models.TextChoices):
+        GLOSS = "gloss", "Gloss"
+        IDIOM_ADD = "idiom_add", "Add an idiom"
+        IDIOM_REMOVE = "idiom_remove", "Remove an idiom"
+        COMPOUND_SET = "compound_set", "Compound parts"
+        COMPOUND_REMOVE = "compound_remove", "Remove a compound note"
+
+    article = models.ForeignKey("reader.Article", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=200, blank=True)  # lemma key (gloss, compound)
+    sentence = models.PositiveIntegerField(null=True, blank=True)  # idioms
+    # gloss: {"gloss"}; idiom_add: {"tokens": [int], "lemma", "gloss"}; idiom_remove: {"lemma"};
+    # compound_set: {"parts": [{"part", "lemma", "gloss"}]}
+    data = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=["gloss", "compound_set", "compound_remove"]) | ~Q(key=""),
+                name="correction_word_kinds_have_key",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["idiom_add", "idiom_remove"]) | Q(sentence__isnull=False),
+                name="correction_idiom_kinds_have_sentence",
+            ),
+        ]
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "key": self.key, "sentence": self.sentence, **self.data}

@@ -2,6 +2,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from classroom.selectors import corrected_annotation
+from classroom.services import lookup_record_for_request
 from reader import selectors
 from reader.rendering import reading_blocks, word_details
 
@@ -17,6 +19,7 @@ def article_detail(request, pk: int):
     article = selectors.article_get(pk)
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
+    article.annotation = corrected_annotation(article)  # teachers' corrections (classroom app)
     statuses = selectors.word_statuses_for(request.user)
     context = {"article": article, "blocks": reading_blocks(article.annotation, statuses)}
     return render(request, "reader/article.html", context)
@@ -26,9 +29,11 @@ def article_detail(request, pk: int):
 def word_popover(request, pk: int, s: int, t: int):
     """The popover for one word; the whole page with the word panel when JavaScript is off."""
     article = selectors.article_get(pk)
+    article.annotation = corrected_annotation(article)  # teachers' corrections (classroom app)
     word = word_details(article.annotation, s, t) if article.annotation else None
     if word is None:
         raise Http404("No such word in this article.")
+    lookup_record_for_request(request, article.pk, word["key"])  # counted inside assignments only
     context = {"article": article, "word": word}
     if request.htmx:
         return render(request, "reader/article.html#popover", context)

@@ -1,0 +1,74 @@
+"""Who may see what: one helper per object kind, used by every view and htmx endpoint.
+
+Each returns the object or raises Http404 -- also when the object exists but belongs to
+someone else, so a guessed id tells nothing (healthchecks' `_get_rw_check_for_user`).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from classroom.models import Assignment, Classroom
+
+
+def is_teacher(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from accounts.selectors import user_is_teacher
+
+    return user_is_teacher(user)
+
+
+def require_teacher(user) -> None:
+    """Teacher-only pages that concern no particular class (creating a class, adding an article)."""
+    if not is_teacher(user):
+        raise PermissionDenied("Only teachers can do this. Ask an administrator to make you a teacher.")
+
+
+def classroom_get(user, pk: int, *, manage: bool = False) -> Classroom:
+    """A class its teacher may manage, or (manage=False) that a student has joined.
+
+    A student of a closed class no longer sees it.
+    """
+    try:
+        classroom = Classroom.objects.select_related("teacher").get(pk=pk)
+    except Classroom.DoesNotExist:
+        raise Http404("No such class.") from None
+    if classroom.teacher_id == user.pk and is_teacher(user):
+        return classroom
+    if manage or classroom.is_closed:
+        raise Http404("No such class.")
+    if not classroom.memberships.filter(student_id=user.pk).exists():
+        raise Http404("No such class.")
+    return classroom
+
+
+def assignment_get(user, pk: int, *, manage: bool = False) -> Assignment:
+    """An assignment of a class the user teaches, or (manage=False) a class the user is in."""
+    try:
+        assignment = Assignment.objects.select_related("classroom", "article").get(pk=pk)
+    except Assignment.DoesNotExist:
+        raise Http404("No such assignment.") from None
+    classroom_get(user, assignment.classroom_id, manage=manage)
+    return assignment
+
+
+def is_assignment_teacher(user, assignment: Assignment) -> bool:
+    return assignment.classroom.teacher_id == user.pk and is_teacher(user)
+
+
+def article_for_review(user, pk: int):
+    """An article a teacher may correct and add to classes: one they added themselves.
+
+    Corrections change the article for every reader, so only its author (or staff) makes them.
+    """
+    from reader.models import Article
+
+    try:
+        article = Article.objects.get(pk=pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
+    if user.is_staff or (article.created_by_id == user.pk and is_teacher(user)):
+        return article
+    raise Http404("No such article.")

@@ -1,0 +1,110 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from classroom.uploads import MAX_UPLOAD_BYTES, check_german, text_from_upload
+
+
+class ClassroomForm(forms.Form):
+    name = forms.CharField(max_length=120, label="Class name")
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(max_length=32, label="Join code")
+
+
+class ArticleForm(forms.Form):
+    """Paste a text or upload a file; the file wins if both are given."""
+
+    title = forms.CharField(max_length=300)
+    source = forms.CharField(max_length=200, required=False)
+    published = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 12, "lang": "de"}), strip=False)
+    file = forms.FileField(
+        required=False,
+        help_text=f".txt, .md, .html or .epub, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB (.epub 10 MB).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm,.epub"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            try:
+                data["text"] = text_from_upload(upload)
+            except ValidationError as error:
+                self.add_error("file", error)
+                return data
+            field = "file"
+        else:
+            field = "text"
+        text = data.get("text") or ""
+        if not text.strip():
+            self.add_error("text", "Paste the article's text or upload a file.")
+            return data
+        try:
+            check_german(text)
+        except ValidationError as error:
+            self.add_error(field, error)
+        return data
+
+
+class AssignmentForm(forms.Form):
+    article = forms.ModelChoiceField(queryset=None)
+    due_at = forms.DateTimeField(
+        required=False, label="Due", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+
+    def __init__(self, *args, articles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["article"].queryset = articles
+
+
+class GlossForm(forms.Form):
+    key = forms.CharField(max_length=200)
+    gloss = forms.CharField(max_length=200, required=False, help_text="Empty removes the gloss.")
+
+
+class CompoundForm(forms.Form):
+    """Parts as `Teil = gloss` separated by `+`: `Rakete = rocket + Werfer = launcher`.
+    No parts removes the compound note."""
+
+    key = forms.CharField(max_length=200)
+    parts = forms.CharField(max_length=500, required=False)
+
+    def clean_parts(self):
+        parts = []
+        for chunk in self.cleaned_data["parts"].split("+"):
+            part, _, gloss = chunk.partition("=")
+            part, gloss = part.strip(), gloss.strip()
+            if part:
+                parts.append({"part": part, "lemma": part, "gloss": gloss or None})
+        if len(parts) == 1:
+            raise ValidationError("A compound needs at least two parts, separated by +.")
+        return parts
+
+
+class IdiomAddForm(forms.Form):
+    sentence = forms.IntegerField(min_value=0, max_value=100_000)
+    tokens = forms.CharField(max_length=200, help_text="Word numbers in the sentence, e.g. 3 5 9")
+    lemma = forms.CharField(max_length=200, label="Idiom")
+    gloss = forms.CharField(max_length=200, required=False, label="Meaning")
+
+    def clean_tokens(self):
+        try:
+            tokens = sorted({int(t) for t in self.cleaned_data["tokens"].replace(",", " ").split()})
+        except ValueError:
+            raise ValidationError("Give the words as numbers separated by spaces.") from None
+        if not tokens or min(tokens) < 0:
+            raise ValidationError("Choose at least one word.")
+        return tokens
+
+
+class IdiomRemoveForm(forms.Form):
+    sentence = forms.IntegerField(min_value=0, max_value=100_000)
+    lemma = forms.CharField(max_length=200)
+
+
+class ReviewWordForm(forms.Form):
+    s = forms.IntegerField(min_value=0, max_value=100_000)
+    t = forms.IntegerField(min_value=0, max_value=10_000)

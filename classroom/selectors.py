@@ -1,0 +1,182 @@
+"""Reads for classes: lists for the home pages and the teacher's dashboard."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress, QuizResult
+
+
+def classrooms_taught(teacher) -> QuerySet[Classroom]:
+    return Classroom.objects.filter(teacher=teacher).annotate(
+        student_count=Count("memberships", distinct=True)
+    )
+
+
+def classrooms_joined(student) -> QuerySet[Classroom]:
+    return Classroom.objects.filter(memberships__student=student, closed_at__isnull=True).select_related("teacher")
+
+
+def open_assignments_for(student) -> list[Assignment]:
+    """Assignments of the student's open classes, soonest due first, with what the student did."""
+    assignments = list(
+        Assignment.objects.filter(
+            classroom__memberships__student=student, classroom__closed_at__isnull=True
+        ).select_related("classroom", "article")
+    )
+    progress = {p.assignment_id: p for p in Progress.objects.filter(student=student, assignment__in=assignments)}
+    scored = {
+        r.assignment_id: r
+        for r in QuizResult.objects.filter(student=student, assignment__in=assignments).order_by("created_at")
+    }
+    now = timezone.now()
+    for assignment in assignments:
+        assignment.my_progress = progress.get(assignment.pk)
+        assignment.my_result = scored.get(assignment.pk)
+        assignment.is_overdue = bool(assignment.due_at and assignment.due_at < now)
+    return assignments
+
+
+def classroom_students(classroom: Classroom) -> QuerySet[Membership]:
+    return classroom.memberships.select_related("student")
+
+
+def classroom_assignments(classroom: Classroom) -> QuerySet[Assignment]:
+    return classroom.assignments.select_related("article").annotate(
+        opened=Count("progress", distinct=True),
+        finished=Count("progress", filter=Q(progress__finished_at__isnull=False), distinct=True),
+    )
+
+
+def articles_for_teacher(teacher) -> QuerySet:
+    """What a teacher can assign: the shared seed articles and their own."""
+    from reader.models import Article
+
+    return Article.objects.filter(Q(created_by=teacher) | Q(seed_order__isnull=False)).defer("text", "annotation")
+
+
+def article_corrections(article_id: int) -> list[dict]:
+    """The corrections for an article as plain dicts for classroom.corrections.apply_corrections."""
+    return [c.as_dict() for c in Correction.objects.filter(article_id=article_id)]
+
+
+def corrections_list(article) -> QuerySet[Correction]:
+    return Correction.objects.filter(article=article)
+
+
+@dataclass
+class StudentRow:
+    student: object
+    progress: Progress | None = None
+    result: QuizResult | None = None  # the best attempt
+    attempts: int = 0
+    lookups: int = 0
+    is_member: bool = True
+
+    @property
+    def percent(self) -> int | None:
+        if self.result is None or not self.result.total:
+            return None
+        return round(100 * self.result.score / self.result.total)
+
+    @property
+    def readiness_percent(self) -> int | None:
+        if self.progress is None or self.progress.readiness is None:
+            return None
+        return round(100 * self.progress.readiness)
+
+
+@dataclass
+class Dashboard:
+    assignment: Assignment
+    rows: list[StudentRow] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)  # {"prompt", "missed", "answered", "share"}
+    words: list[dict] = field(default_factory=list)  # {"key", "count", "students"}
+
+    @property
+    def opened(self) -> int:
+        return sum(1 for r in self.rows if r.progress)
+
+    @property
+    def finished(self) -> int:
+        return sum(1 for r in self.rows if r.progress and r.progress.finished_at)
+
+    @property
+    def scored(self) -> list[StudentRow]:
+        return [r for r in self.rows if r.result]
+
+    @property
+    def mean_percent(self) -> int | None:
+        values = [r.percent for r in self.scored if r.percent is not None]
+        return round(sum(values) / len(values)) if values else None
+
+
+def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
+    """Everything the teacher's dashboard shows for one assignment.
+
+    Students who left the class but had already worked on it stay listed, marked as gone.
+    """
+    members = {m.student_id: m.student for m in classroom_students(assignment.classroom)}
+    progress = {p.student_id: p for p in Progress.objects.filter(assignment=assignment).select_related("student")}
+    results: dict[int, list[QuizResult]] = {}
+    for result in QuizResult.objects.filter(assignment=assignment).select_related("student").order_by("created_at"):
+        results.setdefault(result.student_id, []).append(result)
+    lookups = dict(
+        Lookup.objects.filter(assignment=assignment).values_list("student_id").annotate(n=Sum("count"))
+    )
+    students = dict(members)
+    for p in progress.values():
+        students.setdefault(p.student_id, p.student)
+    for rs in results.values():
+        students.setdefault(rs[0].student_id, rs[0].student)
+
+    rows = []
+    for student_id, student in sorted(students.items(), key=lambda kv: kv[1].get_username().lower()):
+        attempts = results.get(student_id, [])
+        best = max(attempts, key=lambda r: (r.score / r.total if r.total else 0, r.created_at), default=None)
+        rows.append(StudentRow(
+            student=student, progress=progress.get(student_id), result=best, attempts=len(attempts),
+            lookups=lookups.get(student_id, 0), is_member=student_id in members,
+        ))
+
+    # Most missed questions: over each student's first attempt, which is what they understood
+    # before seeing the answers.
+    missed: Counter = Counter()
+    answered: Counter = Counter()
+    prompts: dict = {}
+    for attempts in results.values():
+        for answer in attempts[0].answers or []:
+            question = answer.get("question")
+            prompts.setdefault(question, answer.get("prompt", f"Question {question}"))
+            answered[question] += 1
+            if not answer.get("correct"):
+                missed[question] += 1
+    missed_rows = [
+        {"prompt": prompts[q], "missed": n, "answered": answered[q], "share": round(100 * n / answered[q])}
+        for q, n in missed.most_common(top) if n
+    ]
+
+    words = (
+        Lookup.objects.filter(assignment=assignment).values("key")
+        .annotate(total=Sum("count"), students=Count("student", distinct=True))
+        .order_by("-students", "-total", "key")[:top]
+    )
+    word_rows = [{"key": w["key"], "count": w["total"], "students": w["students"]} for w in words]
+    return Dashboard(assignment=assignment, rows=rows, missed=missed_rows, words=word_rows)
+
+
+def student_answers(assignment: Assignment, student) -> list[QuizResult]:
+    return list(QuizResult.objects.filter(assignment=assignment, student=student).order_by("created_at"))
+
+
+def corrected_annotation(article):
+    """The article's annotation with its teachers' corrections applied: what every reader sees."""
+    from classroom.corrections import apply_corrections
+
+    if not article.annotation:
+        return article.annotation
+    return apply_corrections(article.annotation, article_corrections(article.pk))

@@ -1,0 +1,413 @@
+"""Classes, assignments and the teacher's dashboard. Thin views: every object is fetched
+through classroom/access.py, which answers 404 for anything that is not the user's."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from classroom import selectors, services
+from classroom.access import (
+    article_for_review,
+    assignment_get,
+    classroom_get,
+    is_assignment_teacher,
+    is_teacher,
+    require_teacher,
+)
+from classroom.charts import bar_chart
+from classroom.corrections import apply_corrections
+from classroom.forms import (
+    ArticleForm,
+    AssignmentForm,
+    ClassroomForm,
+    CompoundForm,
+    GlossForm,
+    IdiomAddForm,
+    IdiomRemoveForm,
+    JoinForm,
+    ReviewWordForm,
+)
+from classroom.models import Correction
+
+
+def _errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+# --- Home ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request):
+    """A teacher's classes and articles, or a student's classes and open assignments."""
+    if is_teacher(request.user):
+        context = {
+            "classrooms": selectors.classrooms_taught(request.user),
+            "articles": selectors.articles_for_teacher(request.user)[:30],
+            "form": ClassroomForm(),
+        }
+        return render(request, "classroom/teacher_home.html", context)
+    context = {
+        "classrooms": selectors.classrooms_joined(request.user),
+        "assignments": selectors.open_assignments_for(request.user),
+        "form": JoinForm(),
+    }
+    return render(request, "classroom/student_home.html", context)
+
+
+@login_required
+@require_POST
+def classroom_create(request):
+    require_teacher(request.user)
+    form = ClassroomForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect("classroom:home")
+    classroom = services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
+    messages.success(request, f"Class created. Students join with the code {classroom.join_code}.")
+    return redirect("classroom:classroom_detail", pk=classroom.pk)
+
+
+@login_required
+@require_GET
+def classroom_detail(request, pk: int):
+    classroom = classroom_get(request.user, pk)
+    if classroom.teacher_id != request.user.pk:
+        assignments = [a for a in selectors.open_assignments_for(request.user) if a.classroom_id == classroom.pk]
+        return render(request, "classroom/classroom_student.html", {"classroom": classroom, "assignments": assignments})
+    join_url = request.build_absolute_uri(reverse("classroom:join_code", args=[classroom.join_code]))
+    context = {
+        "classroom": classroom,
+        "join_url": join_url,
+        "students": selectors.classroom_students(classroom),
+        "assignments": selectors.classroom_assignments(classroom),
+        "assign_form": AssignmentForm(articles=selectors.articles_for_teacher(request.user)),
+    }
+    return render(request, "classroom/classroom_teacher.html", context)
+
+
+@login_required
+@require_POST
+def student_remove(request, pk: int, user_id: int):
+    classroom = classroom_get(request.user, pk, manage=True)
+    if not services.membership_remove(classroom=classroom, student_id=user_id):
+        raise Http404("No such student in this class.")
+    messages.success(request, "The student was removed from the class.")
+    return redirect("classroom:classroom_detail", pk=classroom.pk)
+
+
+@login_required
+@require_POST
+def classroom_close(request, pk: int):
+    classroom = classroom_get(request.user, pk, manage=True)
+    services.classroom_close(classroom=classroom)
+    messages.success(request, "The class is closed: no one can join, and students no longer see it.")
+    return redirect("classroom:classroom_detail", pk=classroom.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def join(request, code: str = ""):
+    """Join by typing the code, or by following the teacher's link (which fills it in)."""
+    form = JoinForm(request.POST or None, initial={"code": code})
+    if request.method == "POST" and form.is_valid():
+        try:
+            classroom = services.classroom_join(student=request.user, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            messages.success(request, f"You joined {classroom.name}.")
+            return redirect("classroom:classroom_detail", pk=classroom.pk)
+    return render(request, "classroom/join.html", {"form": form}, status=400 if form.errors else 200)
+
+
+# --- Articles ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_add(request):
+    require_teacher(request.user)
+    from reader.services import article_create
+
+    form = ArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            article = article_create(
+                title=data["title"], text=data["text"], source=data["source"],
+                published=data["published"], created_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file" if data.get("file") else "text", error)
+        else:
+            messages.success(request, "Article added. Check the glosses before you assign it.")
+            return redirect("classroom:article_review", pk=article.pk)
+    return render(request, "classroom/article_add.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def article_status(request, pk: int):
+    """The htmx partial a card or review page polls while the article is annotated."""
+    article = article_for_review(request.user, pk)
+    return render(request, "classroom/article_review.html#status", {"article": article})
+
+
+def _review_context(request, article, word=None):
+    from reader.rendering import reading_blocks
+
+    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    return {
+        "article": article,
+        "blocks": reading_blocks(annotation) if article.is_ready else [],
+        "corrections": selectors.corrections_list(article),
+        "word": word,
+    }
+
+
+@login_required
+@require_GET
+def article_review(request, pk: int):
+    article = article_for_review(request.user, pk)
+    return render(request, "classroom/article_review.html", _review_context(request, article))
+
+
+@login_required
+@require_GET
+def review_word(request, pk: int, s: int, t: int):
+    """The correction panel for one word (htmx partial; the whole page without JavaScript)."""
+    from reader.rendering import word_details
+
+    article = article_for_review(request.user, pk)
+    form = ReviewWordForm({"s": s, "t": t})
+    if not form.is_valid() or not article.annotation:
+        raise Http404("No such word.")
+    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    word = word_details(annotation, s, t)
+    if word is None:
+        raise Http404("No such word in this article.")
+    sentence = annotation["sentences"][s]
+    word["numbered"] = [(i, tok["text"]) for i, tok in enumerate(sentence["tokens"]) if tok["text"].strip()]
+    word["sentence_expressions"] = sentence.get("expressions") or []
+    word["compound_text"] = " + ".join(
+        f"{p.get('part')} = {p.get('gloss')}" if p.get("gloss") else str(p.get("part"))
+        for p in word["compound"]
+    )
+    if request.htmx:
+        return render(request, "classroom/article_review.html#word", {"article": article, "word": word})
+    return render(request, "classroom/article_review.html", _review_context(request, article, word))
+
+
+@login_required
+@require_POST
+def correction_add(request, pk: int, kind: str):
+    article = article_for_review(request.user, pk)
+    forms = {
+        "gloss": GlossForm, "compound": CompoundForm, "idiom_add": IdiomAddForm, "idiom_remove": IdiomRemoveForm,
+    }
+    if kind not in forms:
+        raise Http404("No such correction.")
+    form = forms[kind](request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect("classroom:article_review", pk=article.pk)
+    data = form.cleaned_data
+    if kind == "gloss":
+        services.correction_add(article=article, user=request.user, kind=Correction.Kind.GLOSS,
+                                key=data["key"], data={"gloss": data["gloss"]})
+    elif kind == "compound":
+        services.correction_add(
+            article=article, user=request.user,
+            kind=Correction.Kind.COMPOUND_SET if data["parts"] else Correction.Kind.COMPOUND_REMOVE,
+            key=data["key"], data={"parts": data["parts"]} if data["parts"] else {},
+        )
+    elif kind == "idiom_add":
+        services.correction_add(article=article, user=request.user, kind=Correction.Kind.IDIOM_ADD,
+                                sentence=data["sentence"],
+                                data={"tokens": data["tokens"], "lemma": data["lemma"], "gloss": data["gloss"]})
+    else:
+        services.correction_add(article=article, user=request.user, kind=Correction.Kind.IDIOM_REMOVE,
+                                sentence=data["sentence"], data={"lemma": data["lemma"]})
+    messages.success(request, "Correction saved. Every reader of this article sees it now.")
+    return redirect("classroom:article_review", pk=article.pk)
+
+
+@login_required
+@require_POST
+def correction_delete(request, pk: int, correction_id: int):
+    article = article_for_review(request.user, pk)
+    if not services.correction_delete(article=article, correction_id=correction_id):
+        raise Http404("No such correction.")
+    messages.success(request, "Correction removed.")
+    return redirect("classroom:article_review", pk=article.pk)
+
+
+# --- Assignments ---------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def assignment_create(request, pk: int):
+    classroom = classroom_get(request.user, pk, manage=True)
+    form = AssignmentForm(request.POST, articles=selectors.articles_for_teacher(request.user))
+    if form.is_valid():
+        try:
+            services.assignment_create(classroom=classroom, article=form.cleaned_data["article"],
+                                       due_at=form.cleaned_data["due_at"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Assigned.")
+    else:
+        messages.error(request, _errors(form))
+    return redirect("classroom:classroom_detail", pk=classroom.pk)
+
+
+@login_required
+@require_POST
+def assignment_delete(request, pk: int):
+    assignment = assignment_get(request.user, pk, manage=True)
+    classroom_id = assignment.classroom_id
+    services.assignment_delete(assignment=assignment)
+    messages.success(request, "The assignment and its results were deleted.")
+    return redirect("classroom:classroom_detail", pk=classroom_id)
+
+
+@login_required
+@require_GET
+def assignment_read(request, pk: int):
+    """A student reads the assigned article: the reader's page plus the assignment's footer
+    (the end-of-text beacon and the quiz link). Opening is recorded."""
+    from reader.rendering import reading_blocks
+    from reader.selectors import word_statuses_for
+
+    assignment = assignment_get(request.user, pk)
+    if is_assignment_teacher(request.user, assignment):
+        return redirect("classroom:assignment_dashboard", pk=assignment.pk)
+    progress = services.assignment_open(assignment=assignment, student=request.user, session=request.session)
+    article = assignment.article
+    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    context = {
+        "article": article,
+        "assignment": assignment,
+        "progress": progress,
+        "blocks": reading_blocks(annotation, word_statuses_for(request.user)),
+        "quiz_url": _quiz_url(assignment),
+        "results": selectors.student_answers(assignment, request.user),
+    }
+    return render(request, "classroom/assignment_read.html", context)
+
+
+def _quiz_url(assignment) -> str | None:
+    """The quiz engineer's page for this article's quiz, carrying the assignment along."""
+    from django.urls import NoReverseMatch
+
+    for name, args in (("reader:quiz", [assignment.article_id]), ("reader:quiz_take", [assignment.article_id])):
+        try:
+            return f"{reverse(name, args=args)}?assignment={assignment.pk}"
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@login_required
+@require_POST
+def assignment_finish(request, pk: int):
+    """The beacon sent when the end of the text scrolls into view (or the button without JS)."""
+    assignment = assignment_get(request.user, pk)
+    if is_assignment_teacher(request.user, assignment):
+        raise Http404("Teachers don't read their own assignments.")
+    services.assignment_finish(assignment=assignment, student=request.user)
+    if request.htmx:
+        return render(request, "classroom/assignment_read.html#finished", {"assignment": assignment, "finished": True})
+    messages.success(request, "Marked as read.")
+    return redirect("classroom:assignment_read", pk=assignment.pk)
+
+
+@login_required
+@require_GET
+def assignment_dashboard(request, pk: int):
+    assignment = assignment_get(request.user, pk, manage=True)
+    dashboard = selectors.assignment_dashboard(assignment)
+    chart = bar_chart(
+        [(row.student.get_username(), row.percent) for row in dashboard.rows],
+        title="Quiz score per student (best attempt, %)",
+    )
+    context = {"assignment": assignment, "dashboard": dashboard, "chart": chart, "deck_available": _deck_function() is not None}
+    if request.htmx:
+        return render(request, "classroom/dashboard.html#results", context)
+    return render(request, "classroom/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def assignment_answers(request, pk: int, user_id: int):
+    """One student's quiz answers: the class's teacher sees anyone's, a student only their own."""
+    assignment = assignment_get(request.user, pk)
+    if not is_assignment_teacher(request.user, assignment) and user_id != request.user.pk:
+        raise Http404("No such student.")
+    from django.contrib.auth import get_user_model
+
+    student = get_user_model().objects.filter(pk=user_id).first()
+    results = selectors.student_answers(assignment, student) if student else []
+    if not results and student is None:
+        raise Http404("No such student.")
+    return render(request, "classroom/answers.html", {"assignment": assignment, "student": student, "results": results})
+
+
+@login_required
+@require_GET
+def assignment_csv(request, pk: int):
+    assignment = assignment_get(request.user, pk, manage=True)
+    dashboard = selectors.assignment_dashboard(assignment)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"results-{assignment.classroom.join_code}-{assignment.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(["student", "in class", "opened", "finished reading", "readiness %",
+                     "best score", "out of", "score %", "attempts", "lookups"])
+    for row in dashboard.rows:
+        p, r = row.progress, row.result
+        writer.writerow([
+            row.student.get_username(), "yes" if row.is_member else "no",
+            p.opened_at.isoformat() if p else "", p.finished_at.isoformat() if p and p.finished_at else "",
+            "" if row.readiness_percent is None else row.readiness_percent,
+            r.score if r else "", r.total if r else "", "" if row.percent is None else row.percent,
+            row.attempts, row.lookups,
+        ])
+    return response
+
+
+def _deck_function():
+    try:
+        from glossary.anki import article_deck
+    except ImportError:
+        try:
+            from glossary.services import article_deck
+        except ImportError:
+            return None
+    return article_deck
+
+
+@login_required
+@require_GET
+def assignment_deck(request, pk: int):
+    """The article's vocabulary as an Anki deck, for the teacher and the class's students."""
+    assignment = assignment_get(request.user, pk)
+    article_deck = _deck_function()
+    if article_deck is None:
+        raise Http404("The vocabulary export is not available yet.")
+    data = article_deck(assignment.article)
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="randnotiz-{assignment.article_id}.apkg"'
+    return response
