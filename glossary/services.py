@@ -1,0 +1,103 @@
+"""Writes for a learner's vocabulary: saving words, word statuses, edits."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import IntegrityError, transaction
+
+from glossary.models import ArticleWord, Example, LemmaStatus, SavedWord, WordStatus
+from glossary.vocabulary import Candidate, article_lemma_counts
+
+
+def _sentence_hash(sentence: str) -> str:
+    return hashlib.sha256(sentence.encode()).hexdigest()
+
+
+def saved_word_add(*, user, candidate: Candidate, article=None, sense: str | None = None) -> tuple[SavedWord, bool]:
+    """Save a word in one sense with the sentence it was met in.
+
+    Saving the same lemma and sense again adds the sentence as a further example instead of a
+    second word. Two tabs saving at the same moment both reach get_or_create; the loser's
+    INSERT hits the unique constraint, and the retry finds the winner's row. Returns the word
+    and whether it was new. A word saved while "new" becomes "learning".
+    """
+    sense = candidate.sense if sense is None else sense
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                word, created = SavedWord.objects.get_or_create(
+                    user=user, key=candidate.key, sense=sense,
+                    defaults={
+                        "lemma": candidate.lemma, "kind": candidate.kind, "pos": candidate.pos,
+                        "headline": candidate.headline, "gloss": sense,
+                    },
+                )
+                if candidate.sentence:
+                    Example.objects.get_or_create(
+                        saved_word=word, sentence_hash=_sentence_hash(candidate.sentence),
+                        defaults={
+                            "sentence": candidate.sentence,
+                            "spans": [list(span) for span in candidate.spans],
+                            "article": article,
+                            "article_title": article.title if article else "",
+                        },
+                    )
+                LemmaStatus.objects.get_or_create(
+                    user=user, key=candidate.key, defaults={"status": WordStatus.LEARNING}
+                )
+            return word, created
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def word_status_set(*, user, key: str, status: str) -> str:
+    """Set a learner's status for a lemma key; "new" removes the row."""
+    if status not in WordStatus.values:
+        raise ValueError(f"Unknown status {status!r}")
+    if status == WordStatus.NEW:
+        LemmaStatus.objects.filter(user=user, key=key).delete()
+        return status
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                LemmaStatus.objects.update_or_create(user=user, key=key, defaults={"status": status})
+            return status
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    return status
+
+
+def saved_word_update(*, word: SavedWord, gloss: str | None = None, note: str | None = None) -> SavedWord:
+    fields = []
+    if gloss is not None:
+        word.gloss = gloss.strip()
+        fields.append("gloss")
+    if note is not None:
+        word.note = note.strip()
+        fields.append("note")
+    if fields:
+        word.save(update_fields=[*fields, "updated_at"])
+    return word
+
+
+def saved_word_delete(*, word: SavedWord) -> None:
+    word.delete()
+
+
+def article_words_refresh(article) -> None:
+    """Rebuild an article's lemma-key index when its annotation changed since the last build."""
+    stamp = article.annotated_at
+    current = ArticleWord.objects.filter(article=article).values_list("annotated_at", flat=True).first()
+    if current is not None and current == stamp:
+        return
+    counts = article_lemma_counts(article.annotation)
+    with transaction.atomic():
+        ArticleWord.objects.filter(article=article).delete()
+        ArticleWord.objects.bulk_create(
+            [ArticleWord(article=article, key=key, count=n, annotated_at=stamp) for key, n in counts.items()],
+            ignore_conflicts=True,
+        )

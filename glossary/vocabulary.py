@@ -1,0 +1,167 @@
+"""What a learner can save, read straight from a stored annotation: pure functions, no
+database, so the reading view, the class deck and the tests share them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reader.grammar_labels import noun_headline, pos_label
+from reader.rendering import is_interactive, word_key
+
+# Content words a class deck offers; function words (der, und, mit) are no flashcards.
+DECK_UPOS = {"NOUN", "VERB", "ADJ", "ADV"}
+EXPRESSION_KINDS = {"separable_verb", "reflexive_verb", "idiom", "light_verb"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One saveable item: a word, or an expression as a unit, with the sentence it is in."""
+
+    key: str
+    lemma: str
+    kind: str
+    pos: str
+    headline: str
+    senses: tuple[str, ...]
+    sentence: str
+    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+    @property
+    def sense(self) -> str:
+        return self.senses[0] if self.senses else ""
+
+
+def sentence_text_and_spans(sentence: Mapping, token_indices) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as written, and where the given tokens are in it (character offsets)."""
+    tokens = sentence.get("tokens") or []
+    raw = "".join(t["text"] + t.get("ws", "") for t in tokens)
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    offsets, position = [], 0
+    for token in tokens:
+        offsets.append((position - lead, position - lead + len(token["text"])))
+        position += len(token["text"]) + len(token.get("ws", ""))
+    wanted = sorted({i for i in token_indices if 0 <= i < len(tokens)})
+    return text, [offsets[i] for i in wanted]
+
+
+def _senses(token: Mapping) -> tuple[str, ...]:
+    senses = [s for s in (token.get("senses") or []) if s]
+    if token.get("gloss") and token["gloss"] not in senses:
+        senses.insert(0, token["gloss"])
+    return tuple(senses[:3])
+
+
+def token_headline(token: Mapping) -> str:
+    lemma = token.get("lemma") or token["text"]
+    if token.get("upos") == "NOUN":
+        return noun_headline(lemma, token.get("gender"), token.get("plural"))
+    return lemma
+
+
+def candidate_at(annotation: Mapping | None, s: int, t: int, x: int | None = None) -> Candidate | None:
+    """The word at sentence `s`, token `t`; with `x`, the sentence's expression number `x`
+    (which must contain that token) as one unit. None when the indices aren't there."""
+    try:
+        sentence = annotation["sentences"][s]
+        token = sentence["tokens"][t]
+    except (IndexError, KeyError, TypeError):
+        return None
+    if s < 0 or t < 0:
+        return None
+    if x is None:
+        if not is_interactive(token):
+            return None
+        text, spans = sentence_text_and_spans(sentence, [t])
+        return Candidate(
+            key=word_key(token),
+            lemma=token.get("lemma") or token["text"],
+            kind="word",
+            pos=token.get("upos", ""),
+            headline=token_headline(token),
+            senses=() if token.get("upos") == "PROPN" else _senses(token),
+            sentence=text,
+            spans=tuple(spans),
+        )
+    expressions = sentence.get("expressions") or []
+    if not 0 <= x < len(expressions):
+        return None
+    expression = expressions[x]
+    if t not in (expression.get("tokens") or []) or not expression.get("lemma"):
+        return None
+    return expression_candidate(sentence, expression)
+
+
+def expression_candidate(sentence: Mapping, expression: Mapping) -> Candidate:
+    text, spans = sentence_text_and_spans(sentence, expression.get("tokens") or [])
+    kind = expression.get("type") if expression.get("type") in EXPRESSION_KINDS else "idiom"
+    lemma = expression["lemma"]
+    return Candidate(
+        key=lemma.lower(),
+        lemma=lemma,
+        kind=kind,
+        pos="VERB" if kind in {"separable_verb", "reflexive_verb"} else "",
+        headline=lemma,
+        senses=(expression["gloss"],) if expression.get("gloss") else (),
+        sentence=text,
+        spans=tuple(spans),
+    )
+
+
+def kind_label(kind: str, pos: str) -> str:
+    if kind == "word":
+        return pos_label(pos) if pos else ""
+    return kind.replace("_", " ").replace("light verb", "light-verb construction")
+
+
+def article_lemma_counts(annotation: Mapping | None) -> Counter[str]:
+    """lemma key -> occurrences, over the words a learner can mark (names left out: nobody
+    "learns" Kim Jong Un)."""
+    counts: Counter[str] = Counter()
+    for sentence in (annotation or {}).get("sentences", []):
+        for token in sentence.get("tokens", []):
+            if is_interactive(token) and token.get("upos") != "PROPN":
+                counts[word_key(token)] += 1
+    return counts
+
+
+def token_positions_with_key(annotation: Mapping | None, key: str) -> list[str]:
+    """"s-t" of every token whose lemma key is `key`: the page recolours them after a status
+    change without a reload."""
+    positions = []
+    for s, sentence in enumerate((annotation or {}).get("sentences", [])):
+        for t, token in enumerate(sentence.get("tokens", [])):
+            if is_interactive(token) and word_key(token) == key:
+                positions.append(f"{s}-{t}")
+    return positions
+
+
+def article_deck_candidates(annotation: Mapping | None) -> list[Candidate]:
+    """An article's vocabulary for a class deck: each glossed content word once (first
+    sentence it occurs in), then each glossed expression once, in reading order."""
+    words: dict[tuple[str, str], Candidate] = {}
+    expressions: dict[tuple[str, str], Candidate] = {}
+    for sentence in (annotation or {}).get("sentences", []):
+        for t, token in enumerate(sentence.get("tokens", [])):
+            if token.get("upos") not in DECK_UPOS or not is_interactive(token):
+                continue
+            senses = _senses(token)
+            if not senses:
+                continue
+            ident = (word_key(token), senses[0])
+            if ident in words:
+                continue
+            text, spans = sentence_text_and_spans(sentence, [t])
+            words[ident] = Candidate(
+                key=ident[0], lemma=token.get("lemma") or token["text"], kind="word",
+                pos=token["upos"], headline=token_headline(token), senses=senses,
+                sentence=text, spans=tuple(spans),
+            )
+        for expression in sentence.get("expressions") or []:
+            if not expression.get("gloss") or not expression.get("lemma"):
+                continue
+            candidate = expression_candidate(sentence, expression)
+            expressions.setdefault((candidate.key, candidate.sense), candidate)
+    return [*words.values(), *expressions.values()]
