@@ -64,8 +64,27 @@ def component_names() -> list[str]:
     return list(get_nlp().pipe_names)
 
 
+_idioms_for: dict[str, object] = {"key": None}
+
+
+def _prepare_idioms(nlp: Language, lexicon: Lexicon) -> None:
+    """Give the idiom matcher this lexicon's idioms, compiled once per lexicon.
+
+    A lexicon may set `idioms_key` (e.g. the dictionary import's version) so that new lexicon
+    objects over the same data share the compiled patterns.
+    """
+    if "randnotiz_idioms" not in nlp.pipe_names:
+        return
+    key = getattr(lexicon, "idioms_key", None) or id(lexicon)
+    if _idioms_for["key"] != key:
+        nlp.get_pipe("randnotiz_idioms").set_idioms(lexicon.idioms())
+        _idioms_for["key"] = key
+
+
 def _run(doc: Doc, lexicon: Lexicon | None, skip: Iterable[str] = ()) -> Doc:
-    doc._.lexicon = lexicon if lexicon is not None else MemoryLexicon()
+    lexicon = lexicon if lexicon is not None else _EMPTY_LEXICON
+    _prepare_idioms(get_nlp(), lexicon)
+    doc._.lexicon = lexicon
     doc._.lex = {}
     doc._.expressions = []
     for name, component in get_nlp().pipeline:
@@ -74,6 +93,7 @@ def _run(doc: Doc, lexicon: Lexicon | None, skip: Iterable[str] = ()) -> Doc:
     return doc
 
 
+_EMPTY_LEXICON = MemoryLexicon()
 _CHUNK_END = re.compile(r"\n\s*(?=\S)")
 
 
@@ -131,10 +151,17 @@ def doc_to_json(doc: Doc, paragraph_offset: int = 0) -> list[dict]:
             tokens.append(_token_json(token, ws))
         sent_expr = []
         for expr in expressions:
-            if sent.start <= expr["tokens"][0] < sent.end:
-                sent_expr.append(
-                    {**expr, "tokens": [index_of[i] for i in expr["tokens"] if i in index_of]}
-                )
+            doc_tokens = expr.get("doc_tokens") or []
+            if not doc_tokens or not sent.start <= doc_tokens[0] < sent.end:
+                continue
+            item = {k: v for k, v in expr.items() if k not in ("doc_tokens", "sent")}
+            item["tokens"] = [index_of[i] for i in doc_tokens if i in index_of]
+            if "core_tokens" in expr:
+                item["core_tokens"] = [
+                    index_of[sent.start + i] for i in expr["core_tokens"]
+                    if sent.start + i in index_of
+                ]
+            sent_expr.append(item)
         out.append(
             {
                 "paragraph": para + paragraph_offset,

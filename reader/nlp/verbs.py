@@ -1,0 +1,226 @@
+"""Separable (particle) verbs and reflexive verbs.
+
+Separable verbs: German splits a particle verb in main clauses, the finite verb in second (or
+first) position and its particle (STTS PTKVZ) at the end of the clause: "stellte ... vor" is
+*vorstellen*. We join the particle to the nearest finite verb before it in the same clause,
+skipping subordinate clauses in between ("fährt, weil sie kommt, morgen ab"). Particle verbs
+also come as one word, with ge- or zu- between particle and stem (vorgeworfen -> vorwerfen,
+aufzuwiegen -> aufwiegen; HanTa already gives those lemmas) or whole (anlaufen). Both parts get
+the whole verb's lemma (`token._.verb_lemma`) and gloss: a learner hovering "stellte" must see
+"to introduce", not the stem's "to put".
+
+Reflexive verbs: a verb whose dictionary entry is reflexive (sich konzentrieren) and a
+reflexive pronoun in its clause (sich, or mich/dich/uns/euch with the matching subject).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.nlp.extensions import lex_fetch
+from reader.nlp.lexicon import LexEntry
+
+# Particles that are always separable when they begin a verb (an-ge-kündigt, an-zu-kündigen).
+SEPARABLE_PARTICLES = (
+    "ab an auf aus bei dar dabei dafür dagegen daher dahin daneben davon dazu dazwischen "
+    "durch ein empor entgegen entlang fehl fern fest fort frei gegenüber heim her herab heran "
+    "herauf heraus herbei herein herüber herum herunter hervor hin hinab hinauf hinaus hinein "
+    "hinterher hinüber hinunter hinzu hoch los mit nach nieder statt teil über um umher unter "
+    "vor voran voraus vorbei vorüber vorweg weg weiter wieder zu zurecht zurück zusammen "
+    "zuvor zwischen bereit bekannt kennen kaputt kehrt klar offen schwer"
+).split()
+# These are also inseparable prefixes (übersetzen, umfahren, unterstützen, durchsuchen,
+# wiederholen): a one-word verb counts as a particle verb only if its form shows the split.
+AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "wieder", "zwischen"})
+_BY_LENGTH = sorted(SEPARABLE_PARTICLES, key=len, reverse=True)
+FINITE = frozenset({"VVFIN", "VVIMP", "VAFIN"})
+SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
+REFLEXIVE_PERSONAL = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
+
+
+def split_particle_verb(lemma: str, form: str = "") -> tuple[str, str] | None:
+    """vorwerfen -> ("vor", "werfen"); only for the longest particle that leaves a verb-like
+    rest; ambiguous prefixes need the form to show the split (umgebaut, umzubauen)."""
+    low = lemma.lower()
+    form = form.lower()
+    for particle in _BY_LENGTH:
+        if low.startswith(particle) and len(low) - len(particle) >= 4:
+            rest = low[len(particle):]
+            if not rest.endswith(("en", "ern", "eln", "n")):
+                continue
+            if particle in AMBIGUOUS and not form.startswith((particle + "ge", particle + "zu")):
+                continue
+            return particle, rest
+    return None
+
+
+def _clause_verb(sent_tokens, k: int):
+    """The finite verb a particle at sentence position k belongs to, or None."""
+    j = k - 1
+    while j >= 0:
+        token = sent_tokens[j]
+        tag = token.tag_
+        if tag == "$.":
+            return None
+        if tag == "$,":
+            # A subordinate clause between verb and particle ends at this comma: skip it
+            # back to the comma or start before it.
+            start = j - 1
+            while start >= 0 and sent_tokens[start].tag_ not in ("$,", "$."):
+                start -= 1
+            first = sent_tokens[start + 1] if start + 1 < j else None
+            second = sent_tokens[start + 2] if start + 2 < j else None
+            if first is not None and (
+                first.tag_ in SUBORDINATORS
+                or (first.tag_ in ("APPR", "APPRART") and second is not None
+                    and second.tag_ in SUBORDINATORS)
+            ):
+                j = start
+                continue
+        elif tag in FINITE:
+            return token
+        j -= 1
+    return None
+
+
+def _fetch_entries(cache: dict, lemma: str) -> list[LexEntry]:
+    return cache.get(lemma.lower(), [])
+
+
+def _verb_gloss(entries: list[LexEntry], reflexive: bool | None = None) -> LexEntry | None:
+    for entry in entries:
+        if entry.pos in ("VERB", "AUX") and entry.glosses and (
+            reflexive is None or entry.reflexive == reflexive
+        ):
+            return entry
+    return None
+
+
+def separable_verbs(doc: Doc) -> Doc:
+    """Join split particle verbs across the clause and mark one-word particle verbs."""
+    if doc._.expressions is None:
+        doc._.expressions = []
+    found: list[tuple[list[int], str]] = []  # (doc token indices, whole verb lemma)
+    joined = set()
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        for k, token in enumerate(tokens):
+            if token.tag_ != "PTKVZ":
+                continue
+            verb = _clause_verb(tokens, k)
+            if verb is None or verb.i in joined:
+                continue
+            lemma = token.text.lower() + verb.lemma_.lower()
+            found.append(([verb.i, token.i], lemma))
+            joined.add(verb.i)
+    for token in doc:
+        if token.i in joined or not token.tag_.startswith("VV"):
+            continue
+        split = split_particle_verb(token.lemma_, token.text)
+        # The written form must begin with the particle too (HanTa's lemma could be a guess).
+        if split is not None and token.text.lower().startswith(split[0]):
+            found.append(([token.i], token.lemma_.lower()))
+    if not found:
+        return doc
+    cache = lex_fetch(
+        doc,
+        {lemma for _, lemma in found}
+        | {split[1] for _, lemma in found if (split := split_particle_verb(lemma))},
+    )
+    for indices, lemma in found:
+        entries = _fetch_entries(cache, lemma)
+        if len(indices) == 1:
+            # One word: a particle verb only if the dictionary knows it or its stem is a verb
+            # (abonnieren is not ab + onnieren).
+            split = split_particle_verb(lemma)
+            known_stem = split and _verb_gloss(_fetch_entries(cache, split[1])) is not None
+            if not entries and not known_stem:
+                continue
+        entry = _verb_gloss(entries)
+        gloss = entry.glosses[0] if entry else None
+        for i in indices:
+            doc[i]._.verb_lemma = lemma
+            if entry is not None:
+                doc[i]._.gloss = gloss
+                doc[i]._.senses = list(dict.fromkeys(entry.glosses))[:3]
+                doc[i]._.gloss_via = "verb"
+        doc._.expressions.append(
+            {"type": "separable_verb", "doc_tokens": sorted(indices), "lemma": lemma,
+             "gloss": gloss}
+        )
+    return doc
+
+
+def _subject_person(tokens, pronoun_text: str) -> bool:
+    wanted = REFLEXIVE_PERSONAL.get(pronoun_text.lower())
+    return wanted is not None and any(t.text.lower() == wanted for t in tokens)
+
+
+def reflexive_verbs(doc: Doc) -> Doc:
+    """Mark verbs used with a reflexive pronoun when the lexicon has a reflexive entry."""
+    if doc._.expressions is None:
+        doc._.expressions = []
+    candidates = []  # (verb token, pronoun token, clause tokens)
+    for sent in doc.sents:
+        clause: list = []
+        clauses: list[list] = []
+        for token in sent:
+            if token.tag_ in ("$,", "$."):
+                clauses.append(clause)
+                clause = []
+            elif not token.is_space:
+                clause.append(token)
+        clauses.append(clause)
+        for clause in clauses:
+            pronouns = [
+                t for t in clause
+                if t.tag_ == "PRF" or (t.text.lower() in REFLEXIVE_PERSONAL and t.tag_ in ("PPER", "PRF")
+                                        and _subject_person(clause, t.text))
+            ]
+            if not pronouns:
+                continue
+            verbs = [t for t in clause if t.tag_.startswith("VV")]
+            for verb in verbs:
+                candidates.append((verb, pronouns[0]))
+    if not candidates:
+        return doc
+    cache = lex_fetch(doc, {v._.verb_lemma or v.lemma_ for v, _ in candidates})
+    separable = {i: e for e in doc._.expressions if e["type"] == "separable_verb"
+                 for i in e["doc_tokens"]}
+    used_pronouns = set()
+    for verb, pronoun in candidates:
+        if pronoun.i in used_pronouns:
+            continue
+        lemma = verb._.verb_lemma or verb.lemma_
+        entry = _verb_gloss(_fetch_entries(cache, lemma), reflexive=True)
+        if entry is None:
+            continue
+        used_pronouns.add(pronoun.i)
+        indices = {verb.i, pronoun.i}
+        if verb.i in separable:
+            indices |= set(separable[verb.i]["doc_tokens"])
+        verb._.reflexive = True
+        gloss = entry.glosses[0]
+        for i in indices:
+            if doc[i].tag_.startswith("VV") or doc[i].tag_ == "PTKVZ" or i == pronoun.i:
+                doc[i]._.gloss = gloss
+                doc[i]._.senses = list(dict.fromkeys(entry.glosses))[:3]
+                doc[i]._.gloss_via = "reflexive"
+        doc._.expressions.append(
+            {"type": "reflexive_verb", "doc_tokens": sorted(indices), "lemma": "sich " + lemma,
+             "gloss": gloss}
+        )
+    return doc
+
+
+@Language.factory("randnotiz_separable_verbs", assigns=["token._.verb_lemma", "doc._.expressions"])
+def make_separable_verbs(nlp: Language, name: str):
+    """stellte ... vor -> vorstellen; vorgeworfen -> vorwerfen (both parts: the whole verb)."""
+    return separable_verbs
+
+
+@Language.factory("randnotiz_reflexive_verbs", assigns=["token._.reflexive", "doc._.expressions"])
+def make_reflexive_verbs(nlp: Language, name: str):
+    """sich konzentrieren: the verb, its reflexive pronoun (and particle) as one expression."""
+    return reflexive_verbs
