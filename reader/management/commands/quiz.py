@@ -1,0 +1,60 @@
+"""python manage.py quiz FILE [--seed N] --to json
+
+Prints the quiz of a German text file without storing anything:
+{"questions": [{"kind", "prompt", "choices", "answer", "sentence", "explanation"}]}.
+A seed-style file (`key: value` header lines, `---`, text) is read without its header.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reader.quiz.generate import quiz_generate
+
+_HEADER = re.compile(r"^[A-Za-z_-]+:")
+
+
+def article_body(content: str) -> str:
+    """The text of a file, without a seed-style header."""
+    header, sep, body = content.partition("\n---\n")
+    if sep and header.strip() and all(_HEADER.match(line) for line in header.splitlines() if line):
+        return body
+    return content
+
+
+def build_lexicon():
+    """The database lexicon; the empty in-memory one when the glossary app has none."""
+    try:
+        from glossary.lexicon import DbLexicon
+    except ImportError:
+        from reader.nlp.lexicon import MemoryLexicon
+
+        return MemoryLexicon()
+    return DbLexicon()
+
+
+class Command(BaseCommand):
+    help = "Print the comprehension quiz generated for a German text file (nothing is stored)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="a text file (one paragraph per line), or - for stdin")
+        parser.add_argument("--seed", type=int, default=0, help="another seed, another quiz")
+        parser.add_argument("--to", dest="target", choices=["json"], default="json")
+
+    def handle(self, *args, file, seed, target, **options):
+        from reader.nlp.pipeline import annotate_text
+        from reader.text_input import clean_article_text
+
+        try:
+            content = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
+        except OSError as error:
+            raise CommandError(f"cannot read {file}: {error}") from error
+        text = clean_article_text(article_body(content))
+        annotation = annotate_text(text, build_lexicon())
+        questions = quiz_generate(annotation, seed=seed)
+        payload = {"questions": [q.public() for q in questions]}
+        self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -1,0 +1,89 @@
+"""The rules every generated question obeys, as checks a test or a benchmark can run.
+
+Each check returns a list of problems (empty when the question passes). They work on the
+question's public fields plus the article's annotation, so they also catch a teacher's edit or a
+stored question gone stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from reader.quiz.generate import (
+    FALSE,
+    GAP,
+    TRUE,
+    Question,
+    _mentions,
+    _norm,
+    article_sentences,
+)
+
+
+def _body(prompt: str) -> str:
+    """The German part of a prompt (its first line is the English instruction)."""
+    return prompt.split("\n", 1)[1] if "\n" in prompt else prompt
+
+
+def check_question(q: Question, annotation: Mapping) -> list[str]:
+    problems = []
+    sents = article_sentences(annotation)
+    texts = {_norm(s.text) for s in sents}
+    # Answerable from the text: its source sentence is in the article and the highlighted
+    # answer lies inside it.
+    if _norm(q.sentence) not in texts:
+        problems.append("source sentence is not in the article")
+    a, b = q.highlight
+    if not 0 <= a < b <= len(q.sentence):
+        problems.append("highlight outside the sentence")
+    # Exactly one right answer, distinct choices.
+    if not 0 <= q.answer < len(q.choices):
+        problems.append("answer index out of range")
+        return problems
+    if len({_norm(c) for c in q.choices}) != len(q.choices):
+        problems.append("choices not distinct")
+    if len(q.choices) < 2:
+        problems.append("fewer than two choices")
+    right = q.choices[q.answer]
+    body = _body(q.prompt)
+    if q.kind in {"details", "vocabulary"}:
+        if body.count(GAP) != 1:
+            problems.append("cloze without exactly one gap")
+        filled = [_norm(body.replace(GAP, c)) for c in q.choices]
+        if filled[q.answer] != _norm(q.sentence):
+            problems.append("right choice does not give back the source sentence")
+        for k, f in enumerate(filled):
+            if k != q.answer and f in texts:
+                problems.append(f"wrong choice {q.choices[k]!r} also gives a sentence of the text")
+        if _mentions(body.replace(GAP, " "), right):
+            problems.append("prompt reveals the answer")
+        if q.kind == "details":
+            numeric = [any(ch.isdigit() for ch in c) for c in q.choices]
+            if len(set(numeric)) != 1:
+                problems.append("choices of different kinds (numbers mixed with words)")
+    elif q.kind == "true_false":
+        if q.choices != [TRUE, FALSE]:
+            problems.append("true/false choices are not True/False")
+        statement = _norm(body)
+        is_true = statement in texts
+        if is_true != (right == TRUE):
+            problems.append("true/false answer does not match the text")
+    elif q.kind in {"meaning", "idiom", "compound"}:
+        if _mentions(body, right):
+            problems.append("prompt reveals the answer")
+        if q.kind == "compound" and len({c.count("+") for c in q.choices}) != 1:
+            problems.append("compound choices with different numbers of parts")
+    return problems
+
+
+def check_quiz(questions: Sequence[Question], annotation: Mapping) -> dict[str, list[str]]:
+    """Problems per question index, plus quiz-level ones under "quiz"."""
+    report: dict[str, list[str]] = {}
+    for k, q in enumerate(questions):
+        found = check_question(q, annotation)
+        if found:
+            report[str(k)] = found
+    anchors = [(q.kind, q.sentence) for q in questions]
+    if len(set(anchors)) != len(anchors):
+        report.setdefault("quiz", []).append("two questions of one kind on one sentence")
+    return report

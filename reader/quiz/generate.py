@@ -1,0 +1,896 @@
+"""Comprehension quizzes generated from an annotated article, with no Django import.
+
+`quiz_generate(annotation, seed=0)` takes the stored annotation JSON (DESIGN.md) and returns a
+list of `Question`s. Everything random comes from one `random.Random` seeded with the seed and a
+fingerprint of the article's sentences, so the same article version always yields the same quiz,
+in a view, a task, the `quiz` command or a benchmark alike.
+
+Six kinds, each tied to the sentence it comes from:
+- details: a number, name, place or date of a sentence as a gap; choices of the same class
+  (numbers with numbers, places with places) taken from the same article;
+- true_false: a sentence kept as it is or with one such fact swapped for another of its class;
+- vocabulary: a content word as a gap; the other choices are words of the article with the same
+  part of speech and the same inflection (STTS tag + morphology), so grammar gives nothing away;
+- meaning: a German word -> its English gloss; distractors are glosses of other article words
+  of the same part of speech;
+- compound: the parts of a compound with their meanings; distractors give one part a wrong
+  meaning (the gloss of another article word);
+- idiom: an idiom or light-verb construction -> its English meaning.
+
+Sentences that make good questions carry the article's content: running text (no subheadings or
+captions), with a finite verb, not mostly quotation, not the lead-in of a quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("details", "true_false", "vocabulary", "meaning", "compound", "idiom")
+TRUE, FALSE = "True", "False"
+GAP = "___"
+
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+WEEKDAYS = frozenset(
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
+)
+MONTHS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+# Words after a number that make it a quantity of something else than a count.
+PERCENT = frozenset({"Prozent", "%", "Prozentpunkte", "Prozentpunkten"})
+# Common places of German news: enough to tell a place from a person or an organisation when
+# the sentence itself gives no hint (no "in"/"nach"/"aus" before it).
+PLACES = frozenset(
+    """Deutschland Österreich Schweiz Frankreich Italien Spanien Polen Tschechien Niederlande
+    Belgien Dänemark Schweden Norwegen Finnland Großbritannien England Irland Portugal
+    Griechenland Türkei Ungarn Rumänien Bulgarien Ukraine Russland Belarus China Japan Indien
+    Iran Irak Israel Syrien Libanon Ägypten Nordkorea Südkorea Korea Taiwan Amerika Kanada
+    Mexiko Brasilien Argentinien Afrika Europa Asien Australien USA EU Gaza Kiew Moskau
+    Washington Peking Paris London Rom Madrid Brüssel Wien Zürich Bern Warschau Prag Budapest
+    Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Bremen
+    Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster Mannheim
+    Karlsruhe Augsburg Wiesbaden Mainz Kiel Rostock Potsdam Erfurt Magdeburg Schwerin Freiburg
+    Heidelberg Regensburg Würzburg Ulm Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen
+    Nordrhein-Westfalen Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg
+    Mecklenburg-Vorpommern Sachsen-Anhalt Seoul Pjöngjang Tokio Kursk Ostsee Nordsee Alpen
+    Rhein Elbe Donau Main Bodensee Harz Schwarzwald""".split()
+)
+PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
+PERSON_TITLES = frozenset(
+    """Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin Ministerpräsident
+    Ministerpräsidentin Bürgermeister Bürgermeisterin Trainer Trainerin Chef Chefin Sprecher
+    Sprecherin Direktor Direktorin Professor Professorin Dr. Herr Frau Diktator Machthaber
+    Vorsitzende Vorsitzender Forscher Forscherin Autor Autorin Regisseur Regisseurin Kapitän
+    Spieler Spielerin Torhüter Leiter Leiterin Abgeordnete Abgeordneter""".split()
+)
+# Meanings of German idioms, used only when the article has too few other expressions to make
+# distractors of the same kind (an English idiom meaning is then compared with its peers).
+IDIOM_MEANINGS = (
+    "to be in a difficult situation",
+    "to give up",
+    "to exaggerate",
+    "to keep a close eye on something",
+    "to make a big fuss about nothing",
+    "to take a risk",
+    "to be very surprised",
+    "to reach an agreement",
+    "to put pressure on someone",
+)
+_CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
+_OPEN_QUOTES = frozenset({"„", "»", "‚"})
+_CLOSE_QUOTES = frozenset({"“", "«", "‘"})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Question:
+    """One multiple-choice question; `answer` indexes `choices`.
+
+    `sentence` is the source sentence's text, `highlight` the [start, end) characters of the
+    answer in it (shown after answering); `sentence_index` and `anchor` (a digest of the sentence
+    text) tie the question to its sentence across re-annotation.
+    """
+
+    kind: str
+    prompt: str
+    choices: list[str]
+    answer: int
+    sentence: str
+    explanation: str
+    sentence_index: int
+    highlight: list[int]
+    anchor: str = ""
+    score: float = 0.0
+    # For rule checks: the text that fills the gap for each choice (cloze kinds only).
+    fills: list[str] = field(default_factory=list)
+
+    def public(self) -> dict:
+        """The command-line / JSON shape (DESIGN.md, issue 5)."""
+        return {
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "choices": list(self.choices),
+            "answer": self.answer,
+            "sentence": self.sentence,
+            "explanation": self.explanation,
+        }
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class Sent:
+    index: int
+    tokens: list[Mapping]
+    expressions: list[Mapping]
+    text: str
+    offsets: list[tuple[int, int]]  # character span of each token within `text`
+    in_quote: list[bool]
+    good: bool
+    heading: bool = False
+
+
+def sentence_text(tokens: Sequence[Mapping]) -> str:
+    return "".join(t["text"] + (t.get("ws") or "") for t in tokens).strip()
+
+
+def anchor_for(text: str) -> str:
+    """A stable key for a sentence: its text without spacing differences."""
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:16]
+
+
+def _offsets(tokens: Sequence[Mapping]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for t in tokens:
+        spans.append((pos, pos + len(t["text"])))
+        pos += len(t["text"]) + len(t.get("ws") or "")
+    return spans
+
+
+def _quote_mask(tokens: Sequence[Mapping]) -> list[bool]:
+    """Which tokens stand inside quotation marks (German „…“ and »…«, or straight quotes)."""
+    mask, inside = [], False
+    for t in tokens:
+        text = t["text"]
+        if text in _OPEN_QUOTES or (text in ('"', "“") and not inside):
+            inside = True
+            mask.append(True)
+        elif text in _CLOSE_QUOTES or text == '"':
+            mask.append(True)
+            inside = False
+        else:
+            mask.append(inside)
+    return mask
+
+
+def _paren_mask(tokens: Sequence[Mapping]) -> list[bool]:
+    """Tokens inside brackets: asides and abbreviations (NYT), no facts worth asking about."""
+    mask, depth = [], 0
+    for t in tokens:
+        if t["text"] in "([":
+            depth += 1
+        mask.append(depth > 0)
+        if t["text"] in ")]" and depth:
+            depth -= 1
+    return mask
+
+
+def _is_content_sentence(tokens: Sequence[Mapping], text: str, in_quote: list[bool]) -> bool:
+    words = [t for t in tokens if _WORD.search(t["text"]) or _HAS_DIGIT.search(t["text"])]
+    if not 6 <= len(words) <= 45:
+        return False
+    if not any(t.get("xpos") in FINITE for t in tokens):
+        return False  # captions, datelines and headlines have no finite verb
+    if _CAPTION.search(text):
+        return False
+    if text.rstrip().endswith(":"):
+        return False  # the lead-in of a quote or a list
+    if tokens[0]["text"] in _OPEN_QUOTES | {'"', "“"}:
+        return False  # starts inside a quotation: the first words of a quote, not reporting
+    quoted = sum(in_quote)
+    return quoted <= len(tokens) / 2
+
+
+def article_sentences(annotation: Mapping) -> list[Sent]:
+    sents = []
+    for index, s in enumerate(annotation.get("sentences") or []):
+        tokens = s.get("tokens") or []
+        if not tokens:
+            continue
+        text = sentence_text(tokens)
+        # sentence_text strips leading spaces; offsets must follow.
+        lead = len("".join(t["text"] + (t.get("ws") or "") for t in tokens)) - len(
+            "".join(t["text"] + (t.get("ws") or "") for t in tokens).lstrip()
+        )
+        offsets = [(a - lead, b - lead) for a, b in _offsets(tokens)]
+        in_quote = [q or p for q, p in zip(_quote_mask(tokens), _paren_mask(tokens), strict=True)]
+        heading = s.get("kind", "text") == "heading"
+        good = not heading and _is_content_sentence(tokens, text, in_quote)
+        sents.append(
+            Sent(index, tokens, s.get("expressions") or [], text, offsets, in_quote, good, heading)
+        )
+    return sents
+
+
+def word_count(annotation: Mapping) -> int:
+    return sum(
+        1
+        for s in annotation.get("sentences") or []
+        for t in s.get("tokens") or []
+        if _WORD.search(t["text"]) or _HAS_DIGIT.search(t["text"])
+    )
+
+
+def target_count(words: int) -> int:
+    """How many questions an article of this length gets: 8 at 300 words, 14 from 660 on."""
+    if words < 60:
+        return min(3, max(1, words // 20))
+    return max(3, min(14, 3 + words // 60))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _feats_key(feats) -> str:
+    if isinstance(feats, Mapping):
+        return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+    return feats or ""
+
+
+def _gloss(token: Mapping) -> str | None:
+    gloss = token.get("gloss")
+    if not gloss:
+        senses = token.get("senses") or []
+        gloss = senses[0] if senses else None
+    if not gloss:
+        return None
+    gloss = str(gloss).strip()
+    return gloss or None
+
+
+def _senses(token: Mapping) -> set[str]:
+    out = {_norm(s) for s in token.get("senses") or [] if s}
+    if token.get("gloss"):
+        out.add(_norm(str(token["gloss"])))
+    return out
+
+
+def _gloss_words(gloss: str) -> set[str]:
+    stop = {
+        "to",
+        "the",
+        "a",
+        "an",
+        "of",
+        "sth",
+        "sth.",
+        "sb",
+        "sb.",
+        "be",
+        "one's",
+        "oneself",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+    }
+    return {w for w in _WORD.findall(gloss.casefold()) if w not in stop}
+
+
+def _mentions(prompt: str, answer: str) -> bool:
+    """Does the prompt contain the answer as a word or word part (Nordkorea in
+    Nordkorea-Bedrohung counts)?"""
+    answer = answer.strip().casefold()
+    if not answer:
+        return False
+    if _HAS_DIGIT.search(answer):
+        return (
+            re.search(rf"(?<![\d.,]){re.escape(answer)}(?![\d]|[.,]\d)", prompt.casefold())
+            is not None
+        )
+    return answer in prompt.casefold()
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # the generator still runs without wordfreq, just less picky
+        return 4.0
+    return zipf_frequency(word, "de")
+
+
+def _gapped(sent: Sent, start: int, end: int, fill: str = GAP) -> str:
+    a, b = sent.offsets[start][0], sent.offsets[end - 1][1]
+    return sent.text[:a] + fill + sent.text[b:]
+
+
+def _shuffle(rng: random.Random, right: str, wrong: Sequence[str]) -> tuple[list[str], int]:
+    choices = [right, *wrong]
+    rng.shuffle(choices)
+    return choices, choices.index(right)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number, name, place or date in a sentence: tokens [start, end) of sentence `s`."""
+
+    s: int
+    start: int
+    end: int
+    text: str
+    cls: str  # number | year | percent | person | place | name | weekday | month
+    value: str  # normalised form used to compare facts (base form of a name)
+
+
+def _name_spans(sent: Sent) -> list[tuple[int, int]]:
+    spans, i, toks = [], 0, sent.tokens
+    while i < len(toks):
+        if toks[i].get("upos") == "PROPN" and _WORD.search(toks[i]["text"]):
+            j = i + 1
+            while (
+                j < len(toks) and toks[j].get("upos") == "PROPN" and _WORD.search(toks[j]["text"])
+            ):
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
+    """The base form of a name and whether it stood in the s-genitive (Russlands, Putins)."""
+    if lemma and text != lemma and text == lemma + "s":
+        return lemma, True
+    return text, False
+
+
+def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
+    facts: list[Fact] = []
+    persons: set[str] = set()
+    # First pass: multi-word names and names after a title are persons; remember their parts
+    # so that a later bare surname ("Putin") is known as a person too.
+    for sent in sents:
+        for a, b in _name_spans(sent):
+            words = [t["text"] for t in sent.tokens[a:b]]
+            prev = sent.tokens[a - 1]["text"] if a else ""
+            if (
+                (b - a >= 2 and not any(w in PLACES for w in words))
+                or prev in PERSON_TITLES
+                or prev.endswith(("präsident", "kanzler", "minister", "chef"))
+            ):
+                persons.add(" ".join(words))
+                persons.update(w for w in words if len(w) > 2)
+    for sent in sents:
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            text = t["text"]
+            if sent.in_quote[i]:
+                continue
+            if (
+                (t.get("upos") == "NUM" or t.get("xpos") == "CARD")
+                and re.fullmatch(r"\d[\d.,]*", text)
+                and not text.endswith(".")
+            ):
+                nxt = toks[i + 1]["text"] if i + 1 < len(toks) else ""
+                if nxt in PERCENT:
+                    cls = "percent"
+                elif re.fullmatch(r"(19|20)\d\d", text):
+                    cls = "year"
+                else:
+                    cls = "number"
+                facts.append(Fact(sent.index, i, i + 1, text, cls, text))
+            elif text in WEEKDAYS:
+                facts.append(Fact(sent.index, i, i + 1, text, "weekday", text))
+            elif text in MONTHS:
+                facts.append(Fact(sent.index, i, i + 1, text, "month", text))
+        for a, b in _name_spans(sent):
+            if any(sent.in_quote[a:b]):
+                continue
+            words = [t["text"] for t in toks[a:b]]
+            full = " ".join(words)
+            if b - a == 1:
+                base, _gen = _base_name(toks[a]["text"], toks[a].get("lemma"))
+            else:
+                base = full
+            prev = toks[a - 1]["text"].lower() if a else ""
+            if full in persons or base in persons:
+                cls = "person"
+            elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
+                cls = "place"
+            else:
+                cls = "name"
+            if len(base) < 2 or not base[0].isupper():
+                continue
+            facts.append(
+                Fact(
+                    sent.index,
+                    a,
+                    b,
+                    sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]],
+                    cls,
+                    base,
+                )
+            )
+    return facts
+
+
+def _form_like(fact: Fact, other: Fact) -> str:
+    """`other`'s value written in `fact`'s grammatical form (s-genitive kept)."""
+    if (
+        fact.cls in {"person", "place", "name"}
+        and fact.text != fact.value
+        and fact.text == fact.value + "s"
+    ):
+        v = other.value
+        return v + ("'" if v[-1] in "sxzß" else "s")
+    return other.value if fact.cls in {"person", "place", "name"} else other.text
+
+
+CLASS_QUESTION = {
+    "number": "Which number completes the sentence?",
+    "percent": "Which figure completes the sentence?",
+    "year": "Which year completes the sentence?",
+    "person": "Who is it?",
+    "place": "Which place completes the sentence?",
+    "name": "Which name completes the sentence?",
+    "weekday": "On which day?",
+    "month": "In which month?",
+}
+
+
+def _fact_distractors(
+    fact: Fact, facts: Sequence[Fact], rng: random.Random, sent: Sent, all_texts: set[str]
+) -> list[str]:
+    seen = {_norm(fact.value)}
+    pool = []
+    for other in facts:
+        if other.cls != fact.cls or _norm(other.value) in seen:
+            continue
+        # Part of the answer or of a choice already taken (Kim and Kim Jong Un) is the same one.
+        words = set(_norm(other.value).split())
+        if any(words & set(v.split()) for v in seen):
+            continue
+        form = _form_like(fact, other)
+        filled = _norm(_gapped(sent, fact.start, fact.end, form))
+        if filled in all_texts:
+            continue  # the swapped sentence is also true somewhere in the article
+        seen.add(_norm(other.value))
+        pool.append(form)
+    pool.sort()
+    rng.shuffle(pool)
+    return pool[:3]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
+    by_index = {s.index: s for s in sents}
+    for fact in facts:
+        sent = by_index[fact.s]
+        if not sent.good:
+            continue
+        prompt_text = _gapped(sent, fact.start, fact.end)
+        if _mentions(prompt_text, fact.value) or (
+            fact.text != fact.value and _mentions(prompt_text, fact.text)
+        ):
+            continue  # the same number or name elsewhere in the sentence gives it away
+        wrong = _fact_distractors(fact, facts, rng, sent, all_texts)
+        if len(wrong) < 2:
+            continue
+        choices, answer = _shuffle(rng, fact.text, wrong)
+        a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
+        yield Question(
+            kind="details",
+            prompt=f"{CLASS_QUESTION[fact.cls]}\n{prompt_text}",
+            choices=choices,
+            answer=answer,
+            sentence=sent.text,
+            explanation=f"The text says: „…{_context(sent, fact.start, fact.end)}…“",
+            sentence_index=sent.index,
+            highlight=[a, b],
+            score=2.0 + (0.5 if fact.cls in {"number", "person", "place", "percent"} else 0),
+            fills=[*choices],
+        )
+
+
+def _context(sent: Sent, start: int, end: int, width: int = 3) -> str:
+    a = max(0, start - width)
+    b = min(len(sent.tokens), end + width)
+    return sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]]
+
+
+def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
+    by_index = {s.index: s for s in sents}
+    for fact in facts:
+        sent = by_index[fact.s]
+        if not sent.good or len(sent.tokens) > 40:
+            continue
+        a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
+        keep = rng.random() < 0.5
+        if keep:
+            statement = sent.text
+            explanation = "True: the text says exactly this."
+        else:
+            wrong = _fact_distractors(fact, facts, rng, sent, all_texts)
+            if not wrong or _mentions(_gapped(sent, fact.start, fact.end), fact.value):
+                continue
+            statement = _gapped(sent, fact.start, fact.end, wrong[0])
+            explanation = f"False: the text says {fact.text}, not {wrong[0]}."
+        yield Question(
+            kind="true_false",
+            prompt=f"True or false?\n{statement}",
+            # True/False keep their order: a learner should not have to search for "True".
+            choices=[TRUE, FALSE],
+            answer=0 if keep else 1,
+            sentence=sent.text,
+            explanation=explanation,
+            sentence_index=sent.index,
+            highlight=[a, b],
+            score=2.0,
+        )
+
+
+_VOCAB_XPOS = {"NN", "VVFIN", "VVPP", "VVINF", "VVIZU", "ADJA", "ADJD"}
+
+
+def _word_ok(t: Mapping) -> bool:
+    text = t["text"]
+    return (
+        t.get("xpos") in _VOCAB_XPOS
+        and len(text) >= 4
+        and text.replace("-", "").isalpha()
+        and t.get("upos") != "PROPN"
+    )
+
+
+_DETERMINERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PRELAT", "PWAT"})
+
+
+def _ending(text: str, endings: Sequence[str]) -> str:
+    return next((e for e in endings if text.endswith(e)), "")
+
+
+def _form_key(sent: Sent, i: int) -> tuple:
+    """What a word's form shows of its grammar, so that every choice fits the gap equally well:
+    the tag and morphology, plus for nouns number and the determiner before it (der/die/den
+    tell gender and case when the tagger gives no features), for adjectives and finite verbs
+    the inflectional ending."""
+    t = sent.tokens[i]
+    xpos, text, lemma = t["xpos"], t["text"], t.get("lemma") or t["text"]
+    key: tuple = (xpos, _feats_key(t.get("feats")))
+    if xpos == "NN":
+        prev = sent.tokens[i - 1] if i else None
+        det = prev["text"].casefold() if prev and prev.get("xpos") in _DETERMINERS else ""
+        key += (t.get("gender") or "", text == lemma, det)
+    elif xpos == "ADJA":
+        key += (_ending(text, ("en", "er", "es", "em", "e")),)
+    elif xpos == "VVFIN":
+        key += (_ending(text, ("ten", "te", "test", "en", "st", "t")),)
+    return key
+
+
+def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
+    pool: dict[tuple, dict[str, Mapping]] = {}
+    for sent in sents:
+        for i, t in enumerate(sent.tokens):
+            if _word_ok(t):
+                pool.setdefault(_form_key(sent, i), {}).setdefault(t["text"], t)
+    for sent in sents:
+        if not sent.good:
+            continue
+        for i, t in enumerate(sent.tokens):
+            if sent.in_quote[i] or not _word_ok(t):
+                continue
+            lemma = t.get("lemma") or t["text"]
+            zipf = _zipf(t["text"])
+            if zipf > 5.2 or zipf < 1.5:
+                continue  # too common to be worth a question, or too rare to be fair
+            prompt_text = _gapped(sent, i, i + 1)
+            stem = lemma[: max(4, len(lemma) - 2)]
+            if _mentions(prompt_text, t["text"]) or _mentions(prompt_text, stem):
+                continue  # the word (or its stem) is still visible elsewhere in the sentence
+            candidates = []
+            for text, other in sorted(pool.get(_form_key(sent, i), {}).items()):
+                other_lemma = (other.get("lemma") or text).casefold()
+                if other_lemma == lemma.casefold() or _norm(text) == _norm(t["text"]):
+                    continue
+                if _senses(other) & _senses(t):
+                    continue  # a synonym would make two right answers
+                if _norm(_gapped(sent, i, i + 1, text)) in all_texts:
+                    continue
+                if _mentions(prompt_text, text):
+                    continue
+                candidates.append(text)
+            if len(candidates) < 3:
+                continue
+            rng.shuffle(candidates)
+            choices, answer = _shuffle(rng, t["text"], candidates[:3])
+            a, b = sent.offsets[i]
+            gloss = _gloss(t)
+            yield Question(
+                kind="vocabulary",
+                prompt=f"Which word does the article use here?\n{prompt_text}",
+                choices=choices,
+                answer=answer,
+                sentence=sent.text,
+                explanation=f"„{t['text']}“ ({lemma}{': ' + gloss if gloss else ''}).",
+                sentence_index=sent.index,
+                highlight=[a, b],
+                score=1.5 + (0.5 if gloss else 0) + (0.3 if 2.5 <= zipf <= 4.5 else 0),
+                fills=[*choices],
+            )
+
+
+def _meaning(sents, rng) -> Iterable[Question]:
+    glosses: dict[str, dict[str, Mapping]] = {}
+    for sent in sents:
+        for t in sent.tokens:
+            g = _gloss(t)
+            if g and t.get("upos") in {"NOUN", "VERB", "ADJ", "ADV"}:
+                glosses.setdefault(t["upos"], {}).setdefault(_norm(g), t)
+    for sent in sents:
+        if not sent.good:
+            continue
+        for i, t in enumerate(sent.tokens):
+            if t.get("upos") not in {"NOUN", "VERB", "ADJ"} or sent.in_quote[i]:
+                continue
+            gloss = _gloss(t)
+            lemma = t.get("lemma") or t["text"]
+            if not gloss or len(t["text"]) < 4 or not t["text"].replace("-", "").isalpha():
+                continue
+            if _norm(gloss) in {_norm(lemma), _norm(t["text"])}:
+                continue  # a cognate spelt the same asks nothing
+            zipf = _zipf(t["text"])
+            if zipf > 5.0 or zipf < 1.5:
+                continue
+            if any(w in _norm(sent.text) for w in _gloss_words(gloss) if len(w) > 3):
+                continue  # the English word is in the German sentence (Nato, Drohne/drone...)
+            right_words = _gloss_words(gloss)
+            candidates = []
+            for key, other in sorted(glosses.get(t["upos"], {}).items()):
+                other_lemma = (other.get("lemma") or other["text"]).casefold()
+                if other_lemma == lemma.casefold() or key in _senses(t):
+                    continue
+                if _gloss_words(key) & right_words:
+                    continue  # shares a word with the answer: too close to be clearly wrong
+                candidates.append(_gloss(other))
+            if len(candidates) < 3:
+                continue
+            rng.shuffle(candidates)
+            choices, answer = _shuffle(rng, gloss, candidates[:3])
+            a, b = sent.offsets[i]
+            yield Question(
+                kind="meaning",
+                prompt=f"What does „{t['text']}“ mean in this sentence?\n{sent.text}",
+                choices=choices,
+                answer=answer,
+                sentence=sent.text,
+                explanation=f"„{lemma}“: {', '.join(t.get('senses') or [gloss])}.",
+                sentence_index=sent.index,
+                highlight=[a, b],
+                score=1.5 + (0.3 if 2.5 <= zipf <= 4.5 else 0),
+            )
+
+
+def _compound_text(parts: Sequence[Mapping], glosses: Sequence[str]) -> str:
+    return " + ".join(f"{p['lemma']} ({g})" for p, g in zip(parts, glosses, strict=True))
+
+
+def _part_class(lemma: str) -> str:
+    # German capitalises nouns: a capitalised part gets noun meanings as distractors.
+    return "noun" if lemma[:1].isupper() else "other"
+
+
+def _compound(sents, rng) -> Iterable[Question]:
+    part_glosses: dict[str, set[str]] = {"noun": set(), "other": set()}
+    for sent in sents:
+        for t in sent.tokens:
+            for p in t.get("compound") or []:
+                if p.get("gloss") and p.get("lemma"):
+                    part_glosses[_part_class(p["lemma"])].add(str(p["gloss"]))
+            g = _gloss(t)
+            if g and t.get("upos") in {"NOUN", "ADJ"} and len(g.split()) <= 2:
+                part_glosses["noun" if t["upos"] == "NOUN" else "other"].add(g)
+    seen: set[str] = set()
+    for sent in sents:
+        if not sent.good:
+            continue
+        for i, t in enumerate(sent.tokens):
+            parts = [p for p in t.get("compound") or [] if p.get("lemma")]
+            if len(parts) < 2 or sent.in_quote[i] or t["text"] in seen:
+                continue
+            if not all(p.get("gloss") for p in parts):
+                continue
+            seen.add(t["text"])
+            right = [str(p["gloss"]) for p in parts]
+            wrong_texts: list[str] = []
+            pools = {}
+            for cls, glosses_of_cls in part_glosses.items():
+                pool = sorted(
+                    g for g in glosses_of_cls if _norm(g) not in {_norm(x) for x in right}
+                )
+                rng.shuffle(pool)
+                pools[cls] = pool
+            # Each distractor gives one part (in turn, head first) a meaning it does not have,
+            # taken from words of the same class (nouns for nouns).
+            for k in range(12):
+                j = len(parts) - 1 - (k % len(parts))
+                pool = pools[_part_class(parts[j]["lemma"])]
+                if not pool:
+                    continue
+                g = pool.pop()
+                glosses = list(right)
+                glosses[j] = g
+                text = _compound_text(parts, glosses)
+                if text not in wrong_texts:
+                    wrong_texts.append(text)
+                if len(wrong_texts) == 3:
+                    break
+            if len(wrong_texts) < 3:
+                continue
+            right_text = _compound_text(parts, right)
+            choices, answer = _shuffle(rng, right_text, wrong_texts)
+            a, b = sent.offsets[i]
+            written = "|".join(p.get("part") or p["lemma"] for p in t["compound"])
+            whole = _gloss(t)
+            yield Question(
+                kind="compound",
+                prompt=f"„{t['text']}“ is a compound. Which parts is it made of, and what do "
+                f"they mean?\n{sent.text}",
+                choices=choices,
+                answer=answer,
+                sentence=sent.text,
+                explanation=f"{written}: {right_text}" + (f" = {whole}." if whole else "."),
+                sentence_index=sent.index,
+                highlight=[a, b],
+                score=1.8,
+            )
+
+
+def _idiom(sents, rng) -> Iterable[Question]:
+    exprs = []
+    for sent in sents:
+        for x in sent.expressions:
+            if x.get("type") in {"idiom", "light_verb"} and x.get("gloss") and x.get("tokens"):
+                exprs.append((sent, x))
+    all_glosses = sorted({str(x["gloss"]) for _, x in exprs})
+    for sent, x in exprs:
+        if sent.heading:
+            continue
+        gloss = str(x["gloss"])
+        others = [
+            g
+            for g in all_glosses
+            if _norm(g) != _norm(gloss) and not (_gloss_words(g) & _gloss_words(gloss))
+        ]
+        bank = [
+            g
+            for g in IDIOM_MEANINGS
+            if _norm(g) != _norm(gloss)
+            and not (_gloss_words(g) & _gloss_words(gloss))
+            and g not in others
+        ]
+        rng.shuffle(others)
+        rng.shuffle(bank)
+        wrong = (others + bank)[:3]
+        idx = sorted(x["tokens"])
+        words = " ".join(sent.tokens[k]["text"] for k in idx)
+        lemma = x.get("lemma") or words
+        choices, answer = _shuffle(rng, gloss, wrong)
+        yield Question(
+            kind="idiom",
+            prompt=f"What does the expression „{words}“ ({lemma}) mean here?\n{sent.text}",
+            choices=choices,
+            answer=answer,
+            sentence=sent.text,
+            explanation=f"„{lemma}“: {gloss}.",
+            sentence_index=sent.index,
+            highlight=[sent.offsets[idx[0]][0], sent.offsets[idx[-1]][1]],
+            score=3.0 if x.get("type") == "idiom" else 2.2,
+        )
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def fingerprint(annotation: Mapping) -> str:
+    h = hashlib.sha256(str(annotation.get("version", "")).encode())
+    for s in annotation.get("sentences") or []:
+        h.update(sentence_text(s.get("tokens") or []).encode())
+        h.update(b"\x00")
+    return h.hexdigest()[:16]
+
+
+def quiz_generate(
+    annotation: Mapping,
+    seed: int = 0,
+    *,
+    count: int | None = None,
+    avoid_anchors: Iterable[str] = (),
+    exclude: Iterable[tuple[str, str]] = (),
+) -> list[Question]:
+    """The quiz of an annotated article, in text order.
+
+    `count` overrides the length-based number of questions; `avoid_anchors` are sentences that
+    already have a (teacher-edited) question; `exclude` are (kind, anchor) pairs a teacher
+    dropped, which regeneration must not bring back.
+    """
+    rng = random.Random(f"{seed}:{fingerprint(annotation)}")
+    sents = article_sentences(annotation)
+    if not sents:
+        return []
+    all_texts = {_norm(s.text) for s in sents}
+    facts = extract_facts(sents)
+    by_kind: dict[str, list[Question]] = {
+        "details": list(_details(sents, facts, rng, all_texts)),
+        "true_false": list(_true_false(sents, facts, rng, all_texts)),
+        "vocabulary": list(_vocabulary(sents, rng, all_texts)),
+        "meaning": list(_meaning(sents, rng)),
+        "compound": list(_compound(sents, rng)),
+        "idiom": list(_idiom(sents, rng)),
+    }
+    excluded = set(exclude)
+    for kind, questions in by_kind.items():
+        kept = []
+        for q in questions:
+            q.anchor = anchor_for(q.sentence)
+            if (kind, q.anchor) not in excluded:
+                kept.append(q)
+        # Best first, ties broken by the seeded shuffle already applied to the order.
+        order = list(range(len(kept)))
+        rng.shuffle(order)
+        by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
+    n = count if count is not None else target_count(word_count(annotation))
+    used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
+    n -= len(used_sentences)
+    chosen: list[Question] = []
+    kinds = [k for k in KINDS if by_kind[k]]
+    # Round robin over the kinds, rarest first (idioms and compounds are few), each time the
+    # best question of that kind from a sentence not yet asked about; sentences may be reused
+    # only when the article is too short for enough distinct ones.
+    kinds.sort(key=lambda k: (len(by_kind[k]), KINDS.index(k)))
+    for allow_reuse in (False, True):
+        progress = True
+        while len(chosen) < n and progress:
+            progress = False
+            for kind in kinds:
+                if len(chosen) >= n:
+                    break
+                for q in by_kind[kind]:
+                    if q in chosen:
+                        continue
+                    taken = q.anchor in used_sentences
+                    if taken and (
+                        not allow_reuse
+                        or any(c.anchor == q.anchor and c.kind == q.kind for c in chosen)
+                    ):
+                        continue
+                    if allow_reuse and taken and q.anchor in set(avoid_anchors):
+                        continue
+                    chosen.append(q)
+                    used_sentences.add(q.anchor)
+                    progress = True
+                    break
+    chosen.sort(key=lambda q: (q.sentence_index, KINDS.index(q.kind)))
+    return chosen

@@ -1,0 +1,238 @@
+"""The quiz generator on hand-made annotations: each kind, and each rule every question obeys."""
+
+import copy
+
+import pytest
+
+from reader.quiz.checks import check_question, check_quiz
+from reader.quiz.generate import (
+    FALSE,
+    GAP,
+    KINDS,
+    TRUE,
+    article_sentences,
+    quiz_generate,
+    target_count,
+    word_count,
+)
+from tests.quiz_annotations import ARTICLE, annotate
+
+
+@pytest.fixture(scope="module")
+def annotation():
+    return annotate(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def quiz(annotation):
+    return quiz_generate(annotation, seed=0)
+
+
+def generous(annotation, kind):
+    """Many questions, so that every candidate kind shows up."""
+    return [q for q in quiz_generate(annotation, seed=0, count=60) if q.kind == kind]
+
+
+def body(q):
+    return q.prompt.split("\n", 1)[1]
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_details_gap_a_number_with_numbers_of_the_same_article(annotation):
+    questions = [
+        q for q in generous(annotation, "details") if any(c.isdigit() for c in q.choices[q.answer])
+    ]
+    assert questions
+    numbers = {
+        t["text"] for s in annotation["sentences"] for t in s["tokens"] if t["upos"] == "NUM"
+    }
+    for q in questions:
+        assert body(q).count(GAP) == 1
+        assert set(q.choices) <= numbers
+        assert body(q).replace(GAP, q.choices[q.answer]) == q.sentence
+
+
+def test_details_gap_a_place_with_places_as_choices(annotation):
+    places = [q for q in generous(annotation, "details") if q.prompt.startswith("Which place")]
+    assert places
+    for q in places:
+        assert all(
+            c in {"Leipzig", "Dresden", "Hamburg", "Berlin", "Bremen", "Sachsen", "Elbe"}
+            for c in q.choices
+        ), q.choices
+
+
+def test_true_false_swaps_one_fact_or_keeps_the_sentence(annotation):
+    questions = generous(annotation, "true_false")
+    texts = {s.text for s in article_sentences(annotation)}
+    assert {q.answer for q in questions} == {0, 1}, "both true and false statements are made"
+    for q in questions:
+        assert q.choices == [TRUE, FALSE]
+        statement = body(q)
+        if q.answer == 0:
+            assert statement == q.sentence
+        else:
+            assert statement not in texts
+            # exactly one fact changed: the statement differs from the sentence in one place
+            a, b = q.highlight
+            assert statement.startswith(q.sentence[:a]) and statement.endswith(q.sentence[b:])
+
+
+def test_vocabulary_distractors_share_part_of_speech_and_form(annotation):
+    questions = generous(annotation, "vocabulary")
+    assert questions
+    tags = {
+        t["text"]: (t["xpos"], t["feats"]) for s in annotation["sentences"] for t in s["tokens"]
+    }
+    for q in questions:
+        assert len({tags[c] for c in q.choices}) == 1, q.choices
+
+
+def test_meaning_asks_english_for_a_german_word_with_glosses_of_other_words(annotation):
+    questions = generous(annotation, "meaning")
+    assert questions
+    glosses = {t["gloss"] for s in annotation["sentences"] for t in s["tokens"] if t["gloss"]}
+    for q in questions:
+        assert set(q.choices) <= glosses
+        word = q.prompt.split("„")[1].split("“")[0]
+        token = next(t for s in annotation["sentences"] for t in s["tokens"] if t["text"] == word)
+        assert q.choices[q.answer] == token["gloss"]
+
+
+def test_compound_parts_question_gives_parts_with_one_wrong_meaning_in_distractors(annotation):
+    questions = generous(annotation, "compound")
+    assert questions
+    q = next(q for q in questions if "Radweg" in q.prompt)
+    assert q.choices[q.answer] == "Rad (bicycle) + Weg (path)"
+    for k, choice in enumerate(q.choices):
+        if k != q.answer:
+            assert choice.startswith("Rad (") and "+ Weg (" in choice
+
+
+def test_idiom_meaning_uses_the_expression_gloss(annotation):
+    questions = generous(annotation, "idiom")
+    q = next(q for q in questions if "Hand" in q.prompt)
+    assert q.choices[q.answer] == "you scratch my back and I'll scratch yours"
+    assert len(q.choices) == 4
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_every_question_passes_the_rule_checks(annotation):
+    questions = quiz_generate(annotation, seed=0, count=60)
+    assert {q.kind for q in questions} == set(KINDS)
+    assert check_quiz(questions, annotation) == {}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_rule_checks_hold_for_other_seeds(annotation, seed):
+    assert check_quiz(quiz_generate(annotation, seed=seed), annotation) == {}
+
+
+def test_each_question_is_answerable_from_its_source_sentence(quiz, annotation):
+    texts = {s.text for s in article_sentences(annotation)}
+    for q in quiz:
+        assert q.sentence in texts
+        a, b = q.highlight
+        assert q.sentence[a:b]
+
+
+def test_exactly_one_choice_is_right(quiz):
+    for q in quiz:
+        assert 0 <= q.answer < len(q.choices)
+        if q.kind in {"details", "vocabulary"}:
+            fits = [c for c in q.choices if body(q).replace(GAP, c) == q.sentence]
+            assert fits == [q.choices[q.answer]]
+
+
+def test_choices_are_distinct(quiz):
+    for q in quiz:
+        assert len(set(q.choices)) == len(q.choices) >= 2
+
+
+def test_choices_are_of_the_same_kind_as_the_answer(annotation):
+    for q in generous(annotation, "details"):
+        assert len({any(ch.isdigit() for ch in c) for c in q.choices}) == 1
+
+
+def test_choices_are_shuffled_deterministically(annotation):
+    first = [q.choices for q in quiz_generate(annotation, seed=3)]
+    again = [q.choices for q in quiz_generate(copy.deepcopy(annotation), seed=3)]
+    assert first == again
+    positions = [
+        q.answer for q in quiz_generate(annotation, seed=3, count=60) if q.kind != "true_false"
+    ]
+    assert len(set(positions)) > 1, "the right answer is not always in the same place"
+
+
+def test_no_prompt_reveals_its_answer(annotation):
+    for q in quiz_generate(annotation, seed=0, count=60):
+        if q.kind != "true_false":
+            assert q.choices[q.answer].casefold() not in body(q).replace(GAP, " ").casefold()
+
+
+def test_a_sentence_repeating_the_answer_gets_no_gap_question():
+    text = (
+        "In Leipzig wohnen 500 Menschen, und 500 Menschen arbeiten in Dresden und Berlin täglich.\n"
+    )
+    text += "Nach Angaben der Stadt kamen 14 Entwürfe und 30 Pläne aus Bremen in die engere Wahl.\n"
+    annotation = annotate(text)
+    for q in quiz_generate(annotation, count=20):
+        if q.kind == "details":
+            assert q.choices[q.answer] != "500"
+
+
+def test_same_article_version_gives_the_same_quiz(annotation):
+    a = [q.as_dict() for q in quiz_generate(annotation, seed=0)]
+    b = [q.as_dict() for q in quiz_generate(copy.deepcopy(annotation), seed=0)]
+    assert a == b
+
+
+def test_another_seed_gives_another_quiz(annotation):
+    a = [(q.kind, q.choices) for q in quiz_generate(annotation, seed=0)]
+    b = [(q.kind, q.choices) for q in quiz_generate(annotation, seed=1)]
+    assert a != b
+
+
+def test_question_count_scales_with_length(annotation):
+    assert word_count(annotation) >= 300
+    assert len(quiz_generate(annotation)) >= 8
+    assert target_count(300) >= 8 and 10 <= target_count(750) <= 15
+    short = annotate(
+        "Der Stadtrat von Leipzig hat am Dienstag den Bau einer neuen Brücke beschlossen.\n"
+    )
+    assert len(quiz_generate(short)) <= 3
+
+
+def test_questions_ask_about_different_sentences_and_mix_kinds(quiz):
+    assert len({q.sentence for q in quiz}) == len(quiz)
+    assert len({q.kind for q in quiz}) >= 4
+
+
+def test_headings_quotes_and_captions_give_no_questions(annotation):
+    for q in quiz_generate(annotation, count=60):
+        assert not q.sentence.startswith("„")
+        assert q.sentence != "Der Haushalt der Stadt ist knapp"
+    caption = annotate(
+        "Foto: Anna Berger stellte den Plan am Dienstag in Leipzig mit 400 Gästen vor.\n"
+    )
+    assert quiz_generate(caption, count=5) == []
+
+
+def test_dropped_questions_are_not_generated_again(annotation):
+    quiz = quiz_generate(annotation, seed=0)
+    dropped = quiz[0]
+    again = quiz_generate(annotation, seed=0, exclude=[(dropped.kind, dropped.anchor)])
+    assert (dropped.kind, dropped.anchor) not in {(q.kind, q.anchor) for q in again}
+
+
+def test_rule_check_catches_a_broken_question(quiz, annotation):
+    q = copy.deepcopy(next(q for q in quiz if q.kind == "details"))
+    q.choices[(q.answer + 1) % len(q.choices)] = q.choices[q.answer]
+    assert "choices not distinct" in check_question(q, annotation)
+    q = copy.deepcopy(next(q for q in quiz if q.kind == "details"))
+    q.prompt = q.prompt.replace(GAP, q.choices[q.answer] + " " + GAP, 1)
+    assert "prompt reveals the answer" in check_question(q, annotation)
