@@ -1,0 +1,333 @@
+"""Classes, joining, assignments, progress, lookups, corrections and the teacher's dashboard,
+through the views as teachers and students use them."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from classroom import selectors, services
+from classroom.corrections import apply_corrections
+from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
+from reader.models import Article
+from tests.classroom_factories import (
+    make_class,
+    make_ready_article,
+    make_student,
+    make_teacher,
+    small_annotation,
+)
+
+pytestmark = pytest.mark.django_db
+
+GERMAN_PARAGRAPH = (
+    "Die Regierung hat am Montag einen neuen Plan für die Schulen vorgestellt. Er soll dafür "
+    "sorgen, dass mehr Lehrer eingestellt werden und die Klassen kleiner sind. Kritiker sagen, "
+    "das sei nicht genug, weil es auch an Räumen fehlt und die Gebäude alt sind."
+)
+
+
+def test_teacher_creates_a_class_and_gets_a_join_code_and_link(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    response = client.post(reverse("classroom:classroom_create"), {"name": "Deutsch 10b"}, follow=True)
+    classroom = Classroom.objects.get(teacher=teacher)
+    page = response.content.decode()
+    assert classroom.join_code in page
+    assert reverse("classroom:join_code", args=[classroom.join_code]) in page
+
+
+def test_student_joins_with_the_code_typed_loosely_or_with_the_link(client):
+    classroom = make_class(make_teacher())
+    first, second = make_student("ana"), make_student("ben")
+    client.force_login(first)
+    code = classroom.join_code
+    response = client.post(reverse("classroom:join"), {"code": f" {code[:4].lower()} {code[4:]} "})
+    assert response.status_code == 302
+    client.force_login(second)
+    link = reverse("classroom:join_code", args=[code])
+    assert code in client.get(link).content.decode()  # the link fills in the code
+    client.post(link, {"code": code})
+    assert set(Membership.objects.values_list("student__username", flat=True)) == {"ana", "ben"}
+
+
+def test_joining_twice_is_harmless_and_bad_or_closed_codes_get_a_message(client):
+    classroom = make_class(make_teacher())
+    student = make_student()
+    services.classroom_join(student=student, code=classroom.join_code)
+    services.classroom_join(student=student, code=classroom.join_code)
+    assert Membership.objects.count() == 1
+    client.force_login(make_student("late"))
+    response = client.post(reverse("classroom:join"), {"code": "NOPE2345"})
+    assert response.status_code == 400 and "No class has this code" in response.content.decode()
+    services.classroom_close(classroom=classroom)
+    response = client.post(reverse("classroom:join"), {"code": classroom.join_code})
+    assert "closed" in response.content.decode()
+
+
+def test_teacher_sees_only_their_own_classes(client):
+    mine, theirs = make_teacher("mine"), make_teacher("theirs")
+    make_class(mine, name="Meine Klasse")
+    make_class(theirs, name="Fremde Klasse")
+    client.force_login(mine)
+    page = client.get(reverse("classroom:home")).content.decode()
+    assert "Meine Klasse" in page and "Fremde Klasse" not in page
+
+
+def test_student_home_lists_open_assignments_with_due_dates_soonest_first(client):
+    teacher, student = make_teacher(), make_student()
+    classroom = make_class(teacher, students=[student])
+    other_class = make_class(make_teacher("t2"), name="Andere")  # not joined
+    later = make_ready_article(title="Später", created_by=teacher)
+    sooner = make_ready_article(title="Bald", created_by=teacher)
+    hidden = make_ready_article(title="Nicht meins")
+    due = timezone.now() + dt.timedelta(days=2)
+    services.assignment_create(classroom=classroom, article=later, due_at=due + dt.timedelta(days=5))
+    services.assignment_create(classroom=classroom, article=sooner, due_at=due)
+    services.assignment_create(classroom=other_class, article=hidden)
+    client.force_login(student)
+    page = client.get(reverse("classroom:home")).content.decode()
+    assert page.index("Bald") < page.index("Später")
+    assert "Nicht meins" not in page
+    assert "due" in page
+    services.classroom_close(classroom=classroom)
+    page = client.get(reverse("classroom:home")).content.decode()
+    assert "Bald" not in page
+
+
+def test_assigning_through_the_class_page_with_a_due_date(client):
+    teacher = make_teacher()
+    classroom = make_class(teacher)
+    article = make_ready_article(created_by=teacher)
+    client.force_login(teacher)
+    client.post(reverse("classroom:assignment_create", args=[classroom.pk]),
+                {"article": article.pk, "due_at": "2030-05-01T08:00"})
+    assignment = Assignment.objects.get()
+    assert assignment.due_at.year == 2030
+    response = client.post(reverse("classroom:assignment_create", args=[classroom.pk]), {"article": article.pk}, follow=True)
+    assert "already assigned" in response.content.decode()
+
+
+def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    client.force_login(student)
+    popover = reverse("reader:word_popover", args=[article.pk, 0, 1])
+
+    # A lookup outside the assignment is the learner's own business: not recorded.
+    client.get(popover, headers={"HX-Request": "true"})
+    assert not Lookup.objects.exists()
+
+    page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
+    assert 'hx-trigger="intersect once"' in page  # the end-of-text beacon
+    assert Progress.objects.get().finished_at is None
+    client.get(popover, headers={"HX-Request": "true"})
+    client.get(popover, headers={"HX-Request": "true"})
+    assert Lookup.objects.get().count == 2 and Lookup.objects.get().key == "regierung"
+
+    response = client.post(reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"})
+    assert "read to the end" in response.content.decode()
+    first_finish = Progress.objects.get().finished_at
+    assert first_finish is not None
+    client.post(reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"})
+    assert Progress.objects.get().finished_at == first_finish
+
+
+def test_lookups_stop_counting_once_a_student_is_removed(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    classroom = make_class(teacher, students=[student])
+    assignment = services.assignment_create(classroom=classroom, article=article)
+    client.force_login(student)
+    client.get(reverse("classroom:assignment_read", args=[assignment.pk]))
+    services.membership_remove(classroom=classroom, student_id=student.pk)
+    client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"})
+    assert not Lookup.objects.exists()
+
+
+def _dashboard_world():
+    teacher = make_teacher()
+    ana, ben, cem = make_student("ana"), make_student("ben"), make_student("cem")
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(classroom=make_class(teacher, students=[ana, ben, cem]), article=article)
+    q1 = {"question": 1, "prompt": "Wer stellte den Plan vor?", "expected": "Die Regierung"}
+    q2 = {"question": 2, "prompt": "Ist das gut?", "expected": "ja"}
+    services.assignment_open(assignment=assignment, student=ana)
+    services.assignment_finish(assignment=assignment, student=ana)
+    services.assignment_quiz_record(assignment=assignment, student=ana, score=1, total=2, answers=[
+        {**q1, "correct": True, "given": "Die Regierung"}, {**q2, "correct": False, "given": "nein"}])
+    services.assignment_quiz_record(assignment=assignment, student=ana, score=2, total=2, answers=[
+        {**q1, "correct": True, "given": "Die Regierung"}, {**q2, "correct": True, "given": "ja"}])
+    services.assignment_open(assignment=assignment, student=ben)
+    services.assignment_quiz_record(assignment=assignment, student=ben, score=0, total=2, answers=[
+        {**q1, "correct": False, "given": "Kim"}, {**q2, "correct": False, "given": "nein"}])
+    for student, key in [(ana, "raketenwerfer"), (ben, "raketenwerfer"), (ben, "regierung"), (ben, "raketenwerfer")]:
+        services.lookup_record(assignment_id=assignment.pk, student=student, key=key)
+    return teacher, assignment
+
+
+def test_dashboard_shows_who_opened_finished_scores_missed_questions_and_looked_up_words(client):
+    teacher, assignment = _dashboard_world()
+    dashboard = selectors.assignment_dashboard(assignment)
+    assert (dashboard.opened, dashboard.finished) == (2, 1)
+    assert [(r.student.username, r.percent, r.attempts) for r in dashboard.rows] == [
+        ("ana", 100, 2), ("ben", 0, 1), ("cem", None, 0)]
+    # Missed questions count first attempts: both missed question 2, ben also question 1.
+    assert [(q["prompt"], q["missed"]) for q in dashboard.missed] == [("Ist das gut?", 2), ("Wer stellte den Plan vor?", 1)]
+    assert dashboard.words[0] == {"key": "raketenwerfer", "count": 3, "students": 2}
+
+    client.force_login(teacher)
+    page = client.get(reverse("classroom:assignment_dashboard", args=[assignment.pk])).content.decode()
+    assert "<svg" in page and "Quiz score per student" in page
+    assert "2/2" in page and "0/2" in page and "raketenwerfer" in page and "Ist das gut?" in page
+
+
+def test_results_export_as_csv_one_row_per_student(client):
+    teacher, assignment = _dashboard_world()
+    client.force_login(teacher)
+    response = client.get(reverse("classroom:assignment_csv", args=[assignment.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["student"], r["best score"], r["lookups"]) for r in rows] == [("ana", "2", "1"), ("ben", "0", "3"), ("cem", "", "0")]
+    assert rows[0]["finished reading"] and not rows[1]["finished reading"]
+
+
+def test_readiness_is_the_share_of_words_known_before_first_opening(monkeypatch):
+    import classroom.services as classroom_services
+
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    keys = classroom_services.article_word_keys(article.annotation)
+    assert "regierung" in keys and "." not in keys
+    known = {"regierung": "known", "gut": "known", "sein": "learning"}
+    monkeypatch.setattr(classroom_services, "readiness_for",
+                        lambda s, a: sum(known.get(k) == "known" for k in keys) / len(keys))
+    progress = services.assignment_open(assignment=assignment, student=student)
+    assert progress.readiness == pytest.approx(2 / len(keys))
+    known["vorstellen"] = "known"  # learnt while reading: does not change readiness
+    assert services.assignment_open(assignment=assignment, student=student).readiness == pytest.approx(2 / len(keys))
+
+
+def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    text = "\n\n".join([GERMAN_PARAGRAPH] * 120)  # > 20,000 characters: annotated in the background
+    response = client.post(reverse("classroom:article_add"), {
+        "title": "Schulen", "source": "Testzeitung", "published": "2026-11-20",
+        "file": SimpleUploadedFile("schulen.txt", text.encode("utf-16")),
+    })
+    article = Article.objects.get(title="Schulen")
+    assert response.status_code == 302 and response["Location"] == reverse("classroom:article_review", args=[article.pk])
+    assert article.status == Article.Status.PENDING and article.source == "Testzeitung"
+    status_url = reverse("classroom:article_status", args=[article.pk])
+    partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-trigger="every 2s"' in partial and "<progress" in partial
+    Article.objects.filter(pk=article.pk).update(status="ready", annotation=small_annotation(), level="B2")
+    partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
+    assert "every 2s" not in partial and "B2" in partial
+    assert "B2" in client.get(reverse("classroom:home")).content.decode()  # level on the card
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("a.txt", b"", "Paste the article"),
+    ("a.txt", b"\x00\x01\x02binary" * 100, "not text"),
+    ("a.pdf", b"%PDF-1.4", "not supported"),
+    ("a.txt", (("The government presented a new plan for the schools on Monday and it is "
+                "meant to be good for all of the teachers who have been waiting. ") * 5).encode(), "does not look like German"),
+])
+def test_bad_uploads_get_a_clear_message(client, name, data, expected):
+    client.force_login(make_teacher())
+    response = client.post(reverse("classroom:article_add"), {"title": "X", "file": SimpleUploadedFile(name, data)})
+    assert response.status_code == 400
+    assert expected in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_too_big_uploads_get_a_clear_message(client, monkeypatch):
+    import classroom.uploads
+
+    monkeypatch.setattr(classroom.uploads, "MAX_UPLOAD_BYTES", 2000)
+    client.force_login(make_teacher())
+    response = client.post(reverse("classroom:article_add"), {
+        "title": "X", "file": SimpleUploadedFile("a.txt", GERMAN_PARAGRAPH.encode() * 20)})
+    assert response.status_code == 400 and "too big" in response.content.decode()
+
+
+def test_pasted_english_is_refused_too(client):
+    client.force_login(make_teacher())
+    response = client.post(reverse("classroom:article_add"), {
+        "title": "X", "text": "This is the news of the day and it is about the weather. " * 5})
+    assert "does not look like German" in response.content.decode()
+
+
+# --- corrections ----------------------------------------------------------------------------
+
+
+def test_apply_corrections_changes_glosses_compounds_and_idioms_without_touching_the_input():
+    annotation = small_annotation()
+    corrected = apply_corrections(annotation, [
+        {"kind": "gloss", "key": "regierung", "gloss": "cabinet"},
+        {"kind": "compound_remove", "key": "raketenwerfer"},
+        {"kind": "idiom_remove", "sentence": 0, "lemma": "vorstellen"},
+        {"kind": "idiom_add", "sentence": 1, "tokens": [0, 1, 2], "lemma": "das ist gut", "gloss": "fine"},
+        {"kind": "idiom_add", "sentence": 9, "tokens": [0], "lemma": "gone", "gloss": None},  # stale: skipped
+    ])
+    tokens = corrected["sentences"][0]["tokens"]
+    assert tokens[1]["gloss"] == "cabinet" and tokens[1]["senses"] == ["cabinet"]
+    assert tokens[4]["compound"] is None
+    assert corrected["sentences"][0]["expressions"] == []
+    assert corrected["sentences"][1]["expressions"][0]["lemma"] == "das ist gut"
+    assert annotation == small_annotation()
+
+
+def test_corrections_survive_re_annotation_and_show_for_every_reader(client):
+    teacher = make_teacher()
+    article = make_ready_article(created_by=teacher)
+    client.force_login(teacher)
+    client.post(reverse("classroom:correction_add", args=[article.pk, "gloss"]), {"key": "regierung", "gloss": "cabinet"})
+    client.post(reverse("classroom:correction_add", args=[article.pk, "compound"]),
+                {"key": "raketenwerfer", "parts": "Raketen = rocket + Werfer = launcher"})
+    client.post(reverse("classroom:correction_add", args=[article.pk, "idiom_add"]),
+                {"sentence": 1, "tokens": "0 1 2", "lemma": "das ist gut", "gloss": "that's fine"})
+    # A re-annotation writes a fresh document (here: a new gloss from the pipeline).
+    fresh = small_annotation()
+    fresh["sentences"][0]["tokens"][1]["gloss"] = "regime"
+    Article.objects.filter(pk=article.pk).update(annotation=fresh, annotation_version=2)
+
+    client.logout()
+    reader = make_student()
+    client.force_login(reader)
+    popover = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"})
+    assert "cabinet" in popover.content.decode() and "regime" not in popover.content.decode()
+    compound = client.get(reverse("reader:word_popover", args=[article.pk, 0, 4]), headers={"HX-Request": "true"})
+    assert "launcher" in compound.content.decode()
+    idiom = client.get(reverse("reader:word_popover", args=[article.pk, 1, 2]), headers={"HX-Request": "true"})
+    assert "that&#x27;s fine" in idiom.content.decode() or "that's fine" in idiom.content.decode()
+
+
+def test_the_review_panel_offers_the_corrections_for_a_word(client):
+    teacher = make_teacher()
+    article = make_ready_article(created_by=teacher)
+    client.force_login(teacher)
+    page = client.get(reverse("classroom:article_review", args=[article.pk])).content.decode()
+    assert reverse("classroom:review_word", args=[article.pk, 0, 0]) in page
+    panel = client.get(reverse("classroom:review_word", args=[article.pk, 0, 4]), headers={"HX-Request": "true"}).content.decode()
+    assert "Raketen = rocket + werfer = thrower" in panel
+    assert "vorstellen" in panel  # the sentence's separable verb can be removed
+    assert "<html" not in panel
+    # Without JavaScript the same URL is the whole page with the panel open.
+    assert "<html" in client.get(reverse("classroom:review_word", args=[article.pk, 0, 4])).content.decode()
+
+
+def test_a_newer_gloss_correction_replaces_the_older_one():
+    teacher = make_teacher()
+    article = make_ready_article(created_by=teacher)
+    services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "cabinet"})
+    services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "government (federal)"})
+    assert [c["gloss"] for c in selectors.article_corrections(article.pk)] == ["government (federal)"]
