@@ -392,10 +392,7 @@ def _deck_function():
     try:
         from glossary.anki import article_deck
     except ImportError:
-        try:
-            from glossary.services import article_deck
-        except ImportError:
-            return None
+        return None
     return article_deck
 
 
@@ -407,7 +404,14 @@ def assignment_deck(request, pk: int):
     article_deck = _deck_function()
     if article_deck is None:
         raise Http404("The vocabulary export is not available yet.")
-    data = article_deck(assignment.article)
+    try:
+        data = article_deck(assignment.article)
+    except Exception as error:  # glossary.anki.NothingToExport: nothing glossed yet
+        if type(error).__name__ != "NothingToExport":
+            raise
+        messages.error(request, str(error))
+        target = "classroom:assignment_dashboard" if is_assignment_teacher(request.user, assignment) else "classroom:assignment_read"
+        return redirect(target, pk=assignment.pk)
     response = HttpResponse(data, content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="randnotiz-{assignment.article_id}.apkg"'
     return response

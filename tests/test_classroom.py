@@ -197,21 +197,33 @@ def test_results_export_as_csv_one_row_per_student(client):
     assert rows[0]["finished reading"] and not rows[1]["finished reading"]
 
 
-def test_readiness_is_the_share_of_words_known_before_first_opening(monkeypatch):
-    import classroom.services as classroom_services
+def test_readiness_is_the_share_of_words_known_before_first_opening():
+    from glossary.services import word_status_set
 
     teacher, student = make_teacher(), make_student()
     article = make_ready_article(created_by=teacher)
     assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
-    keys = classroom_services.article_word_keys(article.annotation)
+    keys = services.article_word_keys(article.annotation)
     assert "regierung" in keys and "." not in keys
-    known = {"regierung": "known", "gut": "known", "sein": "learning"}
-    monkeypatch.setattr(classroom_services, "readiness_for",
-                        lambda s, a: sum(known.get(k) == "known" for k in keys) / len(keys))
+    word_status_set(user=student, key="regierung", status="known")
+    word_status_set(user=student, key="gut", status="known")
+    word_status_set(user=student, key="sein", status="learning")
     progress = services.assignment_open(assignment=assignment, student=student)
     assert progress.readiness == pytest.approx(2 / len(keys))
-    known["vorstellen"] = "known"  # learnt while reading: does not change readiness
+    word_status_set(user=student, key="vorstellen", status="known")  # learnt while reading
     assert services.assignment_open(assignment=assignment, student=student).readiness == pytest.approx(2 / len(keys))
+    client_rows = selectors.assignment_dashboard(assignment).rows
+    assert client_rows[0].readiness_percent == round(200 / len(keys))
+
+
+def test_the_class_deck_downloads_as_an_anki_package(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    client.force_login(teacher)
+    response = client.get(reverse("classroom:assignment_deck", args=[assignment.pk]))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert ".apkg" in response["Content-Disposition"]
 
 
 def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(client):

@@ -55,12 +55,13 @@ def _urls(w):
         ("assignment_csv", "get", reverse("classroom:assignment_csv", args=[asg.pk]), {"owner": 200}),
         ("assignment_answers", "get", reverse("classroom:assignment_answers", args=[asg.pk, w["member"].pk]),
          {"owner": 200, "member": 200}),
+        ("assignment_deck", "get", reverse("classroom:assignment_deck", args=[asg.pk]), {"owner": 200, "member": 200}),
         ("assignment_delete", "post", reverse("classroom:assignment_delete", args=[asg.pk]), {"owner": 302}),
     ]
 
 
 PERSONAS = ["owner", "member", "classmate", "other_teacher", "outsider"]
-CLASSMATE_ALSO = {"classroom_detail", "assignment_read", "assignment_finish"}
+CLASSMATE_ALSO = {"classroom_detail", "assignment_read", "assignment_finish", "assignment_deck"}
 
 
 def _request(client, method, url):
