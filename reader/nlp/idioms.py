@@ -89,11 +89,19 @@ SEPARABLE_PARTICLES = sorted(
     key=len,
     reverse=True,
 )
+ADJECTIVE_PARTICLES = {"fest", "klar", "bekannt", "frei", "offen", "kaputt", "fertig", "leer",
+                       "still", "bereit", "gut", "schwer", "hoch", "wahr", "kennen", "fern",
+                       "nahe", "richtig", "sicher", "tot", "krank", "locker", "gleich"}
 NOUN_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "ADV", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD",
                     "PWAT", "PTKNEG", "TRUNC", "KON", "NN", "NE"}
 # Clause boundaries: commas and sentence punctuation; of $( only brackets, dashes, colons and
 # semicolons (quotes and hyphens stand inside a clause: „sämtliche Anstrengungen ...“).
 BOUNDARY_TEXTS = {"(", ")", ";", ":", "–", "—", "--", "[", "]"}
+
+# Verbs too general to carry an idiom without the words around them.
+WEAK_VERBS = {"sein", "haben", "werden", "machen", "geben", "tun", "lassen", "bekommen",
+              "kriegen", "gehen", "kommen", "stehen", "liegen", "bringen", "halten", "nehmen",
+              "stellen", "setzen", "legen", "finden", "spielen", "ziehen", "treten", "führen"}
 
 _STRIP_MARKUP = re.compile(r"\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
 _ADJ_ENDING = re.compile(r"(?:e|er|es|en|em)$")
@@ -120,7 +128,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _keys_for(word: str) -> frozenset[str]:
+def _keys_for(word: str, stems: bool = True) -> frozenset[str]:
     """Keys a word of the dictionary phrase may be met as: its form, its lemma and the
     inflection-blind stem; "harte/schwere" offers both words."""
     keys: set[str] = set()
@@ -129,7 +137,7 @@ def _keys_for(word: str) -> frozenset[str]:
             continue
         lemma = _lemma(part)
         forms = {_lower(part), _lower(lemma)}
-        keys |= forms | {_stem(k) for k in forms}
+        keys |= forms | ({_stem(k) for k in forms} if stems else set())
     return frozenset(k for k in keys if k)
 
 
@@ -246,7 +254,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         elif low == "es":
             elements.append(Element(word, "pron", frozenset({"es"}), True))
         elif word[:1].isupper() and (i > 0 or not is_sentence or _lower(word) not in _FUNCTION_WORDS):
-            elements.append(Element(word, "noun", _keys_for(word), True))
+            elements.append(Element(word, "noun", _keys_for(word, stems=False), True))
             noun = len(elements) - 1
             elements = _attach(elements, pending_heads, noun)
             pending_heads = []
@@ -258,14 +266,18 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
                                         base_keys=frozenset({parts[1]})))
             else:
                 elements.append(Element(word, "verb", keys, True))
-            if pending_heads:  # "zu kurz greifen"'s zu belongs to kurz, handled below
-                elements = _attach(elements, pending_heads, len(elements) - 1)
-                pending_heads = []
+            # A preposition governed by the verb (es um etw. gehen) may stand on either side
+            # of it ("es geht um"): it stays free within the clause.
+            pending_heads = []
         else:
             # adjective, adverb, pronoun (andere), or a finite verb of a proverb
             following_noun = any(w[:1].isupper() for w in words[i + 1:i + 3])
+            # An attributive adjective may vary (harte for schwere Geschütze auffahren) only
+            # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
+            # is what makes "freie Hand haben" or "einen schlechten Tag haben".
             optional = (not is_sentence and following_noun and i + 1 < n
-                        and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS))
+                        and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS)
+                        and _lower(words[-1]) not in WEAK_VERBS)
             role = "adj"
             keys = _keys_for(word)
             if is_sentence:
@@ -283,10 +295,21 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
                 pending_heads = []
         i += 1
 
+    extra = dict(entry.extra or {})
+    if extra.get("strict"):
+        # Every word counts, articles too ("das heißt" is not any "heißen").
+        elements = [Element(e.word, e.role, e.keys, True, e.head, e.particle, e.base_keys)
+                    for e in elements]
     required = [k for k, e in enumerate(elements) if e.required]
     if not required:
         return None
-    content = [k for k in required if elements[k].role in {"noun", "verb", "adj", "other", "pron"}]
+    content = [k for k in required if elements[k].role in {"noun", "verb", "adj", "other", "pron"}
+               or extra.get("strict")]
+    if (len(required) == 1 and elements[required[0]].role == "verb"
+            and elements[required[0]].particle in ADJECTIVE_PARTICLES):
+        # feststellen, klarstellen, bekanntgeben: verb + adjective particle, an idiom in
+        # PARSEME's sense (an adjective is no separable-verb particle)
+        content = content * 2
     if not content:
         return None
     nouns = [k for k in required if elements[k].role == "noun"]
@@ -309,7 +332,6 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         required = [k for k, e in enumerate(elements) if e.required]
 
     anchor = min(required, key=lambda k: (_anchor_score(elements[k]), k))
-    extra = dict(entry.extra or {})
     max_span = int(extra.get("span", 10 if not is_sentence else 14))
     return IdiomPattern(entry, tuple(elements), anchor, verb_optional, max_span,
                         float(extra.get("rank", 0.0)))
@@ -395,6 +417,7 @@ class Match:
     pattern: IdiomPattern
     tokens: tuple[int, ...]  # all tokens of the expression, within the sentence
     core: tuple[int, ...]  # without free determiners/possessives/adjectives (PARSEME's view)
+    verbal: bool = False  # has a verb among its words (PARSEME annotates only verbal MWEs)
 
     def as_dict(self) -> dict:
         entry = self.pattern.entry
@@ -407,6 +430,7 @@ class Match:
             "literal": entry.literal,
             "kind": entry.kind,
             "source": entry.source,
+            "verbal": self.verbal,
         }
 
 
@@ -519,7 +543,8 @@ class IdiomMatcher:
                  or elements[k].role == "refl"}
                 | set(extras)
             ))
-            candidate = Match(pattern, tokens, core)
+            verbal = any(_fits("verb", toks[p]) and toks[p].tag != "PTKVZ" for p in core)
+            candidate = Match(pattern, tokens, core, verbal)
             if best is None or _span(candidate) < _span(best):
                 best = candidate
         return best
@@ -529,6 +554,19 @@ def _span(match: Match) -> int:
     return match.core[-1] - match.core[0] if match.core else 0
 
 
+def _fits(role: str, tok: Tok) -> bool:
+    """Does the token's word class fit the element? A noun of the idiom is no adjective
+    ("ein knappes Gut" is not "gute"), its verb no possessive ("sein" is not "seiner")."""
+    tag, pos = tok.tag, tok.pos
+    if role == "noun":
+        return tag in {"NN", "NE", "FM", "ADJA", "TRUNC"} if tag else pos in {"NOUN", "PROPN", "X", ""}
+    if role == "verb":
+        return tag.startswith("V") if tag else pos in {"VERB", "AUX", ""}
+    if role == "adj":
+        return not tag.startswith(("NN", "NE", "V")) if tag else pos not in {"NOUN", "PROPN", "VERB"}
+    return True
+
+
 def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, ...]]]:
     """Token positions that can fill element `e`, each with extra tokens it brings along
     (the split-off particle of a separable verb)."""
@@ -536,7 +574,7 @@ def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, .
     seen = set()
     for k in e.keys:
         for i in where.get(k, ()):
-            if i in seen:
+            if i in seen or not _fits(e.role, toks[i]):
                 continue
             seen.add(i)
             extra: tuple[int, ...] = ()
@@ -549,7 +587,7 @@ def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, .
     if e.particle and e.base_keys:
         for k in e.base_keys:
             for i in where.get(k, ()):
-                if i in seen or toks[i].tag == "PTKVZ":
+                if i in seen or toks[i].tag == "PTKVZ" or not _fits("verb", toks[i]):
                     continue
                 p = _particle_in_clause(e.particle, i, toks, where, clauses)
                 if p is None:

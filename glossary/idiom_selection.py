@@ -1,0 +1,338 @@
+"""Choosing real idioms from Ding's phrase sub-entries, and our curated list. Pure Python.
+
+Ding has some 138,000 multiword German sub-entries; most are inflection rows ("in Frage
+gestellt") and examples ("einen Apfel schälen"). Matching them all gives hundreds of hits per
+article. `select_idioms` keeps, ranked (lower is better):
+
+0. what Ding marks figurative ([übtr.], [fig.]) or as a proverb ([Sprw.], [prov.]);
+1. a short sentence that is a line of its own (a saying: "Eine Hand wäscht die andere.");
+2. verb phrases built on a prepositional phrase (ins Bild passen, aus den Augen verlieren)
+   and light-verb constructions (Kritik üben, in Kraft treten) found as a line's headword
+   or with a valency slot (jdn. mit Argusaugen beobachten);
+3. the same shapes found further down a line (below a noun: "Kraft {f} | in Kraft treten").
+
+Everything else (plain verb + object collocations, examples, inflected forms) is dropped.
+The importer calls it on its parsed phrase records; the bench calls it on the raw file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.nlp.idioms import (
+    CONTRACTIONS,
+    DETERMINERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    _is_slot,
+    compile_idiom,
+)
+from reader.nlp.lexicon import IdiomEntry
+
+try:
+    import simplemma
+except ImportError:  # pragma: no cover
+    simplemma = None
+try:
+    from wordfreq import zipf_frequency
+except ImportError:  # pragma: no cover
+    def zipf_frequency(word: str, lang: str) -> float:
+        return 0.0
+
+CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"
+DEFAULT_MAX_RANK = 2
+
+# Verbs that carry little meaning of their own in a Funktionsverbgefüge.
+LIGHT_VERBS = {
+    "treffen", "stellen", "nehmen", "bringen", "kommen", "finden", "geben", "halten", "machen",
+    "führen", "ziehen", "üben", "ausüben", "leisten", "erteilen", "erheben", "setzen", "legen",
+    "ergreifen", "fassen", "treten", "stehen", "geraten", "haben", "tragen", "gehen", "liegen",
+    "erfahren", "erhalten", "schenken", "zollen", "versetzen", "unternehmen", "vornehmen",
+    "durchführen", "aufnehmen", "abgeben", "verüben", "begehen", "betreiben", "bleiben",
+    "gelangen", "genießen", "anstellen", "schließen", "erregen", "hegen", "äußern", "stiften",
+    "sein", "werden", "spielen",
+}
+# Nouns naming an event or state (predicative nouns): with a light verb they make a
+# light-verb construction (Kritik üben, in Betrieb nehmen); other nouns make an idiom
+# (in Kraft treten, zur Welt kommen), as PARSEME distinguishes LVC from VID.
+_EVENT_SUFFIXES = ("ung", "ion", "nahme", "enz", "anz", "kritik", "frage", "hilfe", "kampf",
+                   "druck", "schutz", "bruch", "wahl", "schlag", "antwort", "angriff", "wunsch",
+                   "einfluss", "vorwurf", "versuch", "beschluss", "besuch", "entscheid",
+                   "auftrag", "zweifel", "streit", "gespräch", "rede", "arbeit", "kontrolle",
+                   "verbot", "erlaubnis", "zustimmung", "ruhe")
+_EVENT_NOUNS = {
+    "kritik", "frage", "rache", "abschied", "bezug", "rücksicht", "einfluss", "druck", "hilfe",
+    "antwort", "anspruch", "anstoß", "ausdruck", "beweis", "betrieb", "start", "dank", "protest",
+    "widerstand", "verzicht", "angst", "sorge", "interesse", "wert", "rat", "schaden", "schritt",
+    "erfolg", "gebrauch", "mord", "kontakt", "konkurrenz", "diskussion", "führung", "zweifel",
+    "besuch", "bescheid", "auskunft", "vorwurf", "bilanz", "ermittlung", "kontrolle", "klage",
+    "lob", "macht", "risiko", "urteil", "verdacht", "vergleich", "wahl", "wirkung", "zugriff",
+    "abstand", "distanz", "alarm", "antrag", "aufsicht", "befehl", "bericht", "einspruch",
+    "gewalt", "pause", "platz", "recht", "schuld", "spaß", "tod", "verantwortung", "verfahren",
+    "vortrag", "wache", "zeugnis", "ziel", "rolle", "stellung", "bewegung", "anteil",
+}
+
+
+# Lines that are a sentence of their own and begin with a personal pronoun are translations
+# of an English word ("Es ist wichtig." :: It matters.), not sayings.
+_PERSONAL_STARTS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "das", "dies", "ist",
+                    "bist", "sind", "hast", "haben", "hat", "kann", "können", "wie", "was",
+                    "wo", "wann", "warum", "bitte", "sei", "seien", "lass", "lassen", "mir",
+                    "mich", "dir", "ihm", "uns", "meine", "mein", "dein", "deine", "ihre"}
+
+
+@dataclass(frozen=True)
+class PhraseRecord:
+    """One German multiword sub-entry of Ding with its English side.
+
+    `sub_index` is the place of the sub-entry on its line (0: the line's headword);
+    `figurative`/`proverb` come from the [übtr.]/[fig.] and [Sprw.]/[prov.] labels.
+    The importer's own phrase records (glossary.importers.ding.DingPhrase) have the same
+    attributes and may be passed to `select_idioms` directly.
+    """
+
+    phrase: str
+    meaning: str
+    sub_index: int = 0
+    figurative: bool = False
+    proverb: bool = False
+    line: int = 0
+
+
+_MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
+_PARENS = re.compile(r"\([^()]*\)")
+_FIG = re.compile(r"\[(?:übtr|übertr|fig)\.\]")
+_PROV = re.compile(r"\[(?:Sprw|prov)\.\]", re.I)
+
+
+def _clean(text: str) -> str:
+    text = _PARENS.sub(" ", _MARKUP.sub(" ", text))
+    return re.sub(r"\s+", " ", text).strip(" ;,")
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on `sep` outside brackets and parentheses."""
+    out, depth, cur, i = [], 0, [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0 and text.startswith(sep, i):
+            out.append("".join(cur))
+            cur = []
+            i += len(sep)
+            continue
+        cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def ding_phrases(lines: Iterable[str]) -> Iterator[PhraseRecord]:
+    """Multiword German sub-entries of raw Ding lines (for the bench and for tests; the
+    importer has its own parser and passes its records straight to `select_idioms`)."""
+    for number, raw in enumerate(lines, start=1):
+        if raw.startswith("#") or " :: " not in raw:
+            continue
+        german, english = raw.rstrip("\n").split(" :: ", 1)
+        subs_de, subs_en = _split_top(german, " | "), _split_top(english, " | ")
+        if len(subs_de) != len(subs_en):
+            continue
+        for k, (de, en) in enumerate(zip(subs_de, subs_en)):
+            en_fig, en_prov = bool(_FIG.search(en)), bool(_PROV.search(en))
+            meaning = _clean(en)
+            for synonym in _split_top(de, "; "):
+                text = _clean(synonym)
+                if " " not in text:
+                    continue
+                for alternative in _split_top(text, " / "):
+                    yield PhraseRecord(
+                        phrase=alternative.strip(),
+                        meaning=meaning,
+                        sub_index=k,
+                        figurative=bool(_FIG.search(synonym)) or en_fig,
+                        proverb=bool(_PROV.search(synonym)) or en_prov,
+                        line=number,
+                    )
+
+
+def _lemma(word: str) -> str:
+    if simplemma is None:
+        return word
+    return simplemma.lemmatize(word, lang="de")
+
+
+def _is_infinitive(word: str) -> bool:
+    if not word.isalpha() or not word[:1].islower():
+        return False
+    if word in {"sein", "tun"}:
+        return True
+    if not re.search(r"(?:en|ern|eln)$", word):
+        return False
+    # "gefahren"/"gestellt" are participles of an inflection row: their lemma differs.
+    return _lemma(word).lower() == word
+
+
+def _is_noun(word: str, first: bool) -> bool:
+    return word[:1].isupper() and word.isalpha() is not False and not (
+        first and word.lower() in DETERMINERS | PREPOSITIONS | set(CONTRACTIONS)
+    )
+
+
+def _is_event_noun(noun: str) -> bool:
+    low = _lemma(noun).lower()
+    if low in _EVENT_NOUNS or low.endswith(_EVENT_SUFFIXES):
+        return True
+    # Start -> starten, Beweis -> beweisen: a noun that is a verb stem names an action.
+    return zipf_frequency(low + "en", "de") >= 3.0 and len(low) >= 4
+
+
+@dataclass(frozen=True)
+class Shape:
+    words: list[str]
+    content: list[str]
+    nouns: list[str]
+    verb: str | None
+    has_slot: bool
+    has_pp: bool
+    sentence: bool
+
+
+def _shape(phrase: str) -> Shape | None:
+    words = phrase.replace(",", " ").split()
+    if not words:
+        return None
+    sentence = phrase[:1].isupper() and phrase.rstrip().endswith((".", "!", "?"))
+    words = [w.rstrip(".!?") if not _is_slot(w.lower()) else w for w in words]
+    slots = [w for w in words if _is_slot(w.lower()) or w.lower() in {"einer", "sache"}]
+    content = [w for w in words if not _is_slot(w.lower()) and w.lower() not in
+               {"sich", "einer", "sache"} | DETERMINERS | POSSESSIVES | PREPOSITIONS
+               | set(CONTRACTIONS)]
+    nouns = [w for i, w in enumerate(words) if _is_noun(w, i == 0) and w not in slots]
+    verb = words[-1] if _is_infinitive(words[-1]) else None
+    has_pp = any(w.lower() in PREPOSITIONS | set(CONTRACTIONS) for w in words[:-1]) and bool(nouns)
+    return Shape(words, content, nouns, verb, bool(slots), has_pp, sentence)
+
+
+def classify(record) -> tuple[str, int] | None:
+    """(kind, rank) for an idiom worth matching, None for an example or inflected form."""
+    phrase = getattr(record, "phrase", "").strip()
+    if not phrase or len(phrase) > 120:
+        return None
+    shape = _shape(phrase)
+    if shape is None or len(shape.content) < 1:
+        return None
+    figurative = bool(getattr(record, "figurative", False))
+    proverb = bool(getattr(record, "proverb", False))
+    sub_index = int(getattr(record, "sub_index", 0) or 0)
+    n_content = len(shape.content)
+
+    if shape.sentence:
+        if proverb and n_content <= 10:
+            return "proverb", 0
+        first = shape.words[0].lower()
+        if (sub_index == 0 and 2 <= n_content <= 7 and shape.nouns
+                and first not in _PERSONAL_STARTS):
+            return "proverb", 1  # a saying that is a line of its own
+        return None  # an example sentence
+    if proverb and n_content <= 8:
+        return "idiom", 0  # Eulen nach Athen tragen
+    if shape.verb is None:
+        # No verb: figurative noun or prepositional phrases (auf der Kippe, vor Ort).
+        if figurative and 2 <= n_content <= 5 and shape.nouns:
+            return "idiom", 0
+        if sub_index == 0 and shape.has_pp and len(shape.words) <= 4 and figurative:
+            return "idiom", 0
+        return None
+    if not shape.nouns or n_content > 6:
+        if figurative and 2 <= n_content <= 5:
+            return "idiom", 0  # jdm. etw. weismachen-type phrases with an adjective core
+        return None
+    verb = shape.verb
+    light = verb in LIGHT_VERBS
+    if figurative:
+        return "idiom", 0
+    if verb in {"sein", "werden", "haben"} and not shape.has_pp:
+        return None  # "ein Muss sein", "die Mehrheit haben": descriptions, not idioms
+    rank_place = 2 if (sub_index == 0 or shape.has_slot) else 3
+    if light and n_content <= 3:
+        # Kritik üben, in Frage stellen, eine Rolle spielen, in Kraft treten.
+        noun = shape.nouns[-1]
+        kind = "light_verb" if _is_event_noun(noun) else "idiom"
+        return kind, rank_place
+    if shape.has_pp and n_content <= 4:
+        return "idiom", rank_place  # ins Bild passen, aus den Augen verlieren
+    return None
+
+
+def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[IdiomEntry]:
+    """The idioms worth matching among Ding phrase records, best ranked first.
+
+    `records`: objects with `phrase`, `meaning` and optionally `sub_index`, `figurative`,
+    `proverb`, `line` (PhraseRecord, or the importer's DingPhrase), or raw Ding lines (str).
+    Each result's `extra` holds `rank` (0 best), `figurative` and `line`; phrases that
+    cannot be compiled into a match pattern are left out. One entry per phrase (the first,
+    best-ranked meaning wins).
+    """
+    items = list(records)
+    if items and isinstance(items[0], str):
+        items = list(ding_phrases(items))
+    chosen: dict[str, tuple] = {}
+    for number, record in enumerate(items):
+        verdict = classify(record)
+        if verdict is None:
+            continue
+        kind, rank = verdict
+        if rank > max_rank:
+            continue
+        phrase = record.phrase.strip()
+        key = phrase.lower()
+        line = int(getattr(record, "line", 0) or number)
+        if key in chosen and chosen[key][0] <= (rank, line):
+            continue
+        entry = IdiomEntry(
+            phrase=phrase,
+            meaning=(record.meaning or "").strip()[:500],
+            kind=kind,
+            source="ding",
+            extra={"rank": rank, "figurative": bool(getattr(record, "figurative", False)),
+                   "line": line},
+        )
+        if compile_idiom(entry) is None:
+            continue
+        chosen[key] = ((rank, line), entry)
+    return [entry for _, entry in sorted(chosen.values(), key=lambda item: item[0])]
+
+
+def load_curated(path: str | Path = CURATED_PATH) -> list[IdiomEntry]:
+    """Our own list: phrase, kind, meaning, literal translation (tab separated, # comments).
+    A fifth column may carry options such as `span=2` (how far apart the words may stand)."""
+    entries = []
+    with open(path, encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if line.strip() and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in rows:
+            row = [c.strip() for c in row] + [""] * 5
+            phrase, kind, meaning, literal, options = row[:5]
+            if not phrase or not meaning:
+                continue
+            extra: dict[str, object] = {"rank": -1}
+            for option in options.split():
+                name, _, value = option.partition("=")
+                extra[name] = int(value) if value.isdigit() else value
+            entries.append(IdiomEntry(phrase=phrase, meaning=meaning, kind=kind or "idiom",
+                                      literal=literal or None, source="curated", extra=extra))
+    return entries
+
+
+def all_idioms(ding_records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[IdiomEntry]:
+    """Curated entries first (they win over Ding's wording of the same phrase), then Ding's."""
+    curated = load_curated()
+    seen = {e.phrase.lower() for e in curated}
+    return curated + [e for e in select_idioms(ding_records, max_rank) if e.phrase.lower() not in seen]
