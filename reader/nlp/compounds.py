@@ -1,0 +1,736 @@
+"""German compound splitting: Mehrfachraketenwerfer -> mehrfach + Rakete(n) + Werfer.
+
+German writes compounds as one word, and a learner's dictionary has only some of them. We split
+a noun or adjective into parts that are themselves dictionary headwords, each part given as a
+lemma, with the Fugenelement (linking element: Krieg+s+Eintritt, Rakete+n+Werfer) kept in the
+part as written.
+
+How a split is found (the dictionary decides, frequencies only rank):
+
+1. The head is a known word of the compound's class (a noun compound ends in a noun, an
+   adjective compound in an adjective: mehrfach cannot be mehr + Fach, because Fach is a noun).
+   It may be inflected (Artilleriegeschütze -> Geschütz).
+2. Everything before it is a chain of known modifiers, each possibly with a Fugenelement (s, es,
+   n, en, er, e, ens, nen, umlaut + e/er as in Bücher, Gäste), an elided -e (Schul- from Schule),
+   a verb stem (Schreib- from schreiben) or a Latin plural (Themen- from Thema).
+3. A modifier or head that is itself a headword is taken whole first ("prefer longer known
+   parts"), then split further if it is a transparent compound itself (Raketenwerfer).
+4. Among several splits, the one whose parts are more frequent words wins (Arbeit+s+Amt, not
+   Arbeit+Samt), with penalties for very short parts and rarer linking elements.
+5. A word that is itself a headword stays whole when it is far more frequent than its rarest
+   part: such words are lexicalised or only look like compounds (Verstand is no Vers + Tand,
+   Mannschaft no Mann + Schaft). A few lexicalised words whose parts would mislead a learner
+   (Bundestag: "Tag" is the old "assembly", not "day") are listed by hand.
+
+The dictionary comes in as a predicate `is_word(lemma) -> bool` or, better, a `Vocabulary`
+that also knows each word's spelling and class (noun / adjective / verb). For the pipeline,
+`candidate_substrings(word)` lists every key the splitter may ask about, so a whole document's
+candidates are fetched in one `Lexicon.lookup_many` call and the split then runs on a set.
+
+Pure Python: no Django import.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+# Word classes a headword can have in the splitter's eyes.
+NOUN, ADJ, VERB, OTHER = "N", "A", "V", "X"
+ANY = frozenset({NOUN, ADJ, VERB})
+_POS_CLASS = {"NOUN": NOUN, "PROPN": NOUN, "ADJ": ADJ, "ADV": ADJ, "VERB": VERB, "AUX": VERB}
+
+
+def _key(text: str) -> str:
+    return text.strip().lower()
+
+
+class Vocabulary:
+    """Headwords with their classes and spellings, looked up case-insensitively.
+
+    Build it from headwords as written (`Vocabulary(["Krieg", "mehrfach"])`: capitalised means
+    noun), from `(word, upos)` pairs, or from a `lookup_many` result (`from_entries`). Calling it
+    is the `is_word` predicate.
+    """
+
+    def __init__(self, words: Iterable[str | tuple[str, str]] = ()):
+        self._classes: dict[str, set[str]] = {}
+        self._spelling: dict[tuple[str, str], str] = {}
+        # Plural forms some lexicons list as words of their own (Raketen): a modifier written
+        # like that is the base word plus a Fugenelement, not a lemma of its own.
+        self._plural_of: dict[str, str] = {}
+        for item in words:
+            if isinstance(item, tuple):
+                self.add(item[0], item[1])
+            else:
+                self.add(item)
+        self._splitter: CompoundSplitter | None = None
+
+    def add(self, word: str, pos: str | None = None, plural: str | None = None) -> None:
+        word = word.strip()
+        if not word:
+            return
+        if pos is None:
+            cls = NOUN if word[0].isupper() else ADJ
+            classes = {cls, VERB} if cls == ADJ and word.endswith("n") else {cls}
+        else:
+            classes = {_POS_CLASS.get(pos, OTHER)}
+        key = _key(word)
+        self._classes.setdefault(key, set()).update(classes)
+        for cls in classes:
+            self._spelling.setdefault((key, cls), word)
+        if plural and _key(plural) != key:
+            self._plural_of.setdefault(_key(plural), key)
+
+    @classmethod
+    def from_entries(cls, found: Mapping[str, Iterable[object]]) -> Vocabulary:
+        """From `Lexicon.lookup_many(...)`: key -> [LexEntry]; empty lists are ignored."""
+        vocab = cls()
+        for entries in found.values():
+            for entry in entries or ():
+                vocab.add(entry.lemma, entry.pos or None, getattr(entry, "plural", None))
+        return vocab
+
+    def __call__(self, word: str) -> bool:
+        return _key(word) in self._classes
+
+    def __contains__(self, word: str) -> bool:
+        return self(word)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+    def classes(self, key: str) -> frozenset[str]:
+        found = self._classes.get(key)
+        if not found:
+            return frozenset()
+        if key in self._plural_of and NOUN in found:
+            found = found - {NOUN}
+        return frozenset(found)
+
+    def spelling(self, key: str, cls: str) -> str:
+        word = self._spelling.get((key, cls))
+        if word is not None:
+            return word
+        return key[:1].upper() + key[1:] if cls == NOUN else key
+
+    @property
+    def splitter(self) -> CompoundSplitter:
+        if self._splitter is None:
+            self._splitter = CompoundSplitter(self)
+        return self._splitter
+
+
+class _PredicateVocabulary:
+    """A bare `is_word` predicate: every known word may be of any class."""
+
+    def __init__(self, is_word: Callable[[str], bool]):
+        self._is_word = functools.lru_cache(maxsize=100_000)(is_word)
+
+    def classes(self, key: str) -> frozenset[str]:
+        return ANY if self._is_word(key) else frozenset()
+
+    def spelling(self, key: str, cls: str) -> str:
+        return key[:1].upper() + key[1:] if cls == NOUN else key
+
+
+_DING_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/|<[^>]*>")
+_DING_TAG_CLASS = {
+    "m": "NOUN",
+    "f": "NOUN",
+    "n": "NOUN",
+    "adj": "ADJ",
+    "adv": "ADV",
+    "vt": "VERB",
+    "vi": "VERB",
+    "vr": "VERB",
+    "v": "VERB",
+}
+_DING_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüßéèáàç-]*$")
+
+
+def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
+    """Headwords of Ding's German side: every single-word synonym of the first sub-entry of a
+    line, and of later sub-entries tagged as a noun, adjective, adverb or verb (not {pl})."""
+    vocab = Vocabulary()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            german = line.split(" :: ", 1)[0]
+            for index, sub in enumerate(german.split(" | ")):
+                for item in sub.split("; "):
+                    tags = re.findall(r"\{([^}]*)\}", item)
+                    if "pl" in tags or any(t.startswith("pl") for t in tags):
+                        continue
+                    pos = next((_DING_TAG_CLASS[t] for t in tags if t in _DING_TAG_CLASS), None)
+                    if index > 0 and pos is None:
+                        continue
+                    word = _DING_BRACKETS.sub("", item).strip()
+                    for article in ("der ", "die ", "das ", "sich "):
+                        if word.startswith(article):
+                            word = word[len(article) :]
+                    if not _DING_WORD.match(word):
+                        continue
+                    if pos is None and not word[0].isupper():
+                        pos = "X"
+                    vocab.add(word, pos)
+    return vocab
+
+
+# ---------------------------------------------------------------------------------------------
+# Linguistic data
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a compound: `part` as written in the word (linking element included:
+    "Kriegs"), `lemma` its dictionary form ("Krieg"), `link` the Fugenelement ("s") or "-" for
+    a hyphen, "" for none."""
+
+    part: str
+    lemma: str
+    link: str = ""
+
+
+# Fugenelemente after a modifier (the base noun is a headword), with a penalty: the commoner
+# ones cost less. The umlauting ones (Buch -> Bücher-, Gast -> Gäste-) are tried separately.
+_LINKS = (
+    ("s", 0.1),
+    ("es", 0.35),
+    ("n", 0.15),
+    ("en", 0.2),
+    ("er", 0.3),
+    ("e", 0.35),
+    ("ens", 0.5),
+    ("ns", 0.4),
+    ("nen", 0.5),
+)
+_UMLAUT_LINKS = (("er", 0.4), ("e", 0.45))
+# Inflection endings a head may carry (the word is given as written in the text).
+# Shortest first: Drohnen is Drohne + n before it is Drohn + en.
+_HEAD_ENDINGS = ("e", "n", "s", "en", "er", "es", "em", "ns", "ern", "nen")
+_UMLAUT_HEAD_ENDINGS = ("e", "er", "ern", "en")
+
+# Prepositions, verb particles and prefixes never make a compound's modifier: Umwelt, Vorstand,
+# Ausgang, Abstand are derived from particle verbs or lexicalised, and their parts would mislead.
+_NO_MODIFIER = frozenset(
+    """
+ab an auf aus bei durch ein für gegen hinter mit nach neben ob über um unter vor wider zu
+zwischen außer entgegen zurück voraus vorbei her hin wieder wie weg ge be er ver zer ent emp
+miss un ur der die das den dem des ein eine einer eines einem einen und oder als so nicht
+wer was wie wo sein mein dein ihr unser euer man wir ich du sie es
+""".split()
+)
+# Heads that are homographs of derivational suffixes: Wirt+schaft is a derivation, not Schaft.
+# "ei" ends Bäckerei, Partei and Türkei far more often than it means an egg.
+_NO_HEAD = frozenset(
+    {"schaft", "schaften", "ling", "linge", "tum", "heit", "keit", "ung", "nis", "ei"}
+)
+# Lexicalised words a learner would misread from their parts ("Tag" as an old word for an
+# assembly, not "day"; Hochzeit is no "high time").
+LEXICALISED = frozenset(
+    {
+        "bundestag",
+        "landtag",
+        "reichstag",
+        "kreistag",
+        "hochzeit",
+        "frühstück",
+        "eichhörnchen",
+        "maulwurf",
+        "walross",
+        "junggeselle",
+    }
+)
+# Two-letter nouns that really occur as compound parts (Ölpreis, Eigelb); other two-letter
+# "headwords" (Ar, Au, Os) are noise inside longer words.
+_SHORT_OK = frozenset({"öl", "ei", "eu", "uno", "usa"})
+
+MIN_PART = 3
+MAX_WORD = 80
+# A headword stays whole when it is this many Zipf points more frequent than its rarest part.
+LEXICALISED_MARGIN = 1.0
+MAX_PARTS = 8
+_UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_WORD_CHARS = re.compile(r"^[A-Za-zÄÖÜäöüßẞéèêáàâçñ]+$")
+_SEGMENT_CHARS = re.compile(r"^[A-Za-zÄÖÜäöüßẞéèêáàâçñ0-9]+$")
+
+
+def _deumlaut(text: str) -> str:
+    # Only the last umlaut changes in a plural (Mütter -> Mutter, Bäume -> Baum; äu -> au).
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in "äöü":
+            return text[:i] + text[i].translate(_UMLAUT) + text[i + 1 :]
+    return text
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency for German (0 when unknown)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return zipf_frequency(word, "de")
+
+
+def _short_penalty(key: str) -> float:
+    if len(key) <= 2:
+        return 0.0 if key in _SHORT_OK else 9.0
+    if len(key) == 3:
+        return 1.0
+    if len(key) == 4:
+        return 0.3
+    return 0.0
+
+
+# An analysis of one stretch of the word: (written, lemma key, class, link, penalty).
+_Unit = tuple[str, str, str, str, float]
+
+
+class CompoundSplitter:
+    """Splits words against one vocabulary, memoising everything it works out."""
+
+    def __init__(self, vocab: Vocabulary | _PredicateVocabulary):
+        self.vocab = vocab
+        self._cache: dict[tuple[str, str | None, str | None], list[Part] | None] = {}
+        # Memoised per splitter (not per class), so a document's vocabulary and its memos go
+        # away together.
+        self._modifier = functools.lru_cache(maxsize=200_000)(self._modifier)
+        self._head = functools.lru_cache(maxsize=200_000)(self._head)
+        self._modifiers = functools.lru_cache(maxsize=200_000)(self._modifiers)
+
+    # -- analyses of single stretches ---------------------------------------------------------
+
+    def _modifier(self, s: str) -> tuple[_Unit, ...]:
+        """Ways the lowercase stretch `s` can be a modifier, best (least penalty) first."""
+        out: list[_Unit] = []
+        classes = self.vocab.classes
+        if s in _NO_MODIFIER:
+            return ()
+
+        def ok(key: str) -> bool:
+            return len(key) >= MIN_PART or key in _SHORT_OK
+
+        found = classes(s)
+        for cls in (ADJ, NOUN):
+            if cls in found and ok(s):
+                out.append((s, s, cls, "", 0.0))
+        for link, pen in _LINKS:
+            base = s[: -len(link)]
+            if not s.endswith(link) or not ok(base) or base in _NO_MODIFIER:
+                continue
+            if link in ("n", "ns") and not base.endswith(("e", "el", "er")):
+                continue
+            if link.startswith("s") and base.endswith(("s", "x", "z", "sch", "ß")):
+                continue
+            if NOUN in classes(base):
+                out.append((s, base, NOUN, link, pen))
+        for link, pen in _UMLAUT_LINKS:
+            base = s[: -len(link)]
+            if s.endswith(link) and any(c in base for c in "äöü"):
+                plain = _deumlaut(base)
+                if ok(plain) and NOUN in classes(plain):
+                    out.append((s, plain, NOUN, link, pen))
+        # -s in place of a final -e: Hilfs- (Hilfe), Geschichts- (Geschichte).
+        if s.endswith("s") and ok(s[:-1]) and NOUN in classes(s[:-1] + "e"):
+            out.append((s, s[:-1] + "e", NOUN, "s", 0.4))
+        # Elision: Schul- (Schule), Sprach- (Sprache).
+        if ok(s) and NOUN in classes(s + "e"):
+            out.append((s, s + "e", NOUN, "", 0.3))
+        # Verb stems: Schreib- (schreiben), Wander- (wandern), Lese- (lesen).
+        if ok(s):
+            if VERB in classes(s + "en"):
+                out.append((s, s + "en", VERB, "", 0.4))
+            elif s.endswith(("e", "el", "er")) and VERB in classes(s + "n"):
+                out.append((s, s + "n", VERB, "", 0.4))
+        # Latin and Greek plurals as modifiers: Themen- (Thema), Zentren- (Zentrum).
+        if s.endswith("en") and len(s) > 4:
+            for ending in ("a", "um", "on"):
+                base = s[:-2] + ending
+                if NOUN in classes(base):
+                    out.append((s, base, NOUN, "", 0.4))
+        out.sort(key=lambda u: u[4])
+        return tuple(out)
+
+    def _head(self, s: str, want: frozenset[str], inflected: bool) -> tuple[_Unit, ...]:
+        """Ways `s` can be the head of a word of class `want` (inflected if it ends the word)."""
+        if s in _NO_HEAD or s in _NO_MODIFIER:
+            return ()
+        classes = self.vocab.classes
+        out: list[_Unit] = []
+        for cls in (NOUN, ADJ):
+            if cls in want and cls in classes(s) and len(s) >= MIN_PART:
+                out.append((s, s, cls, "", 0.0))
+        if inflected and not out:
+            for ending in _HEAD_ENDINGS:
+                base = s[: -len(ending)]
+                if not s.endswith(ending) or len(base) < MIN_PART or base in _NO_HEAD:
+                    continue
+                for cls in (NOUN, ADJ):
+                    if cls in want and cls in classes(base):
+                        out.append((s, base, cls, "", 0.15))
+                if ending in _UMLAUT_HEAD_ENDINGS and any(c in base for c in "äöü"):
+                    plain = _deumlaut(base)
+                    if NOUN in want and NOUN in classes(plain):
+                        out.append((s, plain, NOUN, "", 0.3))
+        out.sort(key=lambda u: u[4])
+        return tuple(out)
+
+    def _score(self, unit: _Unit) -> float:
+        frequency = zipf(unit[1])
+        if OTHER in self.vocab.classes(unit[1]):
+            # wordfreq cannot tell Samt from samt ("together with"): when the string is also a
+            # function word, most of its frequency is not the noun's.
+            frequency -= 1.5
+        return frequency - _short_penalty(unit[1]) - unit[4]
+
+    # -- chains ----------------------------------------------------------------------------------
+
+    def _modifiers(self, s: str) -> dict[int, tuple[float, tuple[_Unit, ...]]]:
+        """Chains of modifiers spelling out `s`: for each number of parts, the best by summed
+        part score. A stretch that is a known modifier as a whole is taken whole ("prefer
+        longer known parts": mehrfach stays one part, not mehr + fach)."""
+        whole = self._modifier(s)
+        if whole:
+            return {1: (self._score(whole[0]), (whole[0],))}
+        best: dict[int, tuple[float, tuple[_Unit, ...]]] = {}
+        for j in range(2, len(s) - 1):
+            last = self._modifier(s[j:])
+            if not last:
+                continue
+            score = self._score(last[0])
+            for k, (total, units) in self._modifiers(s[:j]).items():
+                if k + 1 > MAX_PARTS:
+                    continue
+                if k + 1 not in best or total + score > best[k + 1][0]:
+                    best[k + 1] = (total + score, units + (last[0],))
+        return best
+
+    def _binary(self, s: str, want: frozenset[str], inflected: bool, head_lemma: str | None):
+        """Best (modifiers, head) analysis of the lowercase word `s`, or None.
+
+        Fewer parts first (known parts are taken whole and split later if transparent, so this
+        is "prefer longer known parts": Krieg+s+Eintritt, not Krieg+Sein+Tritt), then the mean
+        score of the parts (the geometric mean of their frequencies, as in Koehn & Knight
+        2003: Arbeit+s+Amt, not Arbeit+Samt).
+        """
+        best = None
+        for j in range(2, len(s) - 1):
+            right = s[j:]
+            heads = self._head(right, want, inflected)
+            if head_lemma and inflected and not heads:
+                # The tagger's lemma minus the modifiers (Artilleriegeschütze: lemma
+                # Artilleriegeschütz -> head Geschütz).
+                if head_lemma.startswith(s[:j]) and len(head_lemma) - j >= MIN_PART:
+                    key = head_lemma[j:]
+                    found = self.vocab.classes(key) & want
+                    if found and key not in _NO_HEAD:
+                        heads = ((right, key, sorted(found)[0], "", 0.1),)
+            if not heads:
+                continue
+            head_score = self._score(heads[0])
+            for k, (total, units) in self._modifiers(s[:j]).items():
+                rank = (-k, (total + head_score) / (k + 1))
+                if best is None or rank > best[0]:
+                    best = (rank, units, heads[0])
+        return best
+
+    def _expand(self, unit: _Unit, depth: int) -> list[_Unit]:
+        """Split a known part further when it is a transparent compound itself."""
+        written, lemma, cls, link, pen = unit
+        if depth > 4 or len(lemma) < 2 * MIN_PART:
+            return [unit]
+        inner = self._split_known(lemma, frozenset({cls}), depth + 1)
+        if not inner:
+            return [unit]
+        # Map the inner parts back onto the written stretch: they share a prefix up to the
+        # last inner part (only the end differs: a Fugenelement, an inflection, an elided -e).
+        cut = sum(len(u[0]) for u in inner[:-1])
+        if written[:cut] != lemma[:cut]:
+            return [unit]
+        last = inner[-1]
+        out = list(inner[:-1])
+        out.append((written[cut:], last[1], last[2], link, last[4]))
+        return out
+
+    def _split_known(self, s: str, want: frozenset[str], depth: int) -> list[_Unit] | None:
+        """Parts of `s` (lowercase, a lemma), or None when it is no (transparent) compound."""
+        if s in LEXICALISED:
+            return None
+        found = self._binary(s, want, inflected=False, head_lemma=None)
+        if found is None:
+            return None
+        _, mods, head = found
+        units: list[_Unit] = []
+        for unit in (*mods, head):
+            units.extend(self._expand(unit, depth))
+        if self.vocab.classes(s) and self._lexicalised(s, units):
+            return None
+        return units
+
+    def _lexicalised(self, whole: str, units: list[_Unit]) -> bool:
+        rarest = min(zipf(u[1]) - _short_penalty(u[1]) for u in units)
+        return zipf(whole) - rarest > LEXICALISED_MARGIN
+
+    # -- whole words -----------------------------------------------------------------------------
+
+    def split(self, word: str, lemma: str | None = None, pos: str | None = None):
+        key = (word, lemma, pos)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        try:
+            result = self._split_word(word, lemma, pos)
+        except RecursionError:  # pragma: no cover - defensive: never crash the pipeline
+            result = None
+        self._cache[key] = result
+        return result
+
+    def _want(self, word: str, pos: str | None) -> frozenset[str]:
+        if pos in ("ADJ", "ADV"):
+            return frozenset({ADJ})
+        if pos in ("NOUN", "PROPN"):
+            return frozenset({NOUN})
+        if word.isupper():
+            return frozenset({NOUN, ADJ})
+        return frozenset({NOUN}) if word[:1].isupper() else frozenset({ADJ})
+
+    def _split_word(self, word: str, lemma: str | None, pos: str | None) -> list[Part] | None:
+        if not word or len(word) > MAX_WORD:
+            return None
+        want = self._want(word, pos)
+        if "-" in word:
+            return self._split_hyphenated(word, want)
+        if not _WORD_CHARS.match(word):
+            return None  # digits, gender stars, URLs, apostrophes: not ours to split
+        if not (word.isupper() or word[1:].islower()):
+            return None  # iPhone, McDonald, DDoS: names and brands
+        units = self._split_segment(word, want, lemma)
+        return self._parts(word, units) if units else None
+
+    def _split_segment(self, word: str, want, lemma: str | None) -> list[_Unit] | None:
+        s = word.lower()
+        if len(s) < 2 * MIN_PART - 1 or s in LEXICALISED:
+            return None
+        lemma_key = lemma.lower() if lemma else None
+        if lemma_key in LEXICALISED:
+            return None
+        # The whole word is a headword (or an inflected form of one): a split must pass the
+        # lexicalisation test.
+        whole = self._whole_lemma(s, want, lemma_key)
+        if whole is not None:
+            if whole in LEXICALISED:
+                return None
+            inner = self._split_known(whole, want, 0)
+            if inner is None:
+                return None
+            # Written parts come from the word, the head's lemma from the known whole.
+            cut = sum(len(u[0]) for u in inner[:-1])
+            if s[:cut] != whole[:cut]:
+                return None
+            last = inner[-1]
+            return [*inner[:-1], (s[cut:], last[1], last[2], last[3], last[4])]
+        found = self._binary(s, want, inflected=True, head_lemma=lemma_key)
+        if found is None:
+            return None
+        _, mods, head = found
+        units: list[_Unit] = []
+        for unit in (*mods, head):
+            units.extend(self._expand(unit, 0))
+        return units
+
+    def _whole_lemma(self, s: str, want, lemma_key: str | None) -> str | None:
+        classes = self.vocab.classes
+        if classes(s) & want:
+            return s
+        if lemma_key and classes(lemma_key) & want and lemma_key[:3] == s[:3]:
+            return lemma_key
+        heads = self._head(s, want, True)
+        return heads[0][1] if heads and heads[0][1] != s else None
+
+    def _split_hyphenated(self, word: str, want) -> list[Part] | None:
+        segments = word.split("-")
+        if len(segments) > 6 or any(len(seg) < 2 for seg in segments):
+            return None  # E-Mail, U-Bahn, "Ein- und Ausfuhr": not a hyphenated compound
+        if not all(_SEGMENT_CHARS.match(seg) for seg in segments):
+            return None
+        if not any(c.isalpha() for c in segments[-1]):
+            return None  # 2020-2021, 5-10
+        parts: list[Part] = []
+        for i, seg in enumerate(segments):
+            last = i == len(segments) - 1
+            units = None
+            if seg.isalpha() and (seg.isupper() or seg[1:].islower()):
+                units = self._split_segment(seg, want if last else ANY, None)
+            if units:
+                seg_parts = self._parts(seg, units)
+            else:
+                seg_parts = [Part(seg, self._segment_lemma(seg, want, last))]
+            if not last:
+                tail = seg_parts[-1]
+                seg_parts[-1] = Part(tail.part + "-", tail.lemma, tail.link or "-")
+            parts.extend(seg_parts)
+        return parts
+
+    def _segment_lemma(self, seg: str, want, last: bool) -> str:
+        """A hyphenated segment's lemma: its headword if known (Drohnen -> Drohne), else as is
+        (names and acronyms: Pjöngjang, US, Nato)."""
+        key = seg.lower()
+        if not seg.isalpha() or (seg.isupper() and len(seg) <= 4):
+            return seg
+        found = self.vocab.classes(key)
+        if found & {NOUN, ADJ}:
+            return seg  # as written: Nato stays Nato, not the dictionary's NATO
+        if last:
+            heads = self._head(key, want | {NOUN}, True)
+            if heads:
+                return self._cased(self.vocab.spelling(heads[0][1], heads[0][2]), seg)
+        return seg
+
+    @staticmethod
+    def _cased(spelling: str, written: str) -> str:
+        if written[:1].isupper() and spelling[:1].islower() and written[1:].islower():
+            return spelling[:1].upper() + spelling[1:]
+        return spelling
+
+    def _parts(self, word: str, units: list[_Unit]) -> list[Part] | None:
+        if len(units) < 2:
+            return None
+        parts = []
+        pos = 0
+        for written, lemma, cls, link, _ in units:
+            text = word[pos : pos + len(written)]
+            pos += len(written)
+            parts.append(Part(text, self.vocab.spelling(lemma, cls), link))
+        if pos != len(word):  # pragma: no cover - a bug in the mapping: better no split
+            return None
+        return parts
+
+
+def split_compound(
+    word: str,
+    is_word: Callable[[str], bool] | Vocabulary,
+    *,
+    lemma: str | None = None,
+    pos: str | None = None,
+) -> list[Part] | None:
+    """Split a German noun or adjective into its parts, or None if it is no compound.
+
+    `is_word` is a `Vocabulary` (knows classes and spellings: best), or any predicate such as
+    `Lexicon.is_word` (every known word may then be of any class). `lemma` is the tagger's
+    lemma of the whole word (helps with inflected heads), `pos` its UPOS (NOUN or ADJ; guessed
+    from the capital letter otherwise).
+    """
+    if isinstance(is_word, Vocabulary):
+        splitter = is_word.splitter
+    else:
+        splitter = _predicate_splitter(is_word)
+    return splitter.split(word, lemma, pos)
+
+
+@functools.lru_cache(maxsize=4)
+def _predicate_splitter(is_word: Callable[[str], bool]) -> CompoundSplitter:
+    # Bound methods compare and hash by their object, so `lexicon.is_word` finds its splitter
+    # (and its memos) again on the next call.
+    return CompoundSplitter(_PredicateVocabulary(is_word))
+
+
+def candidate_substrings(word: str, lemma: str | None = None) -> set[str]:
+    """Every lexicon key the splitter may ask about for this word (lowercase).
+
+    The pipeline unions these over a document's nouns and adjectives, fetches them with one
+    `Lexicon.lookup_many` call and splits against `Vocabulary.from_entries(result)`.
+    """
+    keys: set[str] = set()
+    for text in (word, lemma):
+        if not text or len(text) > MAX_WORD:
+            continue
+        for seg in text.lower().split("-"):
+            _add_candidates(seg, keys)
+    return keys
+
+
+def _add_candidates(s: str, keys: set[str]) -> None:
+    n = len(s)
+    for i in range(n):
+        for j in range(i + 2, n + 1):
+            sub = s[i:j]
+            keys.add(sub)
+            keys.add(sub + "e")
+            if j < n:  # a modifier: Fugenelement stripped, elided -e, verb stem, Latin plural
+                keys.add(sub + "en")
+                keys.add(sub + "n")
+                for link, _ in _LINKS + _UMLAUT_LINKS:
+                    if sub.endswith(link) and len(sub) - len(link) >= 2:
+                        base = sub[: -len(link)]
+                        keys.add(base)
+                        keys.add(_deumlaut(base))
+                if sub.endswith("en"):
+                    keys.update(sub[:-2] + e for e in ("a", "um", "on"))
+            else:  # the head: inflection endings stripped
+                for ending in _HEAD_ENDINGS:
+                    if sub.endswith(ending) and len(sub) - len(ending) >= 2:
+                        base = sub[: -len(ending)]
+                        keys.add(base)
+                        keys.add(_deumlaut(base))
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy component
+
+SPLIT_POS = frozenset({"NOUN", "ADJ"})
+
+
+class CompoundAnnotator:
+    """Sets `token._.compound` on nouns and adjectives: [{"part", "lemma", "gloss"}].
+
+    The lexicon is the document's (`doc._.lexicon`); all candidate parts of the document are
+    fetched in one batched lookup (`reader.nlp.extensions.lex_fetch`), the glosses of the parts
+    found in a second one. Names (PROPN) stay whole: Bundestag, Pjöngjang.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        from reader.nlp.extensions import lex_fetch
+        from reader.nlp.lexicon import best_entry, lexicon_key
+
+        tokens = [t for t in doc if t.pos_ in SPLIT_POS and len(t.text) >= 5]
+        if not tokens:
+            return doc
+        keys: set[str] = set()
+        for token in tokens:
+            keys |= candidate_substrings(token.text, token.lemma_)
+        cache = lex_fetch(doc, keys)
+        vocab = Vocabulary.from_entries(cache)
+        splits = {}
+        for token in tokens:
+            parts = split_compound(token.text, vocab, lemma=token.lemma_ or None, pos=token.pos_)
+            if parts:
+                splits[token.i] = parts
+        if not splits:
+            return doc
+        cache = lex_fetch(doc, {p.lemma for parts in splits.values() for p in parts})
+        for i, parts in splits.items():
+            compound = []
+            for part in parts:
+                entry = best_entry(cache.get(lexicon_key(part.lemma), []), None)
+                gloss = entry.glosses[0] if entry is not None and entry.glosses else None
+                compound.append({"part": part.part, "lemma": part.lemma, "gloss": gloss})
+            doc[i]._.compound = compound
+        return doc
+
+
+@Language.factory("randnotiz_compounds", assigns=["token._.compound"])
+def make_compounds(nlp: Language, name: str) -> CompoundAnnotator:
+    return CompoundAnnotator()

@@ -1,0 +1,294 @@
+"""Compound splitting (reader/nlp/compounds.py) and `manage.py split_compounds`.
+
+The dictionary here is a small word list of our own, with parts of speech as Ding gives them.
+"""
+
+import io
+
+import pytest
+import spacy
+from django.core.management import call_command
+from spacy.tokens import Doc
+
+from reader.nlp.compounds import (
+    Part,
+    Vocabulary,
+    candidate_substrings,
+    make_compounds,  # noqa: F401  (registers the factory)
+    split_compound,
+)
+from reader.nlp.extensions import register_extensions
+from reader.nlp.lexicon import LexEntry, MemoryLexicon
+
+WORDS = [
+    ("mehr", "ADV"),
+    ("mehrfach", "ADJ"),
+    ("Fach", "NOUN"),
+    ("Rakete", "NOUN"),
+    ("Werfer", "NOUN"),
+    ("Raketenwerfer", "NOUN"),
+    ("Krieg", "NOUN"),
+    ("Eintritt", "NOUN"),
+    ("Tritt", "NOUN"),
+    ("Sein", "NOUN"),
+    ("sein", "VERB"),
+    ("Artillerie", "NOUN"),
+    ("Geschütz", "NOUN"),
+    ("Schütze", "NOUN"),
+    ("Art", "NOUN"),
+    ("Haubitze", "NOUN"),
+    ("Verstand", "NOUN"),
+    ("Vers", "NOUN"),
+    ("Tand", "NOUN"),
+    ("Beamter", "NOUN"),
+    ("Amt", "NOUN"),
+    ("Bundestag", "NOUN"),
+    ("Bund", "NOUN"),
+    ("Tag", "NOUN"),
+    ("Kamikaze", "NOUN"),
+    ("Drohne", "NOUN"),
+    ("Drohn", "NOUN"),
+    ("Präsident", "NOUN"),
+    ("Staat", "NOUN"),
+    ("Moskau", "PROPN"),
+    ("Buch", "NOUN"),
+    ("Kiste", "NOUN"),
+    ("Schule", "NOUN"),
+    ("Bus", "NOUN"),
+    ("schreiben", "VERB"),
+    ("Tisch", "NOUN"),
+    ("Mensch", "NOUN"),
+    ("leer", "ADJ"),
+    ("Umwelt", "NOUN"),
+    ("freundlich", "ADJ"),
+    ("Arbeit", "NOUN"),
+    ("Samt", "NOUN"),
+    ("samt", "ADP"),
+    ("Verfassung", "NOUN"),
+    ("Gericht", "NOUN"),
+    ("Lehrer", "NOUN"),
+    ("Wirtschaft", "NOUN"),
+    ("Wirt", "NOUN"),
+    ("Schaft", "NOUN"),
+    ("Krise", "NOUN"),
+    ("Hilfe", "NOUN"),
+    ("Organisation", "NOUN"),
+    ("Software", "NOUN"),
+    ("Haus", "NOUN"),
+    ("Partei", "NOUN"),
+    ("Part", "NOUN"),
+    ("Ei", "NOUN"),
+    ("Schale", "NOUN"),
+]
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return Vocabulary(WORDS)
+
+
+def lemmas(parts):
+    return [p.lemma for p in parts] if parts else None
+
+
+def test_mehrfach_stays_one_part_while_raketenwerfer_splits(vocab):
+    # mehrfach is an adjective: a noun (Fach) cannot be its head, so it is no mehr + Fach.
+    assert lemmas(split_compound("Mehrfachraketenwerfer", vocab)) == [
+        "mehrfach",
+        "Rakete",
+        "Werfer",
+    ]
+
+
+def test_parts_keep_linking_elements_as_written(vocab):
+    parts = split_compound("Mehrfachraketenwerfer", vocab)
+    assert [p.part for p in parts] == ["Mehrfach", "raketen", "werfer"]
+    assert parts[1].link == "n"
+    assert "".join(p.part for p in parts) == "Mehrfachraketenwerfer"
+
+
+def test_fugen_s_kriegseintritt(vocab):
+    assert split_compound("Kriegseintritt", vocab) == [
+        Part("Kriegs", "Krieg", "s"),
+        Part("eintritt", "Eintritt", ""),
+    ]
+
+
+def test_inflected_head_gets_its_lemma(vocab):
+    assert lemmas(split_compound("Artilleriegeschütze", vocab)) == ["Artillerie", "Geschütz"]
+    assert lemmas(split_compound("Artilleriegeschützen", vocab)) == ["Artillerie", "Geschütz"]
+
+
+def test_tagger_lemma_names_the_head(vocab):
+    parts = split_compound("Artilleriegeschütze", vocab, lemma="Artilleriegeschütz", pos="NOUN")
+    assert parts[-1] == Part("geschütze", "Geschütz", "")
+
+
+@pytest.mark.parametrize("word", ["Haubitze", "Haubitzen", "Verstand", "Beamter", "Bundestag"])
+def test_simplex_and_lexicalised_words_stay_whole(vocab, word):
+    assert split_compound(word, vocab) is None
+
+
+def test_derivational_suffix_is_no_head(vocab):
+    # Wirt+schaft is a derivation, Partei no Part + Ei.
+    assert split_compound("Wirtschaft", vocab) is None
+    assert split_compound("Partei", vocab) is None
+    assert lemmas(split_compound("Wirtschaftskrise", vocab)) == ["Wirtschaft", "Krise"]
+
+
+def test_frequent_parts_win_among_splits(vocab):
+    assert lemmas(split_compound("Arbeitsamt", vocab)) == ["Arbeit", "Amt"]
+
+
+def test_three_parts_and_other_fugen(vocab):
+    assert lemmas(split_compound("Bundesverfassungsgericht", vocab)) == [
+        "Bund",
+        "Verfassung",
+        "Gericht",
+    ]
+    assert lemmas(split_compound("Bücherkiste", vocab)) == ["Buch", "Kiste"]
+    assert lemmas(split_compound("Schulbus", vocab)) == ["Schule", "Bus"]
+    assert lemmas(split_compound("Schreibtisch", vocab)) == ["schreiben", "Tisch"]
+    assert lemmas(split_compound("Hilfsorganisation", vocab)) == ["Hilfe", "Organisation"]
+    assert lemmas(split_compound("Eierschale", vocab)) == ["Ei", "Schale"]
+
+
+def test_adjective_compounds(vocab):
+    assert lemmas(split_compound("menschenleer", vocab)) == ["Mensch", "leer"]
+    assert lemmas(split_compound("umweltfreundliche", vocab, pos="ADJ")) == ["Umwelt", "freundlich"]
+
+
+def test_hyphenated_forms(vocab):
+    parts = split_compound("Kamikaze-Drohnen", vocab)
+    assert parts == [Part("Kamikaze-", "Kamikaze", "-"), Part("Drohnen", "Drohne", "")]
+    assert lemmas(split_compound("Pjöngjang-Moskau", vocab)) == ["Pjöngjang", "Moskau"]
+    assert lemmas(split_compound("US-Präsident", vocab)) == ["US", "Präsident"]
+    assert lemmas(split_compound("Nato-Staaten", vocab)) == ["Nato", "Staat"]
+    assert lemmas(split_compound("Nato-Kriegseintritt", vocab)) == ["Nato", "Krieg", "Eintritt"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "x" * 80,
+        "Kriegseintritt" * 6,  # 84 letters: beyond any real word
+        "Lehrer*innen",
+        "https://www.tagesschau.de/ausland",
+        "info@example.org",
+        "5km",
+        "100-200",
+        "E-Mail",
+        "Ein-",
+        "-",
+        "--",
+        "",
+        "iPhone",
+        "Software",
+        "NATO",
+        "Kriegs'eintritt",
+    ],
+)
+def test_bad_input_gives_no_split_and_no_crash(vocab, word):
+    assert split_compound(word, vocab) is None
+
+
+def test_all_caps_headline_splits_into_written_parts(vocab):
+    parts = split_compound("KRIEGSEINTRITT", vocab)
+    assert [p.part for p in parts] == ["KRIEGS", "EINTRITT"]
+    assert lemmas(parts) == ["Krieg", "Eintritt"]
+
+
+def test_long_real_word_is_fast_and_sane(vocab):
+    word = "Mehrfachraketenwerferartilleriegeschützkriegseintrittsbundesverfassungsgericht"
+    parts = split_compound(word, vocab)
+    assert "".join(p.part for p in parts) == word
+    assert lemmas(parts)[-1] == "Gericht"
+
+
+def test_plain_is_word_predicate_works(vocab):
+    lexicon = MemoryLexicon([LexEntry(w, pos) for w, pos in WORDS])
+    assert lemmas(split_compound("Kriegseintritt", lexicon.is_word)) == ["Krieg", "Eintritt"]
+    assert split_compound("Haubitze", lexicon.is_word) is None
+
+
+def test_plural_headwords_count_as_fugen(vocab):
+    # Some lexicons list plural forms as words: Raketen is still Rakete + n.
+    found = {
+        "rakete": [LexEntry("Rakete", "NOUN", plural="Raketen")],
+        "raketen": [LexEntry("Raketen", "NOUN")],
+        "werfer": [LexEntry("Werfer", "NOUN")],
+    }
+    parts = split_compound("Raketenwerfer", Vocabulary.from_entries(found))
+    assert parts[0] == Part("Raketen", "Rakete", "n")
+
+
+def test_candidate_substrings_are_enough_to_split(vocab):
+    # The pipeline fetches only these keys: splitting against them must give the same result.
+    for word in [
+        "Mehrfachraketenwerfer",
+        "Kriegseintritt",
+        "Artilleriegeschütze",
+        "Schulbus",
+        "Hilfsorganisation",
+        "Kamikaze-Drohnen",
+        "Haubitze",
+    ]:
+        keys = candidate_substrings(word)
+        small = Vocabulary([(w, pos) for w, pos in WORDS if w.lower() in keys])
+        assert split_compound(word, small) == split_compound(word, vocab), word
+
+
+def test_component_sets_compound_with_glosses():
+    register_extensions()
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("randnotiz_compounds")
+    doc = Doc(
+        nlp.vocab,
+        words=["Der", "Kriegseintritt", "im", "Bundestag", "."],
+        pos=["DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    doc._.lexicon = MemoryLexicon(
+        [
+            LexEntry("Krieg", "NOUN", ("war",)),
+            LexEntry("Eintritt", "NOUN", ("entry",)),
+            LexEntry("Bund", "NOUN", ("federation",)),
+            LexEntry("Tag", "NOUN", ("day",)),
+        ]
+    )
+    doc = component(doc)
+    assert doc[1]._.compound == [
+        {"part": "Kriegs", "lemma": "Krieg", "gloss": "war"},
+        {"part": "eintritt", "lemma": "Eintritt", "gloss": "entry"},
+    ]
+    assert doc[3]._.compound is None  # a name stays whole
+
+
+@pytest.fixture
+def wordlist(tmp_path):
+    path = tmp_path / "words.tsv"
+    path.write_text("\n".join(f"{w}\t{pos}" for w, pos in WORDS) + "\n", encoding="utf-8")
+    return path
+
+
+def test_split_compounds_command_end_to_end(tmp_path, wordlist):
+    words = tmp_path / "in.txt"
+    words.write_text(
+        "Bücherkiste\nMehrfachraketenwerfer\nHaubitze\nKriegseintritt\nKamikaze-Drohnen\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("split_compounds", str(words), wordlist=str(wordlist), stdout=out)
+    assert out.getvalue() == (
+        "Bücherkiste\tBuch\tKiste\n"
+        "Mehrfachraketenwerfer\tmehrfach\tRakete\tWerfer\n"
+        "Haubitze\n"
+        "Kriegseintritt\tKrieg\tEintritt\n"
+        "Kamikaze-Drohnen\tKamikaze\tDrohne\n"
+    )
+
+
+def test_split_compounds_command_reads_stdin(monkeypatch, wordlist):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Schulbus\nLehrer*innen\n"))
+    out = io.StringIO()
+    call_command("split_compounds", "-", wordlist=str(wordlist), stdout=out)
+    assert out.getvalue() == "Schulbus\tSchule\tBus\nLehrer*innen\n"
