@@ -237,8 +237,18 @@ def learner_deck(user, words=None) -> bytes:
 # --- A class deck from an article -------------------------------------------------------------
 
 
-def article_cards(article) -> list[CardData]:
+def reader_annotation(article):
+    """The annotation with teachers' corrections applied, as readers see it (classroom app)."""
+    try:
+        from classroom.selectors import corrected_annotation
+    except ImportError:
+        return article.annotation
+    return corrected_annotation(article)
+
+
+def article_cards(article, annotation=None) -> list[CardData]:
     owner = f"article:{article.pk}"
+    annotation = article.annotation if annotation is None else annotation
     return [
         CardData(
             guid=note_guid(owner, c.key, c.sense),
@@ -246,7 +256,7 @@ def article_cards(article) -> list[CardData]:
             part_of_speech=kind_label(c.kind, c.pos), sentence=c.sentence, spans=c.spans,
             source=article.title, tags=["randnotiz", "class", c.kind],
         )
-        for c in article_deck_candidates(article.annotation)
+        for c in article_deck_candidates(annotation)
     ]
 
 
@@ -254,7 +264,7 @@ def article_deck(article) -> bytes:
     """A class deck of an article's vocabulary: its glossed content words and expressions, each
     with the first sentence it occurs in. Raises NothingToExport for an article without any
     (not annotated yet, or no glosses)."""
-    cards = article_cards(article)
+    cards = article_cards(article, reader_annotation(article))
     if not cards:
         raise NothingToExport(f"“{article.title}” has no glossed words to export yet.")
     return package_bytes(f"Randnotiz::{article.title[:80]}", stable_id("randnotiz-article", article.pk), cards)

@@ -1,4 +1,18 @@
 from django.urls import path
 
+from glossary import views
+
 app_name = "glossary"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.vocabulary, name="vocabulary"),
+    path("save/", views.word_save, name="word_save"),
+    path("status/", views.word_status, name="word_status"),
+    path("words/<int:pk>/", views.word_row, name="word_row"),
+    path("words/<int:pk>/edit/", views.word_edit, name="word_edit"),
+    path("words/<int:pk>/delete/", views.word_delete, name="word_delete"),
+    path("words/<int:pk>/status/", views.saved_word_status, name="saved_word_status"),
+    path("export.apkg", views.export, {"fmt": "apkg"}, name="export_apkg"),
+    path("export.tsv", views.export, {"fmt": "tsv"}, name="export_tsv"),
+    path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("articles/<int:pk>/deck.apkg", views.article_deck_download, name="article_deck"),
+]

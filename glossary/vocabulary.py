@@ -62,8 +62,8 @@ def token_headline(token: Mapping) -> str:
 
 
 def candidate_at(annotation: Mapping | None, s: int, t: int, x: int | None = None) -> Candidate | None:
-    """The word at sentence `s`, token `t`; with `x`, the sentence's expression number `x`
-    (which must contain that token) as one unit. None when the indices aren't there."""
+    """The word at sentence `s`, token `t`; with `x`, the x-th expression that token belongs to
+    (an idiom, a separable verb) as one unit. None when the indices aren't there."""
     try:
         sentence = annotation["sentences"][s]
         token = sentence["tokens"][t]
@@ -85,13 +85,11 @@ def candidate_at(annotation: Mapping | None, s: int, t: int, x: int | None = Non
             sentence=text,
             spans=tuple(spans),
         )
-    expressions = sentence.get("expressions") or []
-    if not 0 <= x < len(expressions):
+    # `x` counts the expressions this token belongs to, in the order the popover lists them.
+    mine = [e for e in sentence.get("expressions") or [] if t in (e.get("tokens") or [])]
+    if not 0 <= x < len(mine) or not mine[x].get("lemma"):
         return None
-    expression = expressions[x]
-    if t not in (expression.get("tokens") or []) or not expression.get("lemma"):
-        return None
-    return expression_candidate(sentence, expression)
+    return expression_candidate(sentence, mine[x])
 
 
 def expression_candidate(sentence: Mapping, expression: Mapping) -> Candidate:

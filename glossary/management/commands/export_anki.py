@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from glossary.anki import (
-    NothingToExport, article_cards, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck,
+    NothingToExport, reader_annotation, article_cards, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck,
 )
 
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 if suffix == ".apkg":
                     data = article_deck(source)
                 else:
-                    cards = article_cards(source)
+                    cards = article_cards(source, reader_annotation(source))
                     deck_name = f"Randnotiz::{source.title[:80]}"
                     text = cards_tsv(cards, deck_name=deck_name) if suffix == ".tsv" else cards_csv(cards)
                     data = text.encode()

@@ -1,0 +1,242 @@
+"""A learner's vocabulary: saving words from the popover, word statuses, the vocabulary page
+and its exports. Every view that touches a saved word gets it through
+selectors.saved_word_get(user, pk), which 404s for anyone else's."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import trigger_client_event
+
+from accounts.selectors import user_is_teacher
+from glossary import selectors, services
+from glossary.anki import (
+    NothingToExport, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck, reader_annotation,
+)
+from glossary.forms import (
+    SavedWordForm, StatusOnlyForm, VocabularyFilterForm, WordPositionForm, WordStatusForm,
+)
+from glossary.vocabulary import candidate_at, token_positions_with_key
+from reader.models import Article
+from reader.rendering import word_details
+
+PAGE_SIZE = 50
+
+
+def _login_required_htmx(view):
+    """login_required, but an htmx request gets a 401 (and HX-Redirect to the login page)
+    instead of a login page swapped into the popover."""
+    guarded = login_required(view)
+
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated and request.htmx:
+            response = HttpResponse("Log in to keep words.", status=401)
+            next_url = request.headers.get("HX-Current-URL", "")
+            response["HX-Redirect"] = f"{reverse('login')}?next={next_url}"
+            return response
+        return guarded(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _word_in_article(form):
+    """(article, annotation, popover details) for a valid WordPositionForm, or 404."""
+    article = get_object_or_404(Article.objects.filter(status=Article.Status.READY), pk=form.cleaned_data["article"])
+    annotation = reader_annotation(article)
+    word = word_details(annotation, form.cleaned_data["s"], form.cleaned_data["t"]) if annotation else None
+    if word is None:
+        raise Http404("No such word in this article.")
+    return article, annotation, word
+
+
+def _actions(request, article, word, **extra):
+    context = {"article": article, "word": word, **extra}
+    return render(request, "glossary/word_actions.html#actions", context)
+
+
+@_login_required_htmx
+@require_POST
+def word_save(request):
+    """Save the word (or, with `x`, its idiom / separable verb) from the popover."""
+    form = WordPositionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Bad word position.")
+    article, annotation, word = _word_in_article(form)
+    data = form.cleaned_data
+    candidate = candidate_at(annotation, data["s"], data["t"], data["x"])
+    if candidate is None:
+        raise Http404("Nothing to save there.")
+    sense = None
+    if data["sense"] is not None and data["x"] is None:
+        if data["sense"] >= len(candidate.senses):
+            return HttpResponseBadRequest("No such sense.")
+        sense = candidate.senses[data["sense"]]
+    saved, created = services.saved_word_add(user=request.user, candidate=candidate, article=article, sense=sense)
+    note = f"Saved “{saved.lemma}”." if created else f"“{saved.lemma}” was saved already: this sentence is added as an example."
+    if not request.htmx:
+        messages.success(request, note)
+        return redirect("reader:article_detail", article.pk)
+    response = _actions(request, article, word, flash=note)
+    positions = token_positions_with_key(annotation, candidate.key) if candidate.kind == "word" else []
+    return trigger_client_event(
+        response, "randnotiz:status",
+        {"key": candidate.key, "status": selectors.word_status(request.user, candidate.key), "tokens": positions},
+    )
+
+
+@_login_required_htmx
+@require_POST
+def word_status(request):
+    """Set new / learning / known for the word at a position; the page recolours every token
+    of that lemma from the event this response triggers."""
+    form = WordStatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Bad word position or status.")
+    article, annotation, word = _word_in_article(form)
+    status = services.word_status_set(user=request.user, key=word["key"], status=form.cleaned_data["status"])
+    if not request.htmx:
+        return redirect("reader:article_detail", article.pk)
+    response = _actions(request, article, word)
+    return trigger_client_event(
+        response, "randnotiz:status",
+        {"key": word["key"], "status": status, "tokens": token_positions_with_key(annotation, word["key"])},
+    )
+
+
+# --- The vocabulary page ----------------------------------------------------------------------
+
+
+def _filtered(request):
+    form = VocabularyFilterForm(request.GET or None, articles=selectors.vocabulary_articles(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    words = selectors.vocabulary_search(
+        request.user, q=(filters.get("q") or "").strip(), article_id=filters.get("article"),
+        status=filters.get("status") or "",
+    )
+    return form, filters, words
+
+
+@login_required
+@require_GET
+def vocabulary(request):
+    form, filters, words = _filtered(request)
+    page = Paginator(words, PAGE_SIZE).get_page(filters.get("page") or 1)
+    statuses = selectors.word_statuses(request.user)
+    rows = [(word, statuses.get(word.key, "new")) for word in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
+        "total": selectors.saved_words_for(request.user).count(),
+    }
+    if request.htmx and request.htmx.target == "results":
+        return render(request, "glossary/vocabulary.html#results", context)
+    return render(request, "glossary/vocabulary.html", context)
+
+
+def _row(request, word, **extra):
+    context = {"word": word, "status": selectors.word_status(request.user, word.key), **extra}
+    return render(request, "glossary/vocabulary.html#row", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def word_edit(request, pk: int):
+    """Edit the English and the note: inline in the table with htmx, a page of its own without."""
+    word = selectors.saved_word_get(request.user, pk)
+    form = SavedWordForm(request.POST or None, instance=word)
+    if request.method == "POST" and form.is_valid():
+        services.saved_word_update(word=word, gloss=form.cleaned_data["gloss"], note=form.cleaned_data["note"])
+        if request.htmx:
+            return _row(request, word)
+        messages.success(request, f"Saved your changes to “{word.lemma}”.")
+        return redirect("glossary:vocabulary")
+    if request.htmx:
+        return render(request, "glossary/vocabulary.html#row_edit", {"word": word, "form": form})
+    return render(request, "glossary/word_edit.html", {"word": word, "form": form})
+
+
+@login_required
+@require_GET
+def word_row(request, pk: int):
+    """The table row again (Cancel in the inline editor)."""
+    return _row(request, selectors.saved_word_get(request.user, pk))
+
+
+@login_required
+@require_POST
+def word_delete(request, pk: int):
+    word = selectors.saved_word_get(request.user, pk)
+    services.saved_word_delete(word=word)
+    if request.htmx:
+        # An empty 200 removes the row (hx-swap="outerHTML").
+        return HttpResponse("")
+    messages.success(request, f"Deleted “{word.lemma}”.")
+    return redirect("glossary:vocabulary")
+
+
+@login_required
+@require_POST
+def saved_word_status(request, pk: int):
+    word = selectors.saved_word_get(request.user, pk)
+    form = StatusOnlyForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Bad status.")
+    services.word_status_set(user=request.user, key=word.key, status=form.cleaned_data["status"])
+    if request.htmx:
+        return _row(request, word)
+    return redirect("glossary:vocabulary")
+
+
+# --- Exports ----------------------------------------------------------------------------------
+
+
+def _download(data: bytes | str, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _nothing(request, error: NothingToExport):
+    messages.error(request, f"{error} Save words from an article first (or loosen the filters).")
+    return redirect(reverse("glossary:vocabulary") + (f"?{request.GET.urlencode()}" if request.GET else ""))
+
+
+@login_required
+@require_GET
+def export(request, fmt: str):
+    """The saved words on the vocabulary page (with its filters) as .apkg, Anki TSV or CSV."""
+    _, _, words = _filtered(request)
+    name = f"randnotiz-{request.user.get_username()}"
+    try:
+        if fmt == "apkg":
+            return _download(learner_deck(request.user, words), f"{name}.apkg", "application/octet-stream")
+        cards = learner_cards(request.user, words)
+        if fmt == "tsv":
+            text = cards_tsv(cards, deck_name=f"Randnotiz::{request.user.get_username()}")
+            return _download(text, f"{name}.tsv", "text/tab-separated-values; charset=utf-8")
+        return _download(cards_csv(cards), f"{name}.csv", "text/csv; charset=utf-8")
+    except NothingToExport as error:
+        return _nothing(request, error)
+
+
+@login_required
+@require_GET
+def article_deck_download(request, pk: int):
+    """A class deck of an article's vocabulary, for teachers."""
+    if not user_is_teacher(request.user):
+        raise Http404("Class decks are for teachers.")
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        data = article_deck(article)
+    except NothingToExport as error:
+        messages.error(request, str(error))
+        return redirect("reader:article_detail", article.pk)
+    return _download(data, f"randnotiz-article-{article.pk}.apkg", "application/octet-stream")
