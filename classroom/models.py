@@ -108,29 +108,6 @@ class Lookup(models.Model):
         ]
 
 
-class QuizResult(models.Model):
-    """A student's quiz attempt inside an assignment, as the dashboard needs it.
-
-    Kept on this side so the quiz app needs no knowledge of classes: the quiz view hands the
-    attempt to `classroom.services.assignment_quiz_record`.
-    """
-
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="quiz_results")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    attempt_id = models.PositiveBigIntegerField(null=True, blank=True)
-    score = models.PositiveIntegerField()
-    total = models.PositiveIntegerField()
-    # [{"question": id, "prompt": str, "correct": bool, "given": str, "expected": str}]
-    answers = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(condition=Q(score__lte=models.F("total")), name="quiz_score_within_total"),
-        ]
-
-
 class Correction(models.Model):
     """A teacher's correction to one article's annotation, applied on top of it whenever the
     article is shown (classroom/corrections.py), so it survives re-annotation.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress, QuizResult
+from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
@@ -21,6 +22,60 @@ def classrooms_joined(student) -> QuerySet[Classroom]:
     return Classroom.objects.filter(memberships__student=student, closed_at__isnull=True).select_related("teacher")
 
 
+@dataclass
+class Attempt:
+    """A quiz attempt made inside an assignment, with its answers spelt out for people."""
+
+    student: object
+    score: int
+    total: int
+    created_at: datetime
+    # [{"question": id, "prompt", "correct": bool, "given", "expected"}] in the quiz's order
+    answers: list[dict] = field(default_factory=list)
+
+
+def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]]:
+    """assignment id -> its quiz attempts, oldest first. Attempts are the quiz app's
+    (reader.quiz QuizAttempt.assignment_id); only those on the assigned article's quiz count."""
+    from reader.quiz.models import QuizAttempt, QuizQuestion
+
+    assignments = list(assignments)
+    article_of = {a.pk: a.article_id for a in assignments}
+    attempts = QuizAttempt.objects.filter(assignment_id__in=list(article_of)).select_related("quiz", "user")
+    if student is not None:
+        attempts = attempts.filter(user=student)
+    # The quiz page takes the assignment id from its URL, so an attempt only counts when it is
+    # on the assigned article's quiz and by someone who opened the assignment through
+    # classroom.access (which is what creates a Progress row).
+    opened = set(Progress.objects.filter(assignment_id__in=list(article_of)).values_list("assignment_id", "student_id"))
+    attempts = [
+        a for a in attempts.order_by("created_at", "pk")
+        if a.quiz.article_id == article_of[a.assignment_id] and (a.assignment_id, a.user_id) in opened
+    ]
+    question_ids = {int(q) for a in attempts for q in (a.answers or {})}
+    questions = {q.pk: q for q in QuizQuestion.objects.filter(pk__in=question_ids)}
+    result: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        answers = []
+        for qid, mark in (attempt.answers or {}).items():
+            question = questions.get(int(qid))
+            if question is None:
+                continue
+            choice = mark.get("choice")
+            answers.append({
+                "question": question.pk, "position": (question.position, question.pk),
+                "prompt": question.body, "correct": bool(mark.get("correct")),
+                "given": question.choices[choice] if isinstance(choice, int) and 0 <= choice < len(question.choices) else "",
+                "expected": question.right_choice,
+            })
+        answers.sort(key=lambda a: a["position"])
+        result.setdefault(attempt.assignment_id, []).append(Attempt(
+            student=attempt.user, score=attempt.score, total=attempt.total,
+            created_at=attempt.created_at, answers=answers,
+        ))
+    return result
+
+
 def open_assignments_for(student) -> list[Assignment]:
     """Assignments of the student's open classes, soonest due first, with what the student did."""
     assignments = list(
@@ -29,10 +84,7 @@ def open_assignments_for(student) -> list[Assignment]:
         ).select_related("classroom", "article")
     )
     progress = {p.assignment_id: p for p in Progress.objects.filter(student=student, assignment__in=assignments)}
-    scored = {
-        r.assignment_id: r
-        for r in QuizResult.objects.filter(student=student, assignment__in=assignments).order_by("created_at")
-    }
+    scored = {pk: attempts[-1] for pk, attempts in assignment_attempts(assignments, student=student).items()}
     now = timezone.now()
     for assignment in assignments:
         assignment.my_progress = progress.get(assignment.pk)
@@ -72,7 +124,7 @@ def corrections_list(article) -> QuerySet[Correction]:
 class StudentRow:
     student: object
     progress: Progress | None = None
-    result: QuizResult | None = None  # the best attempt
+    result: Attempt | None = None  # the best attempt
     attempts: int = 0
     lookups: int = 0
     is_member: bool = True
@@ -122,9 +174,10 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     """
     members = {m.student_id: m.student for m in classroom_students(assignment.classroom)}
     progress = {p.student_id: p for p in Progress.objects.filter(assignment=assignment).select_related("student")}
-    results: dict[int, list[QuizResult]] = {}
-    for result in QuizResult.objects.filter(assignment=assignment).select_related("student").order_by("created_at"):
-        results.setdefault(result.student_id, []).append(result)
+    results: dict[int, list[Attempt]] = {}
+    for attempt in assignment_attempts([assignment]).get(assignment.pk, []):
+        if attempt.student is not None:
+            results.setdefault(attempt.student.pk, []).append(attempt)
     lookups = dict(
         Lookup.objects.filter(assignment=assignment).values_list("student_id").annotate(n=Sum("count"))
     )
@@ -132,7 +185,7 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     for p in progress.values():
         students.setdefault(p.student_id, p.student)
     for rs in results.values():
-        students.setdefault(rs[0].student_id, rs[0].student)
+        students.setdefault(rs[0].student.pk, rs[0].student)
 
     rows = []
     for student_id, student in sorted(students.items(), key=lambda kv: kv[1].get_username().lower()):
@@ -169,8 +222,8 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     return Dashboard(assignment=assignment, rows=rows, missed=missed_rows, words=word_rows)
 
 
-def student_answers(assignment: Assignment, student) -> list[QuizResult]:
-    return list(QuizResult.objects.filter(assignment=assignment, student=student).order_by("created_at"))
+def student_answers(assignment: Assignment, student) -> list[Attempt]:
+    return assignment_attempts([assignment], student=student).get(assignment.pk, [])
 
 
 def corrected_annotation(article):

@@ -16,7 +16,6 @@ from classroom.models import (
     Lookup,
     Membership,
     Progress,
-    QuizResult,
     new_join_code,
 )
 
@@ -166,18 +165,20 @@ def lookup_record_for_request(request, article_id: int, key: str) -> None:
     lookup_record(assignment_id=assignment_id, student=user, key=key)
 
 
-def assignment_quiz_record(
-    *, assignment: Assignment, student, score: int, total: int, answers: list[dict], attempt_id=None
-) -> QuizResult:
-    """Keep a quiz attempt made inside an assignment for the teacher's dashboard.
-
-    `answers`: [{"question": id, "prompt": str, "correct": bool, "given": str, "expected": str}].
-    """
-    assignment_open(assignment=assignment, student=student)
-    return QuizResult.objects.create(
-        assignment=assignment, student=student, attempt_id=attempt_id,
-        score=score, total=total, answers=answers,
-    )
+def quiz_assignment_id(*, user, article_id: int, assignment_id) -> int | None:
+    """The assignment a quiz attempt may count for: the id from the quiz page's ?assignment=
+    if the user is a student of that (open) class and the assignment is this article; None
+    otherwise, so a made-up id never lands on a teacher's dashboard. Opening is recorded too."""
+    if not assignment_id or not getattr(user, "is_authenticated", False):
+        return None
+    assignment = Assignment.objects.filter(
+        pk=assignment_id, article_id=article_id, classroom__closed_at__isnull=True,
+        classroom__memberships__student=user,
+    ).first()
+    if assignment is None:
+        return None
+    assignment_open(assignment=assignment, student=user)
+    return assignment.pk
 
 
 def correction_add(*, article, user, kind: str, key: str = "", sentence: int | None = None, data=None) -> Correction:

@@ -172,7 +172,18 @@ def _review_context(request, article, word=None):
         "blocks": reading_blocks(annotation) if article.is_ready else [],
         "corrections": selectors.corrections_list(article),
         "word": word,
+        "quiz_edit_url": _reverse_or_none("reader:quiz_edit", article.pk),
     }
+
+
+def _reverse_or_none(name: str, *args) -> str | None:
+    """A URL of another app's view, or None while that app does not offer it."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
 
 
 @login_required
@@ -309,15 +320,9 @@ def assignment_read(request, pk: int):
 
 
 def _quiz_url(assignment) -> str | None:
-    """The quiz engineer's page for this article's quiz, carrying the assignment along."""
-    from django.urls import NoReverseMatch
-
-    for name, args in (("reader:quiz", [assignment.article_id]), ("reader:quiz_take", [assignment.article_id])):
-        try:
-            return f"{reverse(name, args=args)}?assignment={assignment.pk}"
-        except NoReverseMatch:
-            continue
-    return None
+    """The quiz app's page for this article's quiz, carrying the assignment along."""
+    url = _reverse_or_none("reader:quiz_take", assignment.article_id)
+    return f"{url}?assignment={assignment.pk}" if url else None
 
 
 @login_required

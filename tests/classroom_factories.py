@@ -64,3 +64,25 @@ def make_class(teacher, name="Deutsch 10b", students=()):
     for student in students:
         services.classroom_join(student=student, code=classroom.join_code)
     return classroom
+
+
+def make_quiz(article):
+    """A two-question quiz for the small article, as the quiz app stores it."""
+    from reader.quiz.models import Quiz, QuizQuestion
+
+    quiz = Quiz.objects.create(article=article)
+    QuizQuestion.objects.create(quiz=quiz, position=0, kind="details", prompt="Wer stellte den Plan vor?",
+                                choices=["Die Regierung", "Kim", "Putin"], answer=0,
+                                sentence="Die Regierung stellte den Raketenwerfer vor.", anchor="a0")
+    QuizQuestion.objects.create(quiz=quiz, position=1, kind="true_false", prompt="Ist das gut?",
+                                choices=["True", "False"], answer=0, sentence="Das ist gut.", anchor="a1")
+    return quiz
+
+
+def take_quiz(quiz, user, assignment, choices: list[int]):
+    """Answer the quiz's questions in order with these choice indices (0 = right here)."""
+    from reader.quiz.services import quiz_attempt_record
+
+    questions = list(quiz.questions.order_by("position"))
+    return quiz_attempt_record(quiz=quiz, user=user, answers={q.pk: c for q, c in zip(questions, choices)},
+                               assignment=assignment)

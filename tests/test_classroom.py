@@ -17,9 +17,11 @@ from reader.models import Article
 from tests.classroom_factories import (
     make_class,
     make_ready_article,
+    make_quiz,
     make_student,
     make_teacher,
     small_annotation,
+    take_quiz,
 )
 
 pytestmark = pytest.mark.django_db
@@ -154,18 +156,15 @@ def _dashboard_world():
     teacher = make_teacher()
     ana, ben, cem = make_student("ana"), make_student("ben"), make_student("cem")
     article = make_ready_article(created_by=teacher)
+    quiz = make_quiz(article)
     assignment = services.assignment_create(classroom=make_class(teacher, students=[ana, ben, cem]), article=article)
-    q1 = {"question": 1, "prompt": "Wer stellte den Plan vor?", "expected": "Die Regierung"}
-    q2 = {"question": 2, "prompt": "Ist das gut?", "expected": "ja"}
     services.assignment_open(assignment=assignment, student=ana)
     services.assignment_finish(assignment=assignment, student=ana)
-    services.assignment_quiz_record(assignment=assignment, student=ana, score=1, total=2, answers=[
-        {**q1, "correct": True, "given": "Die Regierung"}, {**q2, "correct": False, "given": "nein"}])
-    services.assignment_quiz_record(assignment=assignment, student=ana, score=2, total=2, answers=[
-        {**q1, "correct": True, "given": "Die Regierung"}, {**q2, "correct": True, "given": "ja"}])
+    take_quiz(quiz, ana, assignment, [0, 1])
+    take_quiz(quiz, ana, assignment, [0, 0])
     services.assignment_open(assignment=assignment, student=ben)
-    services.assignment_quiz_record(assignment=assignment, student=ben, score=0, total=2, answers=[
-        {**q1, "correct": False, "given": "Kim"}, {**q2, "correct": False, "given": "nein"}])
+    take_quiz(quiz, ben, assignment, [1, 1])
+    take_quiz(quiz, cem, None, [0, 0])  # practice outside the assignment: not on the dashboard
     for student, key in [(ana, "raketenwerfer"), (ben, "raketenwerfer"), (ben, "regierung"), (ben, "raketenwerfer")]:
         services.lookup_record(assignment_id=assignment.pk, student=student, key=key)
     return teacher, assignment
@@ -333,6 +332,7 @@ def test_the_review_panel_offers_the_corrections_for_a_word(client):
     assert "Raketen = rocket + werfer = thrower" in panel
     assert "vorstellen" in panel  # the sentence's separable verb can be removed
     assert "<html" not in panel
+    assert reverse("reader:quiz_edit", args=[article.pk]) in page  # quiz editing is the quiz app's
     # Without JavaScript the same URL is the whole page with the panel open.
     assert "<html" in client.get(reverse("classroom:review_word", args=[article.pk, 0, 4])).content.decode()
 
@@ -343,3 +343,20 @@ def test_a_newer_gloss_correction_replaces_the_older_one():
     services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "cabinet"})
     services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "government (federal)"})
     assert [c["gloss"] for c in selectors.article_corrections(article.pk)] == ["government (federal)"]
+
+
+def test_a_quiz_attempt_counts_for_an_assignment_only_for_its_students_and_article():
+    teacher, student, outsider = make_teacher(), make_student(), make_student("eve")
+    article, other = make_ready_article(created_by=teacher), make_ready_article(title="Anderer", created_by=teacher)
+    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    assert services.quiz_assignment_id(user=student, article_id=article.pk, assignment_id=assignment.pk) == assignment.pk
+    assert Progress.objects.filter(student=student).exists()  # taking the quiz implies opening
+    assert services.quiz_assignment_id(user=outsider, article_id=article.pk, assignment_id=assignment.pk) is None
+    assert services.quiz_assignment_id(user=student, article_id=other.pk, assignment_id=assignment.pk) is None
+    assert services.quiz_assignment_id(user=student, article_id=article.pk, assignment_id=987654) is None
+    # Attempts stored with a forged assignment id are not shown: another article's quiz, or
+    # someone who never opened the assignment.
+    take_quiz(make_quiz(other), student, assignment, [0, 0])
+    take_quiz(make_quiz(article), outsider, assignment, [0, 0])
+    assert selectors.assignment_dashboard(assignment).scored == []
+    assert [r.student for r in selectors.assignment_dashboard(assignment).rows] == [student]

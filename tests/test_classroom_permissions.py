@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from classroom import services
 from classroom.models import Assignment, Classroom, Correction, Membership
-from tests.classroom_factories import make_class, make_ready_article, make_student, make_teacher
+from tests.classroom_factories import make_class, make_quiz, make_ready_article, make_student, make_teacher, take_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,8 @@ def world():
     classroom = make_class(owner, students=[member, classmate])
     article = make_ready_article(created_by=owner)
     assignment = services.assignment_create(classroom=classroom, article=article)
-    services.assignment_quiz_record(
-        assignment=assignment, student=member, score=1, total=2,
-        answers=[{"question": 1, "prompt": "Wer stellte vor?", "correct": True, "given": "Regierung", "expected": "Regierung"},
-                 {"question": 2, "prompt": "Was ist gut?", "correct": False, "given": "x", "expected": "Das"}],
-    )
+    services.assignment_open(assignment=assignment, student=member)
+    take_quiz(make_quiz(article), member, assignment, [0, 1])
     correction = services.correction_add(article=article, user=owner, kind="gloss", key="regierung", data={"gloss": "cabinet"})
     return {
         "owner": owner, "other_teacher": other_teacher, "member": member, "classmate": classmate,
@@ -119,7 +116,7 @@ def test_a_student_cannot_read_a_classmates_answers(client, world):
     assert client.get(url).status_code == 404
     client.force_login(world["member"])
     response = client.get(url)
-    assert response.status_code == 200 and "Was ist gut?" in response.content.decode()
+    assert response.status_code == 200 and "Ist das gut?" in response.content.decode()
 
 
 def test_another_teacher_cannot_change_the_class(client, world):
