@@ -52,3 +52,6 @@ class Article(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == self.Status.READY
+
+
+from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion  # noqa: E402, F401

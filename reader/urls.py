@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from reader import views
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.article_list, name="article_list"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("articles/<int:pk>/words/<int:s>/<int:t>/", views.word_popover, name="word_popover"),
+    path("", include("reader.quiz.urls")),
 ]

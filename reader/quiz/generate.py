@@ -30,6 +30,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("details", "true_false", "vocabulary", "meaning", "compound", "idiom")
+# The order in which kinds take turns: about a third details, a third true/false.
+ROTATION = (
+    "details",
+    "true_false",
+    "idiom",
+    "vocabulary",
+    "meaning",
+    "compound",
+    "details",
+    "true_false",
+    "vocabulary",
+    "details",
+    "true_false",
+    "meaning",
+)
 TRUE, FALSE = "True", "False"
 GAP = "___"
 
@@ -58,6 +73,12 @@ PLACES = frozenset(
     Nordrhein-Westfalen Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg
     Mecklenburg-Vorpommern Sachsen-Anhalt Seoul Pjöngjang Tokio Kursk Ostsee Nordsee Alpen
     Rhein Elbe Donau Main Bodensee Harz Schwarzwald""".split()
+)
+# Names used with an article (die USA, der Iran, die EU): they only swap with each other, or a
+# false statement would be ungrammatical ("von USA").
+ARTICLE_NAMES = frozenset(
+    """USA EU Nato NATO UN UNO Türkei Schweiz Niederlande Ukraine Iran Irak Libanon Slowakei
+    Mongolei Vereinigten Staaten Bundeswehr Bundesregierung Bundestag""".split()
 )
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
 PERSON_TITLES = frozenset(
@@ -421,6 +442,8 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 cls = "name"
             if len(base) < 2 or not base[0].isupper():
                 continue
+            if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in _DETERMINERS):
+                cls += "+article"
             facts.append(
                 Fact(
                     sent.index,
@@ -447,6 +470,9 @@ def _form_like(fact: Fact, other: Fact) -> str:
 
 
 CLASS_QUESTION = {
+    "person+article": "Who is it?",
+    "place+article": "Which place completes the sentence?",
+    "name+article": "Which name completes the sentence?",
     "number": "Which number completes the sentence?",
     "percent": "Which figure completes the sentence?",
     "year": "Which year completes the sentence?",
@@ -768,17 +794,28 @@ def _compound(sents, rng) -> Iterable[Question]:
             )
 
 
+def _first_sense(gloss: str) -> str:
+    """Dictionary glosses list several senses ("One hand washes the other.; One good turn
+    deserves another."): a choice shows the first."""
+    return re.split(r";\s|\s\|\s", str(gloss))[0].strip()
+
+
 def _idiom(sents, rng) -> Iterable[Question]:
     exprs = []
     for sent in sents:
         for x in sent.expressions:
-            if x.get("type") in {"idiom", "light_verb"} and x.get("gloss") and x.get("tokens"):
-                exprs.append((sent, x))
-    all_glosses = sorted({str(x["gloss"]) for _, x in exprs})
+            idx = sorted(x.get("tokens") or [])
+            if x.get("type") not in {"idiom", "light_verb"} or not x.get("gloss") or not idx:
+                continue
+            # One word, or words far apart, is more often a false match than an idiom.
+            if len(idx) < 2 or idx[-1] - idx[0] > 7:
+                continue
+            exprs.append((sent, x))
+    all_glosses = sorted({_first_sense(x["gloss"]) for _, x in exprs})
     for sent, x in exprs:
         if sent.heading:
             continue
-        gloss = str(x["gloss"])
+        gloss = _first_sense(x["gloss"])
         others = [
             g
             for g in all_glosses
@@ -865,11 +902,10 @@ def quiz_generate(
     used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
     n -= len(used_sentences)
     chosen: list[Question] = []
-    kinds = [k for k in KINDS if by_kind[k]]
-    # Round robin over the kinds, rarest first (idioms and compounds are few), each time the
-    # best question of that kind from a sentence not yet asked about; sentences may be reused
-    # only when the article is too short for enough distinct ones.
-    kinds.sort(key=lambda k: (len(by_kind[k]), KINDS.index(k)))
+    kinds = [k for k in ROTATION if by_kind[k]]
+    # A weighted round robin over the kinds (comprehension first: details and true/false come
+    # up most), each time the best question of that kind from a sentence not yet asked about;
+    # sentences may be reused only when the article is too short for enough distinct ones.
     for allow_reuse in (False, True):
         progress = True
         while len(chosen) < n and progress:

@@ -1,0 +1,171 @@
+"""Writes for quizzes: generating and regenerating an article's quiz, a teacher's edits, and
+recording attempts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import transaction
+
+from reader.models import Article
+from reader.quiz.generate import Question, fingerprint, quiz_generate
+from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
+
+
+def can_edit_quiz(user, article: Article) -> bool:
+    """Staff, the article's creator and teachers may review an article's quiz."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or (article.created_by_id and article.created_by_id == user.pk):
+        return True
+    return getattr(getattr(user, "profile", None), "role", None) == "teacher"
+
+
+def _row(quiz: Quiz, q: Question, position: int) -> QuizQuestion:
+    return QuizQuestion(
+        quiz=quiz,
+        position=position,
+        kind=q.kind,
+        prompt=q.prompt,
+        choices=q.choices,
+        answer=q.answer,
+        sentence=q.sentence,
+        explanation=q.explanation,
+        highlight=q.highlight,
+        anchor=q.anchor,
+    )
+
+
+def quiz_get_or_generate(article: Article) -> Quiz | None:
+    """The article's quiz, generated on first use and again after the article was annotated
+    anew (teacher edits kept). None while the article has no annotation."""
+    if not article.annotation:
+        return None
+    current = fingerprint(article.annotation)
+    quiz = Quiz.objects.filter(article=article).first()
+    if quiz is not None and quiz.fingerprint == current:
+        return quiz
+    with transaction.atomic():
+        quiz, _ = Quiz.objects.select_for_update().get_or_create(article=article)
+        if quiz.fingerprint != current:  # another request may have regenerated it meanwhile
+            quiz_regenerate(quiz, seed=quiz.seed)
+    return quiz
+
+
+@transaction.atomic
+def quiz_regenerate(quiz: Quiz, *, seed: int | None = None) -> Quiz:
+    """Generate the quiz's questions again from the article's current annotation.
+
+    Questions a teacher edited stay as they are, at their place in the order, and no new
+    question is made on their sentences; dropped ones stay dropped and are not made again.
+    A new `seed` gives another selection and order of choices.
+    """
+    article = quiz.article
+    annotation = article.annotation or {"sentences": []}
+    if seed is not None:
+        quiz.seed = seed
+    rows = list(quiz.questions.all())
+    edited = [r for r in rows if r.edited and not r.dropped]
+    dropped = [r for r in rows if r.dropped]
+    QuizQuestion.objects.filter(quiz=quiz, edited=False, dropped=False).delete()
+    generated = quiz_generate(
+        annotation,
+        seed=quiz.seed,
+        avoid_anchors=[r.anchor for r in edited],
+        exclude=[(r.kind, r.anchor) for r in dropped],
+    )
+    # Edited questions keep their places; new ones fill the others in text order.
+    total = len(edited) + len(generated)
+    slots: list[object] = [None] * total
+    for r in sorted(edited, key=lambda r: r.position):
+        k = min(r.position, total - 1)
+        while slots[k] is not None:
+            k = (k + 1) % total
+        slots[k] = r
+    fresh = iter(generated)
+    new_rows = []
+    for position, slot in enumerate(slots):
+        if slot is None:
+            new_rows.append(_row(quiz, next(fresh), position))
+        else:
+            slot.position = position
+            slot.save(update_fields=["position"])
+    QuizQuestion.objects.bulk_create(new_rows)
+    # Dropped questions sit after the active ones, out of the learner's way.
+    for k, r in enumerate(dropped):
+        r.position = total + k
+        r.save(update_fields=["position"])
+    quiz.fingerprint = fingerprint(annotation)
+    quiz.annotation_version = article.annotation_version
+    quiz.save()
+    return quiz
+
+
+def quiz_question_update(
+    question: QuizQuestion, *, prompt: str, choices: list[str], answer: int, explanation: str
+) -> QuizQuestion:
+    """A teacher's edit: marks the question as edited so regeneration keeps it."""
+    question.prompt = prompt
+    question.choices = choices
+    question.answer = answer
+    question.explanation = explanation
+    question.edited = True
+    question.save(update_fields=["prompt", "choices", "answer", "explanation", "edited"])
+    return question
+
+
+def quiz_question_drop(question: QuizQuestion, *, dropped: bool = True) -> QuizQuestion:
+    question.dropped = dropped
+    question.save(update_fields=["dropped"])
+    return question
+
+
+@transaction.atomic
+def quiz_question_move(question: QuizQuestion, *, offset: int) -> None:
+    """Move a question up (-1) or down (+1) among the quiz's active questions."""
+    active = list(
+        QuizQuestion.objects.select_for_update()
+        .filter(quiz_id=question.quiz_id, dropped=False)
+        .order_by("position", "pk")
+    )
+    ids = [q.pk for q in active]
+    if question.pk not in ids:
+        return
+    k = ids.index(question.pk)
+    j = k + offset
+    if not 0 <= j < len(active):
+        return
+    active[k], active[j] = active[j], active[k]
+    for position, q in enumerate(active):
+        if q.position != position:
+            q.position = position
+            q.save(update_fields=["position"])
+
+
+def quiz_answer_check(question: QuizQuestion, choice: int) -> bool:
+    return choice == question.answer
+
+
+def quiz_attempt_record(
+    *, quiz: Quiz, user, answers: Mapping[int | str, int], assignment=None
+) -> QuizAttempt | None:
+    """Store a finished attempt for a logged-in learner, scored here from the stored answers
+    (never from what the browser says). `assignment` is a classroom assignment or its id.
+    Anonymous attempts are not stored (None)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    questions = {q.pk: q for q in quiz.questions.filter(dropped=False)}
+    marked = {}
+    for key, choice in answers.items():
+        q = questions.get(int(key))
+        if q is not None:
+            marked[str(q.pk)] = {"choice": int(choice), "correct": int(choice) == q.answer}
+    assignment_id = getattr(assignment, "pk", assignment)
+    return QuizAttempt.objects.create(
+        quiz=quiz,
+        user=user,
+        assignment_id=int(assignment_id) if assignment_id is not None else None,
+        answers=marked,
+        score=sum(1 for m in marked.values() if m["correct"]),
+        total=len(questions),
+    )

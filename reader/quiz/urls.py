@@ -1,0 +1,27 @@
+from django.urls import path
+
+from reader.quiz import views
+
+# Included from reader/urls.py, so these names live in the "reader" namespace.
+urlpatterns = [
+    path("articles/<int:pk>/quiz/", views.quiz_take, name="quiz_take"),
+    path("articles/<int:pk>/quiz/<int:qid>/answer/", views.quiz_answer, name="quiz_answer"),
+    path("articles/<int:pk>/quiz/retry/", views.quiz_retry, name="quiz_retry"),
+    path("articles/<int:pk>/quiz/edit/", views.quiz_edit, name="quiz_edit"),
+    path("articles/<int:pk>/quiz/edit/regenerate/", views.quiz_regenerate, name="quiz_regenerate"),
+    path(
+        "articles/<int:pk>/quiz/edit/<int:qid>/",
+        views.quiz_question_edit,
+        name="quiz_question_edit",
+    ),
+    path(
+        "articles/<int:pk>/quiz/edit/<int:qid>/drop/",
+        views.quiz_question_drop,
+        name="quiz_question_drop",
+    ),
+    path(
+        "articles/<int:pk>/quiz/edit/<int:qid>/move/",
+        views.quiz_question_move,
+        name="quiz_question_move",
+    ),
+]

@@ -1,0 +1,223 @@
+"""Taking a quiz (one page, answers checked on the server, htmx feedback) and a teacher's
+review of an article's quiz."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from reader import selectors as reader_selectors
+from reader.quiz import services
+from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEditForm
+from reader.quiz.models import Quiz, QuizQuestion
+from reader.quiz.selectors import quiz_questions
+
+
+def _state(request, quiz: Quiz) -> dict:
+    """This browser's progress through a quiz, kept in the session (learners need not log in
+    to practise): {"answers": {question id: choice}, "assignment": id, "recorded": bool}."""
+    return request.session.get(f"quiz-{quiz.pk}") or {
+        "answers": {},
+        "assignment": None,
+        "recorded": False,
+    }
+
+
+def _save_state(request, quiz: Quiz, state: dict) -> None:
+    request.session[f"quiz-{quiz.pk}"] = state
+
+
+def _items(questions, answers: dict) -> list[dict]:
+    items = []
+    for q in questions:
+        choice = answers.get(str(q.pk))
+        items.append(
+            {"q": q, "choice": choice, "correct": choice is not None and choice == q.answer}
+        )
+    return items
+
+
+def _progress(items: list[dict]) -> dict:
+    answered = [i for i in items if i["choice"] is not None]
+    return {
+        "answered": len(answered),
+        "total": len(items),
+        "score": sum(1 for i in answered if i["correct"]),
+        "done": bool(items) and len(answered) == len(items),
+    }
+
+
+def _quiz_or_404(article) -> Quiz:
+    quiz = services.quiz_get_or_generate(article)
+    if quiz is None:
+        from django.http import Http404
+
+        raise Http404("This article is not annotated yet.")
+    return quiz
+
+
+def _article_for_edit(request, pk: int):
+    """The article whose quiz the user may review (staff, its creator, teachers)."""
+    article = reader_selectors.article_get(pk)
+    if not services.can_edit_quiz(request.user, article):
+        raise PermissionDenied("Only teachers can review quizzes.")
+    return article
+
+
+@require_GET
+def quiz_take(request, pk: int):
+    article = reader_selectors.article_get(pk)
+    quiz = services.quiz_get_or_generate(article)
+    context = {
+        "article": article,
+        "quiz": quiz,
+        "can_edit": services.can_edit_quiz(request.user, article),
+    }
+    if quiz is not None:
+        state = _state(request, quiz)
+        form = AssignmentForm(request.GET)
+        if form.is_valid() and form.cleaned_data["assignment"]:
+            state["assignment"] = form.cleaned_data["assignment"]
+            _save_state(request, quiz, state)
+        items = _items(quiz_questions(quiz), state["answers"])
+        context.update(items=items, **_progress(items))
+    return render(request, "reader/quiz.html", context)
+
+
+@require_POST
+def quiz_answer(request, pk: int, qid: int):
+    article = reader_selectors.article_get(pk)
+    quiz = _quiz_or_404(article)
+    question = get_object_or_404(QuizQuestion, pk=qid, quiz=quiz, dropped=False)
+    form = AnswerForm(request.POST, choices=len(question.choices))
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose one of the answers.")
+    state = _state(request, quiz)
+    # The first answer counts: answering again (a second tab, a double click) changes nothing.
+    state["answers"].setdefault(str(question.pk), form.cleaned_data["choice"])
+    questions = list(quiz_questions(quiz))
+    items = _items(questions, state["answers"])
+    progress = _progress(items)
+    if progress["done"] and not state["recorded"]:
+        answers = {i["q"].pk: i["choice"] for i in items}
+        services.quiz_attempt_record(
+            quiz=quiz, user=request.user, answers=answers, assignment=state.get("assignment")
+        )
+        state["recorded"] = True
+    _save_state(request, quiz, state)
+    if not request.htmx:
+        return redirect(reverse("reader:quiz_take", args=[article.pk]) + f"#q{question.pk}")
+    item = next(i for i in items if i["q"].pk == question.pk)
+    context = {"article": article, "quiz": quiz, "item": item, "oob": True, **progress}
+    html = render_to_string("reader/quiz.html#question", context, request)
+    html += render_to_string("reader/quiz.html#score", context, request)
+    return HttpResponse(html)
+
+
+@require_POST
+def quiz_retry(request, pk: int):
+    article = reader_selectors.article_get(pk)
+    quiz = _quiz_or_404(article)
+    state = _state(request, quiz)
+    _save_state(
+        request, quiz, {"answers": {}, "assignment": state.get("assignment"), "recorded": False}
+    )
+    return redirect("reader:quiz_take", pk=article.pk)
+
+
+# --------------------------------------------------------------------------- teacher review
+
+
+@require_GET
+def quiz_edit(request, pk: int):
+    article = _article_for_edit(request, pk)
+    quiz = _quiz_or_404(article)
+    rows = []
+    for q in quiz.questions.all():
+        initial = {
+            "prompt": q.prompt,
+            "choices": "\n".join(q.choices),
+            "answer": q.answer + 1,
+            "explanation": q.explanation,
+        }
+        rows.append({"q": q, "form": QuestionEditForm(initial=initial, prefix=f"q{q.pk}")})
+    return render(
+        request, "reader/quiz_edit.html", {"article": article, "quiz": quiz, "rows": rows}
+    )
+
+
+@require_POST
+def quiz_question_edit(request, pk: int, qid: int):
+    article = _article_for_edit(request, pk)
+    quiz = _quiz_or_404(article)
+    question = get_object_or_404(QuizQuestion, pk=qid, quiz=quiz)
+    form = QuestionEditForm(request.POST, prefix=f"q{question.pk}")
+    if not form.is_valid():
+        rows = [
+            {
+                "q": q,
+                "form": form
+                if q.pk == question.pk
+                else QuestionEditForm(
+                    initial={
+                        "prompt": q.prompt,
+                        "choices": "\n".join(q.choices),
+                        "answer": q.answer + 1,
+                        "explanation": q.explanation,
+                    },
+                    prefix=f"q{q.pk}",
+                ),
+            }
+            for q in quiz.questions.all()
+        ]
+        return render(
+            request,
+            "reader/quiz_edit.html",
+            {"article": article, "quiz": quiz, "rows": rows},
+            status=400,
+        )
+    data = form.cleaned_data
+    services.quiz_question_update(
+        question,
+        prompt=data["prompt"],
+        choices=data["choices"],
+        answer=data["answer"] - 1,
+        explanation=data["explanation"],
+    )
+    messages.success(request, "Question saved.")
+    return redirect(reverse("reader:quiz_edit", args=[article.pk]) + f"#q{question.pk}")
+
+
+@require_POST
+def quiz_question_drop(request, pk: int, qid: int):
+    article = _article_for_edit(request, pk)
+    quiz = _quiz_or_404(article)
+    question = get_object_or_404(QuizQuestion, pk=qid, quiz=quiz)
+    services.quiz_question_drop(question, dropped=not question.dropped)
+    return redirect(reverse("reader:quiz_edit", args=[article.pk]) + f"#q{question.pk}")
+
+
+@require_POST
+def quiz_question_move(request, pk: int, qid: int):
+    article = _article_for_edit(request, pk)
+    quiz = _quiz_or_404(article)
+    question = get_object_or_404(QuizQuestion, pk=qid, quiz=quiz)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Move up or down.")
+    services.quiz_question_move(question, offset=form.cleaned_data["offset"])
+    return redirect(reverse("reader:quiz_edit", args=[article.pk]) + f"#q{question.pk}")
+
+
+@require_POST
+def quiz_regenerate(request, pk: int):
+    article = _article_for_edit(request, pk)
+    quiz = _quiz_or_404(article)
+    services.quiz_regenerate(quiz, seed=quiz.seed + 1)
+    messages.success(request, "New questions generated; your edited questions were kept.")
+    return redirect("reader:quiz_edit", pk=article.pk)
