@@ -1,5 +1,5 @@
 """The classroom flow in a real browser: a teacher makes a class, a student joins, reads the
-assigned article to the end, and the teacher sees it on the dashboard."""
+assigned article to the end and takes its quiz, and the teacher sees the score."""
 
 import re
 
@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from classroom.models import Lookup, Progress
-from tests.classroom_factories import PASSWORD, make_student, make_teacher
+from tests.classroom_factories import PASSWORD, make_quiz, make_ready_article, make_student, make_teacher
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,22 +25,21 @@ def log_out(page):
     page.wait_for_load_state()
 
 
-def test_teacher_assigns_the_seed_article_and_sees_the_student_read_it(browser_page, live_server, flow_article):
-    page, base = browser_page, live_server.url
+def class_flow(page, base, article, *, long_text: bool):
     make_teacher("frau_weber")
     make_student("sam")
 
-    # The teacher creates a class and assigns the seed article with a due date.
+    # The teacher creates a class and assigns the article with a due date.
     log_in(page, base, "frau_weber")
     page.get_by_role("link", name="Classes").click()
     page.fill("#id_name", "Deutsch 10b")
     page.get_by_role("button", name="Create class").click()
     code = page.locator("#join-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-9]{8}", code)
-    page.select_option("#id_article", label=flow_article.title)
+    page.select_option("#id_article", label=article.title)
     page.fill("#id_due_at", "2030-06-01T08:00")
     page.get_by_role("button", name="Assign").click()
-    assert flow_article.title in page.locator("#assignment-table").inner_text()
+    assert article.title in page.locator("#assignment-table").inner_text()
     log_out(page)
 
     # The student joins with the code and opens the assignment from their home page.
@@ -49,33 +48,57 @@ def test_teacher_assigns_the_seed_article_and_sees_the_student_read_it(browser_p
     page.fill("#id_code", code.lower())
     page.get_by_role("button", name="Join").click()
     page.goto(base + reverse("classroom:home"))
-    card = page.locator("#assignments .card", has_text=flow_article.title)
+    card = page.locator("#assignments .card", has_text=article.title)
     assert "due" in card.inner_text()
     card.get_by_role("link").click()
 
     # Looking a word up inside the assignment is counted for the teacher.
     page.locator(".text .w").nth(3).hover()
     page.locator("#popover").wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    if long_text:  # the end is below the fold: nothing sent yet
+        assert Progress.objects.get().finished_at is None
     # Scrolling to the end of the text sends the "read to the end" beacon.
     page.locator("footer.assignment-end").scroll_into_view_if_needed()
     page.locator("#finish.done").wait_for()
     assert Progress.objects.get().finished_at is not None
     assert Lookup.objects.count() == 1
+
+    # The quiz: every question answered with its first choice; the score appears at the end.
+    page.locator("#quiz-link").click()
+    page.locator("#quiz").wait_for()
+    for question_id in page.locator("li.question").evaluate_all("items => items.map(i => i.id)"):
+        page.locator(f"#{question_id} button.choice").first.click()
+        page.locator(f"#{question_id}.answered").wait_for()
+    final = page.locator("#score .final").inner_text()
+    score = re.search(r"(\d+) / (\d+)", final).groups()
     log_out(page)
 
-    # The teacher sees who opened and finished it.
+    # The teacher sees who opened and finished it, and the score.
     log_in(page, base, "frau_weber")
     page.goto(base + reverse("classroom:home"))
     page.get_by_role("link", name="Deutsch 10b").click()
     page.get_by_role("link", name="Results").click()
     row = page.locator("#students-table tbody tr", has_text="sam")
     assert "✓" in row.inner_text()
+    assert f"{score[0]}/{score[1]}" in row.locator("td.score").inner_text()
     assert page.locator("svg.chart").count() == 1
     assert page.locator("#looked-up li").count() == 1
 
 
-@pytest.fixture
-def flow_article(db):
-    from tests.classroom_factories import make_ready_article
+def test_teacher_assigns_the_seed_article_student_reads_and_takes_the_quiz_teacher_sees_the_score(
+    browser_page, live_server, seed_article
+):
+    class_flow(browser_page, live_server.url, seed_article, long_text=True)
 
-    return make_ready_article(title="Ein Plan", seed_order=0)
+
+def test_the_class_flow_works_on_a_short_hand_annotated_article(browser_page, live_server):
+    """The same flow without the NLP pipeline or the dictionary: a hand-made annotation and a
+    two-question quiz, so a classroom regression shows even where the lexicon is not imported."""
+    from reader.quiz.services import fingerprint
+
+    article = make_ready_article(title="Ein Plan", seed_order=0)
+    quiz = make_quiz(article)
+    quiz.fingerprint = fingerprint(article.annotation)  # the quiz app keeps it as generated
+    quiz.save(update_fields=["fingerprint"])
+    class_flow(browser_page, live_server.url, article, long_text=False)
