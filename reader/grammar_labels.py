@@ -46,10 +46,12 @@ def pos_label(upos: str, xpos: str = "", feats: str | None = None) -> str:
         elif xpos.endswith("IMP") or f.get("Mood") == "Imp":
             details.append("imperative")
         else:
-            if f.get("Mood") == "Sub":
-                details.append("subjunctive")
             tense = f.get("Tense")
-            if tense == "Past":
+            if f.get("Mood") == "Sub":
+                # Konjunktiv II says "would/could"; Konjunktiv I marks reported speech.
+                details.append("subjunctive II (would, could)" if tense == "Past"
+                               else "subjunctive I (reported speech)")
+            elif tense == "Past":
                 details.append("past tense")
             elif tense == "Pres":
                 details.append("present tense")
