@@ -107,6 +107,18 @@ def reading_blocks(annotation: Mapping | None, statuses: Mapping[str, str] | Non
     return blocks
 
 
+def noun_number_feats(token: Mapping) -> str:
+    """The token's features, with Number=Plur added for a noun whose form is its dictionary
+    plural (Haubitzen, Geschützen): the tagger gives no number, the dictionary knows it."""
+    feats = token.get("feats") or ""
+    plural, text = token.get("plural"), token["text"].lower()
+    if token.get("upos") != "NOUN" or "Number=" in feats or not plural:
+        return feats
+    if text != (token.get("lemma") or "").lower() and text in {plural.lower(), plural.lower() + "n"}:
+        return f"{feats}|Number=Plur" if feats else "Number=Plur"
+    return feats
+
+
 def word_details(annotation: Mapping, s_index: int, t_index: int) -> dict | None:
     """Everything the popover shows for one token, or None for an index that isn't there."""
     try:
@@ -138,7 +150,7 @@ def word_details(annotation: Mapping, s_index: int, t_index: int) -> dict | None
         "text": token["text"],
         "lemma": lemma,
         "headline": headline,
-        "pos": pos_label(upos, token.get("xpos", ""), token.get("feats")),
+        "pos": pos_label(upos, token.get("xpos", ""), noun_number_feats(token)),
         "is_name": is_name,
         "senses": [] if is_name else senses[:3],
         "compound": token.get("compound") or [],

@@ -73,3 +73,10 @@ def test_popover_lists_the_expression_a_word_belongs_to():
 def test_out_of_range_word_is_none():
     assert word_details(ANNOTATION, 5, 0) is None
     assert word_details(ANNOTATION, 1, 99) is None
+
+
+def test_noun_in_its_dictionary_plural_form_is_labelled_plural_without_tagger_features():
+    annotation = {"sentences": [{"tokens": [
+        tok("Geschütze", "Geschütz", "NOUN", gender="n", plural="Geschütze", gloss="gun")],
+        "expressions": []}]}
+    assert word_details(annotation, 0, 0)["pos"] == "noun, plural"
