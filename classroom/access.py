@@ -23,7 +23,9 @@ def is_teacher(user) -> bool:
 def require_teacher(user) -> None:
     """Teacher-only pages that concern no particular class (creating a class, adding an article)."""
     if not is_teacher(user):
-        raise PermissionDenied("Only teachers can do this. Ask an administrator to make you a teacher.")
+        raise PermissionDenied(
+            "Only teachers can do this. Ask an administrator to make you a teacher."
+        )
 
 
 def classroom_get(user, pk: int, *, manage: bool = False) -> Classroom:
@@ -58,17 +60,20 @@ def is_assignment_teacher(user, assignment: Assignment) -> bool:
     return assignment.classroom.teacher_id == user.pk and is_teacher(user)
 
 
-def article_for_review(user, pk: int):
-    """An article a teacher may correct and add to classes: one they added themselves.
-
-    Corrections change the article for every reader, so only its author (or staff) makes them.
-    """
+def article_get(user, pk: int, *, manage: bool = False):
+    """An article a teacher may assign (the shared seed articles and their own), or
+    (manage=True) correct: only its author or staff, since corrections change the article for
+    every reader."""
     from reader.models import Article
 
     try:
         article = Article.objects.get(pk=pk)
     except Article.DoesNotExist:
         raise Http404("No such article.") from None
-    if user.is_staff or (article.created_by_id == user.pk and is_teacher(user)):
+    if user.is_staff:
+        return article
+    if is_teacher(user) and (
+        article.created_by_id == user.pk or (not manage and article.seed_order is not None)
+    ):
         return article
     raise Http404("No such article.")

@@ -10,14 +10,17 @@ LABEL_WIDTH = 140
 BAR_WIDTH = 260
 
 
-def bar_chart(rows: list[tuple[str, float | None]], *, title: str, maximum: float = 100) -> SafeString:
+def bar_chart(
+    rows: list[tuple[str, float | None]], *, title: str, maximum: float = 100
+) -> SafeString:
     """One bar per (label, value); a value of None is drawn as "not yet" instead of a bar."""
     if not rows:
         return mark_safe("")
     height = ROW * len(rows) + 8
     width = LABEL_WIDTH + BAR_WIDTH + 50
     parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'<svg class="chart" role="img" aria-label="{escape(title)}" '
+        f'viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
@@ -25,10 +28,13 @@ def bar_chart(rows: list[tuple[str, float | None]], *, title: str, maximum: floa
         y = 4 + i * ROW
         short = label if len(label) <= 20 else label[:19] + "…"
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">{escape(short)}</text>'
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(short)}</text>"
         )
         if value is None:
-            parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 15}" font-size="12" fill="#777">not yet</text>')
+            parts.append(
+                f'<text x="{LABEL_WIDTH}" y="{y + 15}" font-size="12" fill="#777">not yet</text>'
+            )
             continue
         share = max(0.0, min(1.0, value / maximum)) if maximum else 0
         w = round(BAR_WIDTH * share, 1)
@@ -36,6 +42,8 @@ def bar_chart(rows: list[tuple[str, float | None]], *, title: str, maximum: floa
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{w}" height="{ROW - 8}" fill="#3b6ea5">'
             f"<title>{escape(label)}: {value:g}</title></rect>"
         )
-        parts.append(f'<text x="{LABEL_WIDTH + w + 4}" y="{y + 15}" font-size="12">{value:g}</text>')
+        parts.append(
+            f'<text x="{LABEL_WIDTH + w + 4}" y="{y + 15}" font-size="12">{value:g}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every label is escaped above

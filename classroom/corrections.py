@@ -20,7 +20,7 @@ def _key(token: Mapping) -> str:
 
 def apply_corrections(annotation: Mapping | None, corrections: Iterable[Mapping]) -> Mapping | None:
     """The annotation with corrections applied in order (later ones win); the input is not
-    modified. Each correction is a dict with `kind` and its fields (see classroom.models.Correction)."""
+    modified. Each correction is a dict with `kind` and its fields (classroom.models.Correction)."""
     corrections = list(corrections)
     if not annotation or not corrections:
         return annotation
@@ -57,13 +57,22 @@ def apply_corrections(annotation: Mapping | None, corrections: Iterable[Mapping]
                 sentence["expressions"] = [x for x in expressions if x.get("lemma") != lemma]
                 continue
             n = len(sentence.get("tokens") or [])
-            tokens = sorted({t for t in correction.get("tokens") or [] if isinstance(t, int) and 0 <= t < n})
+            tokens = sorted(
+                {t for t in correction.get("tokens") or [] if isinstance(t, int) and 0 <= t < n}
+            )
             if not tokens or not lemma:
                 continue
             # Replace an expression over the same words rather than stacking a second one.
-            sentence["expressions"] = [x for x in expressions if sorted(x.get("tokens") or []) != tokens]
-            sentence["expressions"].append({
-                "type": "idiom", "tokens": tokens, "lemma": lemma,
-                "gloss": (correction.get("gloss") or "").strip() or None, "corrected": True,
-            })
+            sentence["expressions"] = [
+                x for x in expressions if sorted(x.get("tokens") or []) != tokens
+            ]
+            sentence["expressions"].append(
+                {
+                    "type": "idiom",
+                    "tokens": tokens,
+                    "lemma": lemma,
+                    "gloss": (correction.get("gloss") or "").strip() or None,
+                    "corrected": True,
+                }
+            )
     return result

@@ -17,11 +17,15 @@ class ArticleForm(forms.Form):
 
     title = forms.CharField(max_length=300)
     source = forms.CharField(max_length=200, required=False)
-    published = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 12, "lang": "de"}), strip=False)
+    published = forms.DateField(
+        required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 12, "lang": "de"}), strip=False
+    )
     file = forms.FileField(
         required=False,
-        help_text=f".txt, .md, .html or .epub, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB (.epub 10 MB).",
+        help_text=f".txt, .md, .html or .epub, up to {MAX_UPLOAD_BYTES // 2**20} MB (.epub 10 MB).",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm,.epub"}),
     )
 
@@ -51,7 +55,9 @@ class ArticleForm(forms.Form):
 class AssignmentForm(forms.Form):
     article = forms.ModelChoiceField(queryset=None)
     due_at = forms.DateTimeField(
-        required=False, label="Due", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        required=False,
+        label="Due",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
 

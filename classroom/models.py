@@ -52,13 +52,20 @@ class Membership(models.Model):
     class Meta:
         ordering = ["student__username"]
         constraints = [
-            models.UniqueConstraint(fields=["classroom", "student"], name="membership_once_per_class"),
+            models.UniqueConstraint(
+                fields=["classroom", "student"], name="membership_once_per_class"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.student} in {self.classroom}"
 
 
 class Assignment(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
-    article = models.ForeignKey("reader.Article", on_delete=models.CASCADE, related_name="assignments")
+    article = models.ForeignKey(
+        "reader.Article", on_delete=models.CASCADE, related_name="assignments"
+    )
     due_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -66,7 +73,9 @@ class Assignment(models.Model):
         ordering = [models.F("due_at").asc(nulls_last=True), "-created_at"]
         constraints = [
             # Assigning the same article twice would split its results over two dashboards.
-            models.UniqueConstraint(fields=["classroom", "article"], name="assignment_once_per_class"),
+            models.UniqueConstraint(
+                fields=["classroom", "article"], name="assignment_once_per_class"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -77,7 +86,9 @@ class Progress(models.Model):
     """One student's reading of one assignment: opened, finished, readiness when first opened."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     opened_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     # Share of the article's distinct words the student had marked known before reading;
@@ -86,26 +97,38 @@ class Progress(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "student"], name="progress_once_per_student"),
+            models.UniqueConstraint(
+                fields=["assignment", "student"], name="progress_once_per_student"
+            ),
             models.CheckConstraint(
                 condition=Q(readiness__isnull=True) | Q(readiness__gte=0, readiness__lte=1),
                 name="progress_readiness_is_share",
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.student} on {self.assignment_id}"
+
 
 class Lookup(models.Model):
     """How often a student opened a word's popover while reading an assignment."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="lookups")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     key = models.CharField(max_length=200)  # the lemma, case-folded (reader.rendering.word_key)
     count = models.PositiveIntegerField(default=1)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "student", "key"], name="lookup_once_per_word"),
+            models.UniqueConstraint(
+                fields=["assignment", "student", "key"], name="lookup_once_per_word"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ×{self.count}"
 
 
 class Correction(models.Model):
@@ -123,7 +146,9 @@ class Correction(models.Model):
         COMPOUND_SET = "compound_set", "Compound parts"
         COMPOUND_REMOVE = "compound_remove", "Remove a compound note"
 
-    article = models.ForeignKey("reader.Article", on_delete=models.CASCADE, related_name="corrections")
+    article = models.ForeignKey(
+        "reader.Article", on_delete=models.CASCADE, related_name="corrections"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=200, blank=True)  # lemma key (gloss, compound)
     sentence = models.PositiveIntegerField(null=True, blank=True)  # idioms
@@ -147,6 +172,9 @@ class Correction(models.Model):
                 name="correction_idiom_kinds_have_sentence",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.key or self.sentence}"
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "key": self.key, "sentence": self.sentence, **self.data}

@@ -19,7 +19,9 @@ def classrooms_taught(teacher) -> QuerySet[Classroom]:
 
 
 def classrooms_joined(student) -> QuerySet[Classroom]:
-    return Classroom.objects.filter(memberships__student=student, closed_at__isnull=True).select_related("teacher")
+    return Classroom.objects.filter(
+        memberships__student=student, closed_at__isnull=True
+    ).select_related("teacher")
 
 
 @dataclass
@@ -41,16 +43,24 @@ def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]
 
     assignments = list(assignments)
     article_of = {a.pk: a.article_id for a in assignments}
-    attempts = QuizAttempt.objects.filter(assignment_id__in=list(article_of)).select_related("quiz", "user")
+    attempts = QuizAttempt.objects.filter(assignment_id__in=list(article_of)).select_related(
+        "quiz", "user"
+    )
     if student is not None:
         attempts = attempts.filter(user=student)
     # The quiz page takes the assignment id from its URL, so an attempt only counts when it is
     # on the assigned article's quiz and by someone who opened the assignment through
     # classroom.access (which is what creates a Progress row).
-    opened = set(Progress.objects.filter(assignment_id__in=list(article_of)).values_list("assignment_id", "student_id"))
+    opened = set(
+        Progress.objects.filter(assignment_id__in=list(article_of)).values_list(
+            "assignment_id", "student_id"
+        )
+    )
     attempts = [
-        a for a in attempts.order_by("created_at", "pk")
-        if a.quiz.article_id == article_of[a.assignment_id] and (a.assignment_id, a.user_id) in opened
+        a
+        for a in attempts.order_by("created_at", "pk")
+        if a.quiz.article_id == article_of[a.assignment_id]
+        and (a.assignment_id, a.user_id) in opened
     ]
     question_ids = {int(q) for a in attempts for q in (a.answers or {})}
     questions = {q.pk: q for q in QuizQuestion.objects.filter(pk__in=question_ids)}
@@ -62,17 +72,28 @@ def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]
             if question is None:
                 continue
             choice = mark.get("choice")
-            answers.append({
-                "question": question.pk, "position": (question.position, question.pk),
-                "prompt": question.body, "correct": bool(mark.get("correct")),
-                "given": question.choices[choice] if isinstance(choice, int) and 0 <= choice < len(question.choices) else "",
-                "expected": question.right_choice,
-            })
+            answers.append(
+                {
+                    "question": question.pk,
+                    "position": (question.position, question.pk),
+                    "prompt": question.body,
+                    "correct": bool(mark.get("correct")),
+                    "given": question.choices[choice]
+                    if isinstance(choice, int) and 0 <= choice < len(question.choices)
+                    else "",
+                    "expected": question.right_choice,
+                }
+            )
         answers.sort(key=lambda a: a["position"])
-        result.setdefault(attempt.assignment_id, []).append(Attempt(
-            student=attempt.user, score=attempt.score, total=attempt.total,
-            created_at=attempt.created_at, answers=answers,
-        ))
+        result.setdefault(attempt.assignment_id, []).append(
+            Attempt(
+                student=attempt.user,
+                score=attempt.score,
+                total=attempt.total,
+                created_at=attempt.created_at,
+                answers=answers,
+            )
+        )
     return result
 
 
@@ -83,8 +104,14 @@ def open_assignments_for(student) -> list[Assignment]:
             classroom__memberships__student=student, classroom__closed_at__isnull=True
         ).select_related("classroom", "article")
     )
-    progress = {p.assignment_id: p for p in Progress.objects.filter(student=student, assignment__in=assignments)}
-    scored = {pk: attempts[-1] for pk, attempts in assignment_attempts(assignments, student=student).items()}
+    progress = {
+        p.assignment_id: p
+        for p in Progress.objects.filter(student=student, assignment__in=assignments)
+    }
+    scored = {
+        pk: attempts[-1]
+        for pk, attempts in assignment_attempts(assignments, student=student).items()
+    }
     now = timezone.now()
     for assignment in assignments:
         assignment.my_progress = progress.get(assignment.pk)
@@ -108,7 +135,9 @@ def articles_for_teacher(teacher) -> QuerySet:
     """What a teacher can assign: the shared seed articles and their own."""
     from reader.models import Article
 
-    return Article.objects.filter(Q(created_by=teacher) | Q(seed_order__isnull=False)).defer("text", "annotation")
+    return Article.objects.filter(Q(created_by=teacher) | Q(seed_order__isnull=False)).defer(
+        "text", "annotation"
+    )
 
 
 def article_corrections(article_id: int) -> list[dict]:
@@ -173,13 +202,18 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     Students who left the class but had already worked on it stay listed, marked as gone.
     """
     members = {m.student_id: m.student for m in classroom_students(assignment.classroom)}
-    progress = {p.student_id: p for p in Progress.objects.filter(assignment=assignment).select_related("student")}
+    progress = {
+        p.student_id: p
+        for p in Progress.objects.filter(assignment=assignment).select_related("student")
+    }
     results: dict[int, list[Attempt]] = {}
     for attempt in assignment_attempts([assignment]).get(assignment.pk, []):
         if attempt.student is not None:
             results.setdefault(attempt.student.pk, []).append(attempt)
     lookups = dict(
-        Lookup.objects.filter(assignment=assignment).values_list("student_id").annotate(n=Sum("count"))
+        Lookup.objects.filter(assignment=assignment)
+        .values_list("student_id")
+        .annotate(n=Sum("count"))
     )
     students = dict(members)
     for p in progress.values():
@@ -188,13 +222,25 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
         students.setdefault(rs[0].student.pk, rs[0].student)
 
     rows = []
-    for student_id, student in sorted(students.items(), key=lambda kv: kv[1].get_username().lower()):
+    for student_id, student in sorted(
+        students.items(), key=lambda kv: kv[1].get_username().lower()
+    ):
         attempts = results.get(student_id, [])
-        best = max(attempts, key=lambda r: (r.score / r.total if r.total else 0, r.created_at), default=None)
-        rows.append(StudentRow(
-            student=student, progress=progress.get(student_id), result=best, attempts=len(attempts),
-            lookups=lookups.get(student_id, 0), is_member=student_id in members,
-        ))
+        best = max(
+            attempts,
+            key=lambda r: (r.score / r.total if r.total else 0, r.created_at),
+            default=None,
+        )
+        rows.append(
+            StudentRow(
+                student=student,
+                progress=progress.get(student_id),
+                result=best,
+                attempts=len(attempts),
+                lookups=lookups.get(student_id, 0),
+                is_member=student_id in members,
+            )
+        )
 
     # Most missed questions: over each student's first attempt, which is what they understood
     # before seeing the answers.
@@ -209,12 +255,19 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
             if not answer.get("correct"):
                 missed[question] += 1
     missed_rows = [
-        {"prompt": prompts[q], "missed": n, "answered": answered[q], "share": round(100 * n / answered[q])}
-        for q, n in missed.most_common(top) if n
+        {
+            "prompt": prompts[q],
+            "missed": n,
+            "answered": answered[q],
+            "share": round(100 * n / answered[q]),
+        }
+        for q, n in missed.most_common(top)
+        if n
     ]
 
     words = (
-        Lookup.objects.filter(assignment=assignment).values("key")
+        Lookup.objects.filter(assignment=assignment)
+        .values("key")
         .annotate(total=Sum("count"), students=Count("student", distinct=True))
         .order_by("-students", "-total", "key")[:top]
     )

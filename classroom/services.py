@@ -29,7 +29,9 @@ def classroom_create(*, teacher, name: str) -> Classroom:
     for _ in range(5):
         try:
             with transaction.atomic():
-                return Classroom.objects.create(teacher=teacher, name=name.strip()[:120], join_code=new_join_code())
+                return Classroom.objects.create(
+                    teacher=teacher, name=name.strip()[:120], join_code=new_join_code()
+                )
         except IntegrityError:
             continue
     raise RuntimeError("could not find a free join code")
@@ -58,10 +60,14 @@ def membership_remove(*, classroom: Classroom, student_id: int) -> bool:
 
 def classroom_close(*, classroom: Classroom) -> None:
     # Conditional update: closing twice keeps the first date.
-    Classroom.objects.filter(pk=classroom.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    Classroom.objects.filter(pk=classroom.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now()
+    )
 
 
-def assignment_create(*, classroom: Classroom, article, due_at: dt.datetime | None = None) -> Assignment:
+def assignment_create(
+    *, classroom: Classroom, article, due_at: dt.datetime | None = None
+) -> Assignment:
     if classroom.is_closed:
         raise ValidationError("This class is closed.")
     assignment, created = Assignment.objects.get_or_create(
@@ -111,7 +117,9 @@ def assignment_open(*, assignment: Assignment, student, session=None) -> Progres
         try:
             with transaction.atomic():
                 progress = Progress.objects.create(
-                    assignment=assignment, student=student, opened_at=timezone.now(),
+                    assignment=assignment,
+                    student=student,
+                    opened_at=timezone.now(),
                     readiness=readiness_for(student, assignment.article),
                 )
         except IntegrityError:  # the same student opening it in two tabs at once
@@ -127,8 +135,9 @@ def assignment_finish(*, assignment: Assignment, student) -> bool:
     """Record that the student read to the end; the first time counts. Opening is implied."""
     assignment_open(assignment=assignment, student=student)
     return bool(
-        Progress.objects.filter(assignment=assignment, student=student, finished_at__isnull=True)
-        .update(finished_at=timezone.now())
+        Progress.objects.filter(
+            assignment=assignment, student=student, finished_at__isnull=True
+        ).update(finished_at=timezone.now())
     )
 
 
@@ -172,7 +181,9 @@ def quiz_assignment_id(*, user, article_id: int, assignment_id) -> int | None:
     if not assignment_id or not getattr(user, "is_authenticated", False):
         return None
     assignment = Assignment.objects.filter(
-        pk=assignment_id, article_id=article_id, classroom__closed_at__isnull=True,
+        pk=assignment_id,
+        article_id=article_id,
+        classroom__closed_at__isnull=True,
         classroom__memberships__student=user,
     ).first()
     if assignment is None:
@@ -181,7 +192,9 @@ def quiz_assignment_id(*, user, article_id: int, assignment_id) -> int | None:
     return assignment.pk
 
 
-def correction_add(*, article, user, kind: str, key: str = "", sentence: int | None = None, data=None) -> Correction:
+def correction_add(
+    *, article, user, kind: str, key: str = "", sentence: int | None = None, data=None
+) -> Correction:
     """Store a teacher's correction. A newer gloss or compound correction for the same word
     replaces the older one, so the list stays short and says what is in force."""
     data = data or {}
@@ -190,7 +203,8 @@ def correction_add(*, article, user, kind: str, key: str = "", sentence: int | N
             Correction.objects.filter(article=article, kind=kind, key=key).delete()
         if kind in (Correction.Kind.COMPOUND_SET, Correction.Kind.COMPOUND_REMOVE):
             Correction.objects.filter(
-                article=article, key=key,
+                article=article,
+                key=key,
                 kind__in=[Correction.Kind.COMPOUND_SET, Correction.Kind.COMPOUND_REMOVE],
             ).delete()
         return Correction.objects.create(

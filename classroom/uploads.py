@@ -20,7 +20,14 @@ MAX_EPUB_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_EPUB_MEMBERS = 2_000
 MAX_COMPRESSION_RATIO = 100  # text compresses ~5-10x; hundreds means a crafted archive
 
-EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".epub": "epub"}
+EXTENSIONS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".epub": "epub",
+}
 
 # Frequent German words that are not also frequent English words ("die", "in", "was" would be).
 GERMAN_FUNCTION_WORDS = frozenset(
@@ -64,7 +71,9 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ValidationError("The file says it is UTF-16 but is not readable as such.") from None
+            raise ValidationError(
+                "The file says it is UTF-16 but is not readable as such."
+            ) from None
     if _looks_binary(data):
         raise ValidationError(
             "This file is not text (it looks like a binary file such as a PDF, image or Word "
@@ -92,7 +101,21 @@ def html_to_text(markup: str | bytes) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "head", "nav", "footer", "form", "iframe", "svg", "button"]):
+    for tag in soup(
+        [
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "head",
+            "nav",
+            "footer",
+            "form",
+            "iframe",
+            "svg",
+            "button",
+        ]
+    ):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     blocks = root.find_all(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"])
@@ -180,12 +203,15 @@ def text_from_upload(upload) -> str:
     kind = EXTENSIONS.get(extension)
     if kind is None:
         raise ValidationError(
-            f"Files of type ‘{extension or name}’ are not supported. Upload .txt, .md, .html or .epub."
+            f"Files of type ‘{extension or name}’ are not supported. "
+            "Upload .txt, .md, .html or .epub."
         )
     limit = MAX_EPUB_BYTES if kind == "epub" else MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
-        raise ValidationError(f"The file is too big ({size / 1e6:.1f} MB); the limit is {limit / 1e6:.0f} MB.")
+        raise ValidationError(
+            f"The file is too big ({size / 1e6:.1f} MB); the limit is {limit / 1e6:.0f} MB."
+        )
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise ValidationError(f"The file is too big; the limit is {limit / 1e6:.0f} MB.")

@@ -17,13 +17,22 @@ urlpatterns = [
     path("articles/<int:pk>/status/", views.article_status, name="article_status"),
     path("articles/<int:pk>/review/words/<int:s>/<int:t>/", views.review_word, name="review_word"),
     path("articles/<int:pk>/corrections/<str:kind>/", views.correction_add, name="correction_add"),
-    path("articles/<int:pk>/corrections/<int:correction_id>/delete/", views.correction_delete,
-         name="correction_delete"),
+    path(
+        "articles/<int:pk>/corrections/<int:correction_id>/delete/",
+        views.correction_delete,
+        name="correction_delete",
+    ),
     path("assignments/<int:pk>/", views.assignment_read, name="assignment_read"),
     path("assignments/<int:pk>/finished/", views.assignment_finish, name="assignment_finish"),
     path("assignments/<int:pk>/delete/", views.assignment_delete, name="assignment_delete"),
-    path("assignments/<int:pk>/dashboard/", views.assignment_dashboard, name="assignment_dashboard"),
+    path(
+        "assignments/<int:pk>/dashboard/", views.assignment_dashboard, name="assignment_dashboard"
+    ),
     path("assignments/<int:pk>/results.csv", views.assignment_csv, name="assignment_csv"),
     path("assignments/<int:pk>/deck.apkg", views.assignment_deck, name="assignment_deck"),
-    path("assignments/<int:pk>/answers/<int:user_id>/", views.assignment_answers, name="assignment_answers"),
+    path(
+        "assignments/<int:pk>/answers/<int:user_id>/",
+        views.assignment_answers,
+        name="assignment_answers",
+    ),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from classroom import selectors, services
 from classroom.access import (
-    article_for_review,
+    article_get,
     assignment_get,
     classroom_get,
     is_assignment_teacher,
@@ -82,9 +82,19 @@ def classroom_create(request):
 def classroom_detail(request, pk: int):
     classroom = classroom_get(request.user, pk)
     if classroom.teacher_id != request.user.pk:
-        assignments = [a for a in selectors.open_assignments_for(request.user) if a.classroom_id == classroom.pk]
-        return render(request, "classroom/classroom_student.html", {"classroom": classroom, "assignments": assignments})
-    join_url = request.build_absolute_uri(reverse("classroom:join_code", args=[classroom.join_code]))
+        assignments = [
+            a
+            for a in selectors.open_assignments_for(request.user)
+            if a.classroom_id == classroom.pk
+        ]
+        return render(
+            request,
+            "classroom/classroom_student.html",
+            {"classroom": classroom, "assignments": assignments},
+        )
+    join_url = request.build_absolute_uri(
+        reverse("classroom:join_code", args=[classroom.join_code])
+    )
     context = {
         "classroom": classroom,
         "join_url": join_url,
@@ -110,7 +120,9 @@ def student_remove(request, pk: int, user_id: int):
 def classroom_close(request, pk: int):
     classroom = classroom_get(request.user, pk, manage=True)
     services.classroom_close(classroom=classroom)
-    messages.success(request, "The class is closed: no one can join, and students no longer see it.")
+    messages.success(
+        request, "The class is closed: no one can join, and students no longer see it."
+    )
     return redirect("classroom:classroom_detail", pk=classroom.pk)
 
 
@@ -121,13 +133,17 @@ def join(request, code: str = ""):
     form = JoinForm(request.POST or None, initial={"code": code})
     if request.method == "POST" and form.is_valid():
         try:
-            classroom = services.classroom_join(student=request.user, code=form.cleaned_data["code"])
+            classroom = services.classroom_join(
+                student=request.user, code=form.cleaned_data["code"]
+            )
         except ValidationError as error:
             form.add_error("code", error)
         else:
             messages.success(request, f"You joined {classroom.name}.")
             return redirect("classroom:classroom_detail", pk=classroom.pk)
-    return render(request, "classroom/join.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "classroom/join.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 # --- Articles ------------------------------------------------------------------------------
@@ -144,22 +160,27 @@ def article_add(request):
         data = form.cleaned_data
         try:
             article = article_create(
-                title=data["title"], text=data["text"], source=data["source"],
-                published=data["published"], created_by=request.user,
+                title=data["title"],
+                text=data["text"],
+                source=data["source"],
+                published=data["published"],
+                created_by=request.user,
             )
         except ValidationError as error:
             form.add_error("file" if data.get("file") else "text", error)
         else:
             messages.success(request, "Article added. Check the glosses before you assign it.")
             return redirect("classroom:article_review", pk=article.pk)
-    return render(request, "classroom/article_add.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "classroom/article_add.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
 @require_GET
 def article_status(request, pk: int):
     """The htmx partial a card or review page polls while the article is annotated."""
-    article = article_for_review(request.user, pk)
+    article = article_get(request.user, pk)
     return render(request, "classroom/article_review.html#status", {"article": article})
 
 
@@ -189,7 +210,7 @@ def _reverse_or_none(name: str, *args) -> str | None:
 @login_required
 @require_GET
 def article_review(request, pk: int):
-    article = article_for_review(request.user, pk)
+    article = article_get(request.user, pk, manage=True)
     return render(request, "classroom/article_review.html", _review_context(request, article))
 
 
@@ -199,7 +220,7 @@ def review_word(request, pk: int, s: int, t: int):
     """The correction panel for one word (htmx partial; the whole page without JavaScript)."""
     from reader.rendering import word_details
 
-    article = article_for_review(request.user, pk)
+    article = article_get(request.user, pk, manage=True)
     form = ReviewWordForm({"s": s, "t": t})
     if not form.is_valid() or not article.annotation:
         raise Http404("No such word.")
@@ -208,23 +229,30 @@ def review_word(request, pk: int, s: int, t: int):
     if word is None:
         raise Http404("No such word in this article.")
     sentence = annotation["sentences"][s]
-    word["numbered"] = [(i, tok["text"]) for i, tok in enumerate(sentence["tokens"]) if tok["text"].strip()]
+    word["numbered"] = [
+        (i, tok["text"]) for i, tok in enumerate(sentence["tokens"]) if tok["text"].strip()
+    ]
     word["sentence_expressions"] = sentence.get("expressions") or []
     word["compound_text"] = " + ".join(
         f"{p.get('part')} = {p.get('gloss')}" if p.get("gloss") else str(p.get("part"))
         for p in word["compound"]
     )
     if request.htmx:
-        return render(request, "classroom/article_review.html#word", {"article": article, "word": word})
+        return render(
+            request, "classroom/article_review.html#word", {"article": article, "word": word}
+        )
     return render(request, "classroom/article_review.html", _review_context(request, article, word))
 
 
 @login_required
 @require_POST
 def correction_add(request, pk: int, kind: str):
-    article = article_for_review(request.user, pk)
+    article = article_get(request.user, pk, manage=True)
     forms = {
-        "gloss": GlossForm, "compound": CompoundForm, "idiom_add": IdiomAddForm, "idiom_remove": IdiomRemoveForm,
+        "gloss": GlossForm,
+        "compound": CompoundForm,
+        "idiom_add": IdiomAddForm,
+        "idiom_remove": IdiomRemoveForm,
     }
     if kind not in forms:
         raise Http404("No such correction.")
@@ -234,21 +262,37 @@ def correction_add(request, pk: int, kind: str):
         return redirect("classroom:article_review", pk=article.pk)
     data = form.cleaned_data
     if kind == "gloss":
-        services.correction_add(article=article, user=request.user, kind=Correction.Kind.GLOSS,
-                                key=data["key"], data={"gloss": data["gloss"]})
+        services.correction_add(
+            article=article,
+            user=request.user,
+            kind=Correction.Kind.GLOSS,
+            key=data["key"],
+            data={"gloss": data["gloss"]},
+        )
     elif kind == "compound":
         services.correction_add(
-            article=article, user=request.user,
+            article=article,
+            user=request.user,
             kind=Correction.Kind.COMPOUND_SET if data["parts"] else Correction.Kind.COMPOUND_REMOVE,
-            key=data["key"], data={"parts": data["parts"]} if data["parts"] else {},
+            key=data["key"],
+            data={"parts": data["parts"]} if data["parts"] else {},
         )
     elif kind == "idiom_add":
-        services.correction_add(article=article, user=request.user, kind=Correction.Kind.IDIOM_ADD,
-                                sentence=data["sentence"],
-                                data={"tokens": data["tokens"], "lemma": data["lemma"], "gloss": data["gloss"]})
+        services.correction_add(
+            article=article,
+            user=request.user,
+            kind=Correction.Kind.IDIOM_ADD,
+            sentence=data["sentence"],
+            data={"tokens": data["tokens"], "lemma": data["lemma"], "gloss": data["gloss"]},
+        )
     else:
-        services.correction_add(article=article, user=request.user, kind=Correction.Kind.IDIOM_REMOVE,
-                                sentence=data["sentence"], data={"lemma": data["lemma"]})
+        services.correction_add(
+            article=article,
+            user=request.user,
+            kind=Correction.Kind.IDIOM_REMOVE,
+            sentence=data["sentence"],
+            data={"lemma": data["lemma"]},
+        )
     messages.success(request, "Correction saved. Every reader of this article sees it now.")
     return redirect("classroom:article_review", pk=article.pk)
 
@@ -256,7 +300,7 @@ def correction_add(request, pk: int, kind: str):
 @login_required
 @require_POST
 def correction_delete(request, pk: int, correction_id: int):
-    article = article_for_review(request.user, pk)
+    article = article_get(request.user, pk, manage=True)
     if not services.correction_delete(article=article, correction_id=correction_id):
         raise Http404("No such correction.")
     messages.success(request, "Correction removed.")
@@ -273,8 +317,11 @@ def assignment_create(request, pk: int):
     form = AssignmentForm(request.POST, articles=selectors.articles_for_teacher(request.user))
     if form.is_valid():
         try:
-            services.assignment_create(classroom=classroom, article=form.cleaned_data["article"],
-                                       due_at=form.cleaned_data["due_at"])
+            services.assignment_create(
+                classroom=classroom,
+                article=form.cleaned_data["article"],
+                due_at=form.cleaned_data["due_at"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -305,7 +352,9 @@ def assignment_read(request, pk: int):
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
         return redirect("classroom:assignment_dashboard", pk=assignment.pk)
-    progress = services.assignment_open(assignment=assignment, student=request.user, session=request.session)
+    progress = services.assignment_open(
+        assignment=assignment, student=request.user, session=request.session
+    )
     article = assignment.article
     annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
     context = {
@@ -334,7 +383,11 @@ def assignment_finish(request, pk: int):
         raise Http404("Teachers don't read their own assignments.")
     services.assignment_finish(assignment=assignment, student=request.user)
     if request.htmx:
-        return render(request, "classroom/assignment_read.html#finished", {"assignment": assignment, "finished": True})
+        return render(
+            request,
+            "classroom/assignment_read.html#finished",
+            {"assignment": assignment, "finished": True},
+        )
     messages.success(request, "Marked as read.")
     return redirect("classroom:assignment_read", pk=assignment.pk)
 
@@ -348,7 +401,12 @@ def assignment_dashboard(request, pk: int):
         [(row.student.get_username(), row.percent) for row in dashboard.rows],
         title="Quiz score per student (best attempt, %)",
     )
-    context = {"assignment": assignment, "dashboard": dashboard, "chart": chart, "deck_available": _deck_function() is not None}
+    context = {
+        "assignment": assignment,
+        "dashboard": dashboard,
+        "chart": chart,
+        "deck_available": _deck_function() is not None,
+    }
     if request.htmx:
         return render(request, "classroom/dashboard.html#results", context)
     return render(request, "classroom/dashboard.html", context)
@@ -367,7 +425,11 @@ def assignment_answers(request, pk: int, user_id: int):
     results = selectors.student_answers(assignment, student) if student else []
     if not results and student is None:
         raise Http404("No such student.")
-    return render(request, "classroom/answers.html", {"assignment": assignment, "student": student, "results": results})
+    return render(
+        request,
+        "classroom/answers.html",
+        {"assignment": assignment, "student": student, "results": results},
+    )
 
 
 @login_required
@@ -379,17 +441,36 @@ def assignment_csv(request, pk: int):
     filename = f"results-{assignment.classroom.join_code}-{assignment.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
-    writer.writerow(["student", "in class", "opened", "finished reading", "readiness %",
-                     "best score", "out of", "score %", "attempts", "lookups"])
+    writer.writerow(
+        [
+            "student",
+            "in class",
+            "opened",
+            "finished reading",
+            "readiness %",
+            "best score",
+            "out of",
+            "score %",
+            "attempts",
+            "lookups",
+        ]
+    )
     for row in dashboard.rows:
         p, r = row.progress, row.result
-        writer.writerow([
-            row.student.get_username(), "yes" if row.is_member else "no",
-            p.opened_at.isoformat() if p else "", p.finished_at.isoformat() if p and p.finished_at else "",
-            "" if row.readiness_percent is None else row.readiness_percent,
-            r.score if r else "", r.total if r else "", "" if row.percent is None else row.percent,
-            row.attempts, row.lookups,
-        ])
+        writer.writerow(
+            [
+                row.student.get_username(),
+                "yes" if row.is_member else "no",
+                p.opened_at.isoformat() if p else "",
+                p.finished_at.isoformat() if p and p.finished_at else "",
+                "" if row.readiness_percent is None else row.readiness_percent,
+                r.score if r else "",
+                r.total if r else "",
+                "" if row.percent is None else row.percent,
+                row.attempts,
+                row.lookups,
+            ]
+        )
     return response
 
 
@@ -415,8 +496,14 @@ def assignment_deck(request, pk: int):
         if type(error).__name__ != "NothingToExport":
             raise
         messages.error(request, str(error))
-        target = "classroom:assignment_dashboard" if is_assignment_teacher(request.user, assignment) else "classroom:assignment_read"
+        target = (
+            "classroom:assignment_dashboard"
+            if is_assignment_teacher(request.user, assignment)
+            else "classroom:assignment_read"
+        )
         return redirect(target, pk=assignment.pk)
     response = HttpResponse(data, content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="randnotiz-{assignment.article_id}.apkg"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="randnotiz-{assignment.article_id}.apkg"'
+    )
     return response

@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 
 from classroom.models import Lookup, Progress
-from tests.classroom_factories import PASSWORD, make_quiz, make_ready_article, make_student, make_teacher
+from tests.classroom_factories import (
+    PASSWORD,
+    make_quiz,
+    make_ready_article,
+    make_student,
+    make_teacher,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

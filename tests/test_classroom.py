@@ -16,8 +16,8 @@ from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
 from reader.models import Article
 from tests.classroom_factories import (
     make_class,
-    make_ready_article,
     make_quiz,
+    make_ready_article,
     make_student,
     make_teacher,
     small_annotation,
@@ -36,7 +36,9 @@ GERMAN_PARAGRAPH = (
 def test_teacher_creates_a_class_and_gets_a_join_code_and_link(client):
     teacher = make_teacher()
     client.force_login(teacher)
-    response = client.post(reverse("classroom:classroom_create"), {"name": "Deutsch 10b"}, follow=True)
+    response = client.post(
+        reverse("classroom:classroom_create"), {"name": "Deutsch 10b"}, follow=True
+    )
     classroom = Classroom.objects.get(teacher=teacher)
     page = response.content.decode()
     assert classroom.join_code in page
@@ -88,7 +90,9 @@ def test_student_home_lists_open_assignments_with_due_dates_soonest_first(client
     sooner = make_ready_article(title="Bald", created_by=teacher)
     hidden = make_ready_article(title="Nicht meins")
     due = timezone.now() + dt.timedelta(days=2)
-    services.assignment_create(classroom=classroom, article=later, due_at=due + dt.timedelta(days=5))
+    services.assignment_create(
+        classroom=classroom, article=later, due_at=due + dt.timedelta(days=5)
+    )
     services.assignment_create(classroom=classroom, article=sooner, due_at=due)
     services.assignment_create(classroom=other_class, article=hidden)
     client.force_login(student)
@@ -106,18 +110,26 @@ def test_assigning_through_the_class_page_with_a_due_date(client):
     classroom = make_class(teacher)
     article = make_ready_article(created_by=teacher)
     client.force_login(teacher)
-    client.post(reverse("classroom:assignment_create", args=[classroom.pk]),
-                {"article": article.pk, "due_at": "2030-05-01T08:00"})
+    client.post(
+        reverse("classroom:assignment_create", args=[classroom.pk]),
+        {"article": article.pk, "due_at": "2030-05-01T08:00"},
+    )
     assignment = Assignment.objects.get()
     assert assignment.due_at.year == 2030
-    response = client.post(reverse("classroom:assignment_create", args=[classroom.pk]), {"article": article.pk}, follow=True)
+    response = client.post(
+        reverse("classroom:assignment_create", args=[classroom.pk]),
+        {"article": article.pk},
+        follow=True,
+    )
     assert "already assigned" in response.content.decode()
 
 
 def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
     teacher, student = make_teacher(), make_student()
     article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
     client.force_login(student)
     popover = reverse("reader:word_popover", args=[article.pk, 0, 1])
 
@@ -132,11 +144,15 @@ def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
     client.get(popover, headers={"HX-Request": "true"})
     assert Lookup.objects.get().count == 2 and Lookup.objects.get().key == "regierung"
 
-    response = client.post(reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"}
+    )
     assert "read to the end" in response.content.decode()
     first_finish = Progress.objects.get().finished_at
     assert first_finish is not None
-    client.post(reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"})
+    client.post(
+        reverse("classroom:assignment_finish", args=[assignment.pk]), headers={"HX-Request": "true"}
+    )
     assert Progress.objects.get().finished_at == first_finish
 
 
@@ -148,7 +164,9 @@ def test_lookups_stop_counting_once_a_student_is_removed(client):
     client.force_login(student)
     client.get(reverse("classroom:assignment_read", args=[assignment.pk]))
     services.membership_remove(classroom=classroom, student_id=student.pk)
-    client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"})
+    client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"}
+    )
     assert not Lookup.objects.exists()
 
 
@@ -157,7 +175,9 @@ def _dashboard_world():
     ana, ben, cem = make_student("ana"), make_student("ben"), make_student("cem")
     article = make_ready_article(created_by=teacher)
     quiz = make_quiz(article)
-    assignment = services.assignment_create(classroom=make_class(teacher, students=[ana, ben, cem]), article=article)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[ana, ben, cem]), article=article
+    )
     services.assignment_open(assignment=assignment, student=ana)
     services.assignment_finish(assignment=assignment, student=ana)
     take_quiz(quiz, ana, assignment, [0, 1])
@@ -165,7 +185,12 @@ def _dashboard_world():
     services.assignment_open(assignment=assignment, student=ben)
     take_quiz(quiz, ben, assignment, [1, 1])
     take_quiz(quiz, cem, None, [0, 0])  # practice outside the assignment: not on the dashboard
-    for student, key in [(ana, "raketenwerfer"), (ben, "raketenwerfer"), (ben, "regierung"), (ben, "raketenwerfer")]:
+    for student, key in [
+        (ana, "raketenwerfer"),
+        (ben, "raketenwerfer"),
+        (ben, "regierung"),
+        (ben, "raketenwerfer"),
+    ]:
         services.lookup_record(assignment_id=assignment.pk, student=student, key=key)
     return teacher, assignment
 
@@ -175,13 +200,21 @@ def test_dashboard_shows_who_opened_finished_scores_missed_questions_and_looked_
     dashboard = selectors.assignment_dashboard(assignment)
     assert (dashboard.opened, dashboard.finished) == (2, 1)
     assert [(r.student.username, r.percent, r.attempts) for r in dashboard.rows] == [
-        ("ana", 100, 2), ("ben", 0, 1), ("cem", None, 0)]
+        ("ana", 100, 2),
+        ("ben", 0, 1),
+        ("cem", None, 0),
+    ]
     # Missed questions count first attempts: both missed question 2, ben also question 1.
-    assert [(q["prompt"], q["missed"]) for q in dashboard.missed] == [("Ist das gut?", 2), ("Wer stellte den Plan vor?", 1)]
+    assert [(q["prompt"], q["missed"]) for q in dashboard.missed] == [
+        ("Ist das gut?", 2),
+        ("Wer stellte den Plan vor?", 1),
+    ]
     assert dashboard.words[0] == {"key": "raketenwerfer", "count": 3, "students": 2}
 
     client.force_login(teacher)
-    page = client.get(reverse("classroom:assignment_dashboard", args=[assignment.pk])).content.decode()
+    page = client.get(
+        reverse("classroom:assignment_dashboard", args=[assignment.pk])
+    ).content.decode()
     assert "<svg" in page and "Quiz score per student" in page
     assert "2/2" in page and "0/2" in page and "raketenwerfer" in page and "Ist das gut?" in page
 
@@ -192,7 +225,11 @@ def test_results_export_as_csv_one_row_per_student(client):
     response = client.get(reverse("classroom:assignment_csv", args=[assignment.pk]))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [(r["student"], r["best score"], r["lookups"]) for r in rows] == [("ana", "2", "1"), ("ben", "0", "3"), ("cem", "", "0")]
+    assert [(r["student"], r["best score"], r["lookups"]) for r in rows] == [
+        ("ana", "2", "1"),
+        ("ben", "0", "3"),
+        ("cem", "", "0"),
+    ]
     assert rows[0]["finished reading"] and not rows[1]["finished reading"]
 
 
@@ -201,7 +238,9 @@ def test_readiness_is_the_share_of_words_known_before_first_opening():
 
     teacher, student = make_teacher(), make_student()
     article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
     keys = services.article_word_keys(article.annotation)
     assert "regierung" in keys and "." not in keys
     word_status_set(user=student, key="regierung", status="known")
@@ -210,7 +249,9 @@ def test_readiness_is_the_share_of_words_known_before_first_opening():
     progress = services.assignment_open(assignment=assignment, student=student)
     assert progress.readiness == pytest.approx(2 / len(keys))
     word_status_set(user=student, key="vorstellen", status="known")  # learnt while reading
-    assert services.assignment_open(assignment=assignment, student=student).readiness == pytest.approx(2 / len(keys))
+    assert services.assignment_open(
+        assignment=assignment, student=student
+    ).readiness == pytest.approx(2 / len(keys))
     client_rows = selectors.assignment_dashboard(assignment).rows
     assert client_rows[0].readiness_percent == round(200 / len(keys))
 
@@ -218,7 +259,9 @@ def test_readiness_is_the_share_of_words_known_before_first_opening():
 def test_the_class_deck_downloads_as_an_anki_package(client):
     teacher, student = make_teacher(), make_student()
     article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
     client.force_login(teacher)
     response = client.get(reverse("classroom:assignment_deck", args=[assignment.pk]))
     assert response.status_code == 200 and response.content[:2] == b"PK"
@@ -229,32 +272,55 @@ def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(clien
     teacher = make_teacher()
     client.force_login(teacher)
     text = "\n\n".join([GERMAN_PARAGRAPH] * 120)  # > 20,000 characters: annotated in the background
-    response = client.post(reverse("classroom:article_add"), {
-        "title": "Schulen", "source": "Testzeitung", "published": "2026-11-20",
-        "file": SimpleUploadedFile("schulen.txt", text.encode("utf-16")),
-    })
+    response = client.post(
+        reverse("classroom:article_add"),
+        {
+            "title": "Schulen",
+            "source": "Testzeitung",
+            "published": "2026-11-20",
+            "file": SimpleUploadedFile("schulen.txt", text.encode("utf-16")),
+        },
+    )
     article = Article.objects.get(title="Schulen")
-    assert response.status_code == 302 and response["Location"] == reverse("classroom:article_review", args=[article.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "classroom:article_review", args=[article.pk]
+    )
     assert article.status == Article.Status.PENDING and article.source == "Testzeitung"
     status_url = reverse("classroom:article_status", args=[article.pk])
     partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
     assert 'hx-trigger="every 2s"' in partial and "<progress" in partial
-    Article.objects.filter(pk=article.pk).update(status="ready", annotation=small_annotation(), level="B2")
+    Article.objects.filter(pk=article.pk).update(
+        status="ready", annotation=small_annotation(), level="B2"
+    )
     partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
     assert "every 2s" not in partial and "B2" in partial
     assert "B2" in client.get(reverse("classroom:home")).content.decode()  # level on the card
 
 
-@pytest.mark.parametrize("name, data, expected", [
-    ("a.txt", b"", "Paste the article"),
-    ("a.txt", b"\x00\x01\x02binary" * 100, "not text"),
-    ("a.pdf", b"%PDF-1.4", "not supported"),
-    ("a.txt", (("The government presented a new plan for the schools on Monday and it is "
-                "meant to be good for all of the teachers who have been waiting. ") * 5).encode(), "does not look like German"),
-])
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("a.txt", b"", "Paste the article"),
+        ("a.txt", b"\x00\x01\x02binary" * 100, "not text"),
+        ("a.pdf", b"%PDF-1.4", "not supported"),
+        (
+            "a.txt",
+            (
+                (
+                    "The government presented a new plan for the schools on Monday and it is "
+                    "meant to be good for all of the teachers who have been waiting. "
+                )
+                * 5
+            ).encode(),
+            "does not look like German",
+        ),
+    ],
+)
 def test_bad_uploads_get_a_clear_message(client, name, data, expected):
     client.force_login(make_teacher())
-    response = client.post(reverse("classroom:article_add"), {"title": "X", "file": SimpleUploadedFile(name, data)})
+    response = client.post(
+        reverse("classroom:article_add"), {"title": "X", "file": SimpleUploadedFile(name, data)}
+    )
     assert response.status_code == 400
     assert expected in response.content.decode()
     assert not Article.objects.exists()
@@ -265,15 +331,19 @@ def test_too_big_uploads_get_a_clear_message(client, monkeypatch):
 
     monkeypatch.setattr(classroom.uploads, "MAX_UPLOAD_BYTES", 2000)
     client.force_login(make_teacher())
-    response = client.post(reverse("classroom:article_add"), {
-        "title": "X", "file": SimpleUploadedFile("a.txt", GERMAN_PARAGRAPH.encode() * 20)})
+    response = client.post(
+        reverse("classroom:article_add"),
+        {"title": "X", "file": SimpleUploadedFile("a.txt", GERMAN_PARAGRAPH.encode() * 20)},
+    )
     assert response.status_code == 400 and "too big" in response.content.decode()
 
 
 def test_pasted_english_is_refused_too(client):
     client.force_login(make_teacher())
-    response = client.post(reverse("classroom:article_add"), {
-        "title": "X", "text": "This is the news of the day and it is about the weather. " * 5})
+    response = client.post(
+        reverse("classroom:article_add"),
+        {"title": "X", "text": "This is the news of the day and it is about the weather. " * 5},
+    )
     assert "does not look like German" in response.content.decode()
 
 
@@ -282,13 +352,28 @@ def test_pasted_english_is_refused_too(client):
 
 def test_apply_corrections_changes_glosses_compounds_and_idioms_without_touching_the_input():
     annotation = small_annotation()
-    corrected = apply_corrections(annotation, [
-        {"kind": "gloss", "key": "regierung", "gloss": "cabinet"},
-        {"kind": "compound_remove", "key": "raketenwerfer"},
-        {"kind": "idiom_remove", "sentence": 0, "lemma": "vorstellen"},
-        {"kind": "idiom_add", "sentence": 1, "tokens": [0, 1, 2], "lemma": "das ist gut", "gloss": "fine"},
-        {"kind": "idiom_add", "sentence": 9, "tokens": [0], "lemma": "gone", "gloss": None},  # stale: skipped
-    ])
+    corrected = apply_corrections(
+        annotation,
+        [
+            {"kind": "gloss", "key": "regierung", "gloss": "cabinet"},
+            {"kind": "compound_remove", "key": "raketenwerfer"},
+            {"kind": "idiom_remove", "sentence": 0, "lemma": "vorstellen"},
+            {
+                "kind": "idiom_add",
+                "sentence": 1,
+                "tokens": [0, 1, 2],
+                "lemma": "das ist gut",
+                "gloss": "fine",
+            },
+            {
+                "kind": "idiom_add",
+                "sentence": 9,
+                "tokens": [0],
+                "lemma": "gone",
+                "gloss": None,
+            },  # stale: skipped
+        ],
+    )
     tokens = corrected["sentences"][0]["tokens"]
     assert tokens[1]["gloss"] == "cabinet" and tokens[1]["senses"] == ["cabinet"]
     assert tokens[4]["compound"] is None
@@ -301,11 +386,18 @@ def test_corrections_survive_re_annotation_and_show_for_every_reader(client):
     teacher = make_teacher()
     article = make_ready_article(created_by=teacher)
     client.force_login(teacher)
-    client.post(reverse("classroom:correction_add", args=[article.pk, "gloss"]), {"key": "regierung", "gloss": "cabinet"})
-    client.post(reverse("classroom:correction_add", args=[article.pk, "compound"]),
-                {"key": "raketenwerfer", "parts": "Raketen = rocket + Werfer = launcher"})
-    client.post(reverse("classroom:correction_add", args=[article.pk, "idiom_add"]),
-                {"sentence": 1, "tokens": "0 1 2", "lemma": "das ist gut", "gloss": "that's fine"})
+    client.post(
+        reverse("classroom:correction_add", args=[article.pk, "gloss"]),
+        {"key": "regierung", "gloss": "cabinet"},
+    )
+    client.post(
+        reverse("classroom:correction_add", args=[article.pk, "compound"]),
+        {"key": "raketenwerfer", "parts": "Raketen = rocket + Werfer = launcher"},
+    )
+    client.post(
+        reverse("classroom:correction_add", args=[article.pk, "idiom_add"]),
+        {"sentence": 1, "tokens": "0 1 2", "lemma": "das ist gut", "gloss": "that's fine"},
+    )
     # A re-annotation writes a fresh document (here: a new gloss from the pipeline).
     fresh = small_annotation()
     fresh["sentences"][0]["tokens"][1]["gloss"] = "regime"
@@ -314,11 +406,17 @@ def test_corrections_survive_re_annotation_and_show_for_every_reader(client):
     client.logout()
     reader = make_student()
     client.force_login(reader)
-    popover = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"})
+    popover = client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 1]), headers={"HX-Request": "true"}
+    )
     assert "cabinet" in popover.content.decode() and "regime" not in popover.content.decode()
-    compound = client.get(reverse("reader:word_popover", args=[article.pk, 0, 4]), headers={"HX-Request": "true"})
+    compound = client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 4]), headers={"HX-Request": "true"}
+    )
     assert "launcher" in compound.content.decode()
-    idiom = client.get(reverse("reader:word_popover", args=[article.pk, 1, 2]), headers={"HX-Request": "true"})
+    idiom = client.get(
+        reverse("reader:word_popover", args=[article.pk, 1, 2]), headers={"HX-Request": "true"}
+    )
     assert "that&#x27;s fine" in idiom.content.decode() or "that's fine" in idiom.content.decode()
 
 
@@ -328,32 +426,68 @@ def test_the_review_panel_offers_the_corrections_for_a_word(client):
     client.force_login(teacher)
     page = client.get(reverse("classroom:article_review", args=[article.pk])).content.decode()
     assert reverse("classroom:review_word", args=[article.pk, 0, 0]) in page
-    panel = client.get(reverse("classroom:review_word", args=[article.pk, 0, 4]), headers={"HX-Request": "true"}).content.decode()
+    panel = client.get(
+        reverse("classroom:review_word", args=[article.pk, 0, 4]), headers={"HX-Request": "true"}
+    ).content.decode()
     assert "Raketen = rocket + werfer = thrower" in panel
     assert "vorstellen" in panel  # the sentence's separable verb can be removed
     assert "<html" not in panel
     assert reverse("reader:quiz_edit", args=[article.pk]) in page  # quiz editing is the quiz app's
     # Without JavaScript the same URL is the whole page with the panel open.
-    assert "<html" in client.get(reverse("classroom:review_word", args=[article.pk, 0, 4])).content.decode()
+    assert (
+        "<html"
+        in client.get(reverse("classroom:review_word", args=[article.pk, 0, 4])).content.decode()
+    )
 
 
 def test_a_newer_gloss_correction_replaces_the_older_one():
     teacher = make_teacher()
     article = make_ready_article(created_by=teacher)
-    services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "cabinet"})
-    services.correction_add(article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "government (federal)"})
-    assert [c["gloss"] for c in selectors.article_corrections(article.pk)] == ["government (federal)"]
+    services.correction_add(
+        article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": "cabinet"}
+    )
+    services.correction_add(
+        article=article,
+        user=teacher,
+        kind="gloss",
+        key="regierung",
+        data={"gloss": "government (federal)"},
+    )
+    assert [c["gloss"] for c in selectors.article_corrections(article.pk)] == [
+        "government (federal)"
+    ]
 
 
 def test_a_quiz_attempt_counts_for_an_assignment_only_for_its_students_and_article():
     teacher, student, outsider = make_teacher(), make_student(), make_student("eve")
-    article, other = make_ready_article(created_by=teacher), make_ready_article(title="Anderer", created_by=teacher)
-    assignment = services.assignment_create(classroom=make_class(teacher, students=[student]), article=article)
-    assert services.quiz_assignment_id(user=student, article_id=article.pk, assignment_id=assignment.pk) == assignment.pk
+    article, other = (
+        make_ready_article(created_by=teacher),
+        make_ready_article(title="Anderer", created_by=teacher),
+    )
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    assert (
+        services.quiz_assignment_id(
+            user=student, article_id=article.pk, assignment_id=assignment.pk
+        )
+        == assignment.pk
+    )
     assert Progress.objects.filter(student=student).exists()  # taking the quiz implies opening
-    assert services.quiz_assignment_id(user=outsider, article_id=article.pk, assignment_id=assignment.pk) is None
-    assert services.quiz_assignment_id(user=student, article_id=other.pk, assignment_id=assignment.pk) is None
-    assert services.quiz_assignment_id(user=student, article_id=article.pk, assignment_id=987654) is None
+    assert (
+        services.quiz_assignment_id(
+            user=outsider, article_id=article.pk, assignment_id=assignment.pk
+        )
+        is None
+    )
+    assert (
+        services.quiz_assignment_id(user=student, article_id=other.pk, assignment_id=assignment.pk)
+        is None
+    )
+    assert (
+        services.quiz_assignment_id(user=student, article_id=article.pk, assignment_id=987654)
+        is None
+    )
     # Attempts stored with a forged assignment id are not shown: another article's quiz, or
     # someone who never opened the assignment.
     take_quiz(make_quiz(other), student, assignment, [0, 0])

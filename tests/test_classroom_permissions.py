@@ -7,7 +7,14 @@ from django.urls import reverse
 
 from classroom import services
 from classroom.models import Assignment, Classroom, Correction, Membership
-from tests.classroom_factories import make_class, make_quiz, make_ready_article, make_student, make_teacher, take_quiz
+from tests.classroom_factories import (
+    make_class,
+    make_quiz,
+    make_ready_article,
+    make_student,
+    make_teacher,
+    take_quiz,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +31,18 @@ def world():
     assignment = services.assignment_create(classroom=classroom, article=article)
     services.assignment_open(assignment=assignment, student=member)
     take_quiz(make_quiz(article), member, assignment, [0, 1])
-    correction = services.correction_add(article=article, user=owner, kind="gloss", key="regierung", data={"gloss": "cabinet"})
+    correction = services.correction_add(
+        article=article, user=owner, kind="gloss", key="regierung", data={"gloss": "cabinet"}
+    )
     return {
-        "owner": owner, "other_teacher": other_teacher, "member": member, "classmate": classmate,
-        "outsider": outsider, "classroom": classroom, "article": article, "assignment": assignment,
+        "owner": owner,
+        "other_teacher": other_teacher,
+        "member": member,
+        "classmate": classmate,
+        "outsider": outsider,
+        "classroom": classroom,
+        "article": article,
+        "assignment": assignment,
         "correction": correction,
     }
 
@@ -36,24 +51,103 @@ def world():
 def _urls(w):
     c, a, asg = w["classroom"], w["article"], w["assignment"]
     return [
-        ("classroom_detail", "get", reverse("classroom:classroom_detail", args=[c.pk]), {"owner": 200, "member": 200}),
-        ("assignment_create", "post", reverse("classroom:assignment_create", args=[c.pk]), {"owner": 302}),
-        ("student_remove", "post", reverse("classroom:student_remove", args=[c.pk, w["classmate"].pk]), {"owner": 302}),
-        ("classroom_close", "post", reverse("classroom:classroom_close", args=[c.pk]), {"owner": 302}),
+        (
+            "classroom_detail",
+            "get",
+            reverse("classroom:classroom_detail", args=[c.pk]),
+            {"owner": 200, "member": 200},
+        ),
+        (
+            "assignment_create",
+            "post",
+            reverse("classroom:assignment_create", args=[c.pk]),
+            {"owner": 302},
+        ),
+        (
+            "student_remove",
+            "post",
+            reverse("classroom:student_remove", args=[c.pk, w["classmate"].pk]),
+            {"owner": 302},
+        ),
+        (
+            "classroom_close",
+            "post",
+            reverse("classroom:classroom_close", args=[c.pk]),
+            {"owner": 302},
+        ),
         ("article_review", "get", reverse("classroom:article_review", args=[a.pk]), {"owner": 200}),
-        ("article_status", "htmx", reverse("classroom:article_status", args=[a.pk]), {"owner": 200}),
-        ("review_word", "htmx", reverse("classroom:review_word", args=[a.pk, 0, 1]), {"owner": 200}),
-        ("correction_add", "post", reverse("classroom:correction_add", args=[a.pk, "gloss"]), {"owner": 302}),
-        ("correction_delete", "post", reverse("classroom:correction_delete", args=[a.pk, w["correction"].pk]), {"owner": 302}),
-        ("assignment_read", "get", reverse("classroom:assignment_read", args=[asg.pk]), {"owner": 302, "member": 200}),
-        ("assignment_finish", "htmx-post", reverse("classroom:assignment_finish", args=[asg.pk]), {"member": 200}),
-        ("assignment_dashboard", "get", reverse("classroom:assignment_dashboard", args=[asg.pk]), {"owner": 200}),
-        ("assignment_dashboard_htmx", "htmx", reverse("classroom:assignment_dashboard", args=[asg.pk]), {"owner": 200}),
-        ("assignment_csv", "get", reverse("classroom:assignment_csv", args=[asg.pk]), {"owner": 200}),
-        ("assignment_answers", "get", reverse("classroom:assignment_answers", args=[asg.pk, w["member"].pk]),
-         {"owner": 200, "member": 200}),
-        ("assignment_deck", "get", reverse("classroom:assignment_deck", args=[asg.pk]), {"owner": 200, "member": 200}),
-        ("assignment_delete", "post", reverse("classroom:assignment_delete", args=[asg.pk]), {"owner": 302}),
+        (
+            "article_status",
+            "htmx",
+            reverse("classroom:article_status", args=[a.pk]),
+            {"owner": 200},
+        ),
+        (
+            "review_word",
+            "htmx",
+            reverse("classroom:review_word", args=[a.pk, 0, 1]),
+            {"owner": 200},
+        ),
+        (
+            "correction_add",
+            "post",
+            reverse("classroom:correction_add", args=[a.pk, "gloss"]),
+            {"owner": 302},
+        ),
+        (
+            "correction_delete",
+            "post",
+            reverse("classroom:correction_delete", args=[a.pk, w["correction"].pk]),
+            {"owner": 302},
+        ),
+        (
+            "assignment_read",
+            "get",
+            reverse("classroom:assignment_read", args=[asg.pk]),
+            {"owner": 302, "member": 200},
+        ),
+        (
+            "assignment_finish",
+            "htmx-post",
+            reverse("classroom:assignment_finish", args=[asg.pk]),
+            {"member": 200},
+        ),
+        (
+            "assignment_dashboard",
+            "get",
+            reverse("classroom:assignment_dashboard", args=[asg.pk]),
+            {"owner": 200},
+        ),
+        (
+            "assignment_dashboard_htmx",
+            "htmx",
+            reverse("classroom:assignment_dashboard", args=[asg.pk]),
+            {"owner": 200},
+        ),
+        (
+            "assignment_csv",
+            "get",
+            reverse("classroom:assignment_csv", args=[asg.pk]),
+            {"owner": 200},
+        ),
+        (
+            "assignment_answers",
+            "get",
+            reverse("classroom:assignment_answers", args=[asg.pk, w["member"].pk]),
+            {"owner": 200, "member": 200},
+        ),
+        (
+            "assignment_deck",
+            "get",
+            reverse("classroom:assignment_deck", args=[asg.pk]),
+            {"owner": 200, "member": 200},
+        ),
+        (
+            "assignment_delete",
+            "post",
+            reverse("classroom:assignment_delete", args=[asg.pk]),
+            {"owner": 302},
+        ),
     ]
 
 
@@ -82,7 +176,12 @@ def test_each_view_answers_each_persona_as_expected(client, world, persona):
         want = allowed.get(persona, 404)
         # Destructive requests by the owner are checked on their own below, so the loop keeps
         # its objects.
-        if want != 404 and method == "post" and name in {"classroom_close", "assignment_delete", "correction_delete", "student_remove"}:
+        if (
+            want != 404
+            and method == "post"
+            and name
+            in {"classroom_close", "assignment_delete", "correction_delete", "student_remove"}
+        ):
             continue
         got = _request(client, method, url).status_code
         if got != want:
@@ -123,9 +222,26 @@ def test_another_teacher_cannot_change_the_class(client, world):
     client.force_login(world["other_teacher"])
     c = world["classroom"]
     assert client.post(reverse("classroom:classroom_close", args=[c.pk])).status_code == 404
-    assert client.post(reverse("classroom:student_remove", args=[c.pk, world["member"].pk])).status_code == 404
-    assert client.post(reverse("classroom:assignment_delete", args=[world["assignment"].pk])).status_code == 404
-    assert client.post(reverse("classroom:correction_delete", args=[world["article"].pk, world["correction"].pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("classroom:student_remove", args=[c.pk, world["member"].pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("classroom:assignment_delete", args=[world["assignment"].pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse(
+                "classroom:correction_delete", args=[world["article"].pk, world["correction"].pk]
+            )
+        ).status_code
+        == 404
+    )
     c.refresh_from_db()
     assert c.closed_at is None
     assert Membership.objects.filter(classroom=c, student=world["member"]).exists()
@@ -136,11 +252,28 @@ def test_another_teacher_cannot_change_the_class(client, world):
 def test_the_owner_can_remove_a_student_delete_an_assignment_and_close_the_class(client, world):
     client.force_login(world["owner"])
     c = world["classroom"]
-    assert client.post(reverse("classroom:student_remove", args=[c.pk, world["classmate"].pk])).status_code == 302
+    assert (
+        client.post(
+            reverse("classroom:student_remove", args=[c.pk, world["classmate"].pk])
+        ).status_code
+        == 302
+    )
     assert not Membership.objects.filter(classroom=c, student=world["classmate"]).exists()
-    assert client.post(reverse("classroom:correction_delete", args=[world["article"].pk, world["correction"].pk])).status_code == 302
+    assert (
+        client.post(
+            reverse(
+                "classroom:correction_delete", args=[world["article"].pk, world["correction"].pk]
+            )
+        ).status_code
+        == 302
+    )
     assert not Correction.objects.exists()
-    assert client.post(reverse("classroom:assignment_delete", args=[world["assignment"].pk])).status_code == 302
+    assert (
+        client.post(
+            reverse("classroom:assignment_delete", args=[world["assignment"].pk])
+        ).status_code
+        == 302
+    )
     assert not Assignment.objects.exists()
     assert client.post(reverse("classroom:classroom_close", args=[c.pk])).status_code == 302
     assert Classroom.objects.get(pk=c.pk).is_closed
@@ -149,8 +282,14 @@ def test_the_owner_can_remove_a_student_delete_an_assignment_and_close_the_class
 def test_a_removed_student_loses_access(client, world):
     services.membership_remove(classroom=world["classroom"], student_id=world["member"].pk)
     client.force_login(world["member"])
-    assert client.get(reverse("classroom:assignment_read", args=[world["assignment"].pk])).status_code == 404
-    assert client.get(reverse("classroom:classroom_detail", args=[world["classroom"].pk])).status_code == 404
+    assert (
+        client.get(reverse("classroom:assignment_read", args=[world["assignment"].pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("classroom:classroom_detail", args=[world["classroom"].pk])).status_code
+        == 404
+    )
 
 
 def test_students_and_other_teachers_cannot_use_teacher_only_pages(client, world):
@@ -163,5 +302,37 @@ def test_students_and_other_teachers_cannot_use_teacher_only_pages(client, world
 def test_a_teacher_cannot_assign_another_teachers_article(client, world):
     foreign = make_ready_article(title="Fremd", created_by=world["other_teacher"])
     client.force_login(world["owner"])
-    client.post(reverse("classroom:assignment_create", args=[world["classroom"].pk]), {"article": foreign.pk})
+    client.post(
+        reverse("classroom:assignment_create", args=[world["classroom"].pk]),
+        {"article": foreign.pk},
+    )
     assert not Assignment.objects.filter(article=foreign).exists()
+
+
+def test_any_teacher_may_assign_a_seed_article_but_only_its_author_may_correct_one(client, world):
+    seed = make_ready_article(title="Seed", seed_order=0)
+    mine = world["article"]
+    client.force_login(world["other_teacher"])
+    assert (
+        client.get(
+            reverse("classroom:article_status", args=[seed.pk]), headers={"HX-Request": "true"}
+        ).status_code
+        == 200
+    )
+    assert client.get(reverse("classroom:article_review", args=[seed.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("classroom:article_status", args=[mine.pk]), headers={"HX-Request": "true"}
+        ).status_code
+        == 404
+    )
+    classroom = make_class(world["other_teacher"], name="Andere")
+    client.post(reverse("classroom:assignment_create", args=[classroom.pk]), {"article": seed.pk})
+    assert Assignment.objects.filter(classroom=classroom, article=seed).exists()
+    client.force_login(world["member"])
+    assert (
+        client.get(
+            reverse("classroom:article_status", args=[seed.pk]), headers={"HX-Request": "true"}
+        ).status_code
+        == 404
+    )

@@ -84,12 +84,21 @@ def test_html_keeps_paragraphs_and_drops_scripts_styles_and_navigation():
         "<p>Der Plan ist gut.</p></article><footer>Impressum</footer></body></html>"
     )
     text = text_from_upload(upload("a.html", html.encode()))
-    assert text.split("\n\n") == ["Ein Plan", "Die Regierung stellte den Plan vor.", "Der Plan ist gut."]
+    assert text.split("\n\n") == [
+        "Ein Plan",
+        "Die Regierung stellte den Plan vor.",
+        "Der Plan ist gut.",
+    ]
 
 
 def test_markdown_loses_its_markup():
-    md = "# Ein Plan\n\nDie **Regierung** stellte [den Plan](http://x) vor.\n\n- Der Plan ist *gut*."
-    assert text_from_upload(upload("a.md", md.encode())) == "Ein Plan\n\nDie Regierung stellte den Plan vor.\n\nDer Plan ist gut."
+    md = (
+        "# Ein Plan\n\nDie **Regierung** stellte [den Plan](http://x) vor.\n\n- Der Plan ist *gut*."
+    )
+    assert (
+        text_from_upload(upload("a.md", md.encode()))
+        == "Ein Plan\n\nDie Regierung stellte den Plan vor.\n\nDer Plan ist gut."
+    )
 
 
 def make_epub(chapters: list[str]) -> bytes:
@@ -138,7 +147,9 @@ def test_a_damaged_epub_gets_a_message():
 def test_german_passes_and_english_does_not():
     assert looks_german(GERMAN)
     assert not looks_german(ENGLISH)
-    assert not looks_german("Le gouvernement a présenté lundi un nouveau plan pour les écoles. " * 5)
+    assert not looks_german(
+        "Le gouvernement a présenté lundi un nouveau plan pour les écoles. " * 5
+    )
 
 
 def test_short_texts_are_not_judged():

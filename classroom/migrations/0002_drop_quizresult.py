@@ -4,17 +4,16 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('classroom', '0001_initial'),
+        ("classroom", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='quizresult',
-            name='quiz_score_within_total',
+            model_name="quizresult",
+            name="quiz_score_within_total",
         ),
         migrations.DeleteModel(
-            name='QuizResult',
+            name="QuizResult",
         ),
     ]
