@@ -529,12 +529,16 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
         if i in consumed or 1 <= i <= skip:
             continue
         eng_text = english[i] if i < len(english) else ""
+        synonyms = first_synonyms if i == 0 else [annotate(s) for s in split_top(sub, "; ")]
+        if i > 0 and len(synonyms) == 1 and _is_sentence(synonyms[0].text):
+            # An example sentence, not a phrase to match, unless labelled a proverb.
+            if not (synonyms[0].proverb or "Sprw." in sub or "prov." in eng_text):
+                continue
         eng_ann = annotate(eng_text)
         glosses = english_glosses(eng_text)
-        synonyms = [annotate(s) for s in split_top(sub, "; ")]
         # Plurals: the next sub-entry when all its synonyms are tagged {pl}.
         plurals: list[str] = []
-        if i + 1 < len(german) and i + 1 not in consumed:
+        if i + 1 < len(german) and "{pl}" in german[i + 1] and i + 1 not in consumed:
             nxt = [annotate(s) for s in split_top(german[i + 1], "; ")]
             has_singular = any(
                 tag_info(s.tags)[1] and "pl" not in [t.lower() for t in s.tags] for s in synonyms

@@ -1,0 +1,310 @@
+"""Writing the parsed Ding dictionary into the lexicon tables (used by `manage.py import_ding`).
+
+The import replaces every Ding row in one transaction and leaves the rows of other sources
+(teacher corrections, our curated list, Wiktionary) alone. A file whose checksum matches the
+last import is skipped, so `make run` can call the command every time at no cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connection, transaction
+
+from glossary.importers.ding import (
+    _TIER,
+    EntryRecord,
+    IdiomRecord,
+    build_lexicon,
+    parse_file,
+)
+from glossary.importers.german_nouns import noun_grammar
+from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
+
+BATCH_SIZE = 10_000
+# Rank tiers glossary.idiom_selection hands out (0 best); rows beyond it are plain phrases.
+_MAX_TIER = 3
+
+
+@dataclass
+class ImportResult:
+    status: str  # "imported" | "unchanged" | "missing"
+    path: str
+    entries: int = 0
+    senses: int = 0
+    idioms: int = 0
+    selected_idioms: int = 0
+    nouns_completed: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] | None = None
+
+
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _select_idioms(lines_phrases: list, idioms: list[IdiomRecord]) -> int:
+    """Rank and select the idioms as glossary.idiom_selection decides (the idiom work owns that
+    choice). Every phrase it classifies keeps its kind and rank (rank tier * 1,000,000 + Ding
+    line); `selected` marks those within its default rank limit, the set the matcher uses."""
+    try:
+        from glossary.idiom_selection import DEFAULT_MAX_RANK, select_idioms
+    except ImportError:  # without the selection module the parser's own choice stands
+        return sum(record.selected for record in idioms)
+    classified = select_idioms(lines_phrases, max_rank=_MAX_TIER)
+    chosen = {(entry.phrase.lower(), entry.meaning): entry for entry in classified}
+    count = 0
+    for record in idioms:
+        entry = chosen.get((record.key, record.meaning[:500].strip()))
+        line = record.rank % _TIER
+        if entry is None:
+            record.selected = False
+            record.rank = (_MAX_TIER + 1) * _TIER + line
+            continue
+        tier = int(entry.extra.get("rank", _MAX_TIER))
+        record.kind = entry.kind
+        record.rank = tier * _TIER + line
+        record.selected = tier <= DEFAULT_MAX_RANK
+        count += record.selected
+    return count
+
+
+def _complete_nouns(entries: list[EntryRecord]) -> int:
+    """Fill gender and plural where Ding leaves them out, from german-nouns."""
+    gaps = [e for e in entries if e.pos == "NOUN" and (not e.gender or not e.plural)]
+    if not gaps:
+        return 0
+    grammar = noun_grammar({e.headword for e in gaps})
+    taken = {(e.key, e.pos, e.gender, e.reflexive) for e in entries}
+    completed = 0
+    for entry in gaps:
+        found = grammar.get(entry.headword)
+        if not found:
+            continue
+        gender, plural = found
+        changed = False
+        # A plural-only word (Argusaugen {pl}) has its plural already and no gender.
+        if not entry.gender and gender and not entry.plural:
+            ident = (entry.key, entry.pos, gender, entry.reflexive)
+            if ident not in taken:
+                taken.discard((entry.key, entry.pos, entry.gender, entry.reflexive))
+                taken.add(ident)
+                entry.gender = gender
+                changed = True
+        if not entry.plural and plural:
+            entry.plural = plural[:200]
+            changed = True
+        completed += changed
+    return completed
+
+
+def _frequencies(entries: list[EntryRecord]) -> dict[str, float]:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return {}
+    found: dict[str, float] = {}
+    for entry in entries:
+        if entry.key not in found and " " not in entry.key:
+            found[entry.key] = zipf_frequency(entry.key, "de")
+    return found
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """Primary keys for `count` new rows, so senses can point at entries without a RETURNING
+    round trip per batch. PostgreSQL hands them out from the table's sequence (safe beside
+    other writers); on SQLite the import holds the write lock (transaction_mode IMMEDIATE), so
+    the ids after the current maximum are ours."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        start = cursor.fetchone()[0] + 1
+    return list(range(start, start + count))
+
+
+def _insert_rows(model, columns: list[str], rows: Iterable[tuple], batch_size: int) -> int:
+    """Insert plain tuples: COPY on PostgreSQL, executemany elsewhere. Building 800,000 model
+    instances for bulk_create took most of the import's time."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    cols = ", ".join(connection.ops.quote_name(c) for c in columns)
+    count = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(['%s'] * len(columns))})"
+        batch: list[tuple] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= batch_size:
+                cursor.executemany(sql, batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count
+
+
+def ding_import(
+    path: str | Path,
+    *,
+    force: bool = False,
+    batch_size: int = BATCH_SIZE,
+    log: Callable[[str], None] = lambda message: None,
+) -> ImportResult:
+    """Import the Ding file at `path` into Entry, Sense and Idiom rows with source "ding"."""
+    started = time.perf_counter()
+    path = Path(path)
+    if not path.is_file():
+        return ImportResult(status="missing", path=str(path))
+    checksum = file_checksum(path)
+    previous = DictionaryImport.objects.filter(source=Source.DING).first()
+    if (
+        previous is not None
+        and previous.checksum == checksum
+        and not force
+        and Entry.objects.filter(source=Source.DING).exists()
+    ):
+        return ImportResult(
+            status="unchanged",
+            path=str(path),
+            entries=previous.entries,
+            senses=previous.senses,
+            idioms=previous.idioms,
+            seconds=time.perf_counter() - started,
+        )
+
+    timings: dict[str, float] = {}
+    mark = time.perf_counter()
+    lines = list(parse_file(path))
+    entries, idioms = build_lexicon(lines)
+    phrases = [phrase for line in lines for phrase in line.phrases]
+    del lines
+    timings["parse"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    selected = _select_idioms(phrases, idioms)
+    del phrases
+    timings["select idioms"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    completed = _complete_nouns(entries)
+    frequencies = _frequencies(entries)
+    timings["german-nouns and wordfreq"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    n_senses = 0
+    with transaction.atomic():
+        # Senses go with their entries (ON DELETE CASCADE in the database).
+        Idiom.objects.filter(source=Source.DING).delete()
+        Entry.objects.filter(source=Source.DING).delete()
+        timings["delete old rows"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        ids = _reserve_ids(Entry, len(entries))
+        _insert_rows(
+            Entry,
+            [
+                "id",
+                "headword",
+                "key",
+                "pos",
+                "gender",
+                "plural",
+                "plural_key",
+                "reflexive",
+                "source",
+                "rank",
+                "frequency",
+            ],
+            (
+                (
+                    pk,
+                    e.headword,
+                    e.key,
+                    e.pos,
+                    e.gender,
+                    e.plural,
+                    e.plural.lower(),
+                    e.reflexive,
+                    Source.DING.value,
+                    e.rank,
+                    frequencies.get(e.key) or None,
+                )
+                for pk, e in zip(ids, entries, strict=True)
+            ),
+            batch_size,
+        )
+        timings["write entries"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        n_senses = _insert_rows(
+            Sense,
+            ["entry_id", "order", "gloss", "detail", "source"],
+            (
+                (pk, order, gloss.gloss, gloss.detail, Source.DING.value)
+                for pk, e in zip(ids, entries, strict=True)
+                for order, gloss in enumerate(e.senses)
+            ),
+            batch_size,
+        )
+        timings["write senses"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        _insert_rows(
+            Idiom,
+            ["phrase", "key", "meaning", "kind", "figurative", "selected", "source", "rank"],
+            (
+                (
+                    i.phrase,
+                    i.key,
+                    i.meaning,
+                    i.kind,
+                    i.figurative,
+                    i.selected,
+                    Source.DING.value,
+                    i.rank,
+                )
+                for i in idioms
+            ),
+            batch_size,
+        )
+        timings["write idioms"] = time.perf_counter() - mark
+        seconds = time.perf_counter() - started
+        DictionaryImport.objects.update_or_create(
+            source=Source.DING,
+            defaults={
+                "path": str(path),
+                "checksum": checksum,
+                "entries": len(entries),
+                "senses": n_senses,
+                "idioms": len(idioms),
+                "seconds": round(seconds, 2),
+            },
+        )
+    return ImportResult(
+        status="imported",
+        path=str(path),
+        entries=len(entries),
+        senses=n_senses,
+        idioms=len(idioms),
+        selected_idioms=selected,
+        nouns_completed=completed,
+        seconds=time.perf_counter() - started,
+        timings=timings,
+    )
