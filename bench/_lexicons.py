@@ -40,12 +40,15 @@ def ding_lexicon(path: str = DING):
                         word = _ARTICLE.sub("", word)
                     if not word or " " in word or "{pl}" in synonym:
                         continue
-                    if pos is None:
-                        pos = "NOUN" if word[0].isupper() else "X"
                     gloss = _BRACKETS.sub("", en_parts[k] if k < len(en_parts) else "")
                     gloss = gloss.split("; ")[0].strip()
+                    if pos is None:
+                        pos = ("NOUN" if word[0].isupper() else
+                               "VERB" if gloss.startswith("to ") else "X")
+                    reflexive = synonym.lstrip().startswith("sich ") or "{vr}" in synonym
                     gender = next((g for g in "mfn" if "{" + g + "}" in synonym), None)
-                    entries.append(LexEntry(word, pos, (gloss,) if gloss else (), gender))
+                    entries.append(LexEntry(word, pos, (gloss,) if gloss else (), gender,
+                                            reflexive=reflexive))
     return MemoryLexicon(entries)
 
 

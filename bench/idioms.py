@@ -72,12 +72,18 @@ def main(argv=None):
     parser.add_argument("--max-rank", type=int, default=DEFAULT_MAX_RANK)
     parser.add_argument("--no-ding", action="store_true", help="curated list only")
     parser.add_argument("--no-curated", action="store_true", help="Ding selection only")
+    parser.add_argument("--without-dev-seen", choices=["idioms", "all"],
+                        help="leave out curated entries added after reading the dev file: "
+                             "idioms (dev=1) or all (dev=1 and dev=rule)")
     parser.add_argument("--tokens", choices=["core", "all"], default="core")
     parser.add_argument("--errors", type=int, default=0, help="show this many misses/false alarms")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     entries = [] if args.no_curated else load_curated()
+    if args.without_dev_seen:
+        dropped = {"1", 1} | ({"rule"} if args.without_dev_seen == "all" else set())
+        entries = [e for e in entries if e.extra.get("dev") not in dropped]
     n_curated = len(entries)
     if not args.no_ding:
         with open(args.ding, encoding="utf-8") as handle:

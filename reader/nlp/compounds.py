@@ -68,6 +68,7 @@ class Vocabulary:
         # Plural forms some lexicons list as words of their own (Raketen): a modifier written
         # like that is the base word plus a Fugenelement, not a lemma of its own.
         self._plural_of: dict[str, str] = {}
+        self._plural_only: set[str] = set()  # headwords the dictionary lists only as plurals
         for item in words:
             if isinstance(item, tuple):
                 self.add(item[0], item[1])
@@ -91,6 +92,10 @@ class Vocabulary:
         if plural and _key(plural) != key:
             self._plural_of.setdefault(_key(plural), key)
 
+    def add_plural(self, word: str, plural: str) -> None:
+        if _key(plural) != _key(word):
+            self._plural_of.setdefault(_key(plural), _key(word))
+
     @classmethod
     def from_entries(cls, found: Mapping[str, Iterable[object]]) -> Vocabulary:
         """From `Lexicon.lookup_many(...)`: key -> [LexEntry]; empty lists are ignored."""
@@ -113,8 +118,14 @@ class Vocabulary:
         found = self._classes.get(key)
         if not found:
             return frozenset()
-        if key in self._plural_of and NOUN in found:
-            found = found - {NOUN}
+        base = self._plural_of.get(key)
+        if base is not None and NOUN in found:
+            # A plural form, not a word of its own: Menschen- is Mensch + en. Unless it is far
+            # commoner than its singular (Eltern, Elter), or a headword of its own that is
+            # commoner than the word it is also the plural of (Reise, Reis).
+            margin = 1.5 if key in self._plural_only else 0.0
+            if zipf(key) < zipf(base) + margin:
+                found = found - {NOUN}
         return frozenset(found)
 
     def spelling(self, key: str, cls: str) -> str:
@@ -154,37 +165,71 @@ _DING_TAG_CLASS = {
     "vi": "VERB",
     "vr": "VERB",
     "v": "VERB",
+    "prp": "ADP",
+    "conj": "CCONJ",
+    "pron": "PRON",
+    "ppron": "PRON",
+    "art": "DET",
+    "num": "NUM",
+    "interj": "INTJ",
+    "partikel": "PART",
 }
 _DING_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüßéèáàç-]*$")
 
 
 def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
     """Headwords of Ding's German side: every single-word synonym of the first sub-entry of a
-    line, and of later sub-entries tagged as a noun, adjective, adverb or verb (not {pl})."""
+    line, and of later sub-entries tagged as a noun, adjective, adverb or verb. Plurals of later
+    sub-entries (Haubitze {f} | Haubitzen {pl}) are recorded as plurals, not headwords."""
     vocab = Vocabulary()
+    plural_only: set[str] = set()
+    regular: set[str] = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or " :: " not in line:
                 continue
-            german = line.split(" :: ", 1)[0]
-            for index, sub in enumerate(german.split(" | ")):
-                for item in sub.split("; "):
-                    tags = re.findall(r"\{([^}]*)\}", item)
-                    if "pl" in tags or any(t.startswith("pl") for t in tags):
+            subs = line.split(" :: ", 1)[0].split(" | ")
+            for index, sub in enumerate(subs):
+                items = sub.split("; ")
+                tag_lists = [
+                    [t.strip() for tags in re.findall(r"\{([^}]*)\}", item) for t in tags.split(",")]
+                    for item in items
+                ]
+                for position, (item, tags) in enumerate(zip(items, tag_lists, strict=True)):
+                    if not tags:
+                        # "halb; halber; halbe; halbes {adj}": the tag at the end of a synonym
+                        # list is for all of them.
+                        tags = next((later for later in tag_lists[position + 1 :] if later), [])
+                    word = _ding_word(item)
+                    if word is None:
+                        continue
+                    if "pl" in tags and not any(t in _DING_TAG_CLASS for t in tags):
+                        if index == 0:
+                            plural_only.add(_key(word))
+                            vocab.add(word, "NOUN")
+                        elif index == 1:
+                            heads = subs[0].split("; ")
+                            head = _ding_word(heads[position]) if position < len(heads) else None
+                            if head is not None:
+                                vocab.add_plural(head, word)
                         continue
                     pos = next((_DING_TAG_CLASS[t] for t in tags if t in _DING_TAG_CLASS), None)
-                    if index > 0 and pos is None:
-                        continue
-                    word = _DING_BRACKETS.sub("", item).strip()
-                    for article in ("der ", "die ", "das ", "sich "):
-                        if word.startswith(article):
-                            word = word[len(article) :]
-                    if not _DING_WORD.match(word):
-                        continue
-                    if pos is None and not word[0].isupper():
-                        pos = "X"
+                    if pos is None and (index > 0 or not word[0].isupper()):
+                        continue  # untagged: inflected forms and phrase fragments
+                    regular.add(_key(word))
                     vocab.add(word, pos)
+    vocab._plural_only = plural_only - regular
     return vocab
+
+
+_DING_SLOTS = re.compile(r"^(?:(?:der|die|das|sich|jdn\.|jdm\.|jds\.|etw\.|jdn\./etw\.)\s+)+")
+
+
+def _ding_word(item: str) -> str | None:
+    """The single word of a Ding synonym without its tags, labels, comments and slots."""
+    word = _DING_BRACKETS.sub("", item).strip()
+    word = _DING_SLOTS.sub("", word)
+    return word if _DING_WORD.match(word) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,7 +279,7 @@ wer was wie wo sein mein dein ihr unser euer man wir ich du sie es
 # Heads that are homographs of derivational suffixes: Wirt+schaft is a derivation, not Schaft.
 # "ei" ends Bäckerei, Partei and Türkei far more often than it means an egg.
 _NO_HEAD = frozenset(
-    {"schaft", "schaften", "ling", "linge", "tum", "heit", "keit", "ung", "nis", "ei"}
+    {"schaft", "schaften", "ling", "linge", "tum", "heit", "keit", "ung", "nis", "ei", "ion", "elle"}
 )
 # Lexicalised words a learner would misread from their parts ("Tag" as an old word for an
 # assembly, not "day"; Hochzeit is no "high time").
@@ -348,8 +393,9 @@ class CompoundSplitter:
         # Elision: Schul- (Schule), Sprach- (Sprache).
         if ok(s) and NOUN in classes(s + "e"):
             out.append((s, s + "e", NOUN, "", 0.3))
-        # Verb stems: Schreib- (schreiben), Wander- (wandern), Lese- (lesen).
-        if ok(s):
+        # Verb stems: Schreib- (schreiben), Wander- (wandern), Lese- (lesen). Three-letter stems
+        # (geh-, seh-) are mostly accidents inside longer words (Gehalt is no geh- + Alt).
+        if len(s) >= 4:
             if VERB in classes(s + "en"):
                 out.append((s, s + "en", VERB, "", 0.4))
             elif s.endswith(("e", "el", "er")) and VERB in classes(s + "n"):
@@ -360,17 +406,21 @@ class CompoundSplitter:
                 base = s[:-2] + ending
                 if NOUN in classes(base):
                     out.append((s, base, NOUN, "", 0.4))
+        if s.endswith("s") and any(u[3] in ("s", "es", "ns") for u in out):
+            # Adverbs in -s are old genitives of the noun: Rechts- is Recht + s (Rechtsstaat),
+            # Namens- is Name + ns.
+            out = [u for u in out if not (u[3] == "" and u[2] == ADJ)]
         out.sort(key=lambda u: u[4])
         return tuple(out)
 
     def _head(self, s: str, want: frozenset[str], inflected: bool) -> tuple[_Unit, ...]:
         """Ways `s` can be the head of a word of class `want` (inflected if it ends the word)."""
-        if s in _NO_HEAD or s in _NO_MODIFIER:
+        if s in _NO_HEAD:
             return ()
         classes = self.vocab.classes
         out: list[_Unit] = []
         for cls in (NOUN, ADJ):
-            if cls in want and cls in classes(s) and len(s) >= MIN_PART:
+            if cls in want and cls in classes(s) and (len(s) >= MIN_PART or s in _SHORT_OK):
                 out.append((s, s, cls, "", 0.0))
         if inflected and not out:
             for ending in _HEAD_ENDINGS:
@@ -464,11 +514,13 @@ class CompoundSplitter:
         out.append((written[cut:], last[1], last[2], link, last[4]))
         return out
 
-    def _split_known(self, s: str, want: frozenset[str], depth: int) -> list[_Unit] | None:
+    def _split_known(
+        self, s: str, want: frozenset[str], depth: int, inflected: bool = False
+    ) -> list[_Unit] | None:
         """Parts of `s` (lowercase, a lemma), or None when it is no (transparent) compound."""
         if s in LEXICALISED:
             return None
-        found = self._binary(s, want, inflected=False, head_lemma=None)
+        found = self._binary(s, want, inflected=inflected, head_lemma=None)
         if found is None:
             return None
         _, mods, head = found
@@ -480,7 +532,9 @@ class CompoundSplitter:
         return units
 
     def _lexicalised(self, whole: str, units: list[_Unit]) -> bool:
-        rarest = min(zipf(u[1]) - _short_penalty(u[1]) for u in units)
+        # A three-letter part or an elided/linked form is weaker evidence (Spree+Cher in
+        # Sprecher), hence the small penalties.
+        rarest = min(zipf(u[1]) - u[4] - (0.5 if len(u[1]) <= 3 else 0.0) for u in units)
         return zipf(whole) - rarest > LEXICALISED_MARGIN
 
     # -- whole words -----------------------------------------------------------------------------
@@ -533,7 +587,8 @@ class CompoundSplitter:
         if whole is not None:
             if whole in LEXICALISED:
                 return None
-            inner = self._split_known(whole, want, 0)
+            # Inflected heads allowed: some dictionaries list plurals (Energiepreise {pl}).
+            inner = self._split_known(whole, want, 0, inflected=True)
             if inner is None:
                 return None
             # Written parts come from the word, the head's lemma from the known whole.

@@ -63,6 +63,8 @@ def mwe_column(sentence_json: dict) -> list[str]:
     values = [[] for _ in sentence_json["tokens"]]
     for number, expr in enumerate(sentence_json.get("expressions", []), start=1):
         category = PARSEME_CATEGORY.get(expr.get("type"))
+        if expr.get("transparent"):
+            continue  # compositional particle verbs are no PARSEME expressions
         indices = sorted(set(expr.get("tokens", [])))
         if category is None or not indices:
             continue
@@ -96,7 +98,7 @@ def fill_conllu(sentences: list[Sentence], annotation: dict, cupt: bool = False,
             columns = line.split("\t")
             columns += ["_"] * (10 - len(columns))
             token = tokens[k]
-            columns[2] = _column(token["lemma"])
+            columns[2] = _column(token.get("word_lemma") or token["lemma"])
             columns[3] = _column(token["upos"])
             columns[4] = _column(token["xpos"])
             columns[5] = _column(token["feats"])
@@ -127,7 +129,7 @@ def annotation_to_conllu(annotation: dict, cupt: bool = False) -> str:
             word_id += 1
             misc = "SpaceAfter=No" if token["ws"] == "" else "_"
             columns = [
-                str(word_id), token["text"], _column(token["lemma"]), _column(token["upos"]),
+                str(word_id), token["text"], _column(token.get("word_lemma") or token["lemma"]), _column(token["upos"]),
                 _column(token["xpos"]), _column(token["feats"]), "_", "_", "_", misc,
             ]
             if cupt:

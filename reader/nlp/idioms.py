@@ -176,6 +176,7 @@ class Element:
     head: int | None = None
     particle: str | None = None  # separable verbs: auf (fahren)
     base_keys: frozenset[str] = frozenset()
+    article: str | None = None  # a contraction's article: ins -> das
 
 
 @dataclass
@@ -186,6 +187,7 @@ class IdiomPattern:
     verb_optional: bool = False  # rare noun core: the verb may vary
     max_span: int = 10
     rank: float = 0.0
+    pp_heads: frozenset[int] = frozenset()  # nouns that have their own preposition
 
     @property
     def phrase(self) -> str:
@@ -237,10 +239,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             i += 1
             continue
         if low == "sich":
-            elements.append(Element(word, "refl", frozenset({"sich"}), False))
+            # The reflexive is part of the idiom: "mit sich bringen", not "mit ... gebracht".
+            elements.append(Element(word, "refl", frozenset({"sich"}), True))
         elif low in CONTRACTIONS:
             prep, det = CONTRACTIONS[low]
-            elements.append(Element(word, "adp", frozenset({prep, low}), True))
+            elements.append(Element(word, "adp", frozenset({prep, low}), True, article=det))
             pending_heads.append(len(elements) - 1)
         elif low in PREPOSITIONS and not last:
             elements.append(Element(word, "adp", frozenset({low}), True))
@@ -298,8 +301,8 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
     extra = dict(entry.extra or {})
     if extra.get("strict"):
         # Every word counts, articles too ("das heißt" is not any "heißen").
-        elements = [Element(e.word, e.role, e.keys, True, e.head, e.particle, e.base_keys)
-                    for e in elements]
+        elements = [Element(e.word, e.role, e.keys, True, e.head, e.particle, e.base_keys,
+                            e.article) for e in elements]
     required = [k for k, e in enumerate(elements) if e.required]
     if not required:
         return None
@@ -327,14 +330,15 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         # the verb beside it may vary (mit Argusaugen betrachten / beobachten / verfolgen).
         verb_optional = rarest_noun < 2.6 and has_adp
     if verb_optional:
-        elements = [Element(e.word, e.role, e.keys, False, e.head, e.particle, e.base_keys)
-                    if e.role == "verb" else e for e in elements]
+        elements = [Element(e.word, e.role, e.keys, False, e.head, e.particle, e.base_keys,
+                            e.article) if e.role == "verb" else e for e in elements]
         required = [k for k, e in enumerate(elements) if e.required]
 
     anchor = min(required, key=lambda k: (_anchor_score(elements[k]), k))
     max_span = int(extra.get("span", 10 if not is_sentence else 14))
+    pp_heads = frozenset(e.head for e in elements if e.role == "adp" and e.head is not None)
     return IdiomPattern(entry, tuple(elements), anchor, verb_optional, max_span,
-                        float(extra.get("rank", 0.0)))
+                        float(extra.get("rank", 0.0)), pp_heads)
 
 
 _FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | set(CONTRACTIONS) | POSSESSIVES | {"sich", "es"}
@@ -344,7 +348,8 @@ def _attach(elements: list[Element], pending: list[int], head: int) -> list[Elem
     out = list(elements)
     for k in pending:
         e = out[k]
-        out[k] = Element(e.word, e.role, e.keys, e.required, head, e.particle, e.base_keys)
+        out[k] = Element(e.word, e.role, e.keys, e.required, head, e.particle, e.base_keys,
+                         e.article)
     return out
 
 
@@ -489,7 +494,8 @@ class IdiomMatcher:
     def _match(self, pattern: IdiomPattern, toks, where, clauses) -> Match | None:
         elements = pattern.elements
         anchor = elements[pattern.anchor]
-        anchor_positions = _positions(anchor, where, toks, clauses)
+        anchor_positions = [p for p in _positions(anchor, where, toks, clauses)
+                            if not _foreign_pp(pattern, pattern.anchor, toks, p[0])]
         best = None
         for a_pos, a_extra in anchor_positions:
             clause = clauses[a_pos]
@@ -507,6 +513,10 @@ class IdiomMatcher:
                 used = set(chosen.values()) | set(extras)
                 if e.head is not None and e.head in chosen:
                     pos = _dependent_position(e, chosen[e.head], toks, where, clauses, used)
+                    if pos is not None and e.article and toks[pos].text.lower() not in CONTRACTIONS:
+                        # "zu dem" written apart (or split by the tokenizer) for "zum"
+                        if pos + 1 < len(toks) and toks[pos + 1].text.lower() in {"das", "dem", "der"}:
+                            extras.append(pos + 1)
                 elif e.head is not None and not elements[e.head].required:
                     pos = None  # its head (an optional verb) is missing
                     options = [p for p in _positions(e, where, toks, clauses)
@@ -515,7 +525,8 @@ class IdiomMatcher:
                 else:
                     options = [p for p in _positions(e, where, toks, clauses)
                                if clauses[p[0]] == clause and p[0] not in used
-                               and not (set(p[1]) & used)]
+                               and not (set(p[1]) & used)
+                               and not _foreign_pp(pattern, k, toks, p[0])]
                     if options:
                         p = min(options, key=lambda p: abs(p[0] - a_pos))
                         pos = p[0]
@@ -540,7 +551,7 @@ class IdiomMatcher:
             tokens = tuple(sorted(set(chosen.values()) | set(extras)))
             core = tuple(sorted(
                 {p for k, p in chosen.items() if k < 0 or elements[k].required
-                 or elements[k].role == "refl"}
+                 or elements[k].role in {"refl", "poss"}}
                 | set(extras)
             ))
             verbal = any(_fits("verb", toks[p]) and toks[p].tag != "PTKVZ" for p in core)
@@ -610,6 +621,22 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
     return best
 
 
+def _foreign_pp(pattern: IdiomPattern, k: int, toks, pos: int) -> bool:
+    """Is the noun at `pos` governed by a preposition the idiom does not have? "Glück haben"
+    is not in "zum Glück ... hat", "der Fall sein" not in "auf jeden Fall ist"."""
+    e = pattern.elements[k]
+    if e.role != "noun" or k in pattern.pp_heads:
+        return False
+    for i in range(pos - 1, max(-1, pos - 6), -1):
+        tok = toks[i]
+        if tok.tag in {"APPR", "APPRART"} or (not tok.tag and tok.pos == "ADP") \
+                or tok.text.lower() in CONTRACTIONS:
+            return True
+        if not _np_internal(tok):
+            return False
+    return False
+
+
 def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -> int | None:
     """A preposition/determiner/adjective of a noun: in front of it, at most four words away,
     with only noun-phrase words (articles, adjectives, adverbs, numbers) in between."""
@@ -620,6 +647,17 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
             if clauses[i] != clause:
                 break
             if i not in used and (e.keys & _token_key_cache(toks, i)):
+                text = toks[i].text.lower()
+                if e.article:
+                    # "ins Spiel" is not "in den Spielen": the contraction itself, or the
+                    # preposition with the contraction's article right after it
+                    if text == e.word.lower() or (
+                            i + 1 < len(toks) and toks[i + 1].text.lower() == e.article) or (
+                            text not in CONTRACTIONS and i + 1 == head_pos):
+                        return i
+                    return None
+                if text in CONTRACTIONS and text != e.word.lower():
+                    return None  # "zu Ende" is not "zum Ende"
                 return i
             if not _np_internal(toks[i]):
                 break
@@ -630,6 +668,8 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
                 break
             tok = toks[i]
             if i not in used and (tok.tag in {"ART", "PPOSAT", "PIAT"} or tok.pos == "DET"):
+                if e.required and e.role == "det" and not (e.keys & _token_key_cache(toks, i)):
+                    return None  # strict: "der Fall", not "jeden Fall"
                 if e.role == "poss" and tok.tag not in {"PPOSAT", ""} and "§poss" not in _token_key_cache(toks, i):
                     return None
                 return i

@@ -32,6 +32,7 @@ ANNOTATION_VERSION = 1
 OPTIONAL_COMPONENTS = (
     ("reader.nlp.verbs", "randnotiz_separable_verbs"),
     ("reader.nlp.verbs", "randnotiz_reflexive_verbs"),
+    ("reader.nlp.morphology", "randnotiz_morphology"),
     ("reader.nlp.compounds", "randnotiz_compounds"),
     ("reader.nlp.idioms", "randnotiz_idioms"),
 )
@@ -117,7 +118,7 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 def _token_json(token, ws: str) -> dict:
     upos = token.pos_ or ("SPACE" if token.is_space else "X")
-    return {
+    item = {
         "text": token.text,
         "ws": ws,
         "lemma": token._.verb_lemma or token.lemma_ or token.text,
@@ -130,6 +131,11 @@ def _token_json(token, ws: str) -> dict:
         "plural": token._.plural,
         "senses": token._.senses,
     }
+    if token._.verb_lemma and token._.verb_lemma != token.lemma_:
+        # Both parts of a separable verb show the whole verb; CoNLL-U keeps each word's own
+        # lemma, as the treebanks do (stellte -> stellen, vor -> vor).
+        item["word_lemma"] = token.lemma_
+    return item
 
 
 def doc_to_json(doc: Doc, paragraph_offset: int = 0) -> list[dict]:

@@ -40,22 +40,26 @@ def _starts_sentence(text: str) -> bool:
 
 
 def segment(doc: Doc) -> Doc:
-    """Set `is_sent_start` on every token and record (paragraph, kind) per sentence.
+    """Set sentence starts and record (start token, paragraph, kind) per sentence.
 
     Whitespace tokens (newlines, runs of spaces) never start a sentence: they belong to the
     sentence before them, so each sentence's tokens with their whitespace rebuild the text.
+    Only the starts are written (spaCy treats unset tokens as inside a sentence): per-token
+    writes are the expensive part of this component.
     """
     n = len(doc)
     if n == 0:
         doc._.sentence_info = []
         return doc
+    texts = [t.text for t in doc]
+    is_space = [t.is_space for t in doc]
     # Paragraphs: runs of non-space tokens between whitespace tokens that contain a newline.
-    paragraphs: list[tuple[int, int]] = []  # [start, end) over token indices, without spaces
+    paragraphs: list[tuple[int, int]] = []  # [start, end) over token indices
     start = None
-    last_word = None
-    for i, token in enumerate(doc):
-        if token.is_space:
-            if "\n" in token.text and start is not None:
+    last_word = -1
+    for i in range(n):
+        if is_space[i]:
+            if start is not None and "\n" in texts[i]:
                 paragraphs.append((start, last_word + 1))
                 start = None
             continue
@@ -65,47 +69,48 @@ def segment(doc: Doc) -> Doc:
     if start is not None:
         paragraphs.append((start, last_word + 1))
 
-    starts = [False] * n
-    info: list[tuple[int, int, str]] = []  # (start token, paragraph, kind)
+    info: list[tuple[int, int, str]] = []
     if not paragraphs:  # whitespace only
-        starts[0] = True
         info.append((0, 0, "text"))
     for para_index, (p_start, p_end) in enumerate(paragraphs):
         first = 0 if para_index == 0 else p_start  # leading whitespace joins the first sentence
-        words = [t for t in doc[p_start:p_end] if not t.is_space]
-        line = doc[p_start:p_end].text
-        if (
-            len(words) <= HEADING_MAX_TOKENS
-            and len(line) <= HEADING_MAX_CHARS
-            and line[-1] not in _HEADING_FINAL
-            and any(c.isalpha() for c in line)
-        ):
-            starts[first] = True
-            info.append((first, para_index, "heading"))
-            continue
-        starts[first] = True
+        if p_end - p_start <= HEADING_MAX_TOKENS * 2:
+            line = doc[p_start:p_end].text
+            words = sum(1 for i in range(p_start, p_end) if not is_space[i])
+            if (
+                words <= HEADING_MAX_TOKENS
+                and len(line) <= HEADING_MAX_CHARS
+                and line[-1] not in _HEADING_FINAL
+                and any(c.isalpha() for c in line)
+            ):
+                info.append((first, para_index, "heading"))
+                continue
         info.append((first, para_index, "text"))
         count = 0
         i = p_start
         while i < p_end:
-            token = doc[i]
             count += 1
-            if token.is_space:
-                i += 1
-                continue
-            if _is_terminal(token.text) or count >= MAX_SENTENCE_TOKENS:
+            text = texts[i]
+            if not is_space[i] and (_is_terminal(text) or count >= MAX_SENTENCE_TOKENS):
                 j = i + 1
-                while j < p_end and (doc[j].text in _CLOSING or doc[j].is_space):
+                while j < p_end and (texts[j] in _CLOSING or is_space[j]):
                     j += 1
-                if j < p_end and (count >= MAX_SENTENCE_TOKENS or _starts_sentence(doc[j].text)):
-                    starts[j] = True
+                if j < p_end and (count >= MAX_SENTENCE_TOKENS or _starts_sentence(texts[j])):
                     info.append((j, para_index, "text"))
                     count = 0
                 i = j
                 continue
             i += 1
-    for token, is_start in zip(doc, starts, strict=True):
-        token.is_sent_start = is_start
+    starts = {s for s, _, _ in info}
+    for i in range(1, n):
+        if i in starts:
+            doc[i].is_sent_start = True
+        elif doc[i].is_sent_start:  # given by someone else: ours decide
+            doc[i].is_sent_start = False
+    doc[0].is_sent_start = True
+    if n > 1 and 1 not in starts:
+        # spaCy needs one explicit non-start to count the boundaries as set.
+        doc[1].is_sent_start = False
     doc._.sentence_info = info
     return doc
 

@@ -69,7 +69,8 @@ def restore_case(lemma: str, surface: str) -> str:
 
 def _hanta_tags(words: list[str]) -> list[tuple[str, str, str]]:
     tagger = hanta_tagger()
-    safe = [w[:MAX_WORD_CHARS] for w in words]
+    # Soft hyphens (U+00AD) are invisible line-break hints: ab\xadgesteckt is abgesteckt.
+    safe = [w.replace("\xad", "")[:MAX_WORD_CHARS] or w[:MAX_WORD_CHARS] for w in words]
     try:
         return tagger.tag_sent(safe, taglevel=1)
     except Exception:  # HanTa has no contract for odd input (control characters, scripts)

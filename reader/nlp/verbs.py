@@ -28,8 +28,17 @@ SEPARABLE_PARTICLES = (
     "herauf heraus herbei herein herüber herum herunter hervor hin hinab hinauf hinaus hinein "
     "hinterher hinüber hinunter hinzu hoch los mit nach nieder statt teil über um umher unter "
     "vor voran voraus vorbei vorüber vorweg weg weiter wieder zu zurecht zurück zusammen "
-    "zuvor zwischen bereit bekannt kennen kaputt kehrt klar offen schwer"
+    "zuvor zwischen bereit bekannt kennen kaputt kehrt klar offen schwer da wahr sicher fertig "
+    "gut kurz nahe voll"
 ).split()
+# Adjectives standing as a separated particle (ging schief, stand still, macht locker) are
+# resultative or idiomatic predicates rather than particle verbs: PARSEME files them under
+# idioms (VID) or not at all. Learners still see the joined verb; only the PARSEME column
+# leaves them out of VPC.
+ADJECTIVE_PARTICLES = frozenset(
+    "schief locker still fest frei kaputt klar offen schwer kurz voll weh bekannt gut nahe "
+    "fertig sicher wahr bereit".split()
+)
 # These are also inseparable prefixes (übersetzen, umfahren, unterstützen, durchsuchen,
 # wiederholen): a one-word verb counts as a particle verb only if its form shows the split.
 AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "wieder", "zwischen"})
@@ -133,9 +142,14 @@ def separable_verbs(doc: Doc) -> Doc:
         if len(indices) == 1:
             # One word: a particle verb only if the dictionary knows it or its stem is a verb
             # (abonnieren is not ab + onnieren).
-            split = split_particle_verb(lemma)
-            known_stem = split and _verb_gloss(_fetch_entries(cache, split[1])) is not None
-            if not entries and not known_stem:
+            # A known whole word proves nothing (dauern is no da + uern): the stem must be a
+            # verb of its own, or the form must show the split (an-ge-boten, an-zu-bieten).
+            form = doc[indices[0]].text.lower().replace("\xad", "")
+            split = split_particle_verb(lemma, form)
+            stem_known = bool(split) and any(
+                e.pos in ("VERB", "AUX") for e in _fetch_entries(cache, split[1]))
+            shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
+            if not stem_known and not (shows_split and entries):
                 continue
         entry = _verb_gloss(entries)
         gloss = entry.glosses[0] if entry else None
@@ -145,9 +159,11 @@ def separable_verbs(doc: Doc) -> Doc:
                 doc[i]._.gloss = gloss
                 doc[i]._.senses = list(dict.fromkeys(entry.glosses))[:3]
                 doc[i]._.gloss_via = "verb"
+        particle = doc[max(indices)].text.lower() if len(indices) > 1 else (
+            (split_particle_verb(lemma) or ("",))[0])
         doc._.expressions.append(
             {"type": "separable_verb", "doc_tokens": sorted(indices), "lemma": lemma,
-             "gloss": gloss}
+             "gloss": gloss, "transparent": len(indices) > 1 and particle in ADJECTIVE_PARTICLES}
         )
     return doc
 
