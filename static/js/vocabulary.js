@@ -1,11 +1,11 @@
 // Vocabulary on the reading page: recolour every token of a lemma when its status changes
 // (the server names them in the "randnotiz:status" event), and keys for the focused word:
-// 1 new, 2 learning, 3 or k known, s save. Keys press the popover's own buttons, so the
-// keyboard and the mouse go through the same htmx requests.
+// 1 new, 2 learning, 3 or k known, s save. A key posts the same request as the popover's
+// buttons; when the popover shows another word (the mouse hovered one meanwhile), the key
+// still acts on the focused word, and only the recolouring is visible.
 (function () {
   "use strict";
   const STATUS_KEYS = { "1": "new", "2": "learning", "3": "known", "k": "known" };
-  let pending = null;
 
   document.addEventListener("randnotiz:status", function (e) {
     const detail = e.detail || {};
@@ -18,19 +18,32 @@
     });
   });
 
-  function actionsFor(word) {
-    const box = document.getElementById("vocab-actions");
-    if (box && box.dataset.s === word.dataset.s && box.dataset.t === word.dataset.t) return box;
-    return null;
+  function articleId() {
+    const article = document.getElementById("article");
+    const match = article && /\/articles\/(\d+)\//.exec(article.dataset.wordUrl || "");
+    return match ? match[1] : null;
   }
 
-  function press(word, action) {
-    const box = actionsFor(word);
-    if (!box) { pending = { word: word, action: action }; return; }
-    const button = action === "save"
-      ? box.querySelector("[data-save]")
-      : box.querySelector('[data-status="' + action + '"]');
-    if (button) button.click();
+  function csrfHeaders() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}"); } catch (err) { return {}; }
+  }
+
+  function act(word, action) {
+    const article = articleId();
+    const box = document.getElementById("vocab-actions");
+    if (!article || !window.htmx || !box) return;  // no vocabulary block: not logged in
+    const shown = box.dataset.s === word.dataset.s && box.dataset.t === word.dataset.t;
+    const button = action === "save" ? box.querySelector("[data-save]") : box.querySelector('[data-status="' + action + '"]');
+    if (!button) return;
+    const values = { article: article, s: word.dataset.s, t: word.dataset.t };
+    if (action !== "save") values.status = action;
+    htmx.ajax("POST", button.getAttribute("hx-post"), {
+      source: shown ? button : document.body,
+      target: shown ? "#vocab-actions" : undefined,
+      swap: shown ? "outerHTML" : "none",
+      values: values,
+      headers: csrfHeaders(),
+    });
   }
 
   document.addEventListener("keydown", function (e) {
@@ -41,13 +54,6 @@
     const action = STATUS_KEYS[key] || (key === "s" ? "save" : null);
     if (!action) return;
     e.preventDefault();
-    press(word, action);
-  });
-
-  // A key pressed before the word's popover arrived is applied once it is there.
-  document.addEventListener("htmx:afterSettle", function () {
-    if (!pending) return;
-    const next = pending;
-    if (actionsFor(next.word)) { pending = null; press(next.word, next.action); }
+    act(word, action);
   });
 })();
