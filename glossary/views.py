@@ -79,7 +79,8 @@ def word_save(request):
             return HttpResponseBadRequest("No such sense.")
         sense = candidate.senses[data["sense"]]
     saved, created = services.saved_word_add(user=request.user, candidate=candidate, article=article, sense=sense)
-    note = f"Saved “{saved.lemma}”." if created else f"“{saved.lemma}” was saved already: this sentence is added as an example."
+    label = f"“{saved.lemma}” ({saved.sense})" if saved.sense else f"“{saved.lemma}”"
+    note = f"Saved {label}." if created else f"{label} was saved already: this sentence is added as an example."
     if not request.htmx:
         messages.success(request, note)
         return redirect("reader:article_detail", article.pk)

@@ -104,6 +104,8 @@ def test_saving_the_same_word_again_adds_the_sentence_as_another_example(client,
 
 
 def test_another_sense_is_a_separate_saved_word(client, lea, article):
+    popover = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX).content.decode()
+    assert 'data-save-sense="1"' in popover and "“to place”" in popover
     save(client, article, 0, 1)
     save(client, article, 0, 1, sense=1)
     assert sorted(SavedWord.objects.values_list("sense", flat=True)) == ["to place", "to put"]
