@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from classroom import selectors, services
 from classroom.access import (
@@ -22,7 +23,7 @@ from classroom.access import (
     is_teacher,
     require_teacher,
 )
-from classroom.charts import bar_chart
+from classroom.charts import bar_chart, scatter_chart
 from classroom.corrections import apply_corrections
 from classroom.forms import (
     ArticleForm,
@@ -181,7 +182,11 @@ def article_add(request):
 def article_status(request, pk: int):
     """The htmx partial a card or review page polls while the article is annotated."""
     article = article_get(request.user, pk)
-    return render(request, "classroom/article_review.html#status", {"article": article})
+    if article.status == article.Status.READY and request.GET.get("reload"):
+        # The review page needs the whole text, not just the badge: reload it once.
+        return HttpResponseClientRefresh()
+    context = {"article": article, "reload_when_ready": bool(request.GET.get("reload"))}
+    return render(request, "classroom/article_review.html#status", context)
 
 
 def _review_context(request, article, word=None):
@@ -194,6 +199,7 @@ def _review_context(request, article, word=None):
         "corrections": selectors.corrections_list(article),
         "word": word,
         "quiz_edit_url": _reverse_or_none("reader:quiz_edit", article.pk),
+        "reload_when_ready": True,
     }
 
 
@@ -401,10 +407,21 @@ def assignment_dashboard(request, pk: int):
         [(row.student.get_username(), row.percent) for row in dashboard.rows],
         title="Quiz score per student (best attempt, %)",
     )
+    scatter = scatter_chart(
+        [
+            (row.student.get_username(), row.readiness_percent, row.percent)
+            for row in dashboard.rows
+            if row.readiness_percent is not None and row.percent is not None
+        ],
+        title="Words known before reading against quiz score",
+        x_label="known words %",
+        y_label="quiz %",
+    )
     context = {
         "assignment": assignment,
         "dashboard": dashboard,
         "chart": chart,
+        "scatter": scatter,
         "deck_available": _deck_function() is not None,
     }
     if request.htmx:
@@ -440,8 +457,8 @@ def assignment_csv(request, pk: int):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"results-{assignment.classroom.join_code}-{assignment.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(
+    writerow = _formula_safe(csv.writer(response).writerow)
+    writerow(
         [
             "student",
             "in class",
@@ -457,7 +474,7 @@ def assignment_csv(request, pk: int):
     )
     for row in dashboard.rows:
         p, r = row.progress, row.result
-        writer.writerow(
+        writerow(
             [
                 row.student.get_username(),
                 "yes" if row.is_member else "no",
@@ -472,6 +489,18 @@ def assignment_csv(request, pk: int):
             ]
         )
     return response
+
+
+def _formula_safe(writerow):
+    """Spreadsheets run a cell that starts with = + - @ as a formula; a username like
+    "=HYPERLINK(...)" must stay text (OWASP "CSV injection")."""
+
+    def write(row):
+        return writerow(
+            [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row]
+        )
+
+    return write
 
 
 def _deck_function():

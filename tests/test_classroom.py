@@ -216,6 +216,7 @@ def test_dashboard_shows_who_opened_finished_scores_missed_questions_and_looked_
         reverse("classroom:assignment_dashboard", args=[assignment.pk])
     ).content.decode()
     assert "<svg" in page and "Quiz score per student" in page
+    assert "known words %" in page  # readiness against score, one dot per student
     assert "2/2" in page and "0/2" in page and "raketenwerfer" in page and "Ist das gut?" in page
 
 
@@ -231,6 +232,17 @@ def test_results_export_as_csv_one_row_per_student(client):
         ("cem", "", "0"),
     ]
     assert rows[0]["finished reading"] and not rows[1]["finished reading"]
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(client):
+    teacher = make_teacher()
+    student = make_student("+1+1")  # a valid Django username that Excel would evaluate
+    article = make_ready_article(created_by=teacher)
+    classroom = make_class(teacher, students=[student])
+    assignment = services.assignment_create(classroom=classroom, article=article)
+    client.force_login(teacher)
+    body = client.get(reverse("classroom:assignment_csv", args=[assignment.pk])).content.decode()
+    assert "\n'+1+1," in body
 
 
 def test_readiness_is_the_share_of_words_known_before_first_opening():
@@ -287,6 +299,8 @@ def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(clien
     )
     assert article.status == Article.Status.PENDING and article.source == "Testzeitung"
     status_url = reverse("classroom:article_status", args=[article.pk])
+    review = client.get(response["Location"]).content.decode()
+    assert status_url + "?reload=1" in review and "<progress" in review
     partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
     assert 'hx-trigger="every 2s"' in partial and "<progress" in partial
     Article.objects.filter(pk=article.pk).update(
@@ -294,6 +308,11 @@ def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(clien
     )
     partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
     assert "every 2s" not in partial and "B2" in partial
+    # The review page polls with reload=1: once ready it reloads to show the text.
+    review = client.get(reverse("classroom:article_review", args=[article.pk])).content.decode()
+    assert "?reload=1" not in review  # ready now: no polling at all
+    refresh = client.get(status_url + "?reload=1", headers={"HX-Request": "true"})
+    assert refresh.headers["HX-Refresh"] == "true"
     assert "B2" in client.get(reverse("classroom:home")).content.decode()  # level on the card
 
 
