@@ -45,9 +45,11 @@ from spacy.tokens import Doc
 
 
 # Word classes a headword can have in the splitter's eyes.
-NOUN, ADJ, VERB, OTHER = "N", "A", "V", "X"
+# NAME: a proper name may be a modifier as it is (Moskaureise) but never a head, and takes
+# no Fugenelement: Sprecher is no Spree + Cher (two rivers).
+NOUN, ADJ, VERB, NAME, OTHER = "N", "A", "V", "P", "X"
 ANY = frozenset({NOUN, ADJ, VERB})
-_POS_CLASS = {"NOUN": NOUN, "PROPN": NOUN, "ADJ": ADJ, "ADV": ADJ, "VERB": VERB, "AUX": VERB}
+_POS_CLASS = {"NOUN": NOUN, "PROPN": NAME, "ADJ": ADJ, "ADV": ADJ, "VERB": VERB, "AUX": VERB}
 
 
 def _key(text: str) -> str:
@@ -93,7 +95,9 @@ class Vocabulary:
             self._plural_of.setdefault(_key(plural), key)
 
     def add_plural(self, word: str, plural: str) -> None:
-        if _key(plural) != _key(word):
+        # Only a plural that looks like one (Haubitzen, Bücher): Ding aligns synonyms by
+        # position, and an odd line would make Wagen the plural of Hund.
+        if _key(plural) != _key(word) and _deumlaut(_key(plural))[:3] == _key(word)[:3]:
             self._plural_of.setdefault(_key(plural), _key(word))
 
     @classmethod
@@ -119,6 +123,8 @@ class Vocabulary:
         if not found:
             return frozenset()
         base = self._plural_of.get(key)
+        if base is None and key in self._plural_only:
+            base = self._singular(key)
         if base is not None and NOUN in found:
             # A plural form, not a word of its own: Menschen- is Mensch + en. Unless it is far
             # commoner than its singular (Eltern, Elter), or a headword of its own that is
@@ -127,6 +133,15 @@ class Vocabulary:
             if zipf(key) < zipf(base) + margin:
                 found = found - {NOUN}
         return frozenset(found)
+
+    def _singular(self, key: str) -> str | None:
+        """The singular a plural-only headword looks like the plural of (Schmerzen, Schmerz)."""
+        for ending in ("en", "n", "e", "er", "s"):
+            if key.endswith(ending) and len(key) - len(ending) >= MIN_PART:
+                for base in (key[: -len(ending)], _deumlaut(key[: -len(ending)])):
+                    if base != key and NOUN in self._classes.get(base, ()):
+                        return base
+        return None
 
     def spelling(self, key: str, cls: str) -> str:
         word = self._spelling.get((key, cls))
@@ -174,6 +189,12 @@ _DING_TAG_CLASS = {
     "interj": "INTJ",
     "partikel": "PART",
 }
+# A place name: "Moskau (Hauptstadt von Russland) [geogr.]", "Cher {m} (Fluss) [geogr.]".
+# [geogr.] alone also labels common nouns (Abhang), so the comment must say what kind of place.
+_DING_PLACE = re.compile(
+    r"\([^)]*\b(?:Fluss|Stadt|Hauptstadt|Staat|Land|Region|Provinz|Bundesland|Kanton|Insel|"
+    r"Inselgruppe|Gebirge|Berg|See|Ort|Landkreis)\b[^)]*\).*\[geogr\.\]"
+)
 _DING_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüßéèáàç-]*$")
 
 
@@ -216,6 +237,8 @@ def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
                     pos = next((_DING_TAG_CLASS[t] for t in tags if t in _DING_TAG_CLASS), None)
                     if pos is None and (index > 0 or not word[0].isupper()):
                         continue  # untagged: inflected forms and phrase fragments
+                    if pos in (None, "NOUN") and _DING_PLACE.search(item):
+                        pos = "PROPN"  # Moskau, Spree, Cher: place names
                     regular.add(_key(word))
                     vocab.add(word, pos)
     vocab._plural_only = plural_only - regular
@@ -368,9 +391,11 @@ class CompoundSplitter:
             return len(key) >= MIN_PART or key in _SHORT_OK
 
         found = classes(s)
-        for cls in (ADJ, NOUN):
+        for cls in (ADJ, NOUN, NAME):
             if cls in found and ok(s):
                 out.append((s, s, cls, "", 0.0))
+                if cls == NOUN:
+                    break  # a name reading adds nothing to a noun's
         for link, pen in _LINKS:
             base = s[: -len(link)]
             if not s.endswith(link) or not ok(base) or base in _NO_MODIFIER:
@@ -406,6 +431,12 @@ class CompoundSplitter:
                 base = s[:-2] + ending
                 if NOUN in classes(base):
                     out.append((s, base, NOUN, "", 0.4))
+        bare = [u for u in out if u[3] == "" and u[1] == s]
+        linked = [u for u in out if u[3] and u[2] == NOUN and s == u[1] + u[3]]
+        if bare and linked and zipf(linked[0][1]) > zipf(s):
+            # The same letters as a word of their own or as a commoner noun + Fugenelement:
+            # Renten- is Rente + n, Liebes- is Liebe + s; Bürger- stays Bürger (Burg is rarer).
+            out = [u for u in out if u not in bare]
         if s.endswith("s") and any(u[3] in ("s", "es", "ns") for u in out):
             # Adverbs in -s are old genitives of the noun: Rechts- is Recht + s (Rechtsstaat),
             # Namens- is Name + ns.

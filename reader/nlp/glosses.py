@@ -23,6 +23,10 @@ MIN_HEAD_CHARS = 4
 MIN_MODIFIER_CHARS = 2
 
 
+def _last_part(lemma: str) -> str:
+    return lemma.rsplit("-", 1)[1]
+
+
 def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
@@ -84,9 +88,10 @@ def gloss_doc(doc: Doc) -> Doc:
         candidates.append((token, pos, lemma))
     cache = lex_fetch(
         doc,
-        {c for _, _, lemma in candidates for c in (lemma,)}
+        {lemma for _, _, lemma in candidates}
         | {t.text for t, _, _ in candidates}
-        | {t._.alt_lemma for t, _, _ in candidates if t._.alt_lemma},
+        | {t._.alt_lemma for t, _, _ in candidates if t._.alt_lemma}
+        | {_last_part(lemma) for _, _, lemma in candidates if "-" in lemma[1:-1]},
     )
     unresolved = []
     for token, pos, lemma in candidates:
@@ -95,6 +100,9 @@ def gloss_doc(doc: Doc) -> Doc:
             (lemma, "lemma", False),
             (token.text, "surface", True),
             (token._.alt_lemma, "alt_lemma", True),
+            # Hyphenated words are compounds whose last part carries the meaning
+            # (70-jährig, Nato-Staaten, Kamikaze-Drohnen).
+            (_last_part(lemma) if "-" in lemma[1:-1] else None, "head", True),
         ):
             if not key:
                 continue

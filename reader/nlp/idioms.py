@@ -85,13 +85,14 @@ SEPARABLE_PARTICLES = sorted(
     herab heran herauf heraus herbei herein herum herunter hervor hin hinab hinauf hinaus
     hinein hinterher hinüber hinunter hoch los mit nach nieder statt teil vor voran voraus
     vorbei vorüber weg weiter wieder zu zurecht zurück zusammen bereit bekannt kaputt kennen
-    klar gut schwer offen""".split(),
+    klar gut schwer offen schief weh pleite leer still übel wahr""".split(),
     key=len,
     reverse=True,
 )
 ADJECTIVE_PARTICLES = {"fest", "klar", "bekannt", "frei", "offen", "kaputt", "fertig", "leer",
                        "still", "bereit", "gut", "schwer", "hoch", "wahr", "kennen", "fern",
-                       "nahe", "richtig", "sicher", "tot", "krank", "locker", "gleich"}
+                       "nahe", "richtig", "sicher", "tot", "krank", "locker", "gleich",
+                       "schief", "weh", "pleite", "übel"}
 NOUN_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "ADV", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD",
                     "PWAT", "PTKNEG", "TRUNC", "KON", "NN", "NE"}
 # Clause boundaries: commas and sentence punctuation; of $( only brackets, dashes, colons and

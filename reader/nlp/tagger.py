@@ -227,7 +227,10 @@ def repair_lemmas(doc: Doc) -> Doc:
 @Language.factory("randnotiz_tagger", assigns=["token.tag", "token.pos", "token.lemma", "token.morph"])
 def make_tagger(nlp: Language, name: str):
     """STTS tag, UPOS, lemma and the features the tag implies, per sentence, with HanTa."""
-    hanta_tagger()  # load the model when the pipeline is built, not on the first request
+    # Load HanTa's model and simplemma's German dictionary (2 s) when the pipeline is built,
+    # not on the first request.
+    hanta_tagger()
+    simplemma.lemmatize("Häuser", lang="de")
     return tag_doc
 
 
