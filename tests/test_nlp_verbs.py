@@ -1,0 +1,92 @@
+"""Separable and reflexive verbs (reader/nlp/verbs.py) on hand-built Docs."""
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.nlp.extensions import register_extensions
+from reader.nlp.lexicon import LexEntry, MemoryLexicon
+from reader.nlp.pipeline import annotate_text
+from reader.nlp.verbs import reflexive_verbs, separable_verbs, split_particle_verb
+
+register_extensions()
+VOCAB = spacy.blank("de").vocab
+
+LEXICON = MemoryLexicon(
+    [
+        LexEntry("vorstellen", "VERB", ("to introduce", "to imagine")),
+        LexEntry("stellen", "VERB", ("to put",)),
+        LexEntry("werfen", "VERB", ("to throw",)),
+        LexEntry("vorwerfen", "VERB", ("to reproach",)),
+        LexEntry("ziehen", "VERB", ("to pull",)),
+        LexEntry("wiegen", "VERB", ("to weigh",)),
+        LexEntry("konzentrieren", "VERB", ("to concentrate",), reflexive=True),
+        LexEntry("sehen", "VERB", ("to see",)),
+        LexEntry("dauern", "VERB", ("to last",)),
+    ]
+)
+
+
+def doc_of(rows, lexicon=LEXICON):
+    """rows: (word, lemma, STTS); one sentence."""
+    doc = Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+              tags=[r[2] for r in rows], sent_starts=[i == 0 for i in range(len(rows))])
+    doc._.lexicon = lexicon
+    doc._.lex = {}
+    doc._.expressions = []
+    return doc
+
+
+def test_separable_particle_links_to_finite_verb():
+    doc = separable_verbs(doc_of([
+        ("Er", "er", "PPER"), ("stellte", "stellen", "VVFIN"), ("sie", "sie", "PPER"),
+        ("gestern", "gestern", "ADV"), ("vor", "vor", "PTKVZ"), (".", ".", "$."),
+    ]))
+    assert doc._.expressions == [{"type": "separable_verb", "doc_tokens": [1, 4],
+                                  "lemma": "vorstellen", "gloss": "to introduce",
+                                  "transparent": False}]
+    assert doc[1]._.verb_lemma == doc[4]._.verb_lemma == "vorstellen"
+    assert doc[4]._.gloss == "to introduce"
+
+
+def test_particle_skips_subordinate_clause_to_reach_its_verb():
+    doc = separable_verbs(doc_of([
+        ("Er", "er", "PPER"), ("stellte", "stellen", "VVFIN"), (",", ",", "$,"),
+        ("weil", "weil", "KOUS"), ("sie", "sie", "PPER"), ("kam", "kommen", "VVFIN"),
+        (",", ",", "$,"), ("sich", "sich", "PRF"), ("vor", "vor", "PTKVZ"), (".", ".", "$."),
+    ]))
+    assert doc._.expressions[0]["doc_tokens"] == [1, 8]
+
+
+def test_one_word_particle_verbs():
+    doc = separable_verbs(doc_of([
+        ("vorgeworfen", "vorwerfen", "VVPP"), ("zusammengezogen", "zusammenziehen", "VVPP"),
+        ("aufzuwiegen", "aufwiegen", "VVIZU"), ("dauert", "dauern", "VVFIN"),
+    ]))
+    assert [e["lemma"] for e in doc._.expressions] == ["vorwerfen", "zusammenziehen", "aufwiegen"]
+    assert doc[0]._.gloss == "to reproach"
+
+
+def test_inseparable_reading_of_ambiguous_prefix_is_left_alone():
+    assert split_particle_verb("unterstützen", "unterstützt") is None
+    assert split_particle_verb("unterbringen", "untergebracht") == ("unter", "bringen")
+
+
+def test_reflexive_verb_needs_reflexive_entry_and_pronoun_in_clause():
+    rows = [("Sie", "sie", "PPER"), ("konzentriert", "konzentrieren", "VVFIN"),
+            ("sich", "sich", "PRF"), (".", ".", "$.")]
+    doc = reflexive_verbs(separable_verbs(doc_of(rows)))
+    assert doc._.expressions == [{"type": "reflexive_verb", "doc_tokens": [1, 2],
+                                  "lemma": "sich konzentrieren", "gloss": "to concentrate"}]
+    not_reflexive = reflexive_verbs(doc_of([("Er", "er", "PPER"), ("sah", "sehen", "VVFIN"),
+                                            ("sich", "sich", "PRF"), (".", ".", "$.")]))
+    assert not_reflexive._.expressions == []
+
+
+def test_expressions_land_in_their_sentence_with_sentence_indices():
+    result = annotate_text("Es regnet. Er stellte sie gestern vor.", LEXICON)
+    second = result["sentences"][1]
+    assert second["expressions"][0]["type"] == "separable_verb"
+    assert second["expressions"][0]["tokens"] == [1, 4]
+    assert [second["tokens"][i]["lemma"] for i in (1, 4)] == ["vorstellen", "vorstellen"]
+    assert second["tokens"][1]["word_lemma"] == "stellen"
+    assert second["tokens"][4]["gloss"] == "to introduce"
