@@ -513,3 +513,32 @@ def test_a_quiz_attempt_counts_for_an_assignment_only_for_its_students_and_artic
     take_quiz(make_quiz(article), outsider, assignment, [0, 0])
     assert selectors.assignment_dashboard(assignment).scored == []
     assert [r.student for r in selectors.assignment_dashboard(assignment).rows] == [student]
+
+
+def test_corrections_survive_a_real_re_annotation_by_the_pipeline(client, sample_lexicon):
+    from reader.services import article_annotate
+    from tests.factories import make_article
+
+    teacher = make_teacher()
+    article = make_article(created_by=teacher)
+    assert article.is_ready
+    s, t = next(
+        (s, t)
+        for s, sentence in enumerate(article.annotation["sentences"])
+        for t, token in enumerate(sentence["tokens"])
+        if token["text"] == "Regierung"
+    )
+    key = article.annotation["sentences"][s]["tokens"][t]["lemma"].lower()
+    services.correction_add(
+        article=article, user=teacher, kind="gloss", key=key, data={"gloss": "the cabinet"}
+    )
+    Article.objects.filter(pk=article.pk).update(annotation_version=0)
+    assert article_annotate(article.pk)
+    article.refresh_from_db()
+    assert article.annotation_version != 0  # annotated afresh
+    assert article.annotation["sentences"][s]["tokens"][t].get("gloss") != "the cabinet"
+    client.force_login(make_student())
+    popover = client.get(
+        reverse("reader:word_popover", args=[article.pk, s, t]), headers={"HX-Request": "true"}
+    )
+    assert "the cabinet" in popover.content.decode()
