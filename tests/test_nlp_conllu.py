@@ -75,7 +75,8 @@ def test_annotate_command_from_conllu_keeps_tokens_and_fills_columns(tmp_path):
     lines = out.getvalue().splitlines()
     assert lines[5] == "4-5\tim\t_\t_\t_\t_\t_\t_\t_\t_"
     stellte = lines[3].split("\t")
-    assert stellte[:6] == ["2", "stellte", "stellen", "VERB", "VVFIN", "VerbForm=Fin"]
+    assert stellte[:5] == ["2", "stellte", "stellen", "VERB", "VVFIN"]
+    assert "VerbForm=Fin" in stellte[5].split("|")
     assert stellte[6:] == ["0", "root", "_", "_"]
     assert lines[6].split("\t")[2:5] == ["in", "ADP", "APPR"]
     haus = lines[8].split("\t")
@@ -103,3 +104,41 @@ def test_annotate_command_missing_file_is_a_clear_error(tmp_path):
 
     with pytest.raises(CommandError, match="cannot read"):
         call_command("annotate", str(tmp_path / "nope.txt"), stdout=io.StringIO())
+
+
+CUPT = (
+    "# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC PARSEME:MWE\n"
+    "# source_sent_id = x\n"
+    "1\tEr\t_\t_\t_\t_\t2\tnsubj\t_\t_\t*\n"
+    "2\tstellte\t_\t_\t_\t_\t0\troot\t_\t_\t*\n"
+    "3\tsie\t_\t_\t_\t_\t2\tobj\t_\t_\t*\n"
+    "4\tvor\t_\t_\t_\t_\t2\tcompound:prt\t_\tSpaceAfter=No\t*\n"
+    "5\t.\t_\t_\t_\t_\t2\tpunct\t_\t_\t*\n"
+    "\n"
+)
+
+
+@pytest.mark.django_db
+def test_annotate_command_cupt_fills_parseme_column_with_vpc(tmp_path):
+    path = tmp_path / "in.cupt"
+    path.write_text(CUPT, encoding="utf-8")
+    out = io.StringIO()
+    call_command("annotate", str(path), "--from", "cupt", "--to", "cupt", stdout=out,
+                 stderr=io.StringIO())
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("# global.columns")
+    assert lines[1] == "# source_sent_id = x"
+    mwe = [line.split("\t")[10] for line in lines[2:7]]
+    assert mwe == ["*", "1:VPC.full", "*", "1", "*"]
+    assert lines[3].split("\t")[2] == "stellen"  # each word keeps its own lemma in the columns
+
+
+@pytest.mark.django_db
+def test_annotate_command_cupt_to_conllu_has_ten_columns(tmp_path):
+    path = tmp_path / "in.cupt"
+    path.write_text(CUPT, encoding="utf-8")
+    out = io.StringIO()
+    call_command("annotate", str(path), "--from", "cupt", "--to", "conllu", stdout=out,
+                 stderr=io.StringIO())
+    word_lines = [line for line in out.getvalue().splitlines() if line[:1].isdigit()]
+    assert all(len(line.split("\t")) == 10 for line in word_lines)

@@ -102,8 +102,7 @@ def fill_conllu(sentences: list[Sentence], annotation: dict, cupt: bool = False,
             columns[3] = _column(token["upos"])
             columns[4] = _column(token["xpos"])
             columns[5] = _column(token["feats"])
-            if cupt:
-                columns = columns[:10] + [mwe[k]]
+            columns = columns[:10] + [mwe[k]] if cupt else columns[:10]
             out.append("\t".join(columns))
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
