@@ -15,13 +15,17 @@ class Role(models.TextChoices):
 
 
 class Profile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     # Only an admin makes someone a teacher: sign-up always creates learners.
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.LEARNER)
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(role__in=Role.values), name="accounts_profile_role_valid"),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="accounts_profile_role_valid"
+            ),
         ]
 
     def __str__(self) -> str:

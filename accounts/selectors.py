@@ -16,7 +16,7 @@ def profile_for(user) -> Profile:
 
 
 def user_role(user) -> str:
-    """"learner" or "teacher"; anonymous visitors count as learners."""
+    """ "learner" or "teacher"; anonymous visitors count as learners."""
     if not getattr(user, "is_authenticated", False):
         return Role.LEARNER
     return profile_for(user).role

@@ -54,8 +54,13 @@ def main() -> None:
     nouns = ["Haubitze", "Rakete", "Regierung", "Abkommen", "Grenze", "Truppe", "Wahl", "Zeitung"]
     words = SavedWord.objects.bulk_create(
         SavedWord(
-            user=user, key=f"{nouns[i % 8].lower()}{i}", lemma=f"{nouns[i % 8]}{i}", pos="NOUN",
-            headline=f"die {nouns[i % 8]}{i}, -n", sense=f"meaning {i}", gloss=f"meaning {i} <with> \"quotes\" 🚀",
+            user=user,
+            key=f"{nouns[i % 8].lower()}{i}",
+            lemma=f"{nouns[i % 8]}{i}",
+            pos="NOUN",
+            headline=f"die {nouns[i % 8]}{i}, -n",
+            sense=f"meaning {i}",
+            gloss=f'meaning {i} <with> "quotes" 🚀',
             note="" if i % 3 else f"note {i}\nsecond line",
         )
         for i in range(args.words)
@@ -65,13 +70,20 @@ def main() -> None:
         for n in range(1 + (i % 2)):
             sentence = f"Am Montag meldete die Zeitung, dass {word.lemma} im Satz {n} vorkommt."
             start = sentence.index(word.lemma)
-            examples.append(Example(
-                saved_word=word, sentence=sentence, spans=[[start, start + len(word.lemma)]],
-                sentence_hash=f"{i:058d}{n:06d}", article_title="Nordkorea liefert Haubitzen",
-            ))
+            examples.append(
+                Example(
+                    saved_word=word,
+                    sentence=sentence,
+                    spans=[[start, start + len(word.lemma)]],
+                    sentence_hash=f"{i:058d}{n:06d}",
+                    article_title="Nordkorea liefert Haubitzen",
+                )
+            )
     Example.objects.bulk_create(examples)
-    print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; "
-          f"{args.words} saved words, {len(examples)} example sentences")
+    print(
+        f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; "
+        f"{args.words} saved words, {len(examples)} example sentences"
+    )
 
     apkg_times, tsv_times, data = [], [], b""
     for _ in range(args.runs):
@@ -81,8 +93,10 @@ def main() -> None:
         started = time.perf_counter()
         cards_tsv(learner_cards(user), deck_name="Randnotiz::bench")
         tsv_times.append(time.perf_counter() - started)
-    print(f".apkg: median {statistics.median(apkg_times):.2f} s, max {max(apkg_times):.2f} s "
-          f"over {args.runs} runs; {len(data) / 1024:.0f} KiB")
+    print(
+        f".apkg: median {statistics.median(apkg_times):.2f} s, max {max(apkg_times):.2f} s "
+        f"over {args.runs} runs; {len(data) / 1024:.0f} KiB"
+    )
     print(f".tsv:  median {statistics.median(tsv_times):.2f} s, max {max(tsv_times):.2f} s")
 
     if args.verify:
@@ -93,11 +107,16 @@ def main() -> None:
         started = time.perf_counter()
         col = Collection(str(workdir / "verify.anki2"))
         try:
-            col.import_anki_package(ImportAnkiPackageRequest(
-                package_path=str(deck),
-                options=ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False)))
-            print(f"anki import: {len(col.find_notes(''))} notes, {col.card_count()} cards "
-                  f"in {time.perf_counter() - started:.2f} s")
+            col.import_anki_package(
+                ImportAnkiPackageRequest(
+                    package_path=str(deck),
+                    options=ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False),
+                )
+            )
+            print(
+                f"anki import: {len(col.find_notes(''))} notes, {col.card_count()} cards "
+                f"in {time.perf_counter() - started:.2f} s"
+            )
         finally:
             col.close()
     user.delete()

@@ -45,17 +45,20 @@ CSS = """\
 .de { font-size: 1.5em; font-weight: 700; }
 .en { font-size: 1.25em; color: #0b5cad; margin-top: .3em; }
 .nightMode .en { color: #8ab8ef; }
-.pos { font: 600 .62em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: .06em;
-  text-transform: uppercase; color: #6b6b70; margin-top: .35em; }
+.pos { font: 600 .62em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  letter-spacing: .06em; text-transform: uppercase; color: #6b6b70; margin-top: .35em; }
 .sentence { margin: 1em auto 0; font-size: .9em; text-align: left; padding: .6em .8em;
   border-left: 3px solid #e4e1da; }
 .sentence b, .gap { color: #0b5cad; font-weight: 700; }
 .nightMode .sentence b, .nightMode .gap { color: #8ab8ef; }
-.source, .note { font: .6em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #6b6b70;
-  margin-top: 1em; text-align: left; }
+.source, .note { font: .6em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #6b6b70; margin-top: 1em; text-align: left; }
 .note { font-size: .72em; color: inherit; white-space: pre-wrap; }
 hr#answer { border: 0; border-top: 1px solid #e4e1da; margin: 1em 0; }
-@media (max-width: 480px) { .card { font-size: 19px; padding: .8em .4em; } .de { font-size: 1.35em; } }
+@media (max-width: 480px) {
+  .card { font-size: 19px; padding: .8em .4em; }
+  .de { font-size: 1.35em; }
+}
 """
 
 TEMPLATES = [
@@ -90,7 +93,11 @@ TEMPLATES = [
 ]
 
 MODEL = genanki.Model(
-    MODEL_ID, MODEL_NAME, fields=[{"name": name} for name in FIELDS], templates=TEMPLATES, css=CSS,
+    MODEL_ID,
+    MODEL_NAME,
+    fields=[{"name": name} for name in FIELDS],
+    templates=TEMPLATES,
+    css=CSS,
 )
 
 GAP = '<span class="gap">[…]</span>'
@@ -144,9 +151,13 @@ def _escape_multiline(text: str) -> str:
 def card_fields(card: CardData) -> list[str]:
     """The note's field values, HTML-escaped, in FIELDS order."""
     sentence = _marked(card.sentence, card.spans, lambda w: f"<b>{w}</b>") if card.sentence else ""
-    cloze = _marked(card.sentence, card.spans, lambda w: GAP) if card.sentence and card.spans else ""
+    cloze = (
+        _marked(card.sentence, card.spans, lambda w: GAP) if card.sentence and card.spans else ""
+    )
     if card.more_sentences:
-        sentence = "<br>".join(filter(None, [sentence, *(html.escape(s) for s in card.more_sentences)]))
+        sentence = "<br>".join(
+            filter(None, [sentence, *(html.escape(s) for s in card.more_sentences)])
+        )
     return [
         html.escape(card.german),
         html.escape(card.english),
@@ -168,7 +179,12 @@ def package_bytes(deck_name: str, deck_id: int, cards: Iterable[CardData]) -> by
     deck = genanki.Deck(deck_id, deck_name)
     for card in cards:
         deck.add_note(
-            genanki.Note(model=MODEL, fields=card_fields(card), guid=card.guid, tags=[_tag(t) for t in card.tags])
+            genanki.Note(
+                model=MODEL,
+                fields=card_fields(card),
+                guid=card.guid,
+                tags=[_tag(t) for t in card.tags],
+            )
         )
     if not deck.notes:
         raise NothingToExport("There are no words to export.")
@@ -181,7 +197,9 @@ def package_bytes(deck_name: str, deck_id: int, cards: Iterable[CardData]) -> by
         connection = sqlite3.connect(db_path)
         try:
             timestamp = time.time()
-            package.write_to_db(connection.cursor(), timestamp, iter(range(int(timestamp * 1000), 1 << 62)))
+            package.write_to_db(
+                connection.cursor(), timestamp, iter(range(int(timestamp * 1000), 1 << 62))
+            )
             connection.commit()
         finally:
             connection.close()
@@ -230,7 +248,9 @@ def learner_deck(user, words=None) -> bytes:
     words = saved_words_for(user) if words is None else words
     owner = learner_owner(user)
     return package_bytes(
-        f"Randnotiz::{user.get_username()}", learner_deck_id(user), (saved_word_card(w, owner) for w in words)
+        f"Randnotiz::{user.get_username()}",
+        learner_deck_id(user),
+        (saved_word_card(w, owner) for w in words),
     )
 
 
@@ -252,9 +272,13 @@ def article_cards(article, annotation=None) -> list[CardData]:
     return [
         CardData(
             guid=note_guid(owner, c.key, c.sense),
-            german=c.headline, english="; ".join(c.senses[:2]) if c.kind == "word" else c.sense,
-            part_of_speech=kind_label(c.kind, c.pos), sentence=c.sentence, spans=c.spans,
-            source=article.title, tags=["randnotiz", "class", c.kind],
+            german=c.headline,
+            english="; ".join(c.senses[:2]) if c.kind == "word" else c.sense,
+            part_of_speech=kind_label(c.kind, c.pos),
+            sentence=c.sentence,
+            spans=c.spans,
+            source=article.title,
+            tags=["randnotiz", "class", c.kind],
         )
         for c in article_deck_candidates(annotation)
     ]
@@ -267,7 +291,9 @@ def article_deck(article) -> bytes:
     cards = article_cards(article, reader_annotation(article))
     if not cards:
         raise NothingToExport(f"“{article.title}” has no glossed words to export yet.")
-    return package_bytes(f"Randnotiz::{article.title[:80]}", stable_id("randnotiz-article", article.pk), cards)
+    return package_bytes(
+        f"Randnotiz::{article.title[:80]}", stable_id("randnotiz-article", article.pk), cards
+    )
 
 
 # --- Text files -------------------------------------------------------------------------------
@@ -277,7 +303,8 @@ def cards_tsv(cards: Iterable[CardData], *, deck_name: str) -> str:
     """Tab-separated text for Anki's File > Import: header lines tell Anki the separator, that
     fields are HTML, the note type, deck, columns and which column is the GUID (so a re-import
     updates). The note type comes with the .apkg (import one once); without it Anki offers Basic
-    and the learner maps columns 1 and 2 (German, English). Fields with tabs, quotes or newlines are quoted, which Anki's importer reads."""
+    and the learner maps columns 1 and 2 (German, English). Fields with tabs, quotes or newlines
+    are quoted, which Anki's importer reads."""
     buffer = io.StringIO()
     buffer.write("#separator:tab\n#html:true\n")
     buffer.write(f"#notetype:{MODEL_NAME}\n#deck:{deck_name}\n")
@@ -302,7 +329,9 @@ def cards_csv(cards: Iterable[CardData]) -> str:
     writer.writerow(["german", "english", "part_of_speech", "sentence", "source", "note"])
     rows = 0
     for card in cards:
-        writer.writerow([card.german, card.english, card.part_of_speech, card.sentence, card.source, card.note])
+        writer.writerow(
+            [card.german, card.english, card.part_of_speech, card.sentence, card.source, card.note]
+        )
         rows += 1
     if not rows:
         raise NothingToExport("There are no words to export.")
@@ -318,6 +347,11 @@ def learner_cards(user, words=None) -> list[CardData]:
 
 
 __all__ = [
-    "NothingToExport", "article_deck", "cards_csv", "cards_tsv", "learner_cards",
-    "learner_deck", "package_bytes",
+    "NothingToExport",
+    "article_deck",
+    "cards_csv",
+    "cards_tsv",
+    "learner_cards",
+    "learner_deck",
+    "package_bytes",
 ]

@@ -24,16 +24,24 @@ class StatusOnlyForm(forms.Form):
 
 
 class VocabularyFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=100, label="Search",
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "German, English, note…"}))
+    q = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "German, English, note…"}),
+    )
     article = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Article")
-    status = forms.ChoiceField(required=False, label="Status",
-                               choices=[("", "Any status"), *WordStatus.choices])
+    status = forms.ChoiceField(
+        required=False, label="Status", choices=[("", "Any status"), *WordStatus.choices]
+    )
     page = forms.IntegerField(required=False, min_value=1)
 
     def __init__(self, *args, articles=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["article"].choices = [("", "All articles"), *[(pk, title) for pk, title in articles]]
+        self.fields["article"].choices = [
+            ("", "All articles"),
+            *[(pk, title) for pk, title in articles],
+        ]
 
 
 class SavedWordForm(forms.ModelForm):

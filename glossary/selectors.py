@@ -17,7 +17,10 @@ def word_statuses(user) -> dict[str, str]:
 def word_status(user, key: str) -> str:
     if not getattr(user, "is_authenticated", False):
         return WordStatus.NEW
-    return LemmaStatus.objects.filter(user=user, key=key).values_list("status", flat=True).first() or WordStatus.NEW
+    return (
+        LemmaStatus.objects.filter(user=user, key=key).values_list("status", flat=True).first()
+        or WordStatus.NEW
+    )
 
 
 def saved_senses(user, key: str) -> set[str]:
@@ -40,14 +43,20 @@ def saved_words_for(user) -> QuerySet[SavedWord]:
     )
 
 
-def vocabulary_search(user, *, q: str = "", article_id: int | None = None, status: str = "") -> QuerySet[SavedWord]:
+def vocabulary_search(
+    user, *, q: str = "", article_id: int | None = None, status: str = ""
+) -> QuerySet[SavedWord]:
     """The vocabulary page's list: search over German, English, note and sentences; filter by
     the article a word was met in and by the learner's status for it."""
     words = saved_words_for(user)
     if q:
         words = words.filter(
-            Q(lemma__icontains=q) | Q(headline__icontains=q) | Q(gloss__icontains=q)
-            | Q(sense__icontains=q) | Q(note__icontains=q) | Q(examples__sentence__icontains=q)
+            Q(lemma__icontains=q)
+            | Q(headline__icontains=q)
+            | Q(gloss__icontains=q)
+            | Q(sense__icontains=q)
+            | Q(note__icontains=q)
+            | Q(examples__sentence__icontains=q)
         )
     if article_id:
         words = words.filter(examples__article_id=article_id)
@@ -56,7 +65,9 @@ def vocabulary_search(user, *, q: str = "", article_id: int | None = None, statu
         if status == WordStatus.NEW:
             words = words.exclude(key__in=marked)
         else:
-            words = words.filter(key__in=LemmaStatus.objects.filter(user=user, status=status).values("key"))
+            words = words.filter(
+                key__in=LemmaStatus.objects.filter(user=user, status=status).values("key")
+            )
     return words.distinct()
 
 
@@ -64,7 +75,9 @@ def vocabulary_articles(user) -> list[tuple[int, str]]:
     """(article id, title) of the articles the learner saved words from, for the filter."""
     rows = (
         Example.objects.filter(saved_word__user=user, article__isnull=False)
-        .values_list("article_id", "article__title").distinct().order_by("article__title")
+        .values_list("article_id", "article__title")
+        .distinct()
+        .order_by("article__title")
     )
     return list(rows)
 
@@ -81,7 +94,9 @@ def known_shares(user, articles) -> dict[int, dict]:
     if not ready:
         return {}
     stamps = dict(
-        ArticleWord.objects.filter(article__in=ready).values_list("article_id", "annotated_at").distinct()
+        ArticleWord.objects.filter(article__in=ready)
+        .values_list("article_id", "annotated_at")
+        .distinct()
     )
     for article in ready:
         if article.pk not in stamps or stamps[article.pk] != article.annotated_at:
@@ -96,7 +111,8 @@ def known_shares(user, articles) -> dict[int, dict]:
     )
     return {
         row["article_id"]: {
-            "known": row["known"], "total": row["total"],
+            "known": row["known"],
+            "total": row["total"],
             "percent": round(100 * row["known"] / row["total"]) if row["total"] else 0,
         }
         for row in rows

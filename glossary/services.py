@@ -14,7 +14,9 @@ def _sentence_hash(sentence: str) -> str:
     return hashlib.sha256(sentence.encode()).hexdigest()
 
 
-def saved_word_add(*, user, candidate: Candidate, article=None, sense: str | None = None) -> tuple[SavedWord, bool]:
+def saved_word_add(
+    *, user, candidate: Candidate, article=None, sense: str | None = None
+) -> tuple[SavedWord, bool]:
     """Save a word in one sense with the sentence it was met in.
 
     Saving the same lemma and sense again adds the sentence as a further example instead of a
@@ -27,15 +29,21 @@ def saved_word_add(*, user, candidate: Candidate, article=None, sense: str | Non
         try:
             with transaction.atomic():
                 word, created = SavedWord.objects.get_or_create(
-                    user=user, key=candidate.key, sense=sense,
+                    user=user,
+                    key=candidate.key,
+                    sense=sense,
                     defaults={
-                        "lemma": candidate.lemma, "kind": candidate.kind, "pos": candidate.pos,
-                        "headline": candidate.headline, "gloss": sense,
+                        "lemma": candidate.lemma,
+                        "kind": candidate.kind,
+                        "pos": candidate.pos,
+                        "headline": candidate.headline,
+                        "gloss": sense,
                     },
                 )
                 if candidate.sentence:
                     Example.objects.get_or_create(
-                        saved_word=word, sentence_hash=_sentence_hash(candidate.sentence),
+                        saved_word=word,
+                        sentence_hash=_sentence_hash(candidate.sentence),
                         defaults={
                             "sentence": candidate.sentence,
                             "spans": [list(span) for span in candidate.spans],
@@ -63,7 +71,9 @@ def word_status_set(*, user, key: str, status: str) -> str:
     for attempt in range(3):
         try:
             with transaction.atomic():
-                LemmaStatus.objects.update_or_create(user=user, key=key, defaults={"status": status})
+                LemmaStatus.objects.update_or_create(
+                    user=user, key=key, defaults={"status": status}
+                )
             return status
         except IntegrityError:
             if attempt == 2:
@@ -71,7 +81,9 @@ def word_status_set(*, user, key: str, status: str) -> str:
     return status
 
 
-def saved_word_update(*, word: SavedWord, gloss: str | None = None, note: str | None = None) -> SavedWord:
+def saved_word_update(
+    *, word: SavedWord, gloss: str | None = None, note: str | None = None
+) -> SavedWord:
     fields = []
     if gloss is not None:
         word.gloss = gloss.strip()
@@ -91,13 +103,18 @@ def saved_word_delete(*, word: SavedWord) -> None:
 def article_words_refresh(article) -> None:
     """Rebuild an article's lemma-key index when its annotation changed since the last build."""
     stamp = article.annotated_at
-    current = ArticleWord.objects.filter(article=article).values_list("annotated_at", flat=True).first()
+    current = (
+        ArticleWord.objects.filter(article=article).values_list("annotated_at", flat=True).first()
+    )
     if current is not None and current == stamp:
         return
     counts = article_lemma_counts(article.annotation)
     with transaction.atomic():
         ArticleWord.objects.filter(article=article).delete()
         ArticleWord.objects.bulk_create(
-            [ArticleWord(article=article, key=key, count=n, annotated_at=stamp) for key, n in counts.items()],
+            [
+                ArticleWord(article=article, key=key, count=n, annotated_at=stamp)
+                for key, n in counts.items()
+            ],
             ignore_conflicts=True,
         )

@@ -16,10 +16,20 @@ from django_htmx.http import trigger_client_event
 from accounts.selectors import user_is_teacher
 from glossary import selectors, services
 from glossary.anki import (
-    NothingToExport, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck, reader_annotation,
+    NothingToExport,
+    article_deck,
+    cards_csv,
+    cards_tsv,
+    learner_cards,
+    learner_deck,
+    reader_annotation,
 )
 from glossary.forms import (
-    SavedWordForm, StatusOnlyForm, VocabularyFilterForm, WordPositionForm, WordStatusForm,
+    SavedWordForm,
+    StatusOnlyForm,
+    VocabularyFilterForm,
+    WordPositionForm,
+    WordStatusForm,
 )
 from glossary.vocabulary import candidate_at, token_positions_with_key
 from reader.models import Article
@@ -48,9 +58,15 @@ def _login_required_htmx(view):
 
 def _word_in_article(form):
     """(article, annotation, popover details) for a valid WordPositionForm, or 404."""
-    article = get_object_or_404(Article.objects.filter(status=Article.Status.READY), pk=form.cleaned_data["article"])
+    article = get_object_or_404(
+        Article.objects.filter(status=Article.Status.READY), pk=form.cleaned_data["article"]
+    )
     annotation = reader_annotation(article)
-    word = word_details(annotation, form.cleaned_data["s"], form.cleaned_data["t"]) if annotation else None
+    word = (
+        word_details(annotation, form.cleaned_data["s"], form.cleaned_data["t"])
+        if annotation
+        else None
+    )
     if word is None:
         raise Http404("No such word in this article.")
     return article, annotation, word
@@ -78,17 +94,30 @@ def word_save(request):
         if data["sense"] >= len(candidate.senses):
             return HttpResponseBadRequest("No such sense.")
         sense = candidate.senses[data["sense"]]
-    saved, created = services.saved_word_add(user=request.user, candidate=candidate, article=article, sense=sense)
+    saved, created = services.saved_word_add(
+        user=request.user, candidate=candidate, article=article, sense=sense
+    )
     label = f"“{saved.lemma}” ({saved.sense})" if saved.sense else f"“{saved.lemma}”"
-    note = f"Saved {label}." if created else f"{label} was saved already: this sentence is added as an example."
+    note = (
+        f"Saved {label}."
+        if created
+        else f"{label} was saved already: this sentence is added as an example."
+    )
     if not request.htmx:
         messages.success(request, note)
         return redirect("reader:article_detail", article.pk)
     response = _actions(request, article, word, flash=note)
-    positions = token_positions_with_key(annotation, candidate.key) if candidate.kind == "word" else []
+    positions = (
+        token_positions_with_key(annotation, candidate.key) if candidate.kind == "word" else []
+    )
     return trigger_client_event(
-        response, "randnotiz:status",
-        {"key": candidate.key, "status": selectors.word_status(request.user, candidate.key), "tokens": positions},
+        response,
+        "randnotiz:status",
+        {
+            "key": candidate.key,
+            "status": selectors.word_status(request.user, candidate.key),
+            "tokens": positions,
+        },
     )
 
 
@@ -101,13 +130,20 @@ def word_status(request):
     if not form.is_valid():
         return HttpResponseBadRequest("Bad word position or status.")
     article, annotation, word = _word_in_article(form)
-    status = services.word_status_set(user=request.user, key=word["key"], status=form.cleaned_data["status"])
+    status = services.word_status_set(
+        user=request.user, key=word["key"], status=form.cleaned_data["status"]
+    )
     if not request.htmx:
         return redirect("reader:article_detail", article.pk)
     response = _actions(request, article, word)
     return trigger_client_event(
-        response, "randnotiz:status",
-        {"key": word["key"], "status": status, "tokens": token_positions_with_key(annotation, word["key"])},
+        response,
+        "randnotiz:status",
+        {
+            "key": word["key"],
+            "status": status,
+            "tokens": token_positions_with_key(annotation, word["key"]),
+        },
     )
 
 
@@ -115,10 +151,14 @@ def word_status(request):
 
 
 def _filtered(request):
-    form = VocabularyFilterForm(request.GET or None, articles=selectors.vocabulary_articles(request.user))
+    form = VocabularyFilterForm(
+        request.GET or None, articles=selectors.vocabulary_articles(request.user)
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     words = selectors.vocabulary_search(
-        request.user, q=(filters.get("q") or "").strip(), article_id=filters.get("article"),
+        request.user,
+        q=(filters.get("q") or "").strip(),
+        article_id=filters.get("article"),
         status=filters.get("status") or "",
     )
     return form, filters, words
@@ -134,7 +174,10 @@ def vocabulary(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
         "total": selectors.saved_words_for(request.user).count(),
     }
     if request.htmx and request.htmx.target == "results":
@@ -154,7 +197,9 @@ def word_edit(request, pk: int):
     word = selectors.saved_word_get(request.user, pk)
     form = SavedWordForm(request.POST or None, instance=word)
     if request.method == "POST" and form.is_valid():
-        services.saved_word_update(word=word, gloss=form.cleaned_data["gloss"], note=form.cleaned_data["note"])
+        services.saved_word_update(
+            word=word, gloss=form.cleaned_data["gloss"], note=form.cleaned_data["note"]
+        )
         if request.htmx:
             return _row(request, word)
         messages.success(request, f"Saved your changes to “{word.lemma}”.")
@@ -207,7 +252,9 @@ def _download(data: bytes | str, filename: str, content_type: str) -> HttpRespon
 
 def _nothing(request, error: NothingToExport):
     messages.error(request, f"{error} Save words from an article first (or loosen the filters).")
-    return redirect(reverse("glossary:vocabulary") + (f"?{request.GET.urlencode()}" if request.GET else ""))
+    return redirect(
+        reverse("glossary:vocabulary") + (f"?{request.GET.urlencode()}" if request.GET else "")
+    )
 
 
 @login_required
@@ -218,7 +265,9 @@ def export(request, fmt: str):
     name = f"randnotiz-{request.user.get_username()}"
     try:
         if fmt == "apkg":
-            return _download(learner_deck(request.user, words), f"{name}.apkg", "application/octet-stream")
+            return _download(
+                learner_deck(request.user, words), f"{name}.apkg", "application/octet-stream"
+            )
         cards = learner_cards(request.user, words)
         if fmt == "tsv":
             text = cards_tsv(cards, deck_name=f"Randnotiz::{request.user.get_username()}")

@@ -61,7 +61,9 @@ def token_headline(token: Mapping) -> str:
     return lemma
 
 
-def candidate_at(annotation: Mapping | None, s: int, t: int, x: int | None = None) -> Candidate | None:
+def candidate_at(
+    annotation: Mapping | None, s: int, t: int, x: int | None = None
+) -> Candidate | None:
     """The word at sentence `s`, token `t`; with `x`, the x-th expression that token belongs to
     (an idiom, a separable verb) as one unit. None when the indices aren't there."""
     try:
@@ -126,7 +128,7 @@ def article_lemma_counts(annotation: Mapping | None) -> Counter[str]:
 
 
 def token_positions_with_key(annotation: Mapping | None, key: str) -> list[str]:
-    """"s-t" of every token whose lemma key is `key`: the page recolours them after a status
+    """ "s-t" of every token whose lemma key is `key`: the page recolours them after a status
     change without a reload."""
     positions = []
     for s, sentence in enumerate((annotation or {}).get("sentences", [])):
@@ -153,9 +155,14 @@ def article_deck_candidates(annotation: Mapping | None) -> list[Candidate]:
                 continue
             text, spans = sentence_text_and_spans(sentence, [t])
             words[ident] = Candidate(
-                key=ident[0], lemma=token.get("lemma") or token["text"], kind="word",
-                pos=token["upos"], headline=token_headline(token), senses=senses,
-                sentence=text, spans=tuple(spans),
+                key=ident[0],
+                lemma=token.get("lemma") or token["text"],
+                kind="word",
+                pos=token["upos"],
+                headline=token_headline(token),
+                senses=senses,
+                sentence=text,
+                spans=tuple(spans),
             )
         for expression in sentence.get("expressions") or []:
             if not expression.get("gloss") or not expression.get("lemma"):

@@ -18,8 +18,12 @@ pytestmark = pytest.mark.django_db
 def test_signup_creates_a_logged_in_learner(client):
     response = client.post(
         reverse("signup"),
-        {"username": "mara", "email": "mara@example.org",
-         "password1": "Fernweh-und-Kaffee-42", "password2": "Fernweh-und-Kaffee-42"},
+        {
+            "username": "mara",
+            "email": "mara@example.org",
+            "password1": "Fernweh-und-Kaffee-42",
+            "password2": "Fernweh-und-Kaffee-42",
+        },
     )
     assert response.status_code == 302
     user = get_user_model().objects.get(username="mara")
@@ -30,7 +34,12 @@ def test_signup_creates_a_logged_in_learner(client):
 def test_signup_rejects_a_common_password(client):
     response = client.post(
         reverse("signup"),
-        {"username": "mara", "email": "mara@example.org", "password1": "password", "password2": "password"},
+        {
+            "username": "mara",
+            "email": "mara@example.org",
+            "password1": "password",
+            "password2": "password",
+        },
     )
     assert response.status_code == 200
     assert "too common" in response.content.decode()
@@ -40,15 +49,22 @@ def test_signup_rejects_a_common_password(client):
 def test_signup_ignores_an_offsite_next_url(client):
     response = client.post(
         reverse("signup"),
-        {"username": "mara", "email": "m@example.org", "password1": "Fernweh-und-Kaffee-42",
-         "password2": "Fernweh-und-Kaffee-42", "next": "https://evil.example/"},
+        {
+            "username": "mara",
+            "email": "m@example.org",
+            "password1": "Fernweh-und-Kaffee-42",
+            "password2": "Fernweh-und-Kaffee-42",
+            "next": "https://evil.example/",
+        },
     )
     assert response["Location"] == reverse("reader:article_list")
 
 
 def test_login_and_logout(client):
     make_user("lea", password="correct horse battery")
-    response = client.post(reverse("login"), {"username": "lea", "password": "correct horse battery"})
+    response = client.post(
+        reverse("login"), {"username": "lea", "password": "correct horse battery"}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
     client.post(reverse("logout"))
@@ -99,4 +115,6 @@ def test_user_admin_page_shows_the_role_inline(admin_client):
     user = make_user("frau-berg")
     response = admin_client.get(reverse("admin:auth_user_change", args=[user.pk]))
     assert response.status_code == 200
-    assert "profile-0-role" in response.content.decode() or "profile-role" in response.content.decode()
+    assert (
+        "profile-0-role" in response.content.decode() or "profile-role" in response.content.decode()
+    )

@@ -6,11 +6,23 @@ import time
 from pathlib import Path
 
 import pytest
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportCsvRequest
+from anki.collection import (
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+    ImportCsvRequest,
+)
 from django.core.management import CommandError, call_command
 
 from glossary.anki import (
-    FIELDS, MODEL_ID, NothingToExport, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck,
+    FIELDS,
+    MODEL_ID,
+    NothingToExport,
+    article_deck,
+    cards_csv,
+    cards_tsv,
+    learner_cards,
+    learner_deck,
     learner_deck_id,
 )
 from glossary.services import saved_word_add
@@ -22,10 +34,18 @@ pytestmark = pytest.mark.django_db
 NASTY = 'He said "nein"\tthen <script>alert(1)</script> & left 🚀 <b>bold</b>'
 
 
-def candidate(lemma="Haubitze", sense="howitzer", sentence="Die Haubitze feuerte.", spans=((4, 12),), **extra):
+def candidate(
+    lemma="Haubitze", sense="howitzer", sentence="Die Haubitze feuerte.", spans=((4, 12),), **extra
+):
     values = dict(
-        key=lemma.lower(), lemma=lemma, kind="word", pos="NOUN", headline=f"die {lemma}, -n",
-        senses=(sense,) if sense else (), sentence=sentence, spans=spans,
+        key=lemma.lower(),
+        lemma=lemma,
+        kind="word",
+        pos="NOUN",
+        headline=f"die {lemma}, -n",
+        senses=(sense,) if sense else (),
+        sentence=sentence,
+        spans=spans,
     )
     values.update(extra)
     return Candidate(**values)
@@ -56,8 +76,13 @@ def test_learner_deck_imports_into_anki_with_fields_and_two_cards_per_note(tmp_p
     saved_word_add(
         user=user,
         candidate=candidate(
-            lemma="vorstellen", sense="to present", kind="separable_verb", pos="VERB",
-            headline="vorstellen", sentence="Er stellte den Plan vor.", spans=((3, 10), (20, 23)),
+            lemma="vorstellen",
+            sense="to present",
+            kind="separable_verb",
+            pos="VERB",
+            headline="vorstellen",
+            sentence="Er stellte den Plan vor.",
+            spans=((3, 10), (20, 23)),
         ),
     )
     col = fresh_collection(tmp_path)
@@ -76,7 +101,10 @@ def test_learner_deck_imports_into_anki_with_fields_and_two_cards_per_note(tmp_p
         assert col.card_count() == 4
         model = col.models.by_name("Randnotiz German word")
         assert model["id"] == MODEL_ID
-        assert [t["name"] for t in model["tmpls"]] == ["German → English", "English → German (cloze)"]
+        assert [t["name"] for t in model["tmpls"]] == [
+            "German → English",
+            "English → German (cloze)",
+        ]
         # Anki files the notes under the deck's name (it picks its own local deck id).
         assert col.decks.by_name(f"Randnotiz::{user.username}") is not None
     finally:
@@ -156,7 +184,9 @@ def test_quotes_tabs_html_and_emoji_survive_into_anki_unchanged_and_unexecuted(t
         assert "<script" not in note["English"] and "<i>" not in note["Sentence"]
         assert html.unescape(note["English"]) == NASTY
         assert html.unescape(note["Note"].replace("<br>", "\n")) == NASTY + "\nsecond line"
-        assert html.unescape(note["Sentence"].replace("<b>", "").replace("</b>", "")) == nasty_sentence
+        assert (
+            html.unescape(note["Sentence"].replace("<b>", "").replace("</b>", "")) == nasty_sentence
+        )
         assert "🚀" in note["Sentence"] and "\t" in note["Sentence"]
     finally:
         col.close()
@@ -190,7 +220,12 @@ def test_a_saved_words_example_keeps_its_article_title_after_the_article_is_dele
 def test_tsv_export_is_accepted_by_ankis_text_import(tmp_path):
     user = make_user()
     saved_word_add(user=user, candidate=candidate(sense=NASTY))
-    saved_word_add(user=user, candidate=candidate(lemma="Rakete", sense="missile", sentence="Eine Rakete.", spans=((5, 11),)))
+    saved_word_add(
+        user=user,
+        candidate=candidate(
+            lemma="Rakete", sense="missile", sentence="Eine Rakete.", spans=((5, 11),)
+        ),
+    )
     path = tmp_path / "words.tsv"
     path.write_text(cards_tsv(learner_cards(user), deck_name="Randnotiz::lea"), encoding="utf-8")
     col = fresh_collection(tmp_path)
@@ -270,13 +305,25 @@ def test_two_thousand_saved_words_export_in_under_five_seconds(tmp_path):
 
     user = make_user()
     words = SavedWord.objects.bulk_create(
-        SavedWord(user=user, key=f"wort{i}", lemma=f"Wort{i}", pos="NOUN", headline=f"das Wort{i}",
-                  sense=f"word {i}", gloss=f"word {i}")
+        SavedWord(
+            user=user,
+            key=f"wort{i}",
+            lemma=f"Wort{i}",
+            pos="NOUN",
+            headline=f"das Wort{i}",
+            sense=f"word {i}",
+            gloss=f"word {i}",
+        )
         for i in range(2000)
     )
     Example.objects.bulk_create(
-        Example(saved_word=w, sentence=f"Das ist das Wort{i}.", spans=[[12, 12 + len(f"Wort{i}")]],
-                sentence_hash=f"{i:064d}", article_title="Ein Artikel")
+        Example(
+            saved_word=w,
+            sentence=f"Das ist das Wort{i}.",
+            spans=[[12, 12 + len(f"Wort{i}")]],
+            sentence_hash=f"{i:064d}",
+            article_title="Ein Artikel",
+        )
         for i, w in enumerate(words)
     )
     started = time.perf_counter()
@@ -297,18 +344,41 @@ def test_article_deck_holds_glossed_content_words_and_expressions(tmp_path):
     article = make_article(annotate="none")
     article.annotation = {
         "version": 1,
-        "sentences": [{
-            "paragraph": 0, "kind": "text",
-            "tokens": [
-                {"text": "Er", "ws": " ", "lemma": "er", "upos": "PRON", "gloss": "he"},
-                {"text": "stellte", "ws": " ", "lemma": "stellen", "upos": "VERB", "gloss": "to put"},
-                {"text": "Haubitzen", "ws": " ", "lemma": "Haubitze", "upos": "NOUN", "gloss": "howitzer",
-                 "gender": "f", "plural": "Haubitzen"},
-                {"text": "vor", "ws": "", "lemma": "vor", "upos": "ADP", "gloss": "before"},
-                {"text": ".", "ws": "", "lemma": ".", "upos": "PUNCT"},
-            ],
-            "expressions": [{"type": "separable_verb", "tokens": [1, 3], "lemma": "vorstellen", "gloss": "to present"}],
-        }],
+        "sentences": [
+            {
+                "paragraph": 0,
+                "kind": "text",
+                "tokens": [
+                    {"text": "Er", "ws": " ", "lemma": "er", "upos": "PRON", "gloss": "he"},
+                    {
+                        "text": "stellte",
+                        "ws": " ",
+                        "lemma": "stellen",
+                        "upos": "VERB",
+                        "gloss": "to put",
+                    },
+                    {
+                        "text": "Haubitzen",
+                        "ws": " ",
+                        "lemma": "Haubitze",
+                        "upos": "NOUN",
+                        "gloss": "howitzer",
+                        "gender": "f",
+                        "plural": "Haubitzen",
+                    },
+                    {"text": "vor", "ws": "", "lemma": "vor", "upos": "ADP", "gloss": "before"},
+                    {"text": ".", "ws": "", "lemma": ".", "upos": "PUNCT"},
+                ],
+                "expressions": [
+                    {
+                        "type": "separable_verb",
+                        "tokens": [1, 3],
+                        "lemma": "vorstellen",
+                        "gloss": "to present",
+                    }
+                ],
+            }
+        ],
     }
     article.save()
     col = fresh_collection(tmp_path)
@@ -323,3 +393,22 @@ def test_article_deck_holds_glossed_content_words_and_expressions(tmp_path):
     article.annotation = {"version": 1, "sentences": []}
     with pytest.raises(NothingToExport):
         article_deck(article)
+
+
+def test_export_anki_command_for_the_seed_article_as_a_class_deck(seed_article, tmp_path):
+    out = tmp_path / "class.apkg"
+    call_command("export_anki", "--article", str(seed_article.pk), "--out", str(out), verbosity=0)
+    col = fresh_collection(tmp_path)
+    try:
+        import_apkg(col, out.read_bytes(), tmp_path)
+        imported = notes(col)
+        assert imported, "the seed article has glossed words"
+        assert any(n["German"].startswith("die Haubitze") for n in imported)
+        assert all(n["English"] and n["Source"] == html.escape(seed_article.title) for n in imported)
+        # Each note's cloze blanks its own word in its sentence.
+        assert all("[…]" in n["Cloze"] for n in imported if n["Sentence"])
+    finally:
+        col.close()
+    tsv = tmp_path / "class.tsv"
+    call_command("export_anki", "--article", str(seed_article.pk), "--out", str(tsv), verbosity=0)
+    assert tsv.read_text().startswith("#separator:tab")

@@ -34,7 +34,9 @@ def open_popover(page, word):
     page.wait_for_timeout(150)
 
 
-def test_learner_saves_a_word_marks_one_known_and_downloads_the_deck(browser_page, live_server, seed_article, tmp_path):
+def test_learner_saves_a_word_marks_one_known_and_downloads_the_deck(
+    browser_page, live_server, seed_article, tmp_path
+):
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     make_user("lea", password="correct horse battery")
@@ -56,7 +58,8 @@ def test_learner_saves_a_word_marks_one_known_and_downloads_the_deck(browser_pag
     assert "Haubitzen" in word.examples.get().sentence
     # Saving makes it "learning": every Haubitze token on the page is coloured at once.
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.text .w')].filter(w => w.textContent.startsWith('Haubitze'))"
+        "() => [...document.querySelectorAll('.text .w')]"
+        ".filter(w => w.textContent.startsWith('Haubitze'))"
         ".every(w => w.classList.contains('st-learning'))"
     )
 
@@ -82,8 +85,12 @@ def test_learner_saves_a_word_marks_one_known_and_downloads_the_deck(browser_pag
     download_info.value.save_as(deck)
     col = Collection(str(tmp_path / "collection.anki2"))
     try:
-        col.import_anki_package(ImportAnkiPackageRequest(
-            package_path=str(deck), options=ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False)))
+        col.import_anki_package(
+            ImportAnkiPackageRequest(
+                package_path=str(deck),
+                options=ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False),
+            )
+        )
         notes = [dict(col.get_note(nid).items()) for nid in col.find_notes("")]
         assert len(notes) == 1 and notes[0]["German"].startswith("die Haubitze")
         assert notes[0]["English"] == word.gloss
@@ -98,10 +105,14 @@ def test_vocabulary_page_edit_and_delete_inline(browser_page, live_server, seed_
 
     user = make_user("lea", password="correct horse battery")
     annotation = seed_article.annotation
-    positions = list({
-        token["lemma"].lower(): (s, t) for s, sentence in enumerate(annotation["sentences"])
-        for t, token in enumerate(sentence["tokens"]) if token.get("upos") in {"NOUN", "VERB"} and token.get("gloss")
-    }.values())[:2]
+    positions = list(
+        {
+            token["lemma"].lower(): (s, t)
+            for s, sentence in enumerate(annotation["sentences"])
+            for t, token in enumerate(sentence["tokens"])
+            if token.get("upos") in {"NOUN", "VERB"} and token.get("gloss")
+        }.values()
+    )[:2]
     for s, t in positions:
         saved_word_add(user=user, candidate=candidate_at(annotation, s, t), article=seed_article)
     first, second = SavedWord.objects.filter(user=user).order_by("id")

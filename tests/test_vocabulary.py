@@ -26,22 +26,46 @@ def tok(text, lemma, upos, ws=" ", **extra):
 ANNOTATION = {
     "version": 1,
     "sentences": [
-        {"paragraph": 0, "kind": "text", "tokens": [
-            tok("Pjöngjang", "Pjöngjang", "PROPN"),
-            tok("stellte", "stellen", "VERB", gloss="to put", senses=["to put", "to place"]),
-            tok("neue", "neu", "ADJ", gloss="new"),
-            tok("Haubitzen", "Haubitze", "NOUN", gloss="howitzer", gender="f", plural="Haubitzen"),
-            tok("vor", "vor", "ADP", ws="", gloss="before"),
-            tok(".", ".", "PUNCT", ws="\n"),
-        ], "expressions": [
-            {"type": "separable_verb", "tokens": [1, 4], "lemma": "vorstellen", "gloss": "to present"},
-        ]},
-        {"paragraph": 1, "kind": "text", "tokens": [
-            tok("Die", "der", "DET"),
-            tok("Haubitze", "Haubitze", "NOUN", gloss="howitzer", gender="f", plural="Haubitzen"),
-            tok("feuerte", "feuern", "VERB", ws="", gloss="to fire"),
-            tok(".", ".", "PUNCT", ws=""),
-        ], "expressions": []},
+        {
+            "paragraph": 0,
+            "kind": "text",
+            "tokens": [
+                tok("Pjöngjang", "Pjöngjang", "PROPN"),
+                tok("stellte", "stellen", "VERB", gloss="to put", senses=["to put", "to place"]),
+                tok("neue", "neu", "ADJ", gloss="new"),
+                tok(
+                    "Haubitzen",
+                    "Haubitze",
+                    "NOUN",
+                    gloss="howitzer",
+                    gender="f",
+                    plural="Haubitzen",
+                ),
+                tok("vor", "vor", "ADP", ws="", gloss="before"),
+                tok(".", ".", "PUNCT", ws="\n"),
+            ],
+            "expressions": [
+                {
+                    "type": "separable_verb",
+                    "tokens": [1, 4],
+                    "lemma": "vorstellen",
+                    "gloss": "to present",
+                },
+            ],
+        },
+        {
+            "paragraph": 1,
+            "kind": "text",
+            "tokens": [
+                tok("Die", "der", "DET"),
+                tok(
+                    "Haubitze", "Haubitze", "NOUN", gloss="howitzer", gender="f", plural="Haubitzen"
+                ),
+                tok("feuerte", "feuern", "VERB", ws="", gloss="to fire"),
+                tok(".", ".", "PUNCT", ws=""),
+            ],
+            "expressions": [],
+        },
     ],
 }
 TEXT = "Pjöngjang stellte neue Haubitzen vor.\nDie Haubitze feuerte."
@@ -49,8 +73,13 @@ TEXT = "Pjöngjang stellte neue Haubitzen vor.\nDie Haubitze feuerte."
 
 def make_glossed_article(title="Neue Haubitzen", annotation=ANNOTATION) -> Article:
     return Article.objects.create(
-        title=title, text=TEXT, status=Article.Status.READY, annotation=annotation,
-        annotation_version=1, annotated_at=timezone.now(), word_count=6,
+        title=title,
+        text=TEXT,
+        status=Article.Status.READY,
+        annotation=annotation,
+        annotation_version=1,
+        annotated_at=timezone.now(),
+        word_count=6,
     )
 
 
@@ -67,7 +96,9 @@ def article():
 
 
 def save(client, article, s, t, **extra):
-    return client.post(reverse("glossary:word_save"), {"article": article.pk, "s": s, "t": t, **extra}, headers=HX)
+    return client.post(
+        reverse("glossary:word_save"), {"article": article.pk, "s": s, "t": t, **extra}, headers=HX
+    )
 
 
 def hx_event(response, name="randnotiz:status"):
@@ -82,7 +113,12 @@ def test_save_from_popover_keeps_lemma_sense_sentence_and_article(client, lea, a
     assert response.status_code == 200
     assert "✓ Saved" in response.content.decode()
     word = SavedWord.objects.get(user=lea)
-    assert (word.lemma, word.sense, word.gloss, word.headline) == ("Haubitze", "howitzer", "howitzer", "die Haubitze, -n")
+    assert (word.lemma, word.sense, word.gloss, word.headline) == (
+        "Haubitze",
+        "howitzer",
+        "howitzer",
+        "die Haubitze, -n",
+    )
     example = word.examples.get()
     assert example.sentence == "Pjöngjang stellte neue Haubitzen vor."
     assert example.sentence[slice(*example.spans[0])] == "Haubitzen"
@@ -98,13 +134,17 @@ def test_saving_the_same_word_again_adds_the_sentence_as_another_example(client,
     assert "added as an example" in response.content.decode()
     word = SavedWord.objects.get(user=lea)
     assert [e.sentence for e in word.examples.all()] == [
-        "Pjöngjang stellte neue Haubitzen vor.", "Die Haubitze feuerte."]
+        "Pjöngjang stellte neue Haubitzen vor.",
+        "Die Haubitze feuerte.",
+    ]
     save(client, article, 1, 1)
     assert Example.objects.count() == 2
 
 
 def test_another_sense_is_a_separate_saved_word(client, lea, article):
-    popover = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX).content.decode()
+    popover = client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX
+    ).content.decode()
     assert 'data-save-sense="1"' in popover and "“to place”" in popover
     save(client, article, 0, 1)
     save(client, article, 0, 1, sense=1)
@@ -152,7 +192,9 @@ def test_word_survives_its_article_being_deleted(client, lea, article):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_tabs_saving_at_once_make_one_word_with_one_example():
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        ("file:memorydb", ":memory:")
+    ):
         pytest.skip("threads cannot share SQLite's in-memory test database")
     user = make_user("lea")
     article = make_glossed_article()
@@ -184,7 +226,9 @@ def test_saving_again_when_the_row_appeared_meanwhile_uses_it():
     user = make_user("lea")
     article = make_glossed_article()
     candidate = candidate_at(article.annotation, 0, 3)
-    SavedWord.objects.create(user=user, key="haubitze", lemma="Haubitze", headline="die Haubitze", sense="howitzer")
+    SavedWord.objects.create(
+        user=user, key="haubitze", lemma="Haubitze", headline="die Haubitze", sense="howitzer"
+    )
     word, created = saved_word_add(user=user, candidate=candidate, article=article)
     assert not created and word.examples.count() == 1
 
@@ -194,7 +238,9 @@ def test_saving_again_when_the_row_appeared_meanwhile_uses_it():
 
 def test_status_buttons_set_known_and_page_gets_every_token_of_the_lemma(client, lea, article):
     response = client.post(
-        reverse("glossary:word_status"), {"article": article.pk, "s": 1, "t": 1, "status": "known"}, headers=HX
+        reverse("glossary:word_status"),
+        {"article": article.pk, "s": 1, "t": 1, "status": "known"},
+        headers=HX,
     )
     assert response.status_code == 200
     assert hx_event(response) == {"key": "haubitze", "status": "known", "tokens": ["0-3", "1-1"]}
@@ -215,20 +261,26 @@ def test_known_words_are_not_highlighted_in_any_article(client, lea, article):
 
 def test_status_rejects_unknown_values(client, lea, article):
     response = client.post(
-        reverse("glossary:word_status"), {"article": article.pk, "s": 1, "t": 1, "status": "mastered"}, headers=HX
+        reverse("glossary:word_status"),
+        {"article": article.pk, "s": 1, "t": 1, "status": "mastered"},
+        headers=HX,
     )
     assert response.status_code == 400
 
 
 def test_popover_shows_save_and_status_buttons_for_a_learner(client, lea, article):
-    html = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX).content.decode()
+    html = client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX
+    ).content.decode()
     assert 'id="vocab-actions"' in html
     assert "Save “stellen”" in html and "Save “vorstellen”" in html
     assert 'data-status="new" aria-pressed="true"' in html
 
 
 def test_popover_invites_anonymous_readers_to_log_in(client, article):
-    html = client.get(reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX).content.decode()
+    html = client.get(
+        reverse("reader:word_popover", args=[article.pk, 0, 1]), headers=HX
+    ).content.decode()
     assert "Log in" in html and "data-status" not in html
 
 
@@ -247,7 +299,12 @@ def test_known_share_index_follows_a_reannotation(lea, article):
     article.annotated_at = timezone.now()
     article.save()
     word_status_set(user=lea, key="feuern", status="known")
-    assert known_shares(lea, [Article.objects.defer("annotation").get(pk=article.pk)])[article.pk]["total"] == 3
+    assert (
+        known_shares(lea, [Article.objects.defer("annotation").get(pk=article.pk)])[article.pk][
+            "total"
+        ]
+        == 3
+    )
 
 
 def test_known_shares_cost_a_fixed_number_of_queries(lea, django_assert_max_num_queries):
@@ -276,7 +333,9 @@ def test_vocabulary_page_lists_saved_words(client, saved):
 
 def test_vocabulary_search_filters_by_german_english_and_sentence(client, saved):
     def found(**params):
-        response = client.get(reverse("glossary:vocabulary"), params, headers={**HX, "HX-Target": "results"})
+        response = client.get(
+            reverse("glossary:vocabulary"), params, headers={**HX, "HX-Target": "results"}
+        )
         return {w.key for w, _ in response.context["rows"]}
 
     assert found(q="howitz") == {"haubitze"}
@@ -297,7 +356,9 @@ def test_vocabulary_filter_by_article(client, lea, saved):
 
 
 def test_results_partial_for_htmx(client, saved):
-    response = client.get(reverse("glossary:vocabulary"), {"q": "xyz"}, headers={**HX, "HX-Target": "results"})
+    response = client.get(
+        reverse("glossary:vocabulary"), {"q": "xyz"}, headers={**HX, "HX-Target": "results"}
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="results">')
     assert "No saved word matches" in html
@@ -309,7 +370,8 @@ def test_edit_gloss_and_note_inline(client, saved):
     assert "<form" in form and 'name="gloss"' in form
     response = client.post(
         reverse("glossary:word_edit", args=[word.pk]),
-        {"gloss": "howitzer (gun)", "note": "<b>plural</b> -n"}, headers=HX,
+        {"gloss": "howitzer (gun)", "note": "<b>plural</b> -n"},
+        headers=HX,
     )
     html = response.content.decode()
     assert html.lstrip().startswith(f'<tr id="word-{word.pk}"')
@@ -327,18 +389,23 @@ def test_delete_with_htmx_returns_an_empty_row(client, saved):
 
 def test_status_select_on_the_vocabulary_page(client, saved):
     word = saved["feuern"]
-    response = client.post(reverse("glossary:saved_word_status", args=[word.pk]), {"status": "known"}, headers=HX)
+    response = client.post(
+        reverse("glossary:saved_word_status", args=[word.pk]), {"status": "known"}, headers=HX
+    )
     assert '<option value="known" selected>' in response.content.decode()
     assert LemmaStatus.objects.get(key="feuern").status == "known"
 
 
-@pytest.mark.parametrize("name,method,data", [
-    ("glossary:word_edit", "post", {"gloss": "hacked", "note": ""}),
-    ("glossary:word_edit", "get", None),
-    ("glossary:word_delete", "post", None),
-    ("glossary:saved_word_status", "post", {"status": "known"}),
-    ("glossary:word_row", "get", None),
-])
+@pytest.mark.parametrize(
+    "name,method,data",
+    [
+        ("glossary:word_edit", "post", {"gloss": "hacked", "note": ""}),
+        ("glossary:word_edit", "get", None),
+        ("glossary:word_delete", "post", None),
+        ("glossary:saved_word_status", "post", {"status": "known"}),
+        ("glossary:word_row", "get", None),
+    ],
+)
 def test_another_learners_word_is_404(client, saved, name, method, data):
     word = saved["haubitze"]
     client.force_login(make_user("max"))

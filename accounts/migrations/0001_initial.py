@@ -15,7 +15,6 @@ def profiles_for_existing_users(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -24,14 +23,38 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('learner', 'Learner'), ('teacher', 'Teacher')], default='learner', max_length=10)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("learner", "Learner"), ("teacher", "Teacher")],
+                        default="learner",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('role__in', ['learner', 'teacher'])), name='accounts_profile_role_valid')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["learner", "teacher"])),
+                        name="accounts_profile_role_valid",
+                    )
+                ],
             },
         ),
         migrations.RunPython(profiles_for_existing_users, migrations.RunPython.noop),

@@ -20,7 +20,9 @@ def vocab_state(context, word) -> dict:
         from glossary.models import SavedWord
 
         saved_expressions = set(
-            SavedWord.objects.filter(user=user, key__in=expression_keys).values_list("key", flat=True)
+            SavedWord.objects.filter(user=user, key__in=expression_keys).values_list(
+                "key", flat=True
+            )
         )
     first_sense = word["senses"][0] if word.get("senses") else ""
     return {
@@ -29,7 +31,6 @@ def vocab_state(context, word) -> dict:
         "saved_any": bool(senses),
         "saved_expressions": saved_expressions,
     }
-
 
 
 @register.simple_tag(takes_context=True)

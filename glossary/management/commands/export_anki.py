@@ -10,12 +10,21 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from glossary.anki import (
-    NothingToExport, reader_annotation, article_cards, article_deck, cards_csv, cards_tsv, learner_cards, learner_deck,
+    NothingToExport,
+    article_cards,
+    article_deck,
+    cards_csv,
+    cards_tsv,
+    learner_cards,
+    learner_deck,
+    reader_annotation,
 )
 
 
 class Command(BaseCommand):
-    help = "Export a learner's saved words (--user) or an article's vocabulary (--article) for Anki."
+    help = (
+        "Export a learner's saved words (--user) or an article's vocabulary (--article) for Anki."
+    )
 
     def add_arguments(self, parser):
         who = parser.add_mutually_exclusive_group(required=True)
@@ -41,7 +50,11 @@ class Command(BaseCommand):
                     data = learner_deck(owner)
                 else:
                     cards = learner_cards(owner)
-                    text = cards_tsv(cards, deck_name=deck_name) if suffix == ".tsv" else cards_csv(cards)
+                    text = (
+                        cards_tsv(cards, deck_name=deck_name)
+                        if suffix == ".tsv"
+                        else cards_csv(cards)
+                    )
                     data = text.encode()
                 what = f"saved words of {owner.get_username()}"
             else:
@@ -54,7 +67,11 @@ class Command(BaseCommand):
                 else:
                     cards = article_cards(source, reader_annotation(source))
                     deck_name = f"Randnotiz::{source.title[:80]}"
-                    text = cards_tsv(cards, deck_name=deck_name) if suffix == ".tsv" else cards_csv(cards)
+                    text = (
+                        cards_tsv(cards, deck_name=deck_name)
+                        if suffix == ".tsv"
+                        else cards_csv(cards)
+                    )
                     data = text.encode()
                 what = f"vocabulary of “{source.title}”"
         except NothingToExport as empty:
