@@ -4,7 +4,7 @@ from django.views.decorators.http import require_GET
 
 from classroom.selectors import corrected_annotation
 from classroom.services import lookup_record_for_request
-from reader import selectors
+from reader import render_cache, selectors
 from reader.rendering import reading_blocks, word_details
 
 
@@ -16,12 +16,12 @@ def article_list(request):
 
 @require_GET
 def article_detail(request, pk: int):
-    article = selectors.article_get(pk)
+    # Cached token markup, corrections applied (reader/render_cache.py; bench/load.py found it).
+    article = render_cache.article_for_reading(pk)
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
-    article.annotation = corrected_annotation(article)  # teachers' corrections (classroom app)
     statuses = selectors.word_statuses_for(request.user)
-    context = {"article": article, "blocks": reading_blocks(article.annotation, statuses)}
+    context = {"article": article, "blocks": render_cache.article_reading_blocks(article, statuses)}
     return render(request, "reader/article.html", context)
 
 

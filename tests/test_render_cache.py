@@ -1,0 +1,81 @@
+"""The cached reading markup (reader/render_cache.py) is never stale."""
+
+import pytest
+from django.core.cache import cache
+
+from classroom.corrections import apply_corrections
+from classroom.selectors import article_corrections
+from classroom.services import correction_add
+from reader.models import Article
+from reader.render_cache import article_for_reading, article_reading_blocks
+from reader.rendering import reading_blocks, word_key
+from reader.services import article_annotate
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fresh_blocks(article, statuses):
+    annotation = Article.objects.get(pk=article.pk).annotation
+    return reading_blocks(apply_corrections(annotation, article_corrections(article.pk)), statuses)
+
+
+def html(blocks):
+    return [(b.kind, b.html) for b in blocks]
+
+
+def first_word_key(article) -> str:
+    token = Article.objects.get(pk=article.pk).annotation["sentences"][0]["tokens"][1]
+    return word_key(token)
+
+
+def test_cached_blocks_equal_freshly_built_ones_and_are_reused():
+    article = make_article()
+    first = article_reading_blocks(article_for_reading(article.pk), {})
+    again = article_reading_blocks(article_for_reading(article.pk), {})
+    assert html(first) == html(again) == html(fresh_blocks(article, {}))
+
+
+def test_a_status_of_a_word_in_the_article_changes_the_markup():
+    article = make_article()
+    key = first_word_key(article)
+    plain = article_reading_blocks(article_for_reading(article.pk), {})
+    known = article_reading_blocks(article_for_reading(article.pk), {key: "known"})
+    assert html(known) == html(fresh_blocks(article, {key: "known"}))
+    assert html(known) != html(plain)
+
+
+def test_statuses_of_words_elsewhere_share_the_entry():
+    article = make_article()
+    article_reading_blocks(article_for_reading(article.pk), {})
+    assert len(cache._cache) == 2  # the article's words + one markup
+    article_reading_blocks(article_for_reading(article.pk), {"zebrastreifen": "known"})
+    assert len(cache._cache) == 2
+
+
+def test_a_teachers_correction_shows_at_once():
+    article = make_article()
+    teacher = make_user("frau_meier")
+    before = article_reading_blocks(article_for_reading(article.pk), {})
+    correction_add(
+        article=article, user=teacher, kind="compound_remove", key=first_word_key(article)
+    )
+    after = article_reading_blocks(article_for_reading(article.pk), {})
+    assert html(after) == html(fresh_blocks(article, {}))
+    assert len(cache._cache) == 4 and html(before) is not None
+
+
+def test_reannotation_gives_new_markup():
+    article = make_article()
+    article_reading_blocks(article_for_reading(article.pk), {})
+    Article.objects.filter(pk=article.pk).update(text="Ganz neuer Text hier.")
+    article_annotate(article.pk)
+    after = article_reading_blocks(article_for_reading(article.pk), {})
+    assert "neuer" in "".join(b.html for b in after)
