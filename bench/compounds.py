@@ -1,0 +1,137 @@
+"""Compound splitting accuracy on a hand-split gold list.
+
+    .venv/bin/python bench/compounds.py [GOLD] [--lexicon ding|db|auto] [--errors]
+
+GOLD (default bench/data/compounds_gold.tsv): `word<TAB>lemma<TAB>lemma...` for a compound,
+the word alone for a simplex word; `#` lines are comments. Prints the exact-split accuracy on
+compounds (every part's lemma right, in order; case-sensitive, and ignoring case), the share of
+simplex words wrongly split, and the speed. The list is also scored in two halves (odd and even
+lines) so a tuning step can be checked on the half it was not made on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from reader.nlp.compounds import (  # noqa: E402
+    Vocabulary,
+    candidate_substrings,
+    ding_vocabulary,
+    split_compound,
+    zipf,
+)
+
+GOLD = ROOT / "bench" / "data" / "compounds_gold.tsv"
+DING = "/usr/share/trans/de-en"
+
+
+def read_gold(path: Path) -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, *parts = line.split("\t")
+        rows.append((word, parts))
+    return rows
+
+
+def vocabulary(kind: str, words: list[str]) -> tuple[Vocabulary, str]:
+    if kind in ("db", "auto"):
+        try:
+            import os
+
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+            import django
+
+            django.setup()
+            from glossary.lexicon import DbLexicon
+
+            lexicon = DbLexicon()
+            if lexicon.is_word("Haus"):
+                keys = set().union(*(candidate_substrings(w) for w in words))
+                return Vocabulary.from_entries(lexicon.lookup_many(sorted(keys))), "db"
+            if kind == "db":
+                raise SystemExit("The database has no dictionary: run import_ding first.")
+        except Exception as error:
+            if kind == "db":
+                raise
+            print(f"(database lexicon unavailable: {error}; using Ding's file)", file=sys.stderr)
+    return ding_vocabulary(DING), "ding-file"
+
+
+def score(rows, results):
+    compounds = [(w, g, r) for (w, g), r in zip(rows, results, strict=True) if g]
+    simplex = [(w, r) for (w, g), r in zip(rows, results, strict=True) if not g]
+    exact = sum(1 for _, g, r in compounds if r and [p.lemma for p in r] == g)
+    exact_ci = sum(
+        1 for _, g, r in compounds if r and [p.lemma.lower() for p in r] == [x.lower() for x in g]
+    )
+    unsplit = sum(1 for _, _, r in compounds if not r)
+    wrong_simplex = sum(1 for _, r in simplex if r)
+    return {
+        "compounds": len(compounds),
+        "exact": exact,
+        "exact_ci": exact_ci,
+        "unsplit": unsplit,
+        "simplex": len(simplex),
+        "wrong_simplex": wrong_simplex,
+    }
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} %" if b else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default=str(GOLD))
+    parser.add_argument("--lexicon", choices=["ding", "db", "auto"], default="ding")
+    parser.add_argument("--errors", action="store_true", help="list every wrong answer")
+    args = parser.parse_args()
+
+    rows = read_gold(Path(args.gold))
+    started = time.perf_counter()
+    vocab, source = vocabulary(args.lexicon, [w for w, _ in rows])
+    loaded = time.perf_counter() - started
+
+    zipf("Haus")  # load wordfreq's table outside the timing
+    started = time.perf_counter()
+    results = [split_compound(word, vocab) for word, _ in rows]
+    elapsed = time.perf_counter() - started
+
+    s = score(rows, results)
+    print(f"gold: {args.gold}  lexicon: {source} ({len(vocab):,} headwords, {loaded:.1f} s)")
+    print(
+        f"compounds: {s['compounds']}  exact split: {pct(s['exact'], s['compounds'])}"
+        f"  (ignoring case: {pct(s['exact_ci'], s['compounds'])})"
+        f"  left whole: {pct(s['unsplit'], s['compounds'])}"
+    )
+    print(
+        f"simplex words: {s['simplex']}  wrongly split: "
+        f"{pct(s['wrong_simplex'], s['simplex'])} ({s['wrong_simplex']})"
+    )
+    for name, half in (("odd lines", rows[0::2]), ("even lines", rows[1::2])):
+        res = results[0::2] if name == "odd lines" else results[1::2]
+        h = score(half, res)
+        print(
+            f"  {name}: exact {pct(h['exact'], h['compounds'])} of {h['compounds']},"
+            f" simplex wrongly split {pct(h['wrong_simplex'], h['simplex'])} of {h['simplex']}"
+        )
+    print(f"speed: {len(rows) / elapsed:,.0f} words/s (first split of each word, cold memo)")
+
+    if args.errors:
+        for (word, gold), result in zip(rows, results, strict=True):
+            got = [p.lemma for p in result] if result else []
+            if got != gold:
+                print(f"  {word}: gold {' + '.join(gold) or '-'}  got {' + '.join(got) or '-'}")
+
+
+if __name__ == "__main__":
+    main()
