@@ -4,6 +4,8 @@ selectors.saved_word_get(user, pk), which 404s for anyone else's."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -46,8 +48,9 @@ def _login_required_htmx(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated and request.htmx:
             response = HttpResponse("Log in to keep words.", status=401)
-            next_url = request.headers.get("HX-Current-URL", "")
-            response["HX-Redirect"] = f"{reverse('login')}?next={next_url}"
+            # Back to the page the learner was reading, as a path (never another host).
+            next_path = urlsplit(request.headers.get("HX-Current-URL", "")).path or "/"
+            response["HX-Redirect"] = f"{reverse('login')}?{urlencode({'next': next_path})}"
             return response
         return guarded(request, *args, **kwargs)
 

@@ -167,9 +167,14 @@ def test_expression_index_must_belong_to_the_token(client, lea, article):
 
 
 def test_anonymous_htmx_save_gets_401_with_redirect_to_login(client, article):
-    response = save(client, article, 0, 3)
+    page = f"http://testserver/articles/{article.pk}/?x=1"
+    response = client.post(
+        reverse("glossary:word_save"),
+        {"article": article.pk, "s": 0, "t": 3},
+        headers={**HX, "HX-Current-URL": page},
+    )
     assert response.status_code == 401
-    assert response["HX-Redirect"].startswith(reverse("login"))
+    assert response["HX-Redirect"] == f"{reverse('login')}?next=%2Farticles%2F{article.pk}%2F"
     assert not SavedWord.objects.exists()
 
 
