@@ -108,3 +108,43 @@ def test_the_class_flow_works_on_a_short_hand_annotated_article(browser_page, li
     quiz.fingerprint = fingerprint(article.annotation)  # the quiz app keeps it as generated
     quiz.save(update_fields=["fingerprint"])
     class_flow(browser_page, live_server.url, article, long_text=False)
+
+
+def test_teacher_uploads_an_article_sees_its_level_and_corrects_a_gloss(
+    browser_page, live_server, sample_lexicon, tmp_path
+):
+    page, base = browser_page, live_server.url
+    make_teacher("frau_weber")
+    html = tmp_path / "plan.html"
+    html.write_text(
+        "<html><head><script>alert(1)</script></head><body><article><h1>Der Plan</h1>"
+        "<p>Die Regierung stellte am Montag einen neuen Plan für die Schulen vor.</p>"
+        "<p>Er soll dafür sorgen, dass mehr Lehrer eingestellt werden und die Klassen kleiner "
+        "sind. Kritiker sagen, das sei nicht genug, weil es auch an Räumen fehlt.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    log_in(page, base, "frau_weber")
+    page.goto(base + reverse("classroom:article_add"))
+    page.fill("#id_title", "Der Plan")
+    page.fill("#id_source", "Testzeitung")
+    page.set_input_files("#id_file", str(html))
+    page.get_by_role("button", name="Add").click()
+
+    # The review page: the level badge, the text without the script, words to correct.
+    page.locator(".article-status .level").wait_for()
+    assert "alert" not in page.locator("#article").inner_text()
+    page.locator(".text .w", has_text="Regierung").first.click()
+    panel = page.locator("#popover")
+    panel.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")  # hover and click both fetch the panel
+    panel.locator(".correction-gloss input[name=gloss]").fill("the federal cabinet")
+    panel.get_by_role("button", name="Save gloss").click()
+    assert "the federal cabinet" in page.locator("#corrections").inner_text()
+
+    # Every reader now sees the corrected gloss in the popover.
+    page.goto(base + reverse("classroom:home"))
+    page.get_by_role("link", name="Der Plan").click()
+    page.locator(".text .w", has_text="Regierung").first.hover()
+    page.locator("#popover").wait_for(state="visible")
+    assert "the federal cabinet" in page.locator("#popover").inner_text()
