@@ -101,6 +101,16 @@ IDIOM_MEANINGS = (
     "to reach an agreement",
     "to put pressure on someone",
 )
+# English sayings, distractors for a German saying's meaning when the article has no others.
+SAYINGS = (
+    "Time is money.",
+    "All's well that ends well.",
+    "Every cloud has a silver lining.",
+    "Practice makes perfect.",
+    "The early bird catches the worm.",
+    "Too many cooks spoil the broth.",
+)
+_CRUDE = re.compile(r"orgasm|sex|vulg|fuck|shit|piss|arse|ass\b|crap|bitch|slang", re.I)
 _CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
 _OPEN_QUOTES = frozenset({"„", "»", "‚"})
 _CLOSE_QUOTES = frozenset({"“", "«", "‘"})
@@ -328,6 +338,13 @@ def _mentions(prompt: str, answer: str) -> bool:
     return answer in prompt.casefold()
 
 
+def _cognate(german: str, english: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = german.casefold(), re.sub(r"^to ", "", english.casefold())
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
 def _zipf(word: str) -> float:
     try:
         from wordfreq import zipf_frequency
@@ -358,8 +375,9 @@ class Fact:
     start: int
     end: int
     text: str
-    cls: str  # number | year | percent | person | place | name | weekday | month
+    cls: str  # number | year | percent | time | person | place | name | weekday | month
     value: str  # normalised form used to compare facts (base form of a name)
+    unit: str = ""  # the word after a number (Euro, Kilometer, Soldaten)
 
 
 def _name_spans(sent: Sent) -> list[tuple[int, int]]:
@@ -415,11 +433,13 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 nxt = toks[i + 1]["text"] if i + 1 < len(toks) else ""
                 if nxt in PERCENT:
                     cls = "percent"
+                elif nxt == "Uhr":
+                    cls = "time"
                 elif re.fullmatch(r"(19|20)\d\d", text):
                     cls = "year"
                 else:
                     cls = "number"
-                facts.append(Fact(sent.index, i, i + 1, text, cls, text))
+                facts.append(Fact(sent.index, i, i + 1, text, cls, text, nxt))
             elif text in WEEKDAYS:
                 facts.append(Fact(sent.index, i, i + 1, text, "weekday", text))
             elif text in MONTHS:
@@ -434,6 +454,10 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
             else:
                 base = full
             prev = toks[a - 1]["text"].lower() if a else ""
+            if b - a == 1 and full not in persons and base not in persons:
+                gloss = _gloss(toks[a]) or ""
+                if gloss[:1].islower() and base not in PLACES:
+                    continue  # a dictionary word tagged as a name (Keller = cellar)
             if full in persons or base in persons:
                 cls = "person"
             elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
@@ -480,41 +504,81 @@ CLASS_QUESTION = {
     "place": "Which place completes the sentence?",
     "name": "Which name completes the sentence?",
     "weekday": "On which day?",
+    "time": "At what time?",
     "month": "In which month?",
 }
 
 
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _closeness(fact: Fact, other: Fact) -> int:
+    """How good a stand-in `other` is for a number: same unit (Euro for Euro), same notation
+    (3,2 for 1,9) and the same order of magnitude make a false choice plausible."""
+    a, b = _number(fact.text), _number(other.text)
+    if a is None or b is None:
+        return 0
+    score = 2 if fact.unit and fact.unit == other.unit else 0
+    score += ("," in fact.text) == ("," in other.text)
+    score += a > 0 and b > 0 and 0.1 <= b / a <= 10
+    return score
+
+
 def _fact_distractors(
-    fact: Fact, facts: Sequence[Fact], rng: random.Random, sent: Sent, all_texts: set[str]
+    fact: Fact,
+    facts: Sequence[Fact],
+    rng: random.Random,
+    sent: Sent,
+    all_texts: set[str],
+    min_closeness: int = 0,
 ) -> list[str]:
     seen = {_norm(fact.value)}
     pool = []
     for other in facts:
         if other.cls != fact.cls or _norm(other.value) in seen:
             continue
+        # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name.
+        if fact.cls.startswith("person") and " " in fact.value and " " not in other.value:
+            continue
         # Part of the answer or of a choice already taken (Kim and Kim Jong Un) is the same one.
         words = set(_norm(other.value).split())
         if any(words & set(v.split()) for v in seen):
             continue
         form = _form_like(fact, other)
+        if _mentions(_gapped(sent, fact.start, fact.end), other.value):
+            continue  # a choice already visible in the sentence would only confuse
         filled = _norm(_gapped(sent, fact.start, fact.end, form))
         if filled in all_texts:
             continue  # the swapped sentence is also true somewhere in the article
+        closeness = _closeness(fact, other)
+        if closeness < min_closeness:
+            continue
         seen.add(_norm(other.value))
-        pool.append(form)
+        pool.append((closeness, form))
     pool.sort()
     rng.shuffle(pool)
-    return pool[:3]
+    pool.sort(key=lambda p: -p[0])  # stable: the closest first, ties in shuffled order
+    return [form for _, form in pool[:3]]
 
 
 # --------------------------------------------------------------------------- candidates
+
+
+def _is_dateline(sent: Sent, fact: Fact) -> bool:
+    """ "Seoul (taz) –", "Erfurt –": the place line of an agency report, not its content."""
+    nxt = sent.tokens[fact.end]["text"] if fact.end < len(sent.tokens) else ""
+    return fact.start == 0 and nxt in {"(", "–", "-", "—"}
 
 
 def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
     by_index = {s.index: s for s in sents}
     for fact in facts:
         sent = by_index[fact.s]
-        if not sent.good:
+        if not sent.good or _is_dateline(sent, fact):
             continue
         prompt_text = _gapped(sent, fact.start, fact.end)
         if _mentions(prompt_text, fact.value) or (
@@ -550,7 +614,7 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
     by_index = {s.index: s for s in sents}
     for fact in facts:
         sent = by_index[fact.s]
-        if not sent.good or len(sent.tokens) > 40:
+        if not sent.good or len(sent.tokens) > 40 or _is_dateline(sent, fact):
             continue
         a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
         keep = rng.random() < 0.5
@@ -558,7 +622,10 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
             statement = sent.text
             explanation = "True: the text says exactly this."
         else:
-            wrong = _fact_distractors(fact, facts, rng, sent, all_texts)
+            numeric = fact.cls in {"number", "percent"}
+            wrong = _fact_distractors(
+                fact, facts, rng, sent, all_texts, min_closeness=2 if numeric else 0
+            )
             if not wrong or _mentions(_gapped(sent, fact.start, fact.end), fact.value):
                 continue
             statement = _gapped(sent, fact.start, fact.end, wrong[0])
@@ -608,7 +675,9 @@ def _form_key(sent: Sent, i: int) -> tuple:
     if xpos == "NN":
         prev = sent.tokens[i - 1] if i else None
         det = prev["text"].casefold() if prev and prev.get("xpos") in _DETERMINERS else ""
-        key += (t.get("gender") or "", text == lemma, det)
+        # The ending after the lemma (Betrug-s, Einwohner-n) shows case and number.
+        suffix = text[len(lemma) :] if text.startswith(lemma) else "~"
+        key += (t.get("gender") or "", suffix, det)
     elif xpos == "ADJA":
         key += (_ending(text, ("en", "er", "es", "em", "e")),)
     elif xpos == "VVFIN":
@@ -618,16 +687,23 @@ def _form_key(sent: Sent, i: int) -> tuple:
 
 def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
     pool: dict[tuple, dict[str, Mapping]] = {}
+    # Words of a multiword expression stay out, as answers and as distractors: "Ungarn ___ dem
+    # Programm nicht zu" takes stimmte, but also sagte and teilte (zusagen, zuteilen).
+    in_expression = {
+        (sent.index, k) for sent in sents for x in sent.expressions for k in x.get("tokens") or []
+    }
     for sent in sents:
         for i, t in enumerate(sent.tokens):
-            if _word_ok(t):
+            if _word_ok(t) and (sent.index, i) not in in_expression:
                 pool.setdefault(_form_key(sent, i), {}).setdefault(t["text"], t)
     for sent in sents:
         if not sent.good:
             continue
         for i, t in enumerate(sent.tokens):
-            if sent.in_quote[i] or not _word_ok(t):
+            if sent.in_quote[i] or not _word_ok(t) or (sent.index, i) in in_expression:
                 continue
+            if i and sent.tokens[i - 1].get("upos") == "PROPN" and t.get("xpos") == "NN":
+                continue  # part of a name (Gemeinde Wurster Nordseeküste)
             lemma = t.get("lemma") or t["text"]
             zipf = _zipf(t["text"])
             if zipf > 5.2 or zipf < 1.5:
@@ -647,6 +723,15 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                     continue
                 if _mentions(prompt_text, text):
                     continue
+                if text[:1].isupper() != t["text"][:1].isupper() or text.casefold() in {
+                    c.casefold() for c in candidates
+                }:
+                    continue  # Europäische (in a name) is no choice for europäische
+                if (
+                    text.casefold() in t["text"].casefold()
+                    or t["text"].casefold() in text.casefold()
+                ):
+                    continue  # Wasser for Hochwasser: half right is not clearly wrong
                 candidates.append(text)
             if len(candidates) < 3:
                 continue
@@ -673,7 +758,15 @@ def _meaning(sents, rng) -> Iterable[Question]:
     for sent in sents:
         for t in sent.tokens:
             g = _gloss(t)
-            if g and t.get("upos") in {"NOUN", "VERB", "ADJ", "ADV"}:
+            # Distractors are meanings of everyday words of the article, short and decent:
+            # a rare word's odd first sense would be recognised as wrong at a glance.
+            if (
+                g
+                and t.get("upos") in {"NOUN", "VERB", "ADJ", "ADV"}
+                and len(g.split()) <= 4
+                and not _CRUDE.search(g)
+                and _zipf(t["text"]) >= 3.0
+            ):
                 glosses.setdefault(t["upos"], {}).setdefault(_norm(g), t)
     for sent in sents:
         if not sent.good:
@@ -685,8 +778,8 @@ def _meaning(sents, rng) -> Iterable[Question]:
             lemma = t.get("lemma") or t["text"]
             if not gloss or len(t["text"]) < 4 or not t["text"].replace("-", "").isalpha():
                 continue
-            if _norm(gloss) in {_norm(lemma), _norm(t["text"])}:
-                continue  # a cognate spelt the same asks nothing
+            if _cognate(lemma, gloss):
+                continue  # Atlantik = Atlantic asks nothing
             zipf = _zipf(t["text"])
             if zipf > 5.0 or zipf < 1.5:
                 continue
@@ -706,13 +799,14 @@ def _meaning(sents, rng) -> Iterable[Question]:
             rng.shuffle(candidates)
             choices, answer = _shuffle(rng, gloss, candidates[:3])
             a, b = sent.offsets[i]
+            senses = ", ".join(str(x).rstrip(".") for x in t.get("senses") or [gloss])
             yield Question(
                 kind="meaning",
                 prompt=f"What does „{t['text']}“ mean in this sentence?\n{sent.text}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
-                explanation=f"„{lemma}“: {', '.join(t.get('senses') or [gloss])}.",
+                explanation=f"„{lemma}“: {senses}.",
                 sentence_index=sent.index,
                 highlight=[a, b],
                 score=1.5 + (0.3 if 2.5 <= zipf <= 4.5 else 0),
@@ -747,6 +841,20 @@ def _compound(sents, rng) -> Iterable[Question]:
             if len(parts) < 2 or sent.in_quote[i] or t["text"] in seen:
                 continue
             if not all(p.get("gloss") for p in parts):
+                continue
+            # Nouns only: adjectives like vollständig are lexicalised, and weekdays
+            # (Diens|tag) no lesson in word building.
+            if t.get("xpos") != "NN" or t["text"] in WEEKDAYS:
+                continue
+            # A part glossed by itself with a capital (Spree (Spree) + Cher (Cher)) is a name:
+            # the split is wrong.
+            if any(
+                str(p["gloss"])[:1].isupper() and _norm(str(p["gloss"])) == _norm(p["lemma"])
+                for p in parts
+            ):
+                continue
+            # A part that is no common word (Nor|weger) is a wrong split, not a lesson.
+            if any(len(p["lemma"]) < 3 or _zipf(p["lemma"]) < 2.0 for p in parts):
                 continue
             seen.add(t["text"])
             right = [str(p["gloss"]) for p in parts]
@@ -800,30 +908,72 @@ def _first_sense(gloss: str) -> str:
     return re.split(r";\s|\s\|\s", str(gloss))[0].strip()
 
 
+def _is_saying(gloss: str) -> bool:
+    """A whole-sentence meaning (The time is up.) rather than a verb phrase (to give up)."""
+    g = _first_sense(gloss)
+    return g[:1].isupper() and g.rstrip().endswith((".", "!", "?"))
+
+
+_SLOTS = frozenset(
+    "jdn. jdm. jds. etw. sich es der die das den dem des ein eine einen einem einer".split()
+)
+
+
+def _idiom_fits(sent: Sent, x: Mapping) -> bool:
+    """Does the sentence really contain the dictionary expression? The matcher allows
+    inflection and insertions; a word of the expression that is nowhere in the sentence
+    (nicht in Betrieb sein, mit wenig Geld) means the meaning would be wrong here."""
+    lemma = str(x.get("lemma") or "")
+    words = [w.strip(".,!?;:()").casefold() for w in lemma.split()]
+    words = [w for w in words if w and w not in _SLOTS]
+    if len(words) < 2:
+        return False  # "es geben": grammar, not an idiom worth a question
+    seen = set()
+    for t in sent.tokens:
+        seen.add(t["text"].casefold())
+        seen.add((t.get("lemma") or "").casefold())
+    saying = lemma.rstrip().endswith((".", "!", "?"))
+    for w in words:
+        if w in seen:
+            continue
+        # Verbs and nouns inflect (wäscht ~ waschen, Sorgen ~ Sorge): a shared stem will do,
+        # except in a saying, which is quoted as it stands.
+        if saying or not any(
+            len(w) >= 4 and (s.startswith(w[:4]) and w[:4] == s[:4]) for s in seen
+        ):
+            return False
+    return True
+
+
 def _idiom(sents, rng) -> Iterable[Question]:
     exprs = []
     for sent in sents:
+        if not sent.good:
+            continue
         for x in sent.expressions:
             idx = sorted(x.get("tokens") or [])
             if x.get("type") not in {"idiom", "light_verb"} or not x.get("gloss") or not idx:
                 continue
             # One word, or words far apart, is more often a false match than an idiom.
-            if len(idx) < 2 or idx[-1] - idx[0] > 7:
+            if len(idx) < 2 or idx[-1] - idx[0] > 7 or not _idiom_fits(sent, x):
                 continue
             exprs.append((sent, x))
     all_glosses = sorted({_first_sense(x["gloss"]) for _, x in exprs})
     for sent, x in exprs:
-        if sent.heading:
-            continue
         gloss = _first_sense(x["gloss"])
+        saying = _is_saying(gloss)
+        # Distractors of the same form: "to ..." meanings for verb idioms, sayings for sayings.
         others = [
             g
             for g in all_glosses
-            if _norm(g) != _norm(gloss) and not (_gloss_words(g) & _gloss_words(gloss))
+            if _norm(g) != _norm(gloss)
+            and _is_saying(g) == saying
+            and g.startswith("to ") == gloss.startswith("to ")
+            and not (_gloss_words(g) & _gloss_words(gloss))
         ]
         bank = [
             g
-            for g in IDIOM_MEANINGS
+            for g in (SAYINGS if saying else IDIOM_MEANINGS)
             if _norm(g) != _norm(gloss)
             and not (_gloss_words(g) & _gloss_words(gloss))
             and g not in others
@@ -837,11 +987,12 @@ def _idiom(sents, rng) -> Iterable[Question]:
         choices, answer = _shuffle(rng, gloss, wrong)
         yield Question(
             kind="idiom",
-            prompt=f"What does the expression „{words}“ ({lemma}) mean here?\n{sent.text}",
+            prompt=f"What does the expression „{words}“ ({lemma.rstrip('.')}) mean here?\n"
+            f"{sent.text}",
             choices=choices,
             answer=answer,
             sentence=sent.text,
-            explanation=f"„{lemma}“: {gloss}.",
+            explanation=f"„{lemma.rstrip('.')}“: {gloss.rstrip('.')}.",
             sentence_index=sent.index,
             highlight=[sent.offsets[idx[0]][0], sent.offsets[idx[-1]][1]],
             score=3.0 if x.get("type") == "idiom" else 2.2,

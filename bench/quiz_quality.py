@@ -1,0 +1,135 @@
+"""Quiz quality over German news texts: questions and kinds per article, and the rules of
+issue 5 checked automatically on every question.
+
+    .venv/bin/python bench/quiz_quality.py [--dir bench/data/news] [--lexicon auto|db|ding|none]
+        [--seed N] [--sample 30 --sample-out /tmp/quiz_sample.md]
+
+Rules checked (reader/quiz/checks.py, plus quiz-level ones here):
+- answerable: the source sentence is in the article and the highlighted answer lies inside it;
+- one right answer: a cloze filled with the right choice gives back the sentence, no wrong choice
+  gives any sentence of the article; a true statement is a sentence of the text, a false one is not;
+- choices distinct and of one kind (numbers with numbers; compounds with as many parts);
+- no prompt shows its own answer;
+- deterministic: the same annotation (a deep copy) gives the same quiz twice;
+- scaling: at least 8 questions for an article of 300 words or more;
+- content sentences: no question on a subheading; every question on a different sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _lexicons import DING, get_lexicon  # noqa: E402
+
+from reader.management.commands.quiz import article_body  # noqa: E402
+from reader.nlp.pipeline import annotate_text  # noqa: E402
+from reader.quiz.checks import check_quiz  # noqa: E402
+from reader.quiz.generate import KINDS, article_sentences, quiz_generate, word_count  # noqa: E402
+from reader.text_input import clean_article_text  # noqa: E402
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+
+
+def lexicon_with_idioms(kind: str):
+    """The lexicon the web app would use. Ding's file alone has no idioms: add the ones the
+    importer selects (glossary.idiom_selection), so idiom questions are measured too."""
+    lexicon, name = get_lexicon(kind)
+    if name == "ding-file":
+        from glossary.idiom_selection import all_idioms, ding_phrases
+
+        with open(DING, encoding="utf-8") as handle:
+            lexicon._idioms = all_idioms(ding_phrases(handle))
+        name += "+idioms"
+    return lexicon, name
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dir", default=str(NEWS))
+    parser.add_argument("--lexicon", default="auto", choices=["auto", "db", "ding", "none"])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sample", type=int, default=30, help="questions to print for review")
+    parser.add_argument("--sample-out", default=None, help="write the review sample here")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    lexicon, lexicon_name = lexicon_with_idioms(args.lexicon)
+    print(f"lexicon: {lexicon_name} ({time.perf_counter() - t0:.1f} s)")
+
+    files = sorted(Path(args.dir).glob("*.txt"))
+    rows, problems, all_questions = [], Counter(), []
+    kind_totals: Counter = Counter()
+    gen_seconds = 0.0
+    for path in files:
+        text = clean_article_text(article_body(path.read_text(encoding="utf-8")))
+        annotation = annotate_text(text, lexicon)
+        t1 = time.perf_counter()
+        questions = quiz_generate(annotation, seed=args.seed)
+        gen_seconds += time.perf_counter() - t1
+        words = word_count(annotation)
+        report = check_quiz(questions, annotation)
+        for found in report.values():
+            problems.update(found)
+        again = quiz_generate(copy.deepcopy(annotation), seed=args.seed)
+        if [q.as_dict() for q in again] != [q.as_dict() for q in questions]:
+            problems["not deterministic"] += 1
+        if words >= 300 and len(questions) < 8:
+            problems["fewer than 8 questions for 300+ words"] += 1
+        headings = {s.text for s in article_sentences(annotation) if s.heading}
+        problems["question on a subheading"] += sum(q.sentence in headings for q in questions)
+        kinds = Counter(q.kind for q in questions)
+        kind_totals.update(kinds)
+        rows.append((path.name, words, len(questions), kinds))
+        all_questions += [(path.name, q) for q in questions]
+
+    print()
+    print("| article | words | questions | kinds | " + " | ".join(KINDS) + " |")
+    print("|---|---:|---:|---:|" + "---:|" * len(KINDS))
+    for name, words, n, kinds in rows:
+        cells = " | ".join(str(kinds.get(k, 0)) for k in KINDS)
+        print(f"| {name} | {words} | {n} | {len(kinds)} | {cells} |")
+    counts = [n for _, _, n, _ in rows]
+    kinds_per = [len(k) for _, _, _, k in rows]
+    total = sum(counts)
+    print()
+    print(f"articles: {len(rows)}; words per article: "
+          f"{statistics.mean(w for _, w, _, _ in rows):.0f} (mean)")
+    print(f"questions per article: min {min(counts)}, mean {statistics.mean(counts):.1f}, "
+          f"max {max(counts)}; total {total}")
+    print(f"kinds per article: min {min(kinds_per)}, mean {statistics.mean(kinds_per):.1f}, "
+          f"max {max(kinds_per)}")
+    print("kinds overall: " + ", ".join(f"{k} {kind_totals.get(k, 0)}" for k in KINDS))
+    print(f"generation: {1000 * gen_seconds / max(1, len(rows)):.1f} ms per article")
+    broken = {k: v for k, v in problems.items() if v}
+    print(f"rule violations: {sum(broken.values())}" + (f" {dict(broken)}" if broken else ""))
+
+    if args.sample:
+        rng = random.Random(20251124)
+        sample = rng.sample(all_questions, min(args.sample, len(all_questions)))
+        lines = []
+        for k, (name, q) in enumerate(sample, 1):
+            lines.append(f"### {k}. {name} — {q.kind}\n")
+            lines.append("> " + q.prompt.replace("\n", "  \n> ") + "\n")
+            for c_index, choice in enumerate(q.choices):
+                mark = "**" if c_index == q.answer else ""
+                lines.append(f"- {mark}{choice}{mark}")
+            lines.append(f"\n_{q.explanation}_\n")
+        text = "\n".join(lines)
+        if args.sample_out:
+            Path(args.sample_out).write_text(text, encoding="utf-8")
+            print(f"review sample of {len(sample)} questions written to {args.sample_out}")
+        else:
+            print("\n" + text)
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
