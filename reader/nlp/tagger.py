@@ -39,6 +39,13 @@ _PPER = {
 }
 
 
+# Comparison with a different stem: the lemma is the positive (nächste -> nah, besser -> gut).
+SUPPLETIVE = {
+    "nächst": "nah", "näher": "nah", "besser": "gut", "best": "gut", "höher": "hoch",
+    "höchst": "hoch", "meist": "viel", "mehr": "viel", "lieber": "gern", "liebst": "gern",
+}
+
+
 @functools.cache
 def hanta_tagger():
     """HanTa's German model, loaded once per process (about 0.5 s, 100 MB)."""
@@ -90,6 +97,9 @@ def tag_doc(doc: Doc) -> Doc:
         if not tokens:
             continue
         tagged = _hanta_tags([t.text for t in tokens])
+        # An all-caps headline ("NORDKOREA LIEFERT WAFFEN") is no row of acronyms.
+        letters = [c for t in tokens for c in t.text if c.isalpha()]
+        shouting = len(letters) > 12 and all(c.isupper() for c in letters)
         for token, (_, lemma, tag) in zip(tokens, tagged, strict=False):
             text = token.text
             if is_punct(text):
@@ -106,6 +116,19 @@ def tag_doc(doc: Doc) -> Doc:
                 if not _ALPHA.search(text):
                     stts = "XY"
                     lemma = text
+            if (
+                len(text) > 1
+                and text.isupper()
+                and text.isalpha()
+                and stts not in ("NN", "NE")
+                and lemma.lower() != text.lower()
+                and not shouting
+            ):
+                # An acronym in running text (EUR, SV, IG), not a pronoun HanTa read
+                # case-blind ("EUR" -> "euer").
+                stts, lemma = "NE", text
+            elif stts in ("ADJA", "ADJD") and lemma.lower() in SUPPLETIVE:
+                lemma = SUPPLETIVE[lemma.lower()]
             upos = upos_for(stts)
             if upos in ("NOUN", "PROPN", "X"):
                 lemma = restore_case(lemma, text)
@@ -180,6 +203,12 @@ def repair_lemmas(doc: Doc) -> Doc:
             continue
         lemma = token.lemma_
         text = token.text
+        if pos == "NOUN" and text[:1].islower():
+            # German writes nouns with a capital: a lower-case "noun" is a mistagged word
+            # (lecker -> "Leck"), whose own form is the better lemma.
+            alt = token._.alt_lemma
+            token.lemma_ = alt.lower() if alt and _headword(cache, alt) else text
+            continue
         if _headword(cache, lemma):
             continue
         if pos == "PROPN":
@@ -188,11 +217,7 @@ def repair_lemmas(doc: Doc) -> Doc:
             if not (text.endswith("s") and lemma == text[:-1] and lemma[-1:] not in "sßxz"):
                 token.lemma_ = text
             continue
-        if pos == "NOUN" and text[:1].islower():
-            # German writes nouns with a capital: a lower-case "noun" is a mistagged word
-            # (lecker -> "Leck"), whose own form is the better lemma.
-            token.lemma_ = alt.lower() if (alt := token._.alt_lemma) and _headword(cache, alt) else text
-            continue
+
         if text.isupper() and len(text) > 1 and pos == "NOUN":
             token.lemma_ = text  # acronyms: HanTa reads EUR as "euer"
             continue
