@@ -17,6 +17,17 @@ def school_counts() -> dict[str, int]:
     return {label: queryset.count() for label, queryset in backup_querysets()}
 
 
+def quiz_attempt_for(article, student):
+    """A finished quiz attempt, through the quiz app's own services (None if it has no quiz)."""
+    from reader.quiz.services import quiz_attempt_record, quiz_get_or_generate
+
+    quiz = quiz_get_or_generate(Article.objects.get(pk=article.pk))
+    if quiz is None:
+        return None
+    answers = {q.pk: 0 for q in quiz.questions.filter(dropped=False)}
+    return quiz_attempt_record(quiz=quiz, user=student, answers=answers)
+
+
 def populate_school():
     """A little of everything a school makes, through the models that exist now."""
     teacher = make_user("frau_meier", password="a long teacher passphrase")
@@ -59,9 +70,7 @@ def populate_school():
     apps.get_model("classroom", "Progress").objects.create(
         assignment=assignment, student=student, opened_at=timezone.now(), readiness=0.5
     )
-    apps.get_model("classroom", "QuizResult").objects.create(
-        assignment=assignment, student=student, score=3, total=4, answers=[{"question": 1}]
-    )
+    quiz_attempt_for(article, student)
     apps.get_model("classroom", "Correction").objects.create(
         article=article, kind="gloss", key="plan", data={"gloss": "scheme"}, created_by=teacher
     )
@@ -99,7 +108,7 @@ def test_backup_leaves_out_the_imported_dictionary_and_sessions(tmp_path, client
     call_command("backup", str(backup), verbosity=0)
 
     models = {row["model"] for row in json.loads(backup.read_text())}
-    assert {"reader.article", "auth.user", "glossary.savedword", "classroom.quizresult"} <= models
+    assert {"reader.article", "auth.user", "glossary.savedword", "classroom.correction"} <= models
     assert not models & {"sessions.session", "contenttypes.contenttype", "auth.permission"}
     entries = [row for row in json.loads(backup.read_text()) if row["model"] == "glossary.entry"]
     assert [e["fields"]["source"] for e in entries] == ["teacher"]
@@ -113,3 +122,84 @@ def test_restore_refuses_a_database_that_already_has_data(tmp_path):
 
     with pytest.raises(CommandError, match="empty database"):
         call_command("restore", str(backup), verbosity=0)
+
+
+# --- Re-annotation after a pipeline upgrade ------------------------------------------------
+
+
+def user_data_snapshot() -> dict:
+    """Everything learners and teachers made that a re-annotation must not touch."""
+    labels = [
+        "glossary.savedword",
+        "glossary.example",
+        "glossary.lemmastatus",
+        "classroom.correction",
+        "classroom.progress",
+        "classroom.assignment",
+        "reader.quiz",
+        "reader.quizquestion",
+        "reader.quizattempt",
+    ]
+    snapshot = {}
+    for label in labels:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        snapshot[label] = sorted(
+            (tuple(sorted(row.items())) for row in model.objects.values()), key=repr
+        )
+    snapshot["statuses"] = sorted(Article.objects.values_list("pk", "status"))
+    return snapshot
+
+
+@pytest.mark.django_db
+def test_reannotating_every_article_loses_no_user_data():
+    article = populate_school()
+    # An article as an older pipeline left it.
+    Article.objects.filter(pk=article.pk).update(annotation_version=0)
+    before = user_data_snapshot()
+    assert before["glossary.savedword"] and before["classroom.correction"]
+    old = Article.objects.get(pk=article.pk)
+
+    call_command("reannotate", "--all", verbosity=0)
+
+    new = Article.objects.get(pk=article.pk)
+    assert new.annotated_at > old.annotated_at
+    assert new.annotation_version > 0
+    assert user_data_snapshot() == before
+    # The saved word's sentence is its own copy, whatever the new annotation says.
+    example = apps.get_model("glossary", "Example").objects.get()
+    assert example.sentence == "Der Plan ist gut." and example.article_id == article.pk
+
+
+@pytest.mark.django_db
+def test_reannotate_by_default_takes_only_outdated_or_unfinished_articles():
+    current = make_article(title="Aktuell", annotate="inline")
+    outdated = make_article(title="Alt", annotate="inline")
+    pending = make_article(title="Wartet", annotate="none")
+    Article.objects.filter(pk=outdated.pk).update(annotation_version=0)
+    stamp = Article.objects.get(pk=current.pk).annotated_at
+
+    call_command("reannotate", verbosity=0)
+
+    assert Article.objects.get(pk=current.pk).annotated_at == stamp
+    assert Article.objects.get(pk=outdated.pk).annotation_version > 0
+    assert Article.objects.get(pk=pending.pk).status == Article.Status.READY
+
+
+@pytest.mark.django_db
+def test_reannotate_reports_failures_and_keeps_the_old_annotation(monkeypatch):
+    article = make_article(annotate="inline")
+    before = Article.objects.get(pk=article.pk)
+
+    def failing_annotate_text(text, lexicon):
+        raise RuntimeError("new pipeline broken")
+
+    monkeypatch.setattr("reader.nlp.pipeline.annotate_text", failing_annotate_text)
+    with pytest.raises(CommandError, match="could not be annotated"):
+        call_command("reannotate", "--all", verbosity=0)
+
+    after = Article.objects.get(pk=article.pk)
+    assert after.annotation == before.annotation
+    assert after.status == Article.Status.READY

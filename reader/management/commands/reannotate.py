@@ -1,0 +1,71 @@
+"""`manage.py reannotate`: annotate articles again after a pipeline or lexicon upgrade.
+
+Only `Article.annotation` (with its version, time and level) is replaced, in one update per
+article (reader.services.article_annotate). Nothing else depends on the old annotation's
+contents, so nothing else is lost: saved words keep their own copies of lemma and sentence,
+word statuses are keyed by lemma, quiz attempts belong to the stored quiz, and teachers'
+corrections are applied on top of the annotation each time it is shown. An article whose new
+annotation fails keeps its previous one and stays readable.
+
+    manage.py reannotate             articles older than the pipeline, or not ready
+    manage.py reannotate --all       every article
+    manage.py reannotate 3 7         these articles
+    manage.py reannotate --enqueue   queue them for `db_worker` instead of working here
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from reader.models import Article
+
+
+class Command(BaseCommand):
+    help = (
+        "Annotate articles again (after a pipeline or dictionary upgrade), keeping all user data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("ids", nargs="*", type=int, help="only these articles")
+        parser.add_argument(
+            "--all", action="store_true", help="every article, not only outdated ones"
+        )
+        parser.add_argument(
+            "--enqueue", action="store_true", help="queue tasks instead of annotating here"
+        )
+
+    def handle(self, *args, ids=(), all=False, enqueue=False, **options):
+        from reader.nlp.pipeline import ANNOTATION_VERSION
+        from reader.services import article_annotate, article_enqueue_annotation
+
+        articles = Article.objects.order_by("pk").only("pk", "title")
+        if ids:
+            articles = articles.filter(pk__in=ids)
+        elif not all:
+            articles = articles.filter(
+                Q(annotation_version__isnull=True)
+                | Q(annotation_version__lt=ANNOTATION_VERSION)
+                | ~Q(status=Article.Status.READY)
+            )
+        done, failed = 0, []
+        for article in articles.iterator():
+            if enqueue:
+                article_enqueue_annotation(article)
+                done += 1
+                continue
+            if article_annotate(article.pk):
+                done += 1
+            else:
+                failed.append(article)
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{article.pk}: {article.title}")
+        verb = "queued" if enqueue else "annotated"
+        self.stdout.write(f"{done} article(s) {verb}, {len(failed)} failed")
+        if failed:
+            for article in failed:
+                message = (
+                    Article.objects.filter(pk=article.pk)
+                    .values_list("status_message", flat=True)
+                    .first()
+                )
+                self.stderr.write(f"  {article.pk} {article.title}: {message or 'see the log'}")
+            raise CommandError(f"{len(failed)} article(s) could not be annotated")
