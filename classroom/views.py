@@ -352,7 +352,7 @@ def assignment_delete(request, pk: int):
 def assignment_read(request, pk: int):
     """A student reads the assigned article: the reader's page plus the assignment's footer
     (the end-of-text beacon and the quiz link). Opening is recorded."""
-    from reader.rendering import reading_blocks
+    from reader.render_cache import article_reading_blocks
     from reader.selectors import word_statuses_for
 
     assignment = assignment_get(request.user, pk)
@@ -362,12 +362,13 @@ def assignment_read(request, pk: int):
         assignment=assignment, student=request.user, session=request.session
     )
     article = assignment.article
-    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
+    blocks = article_reading_blocks(article, word_statuses_for(request.user))
     context = {
         "article": article,
         "assignment": assignment,
         "progress": progress,
-        "blocks": reading_blocks(annotation, word_statuses_for(request.user)),
+        "blocks": blocks,
         "quiz_url": _quiz_url(assignment),
         "results": selectors.student_answers(assignment, request.user),
     }
