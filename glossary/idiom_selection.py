@@ -251,6 +251,8 @@ def classify(record) -> tuple[str, int] | None:
             return "idiom", 0
         return None
     if not shape.nouns or n_content > 6:
+        if shape.verb in {"sein", "werden"}:
+            return None  # "sehr teuer sein", "schlimmer werden": an adjective, not an idiom
         if figurative and 2 <= n_content <= 5:
             return "idiom", 0  # jdm. etw. weismachen-type phrases with an adjective core
         return None
@@ -260,12 +262,17 @@ def classify(record) -> tuple[str, int] | None:
         return "idiom", 0
     if verb in {"sein", "werden", "haben"} and not shape.has_pp:
         return None  # "ein Muss sein", "die Mehrheit haben": descriptions, not idioms
-    rank_place = 2 if (sub_index == 0 or shape.has_slot) else 3
+    # A line of its own is a lexicalised phrase; further down a line it is most often an
+    # example of the headword in use ("jdn. ins Krankenhaus einliefern").
+    rank_place = 2 if sub_index == 0 else 3
     if light and n_content <= 3:
-        # Kritik üben, in Frage stellen, eine Rolle spielen, in Kraft treten.
+        # Kritik üben, in Frage stellen, in Kraft treten; a light verb with a concrete noun
+        # and no preposition is an ordinary phrase (Fußball spielen, ein Leben führen).
         noun = shape.nouns[-1]
-        kind = "light_verb" if _is_event_noun(noun) else "idiom"
-        return kind, rank_place
+        event = _is_event_noun(noun)
+        if not event and not shape.has_pp:
+            return "idiom", 3
+        return ("light_verb" if event else "idiom"), rank_place
     if shape.has_pp and n_content <= 4:
         return "idiom", rank_place  # ins Bild passen, aus den Augen verlieren
     return None

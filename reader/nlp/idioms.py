@@ -236,7 +236,8 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         if low in {"sache", "person"} and i > 0 and _lower(words[i - 1]) in {"einer", "eine"} and not is_sentence:
             i += 1
             continue
-        if low in SKIPPABLE and not (is_sentence and low not in {"nicht", "auch", "noch", "schon"}):
+        if low in SKIPPABLE and word[:1].islower() and not (
+                is_sentence and low not in {"nicht", "auch", "noch", "schon"}):
             i += 1
             continue
         if low == "sich":
@@ -247,6 +248,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "adp", frozenset({prep, low}), True, article=det))
             pending_heads.append(len(elements) - 1)
         elif low in PREPOSITIONS and not last:
+            if (entry.source != "curated" and i + 1 < n and _is_slot(_lower(words[i + 1]))):
+                # "Lust auf etw. haben": the preposition marks an argument, it is not part of
+                # the idiom (our curated list writes only the words that count: es um etw. gehen).
+                i += 1
+                continue
             elements.append(Element(word, "adp", frozenset({low}), True))
             pending_heads.append(len(elements) - 1)
         elif low in DETERMINERS and not last:
@@ -574,6 +580,8 @@ def _fits(role: str, tok: Tok) -> bool:
         return tag in {"NN", "NE", "FM", "ADJA", "TRUNC"} if tag else pos in {"NOUN", "PROPN", "X", ""}
     if role == "verb":
         return tag.startswith("V") if tag else pos in {"VERB", "AUX", ""}
+    if role == "pron":
+        return tok.text.lower() in {"es", "'s", "s"} and tag != "PRF"
     if role == "adj":
         return not tag.startswith(("NN", "NE", "V")) if tag else pos not in {"NOUN", "PROPN", "VERB"}
     return True
