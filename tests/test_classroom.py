@@ -542,3 +542,15 @@ def test_corrections_survive_a_real_re_annotation_by_the_pipeline(client, sample
         reverse("reader:word_popover", args=[article.pk, s, t]), headers={"HX-Request": "true"}
     )
     assert "the cabinet" in popover.content.decode()
+
+
+def test_a_join_link_survives_logging_in_first(client):
+    classroom = make_class(make_teacher())
+    link = reverse("classroom:join_code", args=[classroom.join_code])
+    response = client.get(link)
+    assert response.status_code == 302 and f"next={link}" in response["Location"].replace("%2F", "/")
+    make_student("neu")
+    response = client.post(
+        reverse("login"), {"username": "neu", "password": "correct horse battery", "next": link}
+    )
+    assert response["Location"] == link
