@@ -236,3 +236,48 @@ def test_rule_check_catches_a_broken_question(quiz, annotation):
     q = copy.deepcopy(next(q for q in quiz if q.kind == "details"))
     q.prompt = q.prompt.replace(GAP, q.choices[q.answer] + " " + GAP, 1)
     assert "prompt reveals the answer" in check_question(q, annotation)
+
+
+def test_the_dateline_place_is_not_asked_about():
+    text = (
+        "Leipzig – Der Stadtrat von Dresden hat am Dienstag den Bau einer neuen Brücke in "
+        "Hamburg und Bremen beschlossen.\n"
+        "In Berlin kostet die Brücke nach einem Gutachten rund 48 Millionen Euro.\n"
+    )
+    for q in quiz_generate(annotate(text), count=20):
+        assert not (
+            q.kind in {"details", "true_false"}
+            and q.sentence[q.highlight[0] :].startswith("Leipzig –")
+        )
+
+
+def test_a_false_statement_swaps_a_number_for_one_of_the_same_magnitude(annotation):
+    def number(text):
+        return float(text.replace(".", "").replace(",", "."))
+
+    swaps = 0
+    for seed in range(6):
+        for q in quiz_generate(annotation, seed=seed, count=60):
+            if q.kind == "true_false" and q.answer == 1:
+                a, b = q.highlight
+                original = q.sentence[a:b]
+                if original[0].isdigit():
+                    swapped = body(q)[a : len(body(q)) - (len(q.sentence) - b)]
+                    ratio = number(swapped) / number(original)
+                    assert 0.1 <= ratio <= 10, (original, swapped)
+                    swaps += 1
+    assert swaps
+
+
+def test_names_swap_only_within_the_same_sex_when_a_role_noun_shows_it():
+    from reader.quiz.generate import article_sentences, extract_facts
+
+    text = (
+        "Die Bürgermeisterin Anna Berger lobte am Dienstag den Plan für die Brücke in Leipzig.\n"
+        "Der Trainer Thomas Keller kritisierte den Plan am Freitag in Dresden sehr deutlich.\n"
+    )
+    facts = {f.value: f.gender for f in extract_facts(article_sentences(annotate(text)))}
+    assert facts["Anna Berger"] == "f" and facts["Thomas Keller"] == "m"
+    for q in quiz_generate(annotate(text), count=20):
+        if "Anna Berger" in q.sentence and q.kind == "details":
+            assert "Thomas Keller" not in q.choices

@@ -378,6 +378,7 @@ class Fact:
     cls: str  # number | year | percent | time | person | place | name | weekday | month
     value: str  # normalised form used to compare facts (base form of a name)
     unit: str = ""  # the word after a number (Euro, Kilometer, Soldaten)
+    gender: str = ""  # of a person, when a noun before the name shows it (Ministerin -> f)
 
 
 def _name_spans(sent: Sent) -> list[tuple[int, int]]:
@@ -403,9 +404,23 @@ def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
     return text, False
 
 
+def _gender_before(token: Mapping | None) -> str:
+    """The sex a role noun before a name shows: die Ministerin Katrin Albers, der Norweger
+    Erik Lunde. Swapping names across it would make a false statement false by its grammar."""
+    if token is None or token.get("xpos") != "NN":
+        return "f" if token is not None and token["text"] == "Frau" else ""
+    text = token["text"]
+    if text == "Frau" or (text.endswith("in") and len(text) > 4):
+        return "f"
+    if text == "Herr" or text in PERSON_TITLES or text.endswith(("er", "ent", "or", "ier", "ant")):
+        return "m"
+    return ""
+
+
 def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
     facts: list[Fact] = []
     persons: set[str] = set()
+    genders: dict[str, str] = {}
     # First pass: multi-word names and names after a title are persons; remember their parts
     # so that a later bare surname ("Putin") is known as a person too.
     for sent in sents:
@@ -419,6 +434,10 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
             ):
                 persons.add(" ".join(words))
                 persons.update(w for w in words if len(w) > 2)
+                g = _gender_before(sent.tokens[a - 1] if a else None)
+                if g:
+                    for key in [" ".join(words), *words]:
+                        genders.setdefault(key, g)
     for sent in sents:
         toks = sent.tokens
         for i, t in enumerate(toks):
@@ -468,6 +487,9 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 continue
             if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in _DETERMINERS):
                 cls += "+article"
+            gender = (
+                (genders.get(full) or genders.get(base) or "") if cls.startswith("person") else ""
+            )
             facts.append(
                 Fact(
                     sent.index,
@@ -476,6 +498,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                     sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]],
                     cls,
                     base,
+                    gender=gender,
                 )
             )
     return facts
@@ -524,7 +547,7 @@ def _closeness(fact: Fact, other: Fact) -> int:
         return 0
     score = 2 if fact.unit and fact.unit == other.unit else 0
     score += ("," in fact.text) == ("," in other.text)
-    score += a > 0 and b > 0 and 0.1 <= b / a <= 10
+    score += 2 * (a > 0 and b > 0 and 0.1 <= b / a <= 10)
     return score
 
 
@@ -541,6 +564,8 @@ def _fact_distractors(
     for other in facts:
         if other.cls != fact.cls or _norm(other.value) in seen:
             continue
+        if fact.gender and other.gender and fact.gender != other.gender:
+            continue  # "der Norweger Ingrid Solberg" would give itself away
         # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name.
         if fact.cls.startswith("person") and " " in fact.value and " " not in other.value:
             continue
@@ -624,7 +649,14 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
         else:
             numeric = fact.cls in {"number", "percent"}
             wrong = _fact_distractors(
-                fact, facts, rng, sent, all_texts, min_closeness=2 if numeric else 0
+                # A false number must be plausible: same order of magnitude, and the same unit
+                # or notation (not "400.000 Euro" -> "14 Euro").
+                fact,
+                facts,
+                rng,
+                sent,
+                all_texts,
+                min_closeness=3 if numeric else 0,
             )
             if not wrong or _mentions(_gapped(sent, fact.start, fact.end), fact.value):
                 continue
