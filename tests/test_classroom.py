@@ -548,9 +548,24 @@ def test_a_join_link_survives_logging_in_first(client):
     classroom = make_class(make_teacher())
     link = reverse("classroom:join_code", args=[classroom.join_code])
     response = client.get(link)
-    assert response.status_code == 302 and f"next={link}" in response["Location"].replace("%2F", "/")
+    assert response.status_code == 302 and f"next={link}" in response["Location"].replace(
+        "%2F", "/"
+    )
     make_student("neu")
     response = client.post(
         reverse("login"), {"username": "neu", "password": "correct horse battery", "next": link}
     )
     assert response["Location"] == link
+
+
+def test_the_progress_estimate_grows_with_time_and_never_claims_done():
+    from datetime import timedelta
+
+    from classroom.templatetags.classroom_tags import annotation_progress
+
+    article = Article(word_count=40_000, created_at=timezone.now())
+    assert annotation_progress(article) == 1
+    article.created_at = timezone.now() - timedelta(seconds=15)
+    assert 40 <= annotation_progress(article) <= 60  # 10 s start + 20 s for 40,000 words
+    article.created_at = timezone.now() - timedelta(hours=1)
+    assert annotation_progress(article) == 95
