@@ -120,6 +120,13 @@ def test_vocabulary_page_edit_and_delete_inline(browser_page, live_server, seed_
     log_in(page, live_server)
     page.goto(live_server.url + reverse("glossary:vocabulary"))
 
+    # Search filters the table as one types (htmx, the URL follows).
+    page.fill("input[name=q]", first.gloss)
+    page.locator(f"#word-{second.pk}").wait_for(state="detached")
+    assert "q=" in page.url
+    page.fill("input[name=q]", "")
+    page.locator(f"#word-{second.pk}").wait_for()
+
     row = page.locator(f"#word-{first.pk}")
     row.locator("text=Edit").click()
     page.fill(f"#word-{first.pk} textarea[name=note]", "remember the plural")
