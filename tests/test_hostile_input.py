@@ -441,3 +441,88 @@ def test_deleted_article_gives_a_clear_404_and_saved_words_keep_their_sentence()
     assert example.article_id is None
     assert example.article_title == "Ein Plan"
     assert logged_in(student).get(reverse("glossary:vocabulary")).status_code == 200
+
+
+# --- SQLite with concurrent writers ---------------------------------------------------------
+
+SQLITE_WRITERS = r"""
+import json, threading
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import OperationalError, close_old_connections, connection
+from django.test import Client
+from django.urls import reverse
+
+call_command("migrate", verbosity=0)
+from glossary.models import LemmaStatus, SavedWord
+from reader.models import Article
+from tests.classroom_factories import make_ready_article, make_student
+
+student = make_student()
+article = make_ready_article()
+errors, saves = [], []
+barrier = threading.Barrier(8)
+
+def writer(n):
+    try:
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(student)
+        barrier.wait(timeout=20)
+        for i in range(15):
+            # A status write, an article write and a word saved from the same sentence by all.
+            LemmaStatus.objects.update_or_create(user=student, key=f"w{n}-{i}", defaults={"status": "known"})
+            Article.objects.filter(pk=article.pk).update(word_count=n * 100 + i)
+            response = client.post(reverse("glossary:word_save"), {"article": article.pk, "s": 0, "t": 1},
+                                   headers={"HX-Request": "true"})
+            saves.append(response.status_code)
+    except OperationalError as error:
+        errors.append(str(error))
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        close_old_connections()
+        connection.close()
+
+threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(json.dumps({
+    "journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0],
+    "errors": errors, "saves": sorted(set(saves)), "requests": len(saves),
+    "statuses": LemmaStatus.objects.filter(user=student, key__startswith="w").count(),
+    "saved_words": SavedWord.objects.filter(user=student, key="regierung").count(),
+}))
+"""
+
+
+def test_sqlite_file_database_takes_concurrent_writers(tmp_path):
+    """Eight threads writing at once to a real SQLite file with the project's settings (WAL,
+    busy_timeout, IMMEDIATE transactions) see no "database is locked", and the word all of them
+    save from the same sentence at the same moment is stored once."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    env.update(
+        SQLITE_PATH=str(tmp_path / "school.sqlite3"), DJANGO_SETTINGS_MODULE="config.settings"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SQLITE_WRITERS],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["journal_mode"] == "wal"
+    assert outcome["errors"] == []
+    assert outcome["requests"] == 8 * 15 and outcome["saves"] == [200]
+    assert outcome["statuses"] == 8 * 15
+    assert outcome["saved_words"] == 1
