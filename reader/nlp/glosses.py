@@ -75,6 +75,10 @@ def _apply(token, entry: LexEntry, via: str) -> None:
     if entry.pos == "NOUN" and token.pos_ in ("NOUN", "PROPN"):
         token._.gender = entry.gender
         token._.plural = entry.plural
+        # The lexicon finds a singular's entry by its plural (HanTa leaves Haubitzen
+        # unreduced): the dictionary's headword is the better lemma then.
+        if via in ("lemma", "surface", "alt_lemma") and entry.plural and token.lemma_.lower() == entry.plural.lower():
+            token.lemma_ = entry.lemma
 
 
 def gloss_doc(doc: Doc) -> Doc:

@@ -4,6 +4,7 @@
   "use strict";
   let hoverTimer = null;
   let current = null;
+  let inFlight = false;
 
   function popover() { return document.getElementById("popover"); }
 
@@ -29,17 +30,21 @@
   function show(word) {
     const article = document.getElementById("article");
     if (!article || !word || !window.htmx) return;
-    if (current === word && !popover().hidden) return;
+    // A click on a word also focuses it: one request per word, not two racing swaps.
+    if (current === word && (inFlight || !popover().hidden)) return;
     if (current) current.classList.remove("active");
     current = word;
     word.classList.add("active");
     link(word, true);
     const url = article.dataset.wordUrl.replace(/0\/0\/$/, word.dataset.s + "/" + word.dataset.t + "/");
+    inFlight = true;
     htmx.ajax("GET", url, { target: "#popover", swap: "innerHTML" }).then(function () {
+      inFlight = false;
+      if (current !== word) return;  // the reader moved on while this one loaded
       const pop = popover();
       pop.hidden = false;
       place(word);
-    });
+    }, function () { inFlight = false; });
   }
 
   function hide() {

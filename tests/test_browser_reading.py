@@ -1,0 +1,45 @@
+"""The reading view in a real browser: hover, keyboard, phone width."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_hovering_haubitzen_shows_howitzer(browser_page, live_server, seed_article):
+    page = browser_page
+    page.goto(live_server.url + reverse("reader:article_detail", args=[seed_article.pk]))
+    page.locator(".w", has_text="Haubitzen").first.hover()
+    popover = page.locator("#popover")
+    popover.wait_for(state="visible")
+    assert "howitzer" in popover.inner_text()
+    assert "die Haubitze, -n" in popover.inner_text()
+
+
+def test_keyboard_alone_reaches_a_popover(browser_page, live_server, seed_article):
+    page = browser_page
+    page.goto(live_server.url + reverse("reader:article_detail", args=[seed_article.pk]))
+    # Tab past the header links into the text; the first focused word opens its popover.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('w')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('w')")
+    page.locator("#popover").wait_for(state="visible")
+    first = page.locator("#popover .headline").inner_text()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(first) => document.querySelector('#popover .headline')?.innerText !== first", arg=first)
+    page.keyboard.press("Escape")
+    page.locator("#popover").wait_for(state="hidden")
+
+
+def test_phone_width_shows_the_popover_as_a_bottom_sheet(browser_page, live_server, seed_article):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + reverse("reader:article_detail", args=[seed_article.pk]))
+    page.locator(".w", has_text="Haubitzen").first.click()
+    popover = page.locator("#popover")
+    popover.wait_for(state="visible")
+    box = popover.bounding_box()
+    assert box["width"] >= 380 and box["y"] + box["height"] >= 790
