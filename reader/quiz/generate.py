@@ -547,7 +547,7 @@ def _closeness(fact: Fact, other: Fact) -> int:
         return 0
     score = 2 if fact.unit and fact.unit == other.unit else 0
     score += ("," in fact.text) == ("," in other.text)
-    score += 2 * (a > 0 and b > 0 and 0.1 <= b / a <= 10)
+    score += 3 * (a > 0 and b > 0 and 0.1 <= b / a <= 10)
     return score
 
 
@@ -656,7 +656,7 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
                 rng,
                 sent,
                 all_texts,
-                min_closeness=3 if numeric else 0,
+                min_closeness=4 if numeric else 0,
             )
             if not wrong or _mentions(_gapped(sent, fact.start, fact.end), fact.value):
                 continue
@@ -884,6 +884,10 @@ def _compound(sents, rng) -> Iterable[Question]:
                 str(p["gloss"])[:1].isupper() and _norm(str(p["gloss"])) == _norm(p["lemma"])
                 for p in parts
             ):
+                continue
+            # Start|rinnen for Starter|innen: the feminine suffix -in cut in the wrong place.
+            last = str(t["compound"][-1].get("part") or "").casefold()
+            if last.startswith("rin") and t["text"].endswith(("erin", "erinnen")):
                 continue
             # A part that is no common word (Nor|weger) is a wrong split, not a lesson.
             if any(len(p["lemma"]) < 3 or _zipf(p["lemma"]) < 2.0 for p in parts):
