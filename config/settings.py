@@ -154,6 +154,7 @@ if (BASE_DIR / "node_modules" / "htmx.org" / "dist").is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"))
 # Outside production whitenoise serves straight from the finders, so no collectstatic is needed.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION  # and no warning about a missing STATIC_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
