@@ -143,3 +143,13 @@ def test_error_outside_the_pipeline_marks_the_article_and_the_task_failed(
     result = DBTaskResult.objects.get()
     assert result.status == "FAILED"
     assert "level estimator crashed" in result.traceback
+
+
+def test_the_database_backend_runs_on_djangos_own_tasks_framework():
+    # django-tasks-db also supports the `django_tasks` backport; with Django 6 it must use
+    # django.tasks, or tasks declared with django.tasks.task would not be its tasks.
+    import django.tasks
+    from django_tasks_db import compat
+
+    assert compat.Task is django.tasks.Task
+    assert compat.TASKS_LOGGER == "django.tasks"
