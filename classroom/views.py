@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -37,6 +38,10 @@ from classroom.forms import (
     ReviewWordForm,
 )
 from classroom.models import Correction
+from classroom.uploads import MAX_EPUB_BYTES
+
+# The largest upload plus room for the form's other fields.
+MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
 
 
 def _errors(form) -> str:
@@ -152,8 +157,20 @@ def join(request, code: str = ""):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@csrf_exempt  # checked by csrf_protect below, once the size is known to be sane
 def article_add(request):
     require_teacher(request.user)
+    # Refuse an oversized upload before anything reads the body: Django would otherwise stream
+    # the whole file to a temporary file first (the CSRF check alone parses the form).
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if request.method == "POST" and (not length.isdigit() or int(length) > MAX_REQUEST_BYTES):
+        context = {"form": ArticleForm(), "too_big": MAX_REQUEST_BYTES // 2**20}
+        return render(request, "classroom/article_add.html", context, status=413)
+    return _article_add(request)
+
+
+@csrf_protect
+def _article_add(request):
     from reader.services import article_create
 
     form = ArticleForm(request.POST or None, request.FILES or None)

@@ -569,3 +569,26 @@ def test_the_progress_estimate_grows_with_time_and_never_claims_done():
     assert 40 <= annotation_progress(article) <= 60  # 10 s start + 20 s for 40,000 words
     article.created_at = timezone.now() - timedelta(hours=1)
     assert annotation_progress(article) == 95
+
+
+def test_an_oversized_upload_is_refused_before_the_body_is_read(client):
+    client.force_login(make_teacher())
+    response = client.generic(
+        "POST",
+        reverse("classroom:article_add"),
+        data=b"x" * 100,
+        content_type="multipart/form-data; boundary=zzz",
+        CONTENT_LENGTH=str(50 * 2**20),
+    )
+    assert response.status_code == 413 and "too big" in response.content.decode()
+
+
+def test_adding_an_article_still_needs_the_csrf_token():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_teacher())
+    response = client.post(
+        reverse("classroom:article_add"), {"title": "X", "text": GERMAN_PARAGRAPH}
+    )
+    assert response.status_code == 403 and not Article.objects.exists()
