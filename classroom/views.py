@@ -440,6 +440,7 @@ def assignment_dashboard(request, pk: int):
         "dashboard": dashboard,
         "chart": chart,
         "scatter": scatter,
+        "quiz_edit_url": _reverse_or_none("reader:quiz_edit", assignment.article_id),
         "deck_available": _deck_function() is not None,
     }
     if request.htmx:
