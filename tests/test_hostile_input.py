@@ -430,6 +430,8 @@ def test_deleted_article_gives_a_clear_404_and_saved_words_keep_their_sentence()
     for url, headers in [(reading, {}), (popover, {"HX-Request": "true"}), (popover, {})]:
         response = client.get(url, headers=headers)
         assert response.status_code == 404
+    page = client.get(reading).content.decode()
+    assert "This page is not here" in page and "your vocabulary" in page  # templates/404.html
     again = client.post(
         reverse("glossary:word_save"),
         {"article": article.pk, "s": 0, "t": 2},
