@@ -176,7 +176,16 @@ class DbLexicon:
                                 "plural": plural or None,
                                 "reflexive": reflexive,
                                 "source": source,
-                                "order": (_source_order(source), rank, pk),
+                                # Everyday before subject-field entries (rank's tier),
+                                # then the plain verb before its reflexive twin: "stellte
+                                # ... vor" is "to present"; "sich" makes it "to imagine".
+                                "order": (
+                                    _source_order(source),
+                                    rank // RANK_TIER,
+                                    reflexive,
+                                    rank,
+                                    pk,
+                                ),
                                 "glosses": [],
                             },
                         )

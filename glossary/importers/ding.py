@@ -15,6 +15,7 @@ part of speech with its senses best first. The import command only writes the re
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -330,6 +331,12 @@ def annotate(text: str) -> Annotated:
 
 def tag_info(tags: Iterable[str]) -> tuple[str | None, str, bool]:
     """(UPOS, gender, reflexive) from grammar tags such as {f}, {m,f}, {vr}, {prp; +Dat.}."""
+    return _tag_info(tuple(tags))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_info(tags: tuple[str, ...]) -> tuple[str | None, str, bool]:
+    # Cached: a few dozen distinct tag combinations make up Ding's 400,000 tagged words.
     pos, gender, reflexive = None, "", False
     for tag in tags:
         first = re.split(r"[;,\s]", tag.strip().lower(), maxsplit=1)[0]
@@ -565,8 +572,6 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 continue  # a word-formation element (Mund… :: oral), not a word
             norm = normalise_headword(ann.text, pos)
             single = len(norm.words) == 1
-            figurative = ann.figurative or eng_ann.figurative
-            proverb = ann.proverb or eng_ann.proverb
             if single and not _is_sentence(ann.text):
                 if (
                     i > 0
@@ -617,6 +622,8 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                         )
                     )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
+                figurative = ann.figurative or eng_ann.figurative
+                proverb = ann.proverb or eng_ann.proverb
                 if i > 0 and _is_sentence(ann.text) and not proverb:
                     continue  # an example sentence, not a phrase to match
                 meaning = "; ".join(g.gloss for g in glosses)[:500]
