@@ -16,6 +16,7 @@ from reader.nlp.compounds import (
     candidate_substrings,
     make_compounds,  # noqa: F401  (registers the factory)
     split_compound,
+    vocabulary_for,
 )
 from reader.nlp.extensions import register_extensions
 from reader.nlp.lexicon import LexEntry, MemoryLexicon
@@ -236,6 +237,30 @@ def test_candidate_substrings_are_enough_to_split(vocab):
         keys = candidate_substrings(word)
         small = Vocabulary([(w, pos) for w, pos in WORDS if w.lower() in keys])
         assert split_compound(word, small) == split_compound(word, vocab), word
+
+
+def test_vocabulary_for_fetches_in_rounds_and_splits_the_same(vocab):
+    words = [
+        "Mehrfachraketenwerfer",
+        "Bundesverfassungsgericht",
+        "Artilleriegeschütze",
+        "Kamikaze-Drohnen",
+        "Haubitze",
+        "umweltfreundliche",
+    ]
+    lexicon = MemoryLexicon([LexEntry(w, pos) for w, pos in WORDS])
+    calls = []
+
+    def fetch(keys):
+        calls.append(len(keys))
+        return lexicon.lookup_many(keys)
+
+    small = vocabulary_for([(w, None) for w in words], fetch)
+    for word in words:
+        assert split_compound(word, small) == split_compound(word, vocab), word
+    all_keys = set().union(*(candidate_substrings(w) for w in words))
+    assert 1 < len(calls) <= 8
+    assert sum(calls) < len(all_keys) / 2
 
 
 def test_component_sets_compound_with_glosses():

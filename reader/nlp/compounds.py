@@ -72,6 +72,7 @@ class Vocabulary:
         # like that is the base word plus a Fugenelement, not a lemma of its own.
         self._plural_of: dict[str, str] = {}
         self._plural_only: set[str] = set()  # headwords the dictionary lists only as plurals
+        self._gendered: set[str] = set()
         for item in words:
             if isinstance(item, tuple):
                 self.add(item[0], item[1])
@@ -105,17 +106,22 @@ class Vocabulary:
     def from_entries(cls, found: Mapping[str, Iterable[object]]) -> Vocabulary:
         """From `Lexicon.lookup_many(...)`: key -> [LexEntry]; empty lists are ignored."""
         vocab = cls()
-        genderless: set[str] = set()
-        gendered: set[str] = set()
+        vocab.add_entries(found)
+        return vocab
+
+    def add_entries(self, found: Mapping[str, Iterable[object]]) -> None:
         for entries in found.values():
             for entry in entries or ():
-                vocab.add(entry.lemma, entry.pos or None, getattr(entry, "plural", None))
+                self.add(entry.lemma, entry.pos or None, getattr(entry, "plural", None))
                 if entry.pos == "NOUN":
                     # A noun without gender is listed as a plural ({pl}): Raketen, Eltern.
                     key = _key(entry.lemma)
-                    (gendered if getattr(entry, "gender", None) else genderless).add(key)
-        vocab._plural_only = genderless - gendered
-        return vocab
+                    if getattr(entry, "gender", None):
+                        self._gendered.add(key)
+                        self._plural_only.discard(key)
+                    elif key not in self._gendered:
+                        self._plural_only.add(key)
+        self._splitter = None  # new words: old memos are stale
 
     def __call__(self, word: str) -> bool:
         return _key(word) in self._classes
@@ -770,41 +776,112 @@ def _predicate_splitter(is_word: Callable[[str], bool]) -> CompoundSplitter:
 def candidate_substrings(word: str, lemma: str | None = None) -> set[str]:
     """Every lexicon key the splitter may ask about for this word (lowercase).
 
-    The pipeline unions these over a document's nouns and adjectives, fetches them with one
-    `Lexicon.lookup_many` call and splits against `Vocabulary.from_entries(result)`.
+    Fetch these for a document's nouns and adjectives with one `Lexicon.lookup_many` call and
+    split against `Vocabulary.from_entries(result)`. `vocabulary_for` gets the same splits
+    from far fewer keys (a few calls instead of one); the pipeline uses that.
     """
     keys: set[str] = set()
-    for text in (word, lemma):
-        if not text or len(text) > MAX_WORD:
-            continue
-        for seg in text.lower().split("-"):
-            _add_candidates(seg, keys)
+    for seg in _segments(word, lemma):
+        for i in range(len(seg)):
+            _add_keys_at(seg, i, keys)
     return keys
 
 
-def _add_candidates(s: str, keys: set[str]) -> None:
+def _segments(word: str, lemma: str | None) -> list[str]:
+    out = []
+    for text in (word, lemma):
+        if text and len(text) <= MAX_WORD:
+            out.extend(seg for seg in text.lower().split("-") if seg)
+    return out
+
+
+def _add_keys_at(s: str, i: int, keys: set[str]) -> None:
+    """Keys for every part of `s` that starts at position i."""
     n = len(s)
-    for i in range(n):
-        for j in range(i + 2, n + 1):
-            sub = s[i:j]
-            keys.add(sub)
-            keys.add(sub + "e")
-            if j < n:  # a modifier: Fugenelement stripped, elided -e, verb stem, Latin plural
-                keys.add(sub + "en")
-                keys.add(sub + "n")
-                for link, _ in _LINKS + _UMLAUT_LINKS:
-                    if sub.endswith(link) and len(sub) - len(link) >= 2:
-                        base = sub[: -len(link)]
-                        keys.add(base)
-                        keys.add(_deumlaut(base))
-                if sub.endswith("en"):
-                    keys.update(sub[:-2] + e for e in ("a", "um", "on"))
-            else:  # the head: inflection endings stripped
-                for ending in _HEAD_ENDINGS:
-                    if sub.endswith(ending) and len(sub) - len(ending) >= 2:
-                        base = sub[: -len(ending)]
-                        keys.add(base)
-                        keys.add(_deumlaut(base))
+    for j in range(i + 2, n + 1):
+        sub = s[i:j]
+        keys.add(sub)
+        keys.add(sub + "e")
+        if j < n:  # a modifier: Fugenelement stripped, elided -e, verb stem, Latin plural
+            keys.add(sub + "en")
+            keys.add(sub + "n")
+            for link, _ in _LINKS + _UMLAUT_LINKS:
+                if sub.endswith(link) and len(sub) - len(link) >= 2:
+                    base = sub[: -len(link)]
+                    keys.add(base)
+                    keys.add(_deumlaut(base))
+            if sub.endswith("en"):
+                keys.update(sub[:-2] + e for e in ("a", "um", "on"))
+        else:  # the head: inflection endings stripped
+            for ending in _HEAD_ENDINGS:
+                if sub.endswith(ending) and len(sub) - len(ending) >= 2:
+                    base = sub[: -len(ending)]
+                    keys.add(base)
+                    keys.add(_deumlaut(base))
+
+
+def _add_head_keys(s: str, keys: set[str]) -> None:
+    for j in range(len(s) - 1):
+        sub = s[j:]
+        keys.add(sub)
+        for ending in _HEAD_ENDINGS:
+            if sub.endswith(ending) and len(sub) - len(ending) >= 2:
+                base = sub[: -len(ending)]
+                keys.add(base)
+                keys.add(_deumlaut(base))
+
+
+def vocabulary_for(
+    words: Iterable[tuple[str, str | None]],
+    fetch: Callable[[set[str]], Mapping[str, Iterable[object]]],
+    max_rounds: int = 8,
+) -> Vocabulary:
+    """A Vocabulary with every headword the splitter needs for these (word, lemma) pairs.
+
+    `fetch(keys)` is `Lexicon.lookup_many` or anything like it (key -> entries). Instead of
+    every substring of every word, it asks in rounds: first for the parts that start a word,
+    then for the parts that start where a known part ends (Bundes|verfassungs|gericht: 3
+    positions instead of 24), so a document costs a few calls with a fraction of the keys.
+    """
+    vocab = Vocabulary()
+    segments = {seg for word, lemma in words for seg in _segments(word, lemma)}
+    # Round one: the possible heads (every ending of the word, inflection stripped). A word
+    # without one is no compound, and most words of a text drop out here.
+    asked: set[str] = set()
+    for seg in segments:
+        _add_head_keys(seg, asked)
+    if asked:
+        vocab.add_entries(fetch(set(asked)))
+    probe = CompoundSplitter(vocab)
+    heads = frozenset({NOUN, ADJ})
+    explored: dict[str, set[int]] = {}
+    frontier: dict[str, set[int]] = {}
+    for seg in segments:
+        if any(probe._head(seg[j:], heads, True) for j in range(2, len(seg) - 1)):
+            explored[seg] = {0}
+            frontier[seg] = {0}
+    for _ in range(max_rounds):
+        if not frontier:
+            break
+        keys: set[str] = set()
+        for seg, positions in frontier.items():
+            for i in positions:
+                _add_keys_at(seg, i, keys)
+        keys -= asked
+        asked |= keys
+        if keys:
+            vocab.add_entries(fetch(keys))
+        # Where do known parts end? A throwaway splitter: its memos see this round's words.
+        probe = CompoundSplitter(vocab)
+        next_frontier: dict[str, set[int]] = {}
+        for seg, positions in frontier.items():
+            for i in positions:
+                for j in range(i + 2, len(seg) - 1):
+                    if j not in explored[seg] and probe._modifier(seg[i:j]):
+                        explored[seg].add(j)
+                        next_frontier.setdefault(seg, set()).add(j)
+        frontier = next_frontier
+    return vocab
 
 
 # ---------------------------------------------------------------------------------------------
@@ -816,23 +893,29 @@ SPLIT_POS = frozenset({"NOUN", "ADJ"})
 class CompoundAnnotator:
     """Sets `token._.compound` on nouns and adjectives: [{"part", "lemma", "gloss"}].
 
-    The lexicon is the document's (`doc._.lexicon`); all candidate parts of the document are
-    fetched in one batched lookup (`reader.nlp.extensions.lex_fetch`), the glosses of the parts
-    found in a second one. Names (PROPN) stay whole: Bundestag, Pjöngjang.
+    The lexicon is the document's (`doc._.lexicon`). The candidate parts of all the document's
+    words are fetched together, a round at a time (`vocabulary_for`, through the shared cache
+    `reader.nlp.extensions.lex_fetch`), the glosses of the parts found in one more call. Names
+    (PROPN) stay whole: Bundestag, Pjöngjang.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         from reader.nlp.extensions import lex_fetch
         from reader.nlp.lexicon import best_entry, lexicon_key
 
-        tokens = [t for t in doc if t.pos_ in SPLIT_POS and len(t.text) >= 5]
+        # Two parts of three letters at least (Öl and Ei aside): shorter words are no compounds.
+        tokens = [
+            t for t in doc if t.pos_ in SPLIT_POS and (len(t.text) >= 2 * MIN_PART or "-" in t.text)
+        ]
         if not tokens:
             return doc
-        keys: set[str] = set()
-        for token in tokens:
-            keys |= candidate_substrings(token.text, token.lemma_)
-        cache = lex_fetch(doc, keys)
-        vocab = Vocabulary.from_entries(cache)
+
+        def fetch(keys: set[str]) -> dict[str, list]:
+            cache = lex_fetch(doc, keys)
+            return {key: cache[key] for key in keys if cache.get(key)}
+
+        pairs = {(t.text, t.lemma_ or None) for t in tokens}
+        vocab = vocabulary_for(pairs, fetch)
         splits = {}
         for token in tokens:
             parts = split_compound(token.text, vocab, lemma=token.lemma_ or None, pos=token.pos_)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reader.nlp.compounds import Vocabulary, candidate_substrings, ding_vocabulary, split_compound
+from reader.nlp.compounds import Vocabulary, ding_vocabulary, split_compound, vocabulary_for
 
 DING = "/usr/share/trans/de-en"
-# Words whose candidates go to the database in one lookup_many call.
-BATCH = 200
+# Words whose candidate parts go to the database together (a few lookup_many calls a batch).
+BATCH = 500
 
 
 def _db_lexicon():
@@ -100,13 +100,12 @@ class Command(BaseCommand):
 
     @staticmethod
     def _split_with_lexicon(lexicon, words: list[str]):
-        """Fetch every candidate part of a batch of words in one lookup_many call."""
+        """Fetch the candidate parts of a batch of words together, a round at a time."""
         results = []
         for start in range(0, len(words), BATCH):
             batch = words[start : start + BATCH]
-            keys: set[str] = set()
-            for word in batch:
-                keys |= candidate_substrings(word)
-            vocab = Vocabulary.from_entries(lexicon.lookup_many(sorted(keys)))
+            vocab = vocabulary_for(
+                ((w, None) for w in batch if w), lambda keys: lexicon.lookup_many(sorted(keys))
+            )
             results.extend(split_compound(w, vocab) if w else None for w in batch)
         return results
