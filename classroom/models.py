@@ -32,7 +32,8 @@ class Classroom(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["closed_at", "name", "pk"]
+        # Open classes first on every database (PostgreSQL sorts NULL last by default).
+        ordering = [models.F("closed_at").asc(nulls_first=True), "name", "pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -6,15 +6,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
-    return Classroom.objects.filter(teacher=teacher).annotate(
-        student_count=Count("memberships", distinct=True)
+    # Explicit order: a model's Meta.ordering is dropped from aggregate (GROUP BY) queries.
+    return (
+        Classroom.objects.filter(teacher=teacher)
+        .annotate(student_count=Count("memberships", distinct=True))
+        .order_by(F("closed_at").asc(nulls_first=True), "name", "pk")
     )
 
 
@@ -125,9 +128,15 @@ def classroom_students(classroom: Classroom) -> QuerySet[Membership]:
 
 
 def classroom_assignments(classroom: Classroom) -> QuerySet[Assignment]:
-    return classroom.assignments.select_related("article").annotate(
-        opened=Count("progress", distinct=True),
-        finished=Count("progress", filter=Q(progress__finished_at__isnull=False), distinct=True),
+    return (
+        classroom.assignments.select_related("article")
+        .annotate(
+            opened=Count("progress", distinct=True),
+            finished=Count(
+                "progress", filter=Q(progress__finished_at__isnull=False), distinct=True
+            ),
+        )
+        .order_by(F("due_at").asc(nulls_last=True), "-created_at")
     )
 
 

@@ -592,3 +592,11 @@ def test_adding_an_article_still_needs_the_csrf_token():
         reverse("classroom:article_add"), {"title": "X", "text": GERMAN_PARAGRAPH}
     )
     assert response.status_code == 403 and not Article.objects.exists()
+
+
+def test_open_classes_are_listed_before_closed_ones():
+    teacher = make_teacher()
+    old = make_class(teacher, name="Alt")
+    make_class(teacher, name="Neu")
+    services.classroom_close(classroom=old)
+    assert [c.name for c in selectors.classrooms_taught(teacher)] == ["Neu", "Alt"]
