@@ -1,14 +1,16 @@
 """The reading view's token markup, cached (found by bench/load.py: building it was two thirds
 of an article page's time, about 6 ms of CPU for the seed article).
 
-The markup is a pure function (reader.rendering.reading_blocks) of the annotation, the teachers'
-corrections and the reader's statuses of the words that occur in the article, so the cache key
-is made of exactly those: the article's annotation version and time, a digest of its
-corrections, and a digest of the reader's statuses restricted to the article's words. Readers
-with the same statuses for this article's words (every new student at 8:00) share one entry;
-a re-annotation, a correction or a status change gives a new key, so nothing is ever stale.
+The markup (reader.rendering.reading_blocks) depends on the annotation, the teachers'
+corrections and the reader's word statuses. The cache holds it once per article version and
+set of corrections, built for a reader with no statuses, together with where each word's
+status class sits in it; a reader's own statuses are then written into a copy of those few
+places. So every reader of an article shares one entry, whatever words they know, and a
+re-annotation or a correction gives a new key: nothing is ever stale. The result is exactly
+what reading_blocks would give (tests/test_render_cache.py checks it); should the markup ever
+stop looking as expected, the entry is built per reader's statuses instead.
 
-The cache is per process (settings.CACHES["default"], LocMem): entries are cheap to rebuild,
+The cache is per process (settings.CACHES["default"], LocMem): an entry is cheap to rebuild,
 and a shared cache would cost a network round trip for 70 KB of HTML.
 """
 
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404
@@ -24,6 +28,19 @@ from reader.models import Article
 from reader.rendering import Block, is_interactive, reading_blocks, word_key
 
 TIMEOUT = 60 * 60
+NEW = "st-new"
+# The opening tag reading_blocks writes for a word; group 1 is its class list.
+_WORD_TAG = re.compile(
+    r'<span class="([^"]*)" tabindex="0" role="button" data-s="(\d+)" data-t="(\d+)"'
+)
+
+
+@dataclass
+class _Prepared:
+    blocks: list[Block]  # as for a reader without statuses
+    # word key -> [(block index, start, end)]: where its tokens' class lists end in "st-new"
+    spots: dict[str, list[tuple[int, int, int]]] | None  # None: markup not as expected
+    words: frozenset[str]
 
 
 def article_for_reading(pk: int) -> Article:
@@ -37,6 +54,50 @@ def _digest(value) -> str:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+def _prepare(annotation) -> _Prepared:
+    keys = {
+        (s, t): word_key(token)
+        for s, sentence in enumerate((annotation or {}).get("sentences", []))
+        for t, token in enumerate(sentence["tokens"])
+        if is_interactive(token)
+    }
+    blocks = reading_blocks(annotation, {})
+    spots: dict[str, list[tuple[int, int, int]]] | None = {}
+    found = 0
+    for index, block in enumerate(blocks):
+        for match in _WORD_TAG.finditer(block.html):
+            key = keys.get((int(match.group(2)), int(match.group(3))))
+            if key is None or not match.group(1).endswith(NEW):
+                spots = None
+                break
+            spots.setdefault(key, []).append((index, match.end(1) - len(NEW), match.end(1)))
+            found += 1
+        if spots is None:
+            break
+    if spots is not None and found != len(keys):
+        spots = None
+    return _Prepared(blocks=blocks, spots=spots, words=frozenset(keys.values()))
+
+
+def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> list[Block]:
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for key, status in statuses.items():
+        for index, start, end in prepared.spots.get(key, ()):
+            edits.setdefault(index, []).append((start, end, f"st-{status}"))
+    if not edits:
+        return prepared.blocks
+    blocks = list(prepared.blocks)
+    for index, changes in edits.items():
+        html, parts, position = blocks[index].html, [], 0
+        for start, end, text in sorted(changes):
+            parts += [html[position:start], text]
+            position = end
+        parts.append(html[position:])
+        old = blocks[index]
+        blocks[index] = Block(kind=old.kind, html="".join(parts), sentence_ids=old.sentence_ids)
+    return blocks
+
+
 def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[Block]:
     """reading_blocks(corrected annotation, statuses), from the cache when it can be."""
     from classroom.corrections import apply_corrections
@@ -45,25 +106,18 @@ def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[B
     corrections = article_corrections(article.pk)
     stamp = article.annotated_at.timestamp() if article.annotated_at else None
     base = f"reading:{article.pk}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
-    annotation = None
+    prepared = cache.get(base)
+    if prepared is None:
+        prepared = _prepare(apply_corrections(article.annotation, corrections))
+        cache.set(base, prepared, TIMEOUT)
+    if prepared.spots is not None:
+        return _with_statuses(prepared, statuses)
 
-    words = cache.get(f"{base}:words")
-    if words is None:
-        annotation = apply_corrections(article.annotation, corrections)
-        words = frozenset(
-            word_key(token)
-            for sentence in (annotation or {}).get("sentences", [])
-            for token in sentence["tokens"]
-            if is_interactive(token)
-        )
-        cache.set(f"{base}:words", words, TIMEOUT)
-
-    mine = sorted((key, status) for key, status in statuses.items() if key in words)
+    # Fallback: one entry per reader's statuses of this article's words.
+    mine = sorted((key, status) for key, status in statuses.items() if key in prepared.words)
     key = f"{base}:{_digest(mine)}"
     blocks = cache.get(key)
     if blocks is None:
-        if annotation is None:
-            annotation = apply_corrections(article.annotation, corrections)
-        blocks = reading_blocks(annotation, statuses)
+        blocks = reading_blocks(apply_corrections(article.annotation, corrections), statuses)
         cache.set(key, blocks, TIMEOUT)
     return blocks
