@@ -281,3 +281,20 @@ def test_names_swap_only_within_the_same_sex_when_a_role_noun_shows_it():
     for q in quiz_generate(annotate(text), count=20):
         if "Anna Berger" in q.sentence and q.kind == "details":
             assert "Thomas Keller" not in q.choices
+
+
+def test_towns_and_regions_do_not_swap():
+    # Mannheim -> Baden-Württemberg would make a "false" statement that is still true.
+    from reader.quiz.generate import REGIONS
+
+    text = (
+        "Die Bahn verbindet Leipzig und Dresden seit dem Jahr 2013 mit einer neuen Linie.\n"
+        "In Sachsen fahren nach Angaben der Bahn täglich rund 400 Züge auf der Strecke.\n"
+        "Auch Bayern und Hessen planen neue Linien für rund 48 Millionen Euro.\n"
+        "In Hamburg und Berlin stieg die Zahl der Fahrgäste im Jahr 2027 stark.\n"
+    )
+    for q in quiz_generate(annotate(text), count=30):
+        if q.kind == "details" and q.choices[q.answer] in REGIONS:
+            assert all(c in REGIONS for c in q.choices), q.choices
+        if q.kind == "details" and q.prompt.startswith("Which place"):
+            assert not any(c in REGIONS for c in q.choices), q.choices

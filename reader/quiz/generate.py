@@ -80,6 +80,16 @@ ARTICLE_NAMES = frozenset(
     """USA EU Nato NATO UN UNO Türkei Schweiz Niederlande Ukraine Iran Irak Libanon Slowakei
     Mongolei Vereinigten Staaten Bundeswehr Bundesregierung Bundestag""".split()
 )
+REGIONS = frozenset(
+    """Deutschland Österreich Schweiz Frankreich Italien Spanien Polen Tschechien Niederlande
+    Belgien Dänemark Schweden Norwegen Finnland Großbritannien England Irland Portugal
+    Griechenland Türkei Ungarn Rumänien Bulgarien Ukraine Russland Belarus China Japan Indien
+    Iran Irak Israel Syrien Libanon Ägypten Nordkorea Südkorea Korea Taiwan Amerika Kanada
+    Mexiko Brasilien Argentinien Afrika Europa Asien Australien USA EU Kroatien Slowakei
+    Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen Nordrhein-Westfalen
+    Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg Mecklenburg-Vorpommern
+    Sachsen-Anhalt""".split()
+)
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
 PERSON_TITLES = frozenset(
     """Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin Ministerpräsident
@@ -477,8 +487,20 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 gloss = _gloss(toks[a]) or ""
                 if gloss[:1].islower() and base not in PLACES:
                     continue  # a dictionary word tagged as a name (Keller = cellar)
+            nxt_tok = toks[b] if b < len(toks) else None
+            if (
+                b - a == 1
+                and nxt_tok is not None
+                and nxt_tok["text"][:1].isupper()
+                and nxt_tok.get("upos") in {"NOUN", "X"}
+            ):
+                continue  # half a name (Torhüter Marcel | Kranz, the surname tagged a noun)
             if full in persons or base in persons:
                 cls = "person"
+            elif base in REGIONS:
+                # States and countries swap with each other, never with a town: Mannheim ->
+                # Baden-Württemberg would still be true.
+                cls = "region"
             elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
                 cls = "place"
             else:
@@ -506,14 +528,11 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
 
 def _form_like(fact: Fact, other: Fact) -> str:
     """`other`'s value written in `fact`'s grammatical form (s-genitive kept)."""
-    if (
-        fact.cls in {"person", "place", "name"}
-        and fact.text != fact.value
-        and fact.text == fact.value + "s"
-    ):
+    is_name = fact.cls.split("+")[0] in {"person", "place", "region", "name"}
+    if is_name and fact.text != fact.value and fact.text == fact.value + "s":
         v = other.value
         return v + ("'" if v[-1] in "sxzß" else "s")
-    return other.value if fact.cls in {"person", "place", "name"} else other.text
+    return other.value if is_name else other.text
 
 
 CLASS_QUESTION = {
@@ -525,6 +544,8 @@ CLASS_QUESTION = {
     "year": "Which year completes the sentence?",
     "person": "Who is it?",
     "place": "Which place completes the sentence?",
+    "region": "Which country or region completes the sentence?",
+    "region+article": "Which country or region completes the sentence?",
     "name": "Which name completes the sentence?",
     "weekday": "On which day?",
     "time": "At what time?",
@@ -624,7 +645,8 @@ def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
             explanation=f"The text says: „…{_context(sent, fact.start, fact.end)}…“",
             sentence_index=sent.index,
             highlight=[a, b],
-            score=2.0 + (0.5 if fact.cls in {"number", "person", "place", "percent"} else 0),
+            score=2.0
+            + (0.5 if fact.cls in {"number", "person", "place", "region", "percent"} else 0),
             fills=[*choices],
         )
 
