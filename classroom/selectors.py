@@ -284,6 +284,22 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     return Dashboard(assignment=assignment, rows=rows, missed=missed_rows, words=word_rows)
 
 
+def assignment_student(assignment: Assignment, user_id: int):
+    """The user if they are in the assignment's class or have worked on it, else None."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .filter(
+            Q(memberships__classroom_id=assignment.classroom_id)
+            | Q(pk__in=Progress.objects.filter(assignment=assignment).values("student_id"))
+        )
+        .distinct()
+        .first()
+    )
+
+
 def student_answers(assignment: Assignment, student) -> list[Attempt]:
     return assignment_attempts([assignment], student=student).get(assignment.pk, [])
 

@@ -455,12 +455,12 @@ def assignment_answers(request, pk: int, user_id: int):
     assignment = assignment_get(request.user, pk)
     if not is_assignment_teacher(request.user, assignment) and user_id != request.user.pk:
         raise Http404("No such student.")
-    from django.contrib.auth import get_user_model
-
-    student = get_user_model().objects.filter(pk=user_id).first()
-    results = selectors.student_answers(assignment, student) if student else []
-    if not results and student is None:
+    # Only someone of this class (now or when they worked on it): any other id is a 404, so the
+    # page never tells a teacher the name behind a guessed user id.
+    student = selectors.assignment_student(assignment, user_id)
+    if student is None:
         raise Http404("No such student.")
+    results = selectors.student_answers(assignment, student)
     return render(
         request,
         "classroom/answers.html",

@@ -209,6 +209,18 @@ def test_guessed_ids_are_404_for_everyone(client, world):
         assert client.get(url).status_code == 404, url
 
 
+def test_the_teacher_cannot_look_up_users_outside_the_class_by_id(client, world):
+    client.force_login(world["owner"])
+    url = reverse(
+        "classroom:assignment_answers", args=[world["assignment"].pk, world["outsider"].pk]
+    )
+    assert client.get(url).status_code == 404
+    url = reverse(
+        "classroom:assignment_answers", args=[world["assignment"].pk, world["classmate"].pk]
+    )
+    assert client.get(url).status_code == 200  # in the class, no attempts yet
+
+
 def test_a_student_cannot_read_a_classmates_answers(client, world):
     client.force_login(world["classmate"])
     url = reverse("classroom:assignment_answers", args=[world["assignment"].pk, world["member"].pk])
