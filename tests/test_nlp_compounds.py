@@ -317,3 +317,20 @@ def test_split_compounds_command_reads_stdin(monkeypatch, wordlist):
     out = io.StringIO()
     call_command("split_compounds", "-", wordlist=str(wordlist), stdout=out)
     assert out.getvalue() == "Schulbus\tSchule\tBus\nLehrer*innen\n"
+
+
+def test_split_compounds_command_uses_the_imported_dictionary(tmp_path, sample_lexicon):
+    words = tmp_path / "in.txt"
+    words.write_text(
+        "Kriegseintritt\nRaketenwerfer\nArtilleriegeschütze\nHaubitze\nVerstand\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("split_compounds", str(words), lexicon="db", stdout=out)
+    assert out.getvalue() == (
+        "Kriegseintritt\tKrieg\tEintritt\n"
+        "Raketenwerfer\tRakete\tWerfer\n"
+        "Artilleriegeschütze\tArtillerie\tGeschütz\n"
+        "Haubitze\n"
+        "Verstand\n"
+    )
