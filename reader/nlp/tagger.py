@@ -179,7 +179,26 @@ def tag_doc(doc: Doc) -> Doc:
 
 
 def _headword(cache: dict, lemma: str) -> bool:
-    return bool(cache.get(lemma.lower()))
+    """Is `lemma` itself a dictionary headword? (A lexicon may answer a plural with its
+    singular's entry: that is a second opinion, not a headword.)"""
+    key = lemma.lower()
+    return any(e.lemma.lower() == key for e in cache.get(key, ()))
+
+
+_POS_FAMILY = {"NOUN": {"NOUN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}, "ADV": {"ADV", "ADJ"}}
+
+
+def _has_pos(cache: dict, lemma: str, pos: str) -> bool:
+    wanted = _POS_FAMILY.get(pos, {pos})
+    return any(e.pos in wanted for e in cache.get(lemma.lower(), ()))
+
+
+def _singular(cache: dict, lemma: str) -> str | None:
+    """The headword the lexicon found for a plural form (Haubitzen -> Haubitze)."""
+    for entry in cache.get(lemma.lower(), ()):
+        if entry.pos == "NOUN" and entry.lemma.lower() != lemma.lower():
+            return entry.lemma
+    return None
 
 
 def _doubled_ending(lemma: str, surface: str) -> bool:
@@ -201,7 +220,10 @@ def _head_length(cache: dict, word: str) -> int:
     from reader.nlp.glosses import head_candidates
 
     for head in head_candidates(word):
-        if any(e.pos in ("NOUN", "PROPN") for e in cache.get(head.lower(), [])):
+        key = head.lower()
+        # A real noun headword: the lexicon may answer a plural ("Flugzeuge") with its
+        # singular's entry, which would make the unreduced form look better.
+        if any(e.pos in ("NOUN", "PROPN") and e.lemma.lower() == key for e in cache.get(key, [])):
             return len(head)
     return 0
 
@@ -248,8 +270,13 @@ def repair_lemmas(doc: Doc) -> Doc:
         if text.isupper() and len(text) > 1 and pos == "NOUN":
             token.lemma_ = text  # acronyms: HanTa reads EUR as "euer"
             continue
+        if pos == "NOUN" and (singular := _singular(cache, lemma)):
+            token.lemma_ = restore_case(singular, text)
+            continue
         alt = token._.alt_lemma
-        if alt and alt != lemma and _headword(cache, alt):
+        # A second opinion counts only within the word class: simplemma would turn the
+        # participle adjective "abgesicherte" into the verb "absichern".
+        if alt and alt != lemma and _headword(cache, alt) and _has_pos(cache, alt, pos):
             if pos == "NOUN":
                 alt = restore_case(alt, text)
                 alt = alt[:1].upper() + alt[1:]
