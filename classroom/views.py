@@ -284,6 +284,13 @@ def correction_add(request, pk: int, kind: str):
         messages.error(request, _errors(form))
         return redirect("classroom:article_review", pk=article.pk)
     data = form.cleaned_data
+    sentences = (article.annotation or {}).get("sentences") or []
+    if "sentence" in data and not (
+        data["sentence"] < len(sentences)
+        and all(t < len(sentences[data["sentence"]]["tokens"]) for t in data.get("tokens", []))
+    ):
+        messages.error(request, "That sentence or word is not in this article.")
+        return redirect("classroom:article_review", pk=article.pk)
     if kind == "gloss":
         services.correction_add(
             article=article,

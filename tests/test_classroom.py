@@ -600,3 +600,16 @@ def test_open_classes_are_listed_before_closed_ones():
     make_class(teacher, name="Neu")
     services.classroom_close(classroom=old)
     assert [c.name for c in selectors.classrooms_taught(teacher)] == ["Neu", "Alt"]
+
+
+def test_an_idiom_on_words_that_are_not_there_is_refused(client):
+    from classroom.models import Correction
+
+    teacher = make_teacher()
+    article = make_ready_article(created_by=teacher)
+    client.force_login(teacher)
+    url = reverse("classroom:correction_add", args=[article.pk, "idiom_add"])
+    response = client.post(url, {"sentence": 1, "tokens": "0 99", "lemma": "x"}, follow=True)
+    assert "not in this article" in response.content.decode()
+    client.post(url, {"sentence": 7, "tokens": "0", "lemma": "x"})
+    assert not Correction.objects.exists()
