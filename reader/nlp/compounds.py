@@ -240,6 +240,11 @@ def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
                         # list is for all of them.
                         tags = next((later for later in tag_lists[position + 1 :] if later), [])
                     word = _ding_word(item)
+                    if word is None and any(t in ("vt", "vi", "vr", "v") for t in tags):
+                        # "jdn. gegen etw. impfen {vt}": a verb's infinitive comes last.
+                        last = _DING_BRACKETS.sub("", item).split()[-1:]
+                        if last and last[0].endswith("n") and last[0].islower():
+                            word = _ding_word(last[0])
                     if word is None:
                         continue
                     if "pl" in tags and not any(t in _DING_TAG_CLASS for t in tags):
