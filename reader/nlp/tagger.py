@@ -296,9 +296,9 @@ def repair_lemmas(doc: Doc) -> Doc:
         )
         for token in unknown_nouns:
             lemma, text = token.lemma_, token.text
-            # Keep HanTa's reduction only when the reduced word ends in a known noun and the
-            # written form does not end in a longer one (Rheinfähre vs Rheinfähr).
-            if _head_length(cache, text) > _head_length(cache, lemma):
+            # Keep HanTa's reduction when the reduced word ends in a known noun (Einzelstunde);
+            # take the written form when only it does (Rheinfähre, not "Rheinfähr").
+            if _head_length(cache, lemma) == 0 and _head_length(cache, text) > 0:
                 token.lemma_ = text
     return doc
 
