@@ -21,6 +21,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reader.nlp.idioms import (
@@ -101,6 +102,7 @@ class PhraseRecord:
     figurative: bool = False
     proverb: bool = False
     line: int = 0
+    headword: str = ""  # the line's first German word (Kraft for "Kraft {f} | in Kraft treten")
 
 
 _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
@@ -116,6 +118,10 @@ def _clean(text: str) -> str:
 
 def _split_top(text: str, sep: str) -> list[str]:
     """Split on `sep` outside brackets and parentheses."""
+    if sep not in text:
+        return [text]
+    if not any(ch in text for ch in "([{"):
+        return text.split(sep)
     out, depth, cur, i = [], 0, [], 0
     while i < len(text):
         ch = text[i]
@@ -144,6 +150,8 @@ def ding_phrases(lines: Iterable[str]) -> Iterator[PhraseRecord]:
         subs_de, subs_en = _split_top(german, " | "), _split_top(english, " | ")
         if len(subs_de) != len(subs_en):
             continue
+        first = _clean(_split_top(subs_de[0], "; ")[0]).split()
+        headword = first[0] if len(first) == 1 else ""
         for k, (de, en) in enumerate(zip(subs_de, subs_en)):
             en_fig, en_prov = bool(_FIG.search(en)), bool(_PROV.search(en))
             meaning = _clean(en)
@@ -159,9 +167,11 @@ def ding_phrases(lines: Iterable[str]) -> Iterator[PhraseRecord]:
                         figurative=bool(_FIG.search(synonym)) or en_fig,
                         proverb=bool(_PROV.search(synonym)) or en_prov,
                         line=number,
+                        headword=headword,
                     )
 
 
+@lru_cache(maxsize=200_000)
 def _lemma(word: str) -> str:
     if simplemma is None:
         return word
@@ -216,7 +226,11 @@ def _shape(phrase: str) -> Shape | None:
                | set(CONTRACTIONS)]
     nouns = [w for i, w in enumerate(words) if _is_noun(w, i == 0) and w not in slots]
     verb = words[-1] if _is_infinitive(words[-1]) else None
-    has_pp = any(w.lower() in PREPOSITIONS | set(CONTRACTIONS) for w in words[:-1]) and bool(nouns)
+    # A preposition before a slot ("Auswirkungen auf etw. haben") marks an argument: it does
+    # not make the phrase a prepositional idiom.
+    has_pp = bool(nouns) and any(
+        w.lower() in PREPOSITIONS | set(CONTRACTIONS) and not _is_slot(words[i + 1].lower())
+        for i, w in enumerate(words[:-1]))
     return Shape(words, content, nouns, verb, bool(slots), has_pp, sentence)
 
 
@@ -264,7 +278,14 @@ def classify(record) -> tuple[str, int] | None:
         return None  # "ein Muss sein", "die Mehrheit haben": descriptions, not idioms
     # A line of its own is a lexicalised phrase; further down a line it is most often an
     # example of the headword in use ("jdn. ins Krankenhaus einliefern").
-    rank_place = 2 if sub_index == 0 else 3
+    # Below a noun, phrases built on that very noun are its collocations, chosen by the
+    # lexicographer (Kraft {f} | in Kraft treten); a rare noun makes any phrase idiomatic
+    # (mit Argusaugen beobachten).
+    headword = (getattr(record, "headword", "") or "").lower()
+    own_noun = bool(headword) and any(
+        n.lower() == headword or _lemma(n).lower() == headword for n in shape.nouns)
+    rare_noun = min(zipf_frequency(_lemma(n).lower(), "de") for n in shape.nouns) < 2.6
+    rank_place = 2 if (sub_index == 0 or own_noun or rare_noun) else 3
     if light and n_content <= 3:
         # Kritik üben, in Frage stellen, in Kraft treten; a light verb with a concrete noun
         # and no preposition is an ordinary phrase (Fußball spielen, ein Leben führen).

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.nlp.lexicon import IdiomEntry
 
@@ -112,6 +113,7 @@ def _lower(word: str) -> str:
     return word.strip().lower()
 
 
+@lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
     if _simplemma is None:
         return word
@@ -285,9 +287,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             # An attributive adjective may vary (harte for schwere Geschütze auffahren) only
             # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
             # is what makes "freie Hand haben" or "einen schlechten Tag haben".
+            # Without a verb the adjective is half the idiom ("mit wenig Geld").
             optional = (not is_sentence and following_noun and i + 1 < n
                         and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS)
-                        and _lower(words[-1]) not in WEAK_VERBS)
+                        and _lower(words[-1]) not in WEAK_VERBS
+                        and _is_infinitive_like(words[-1]))
             role = "adj"
             keys = _keys_for(word)
             if is_sentence:
@@ -346,6 +350,10 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
     pp_heads = frozenset(e.head for e in elements if e.role == "adp" and e.head is not None)
     return IdiomPattern(entry, tuple(elements), anchor, verb_optional, max_span,
                         float(extra.get("rank", 0.0)), pp_heads)
+
+
+def _is_infinitive_like(word: str) -> bool:
+    return word[:1].islower() and bool(re.search(r"(?:en|ern|eln|sein|tun)$", word))
 
 
 _FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | set(CONTRACTIONS) | POSSESSIVES | {"sich", "es"}
@@ -477,6 +485,10 @@ class IdiomMatcher:
         """All idioms in one sentence, overlaps resolved (longer, then better ranked wins)."""
         if not toks or not self.patterns:
             return []
+        if any("(" in t.tag for t in toks):
+            # HanTa's own notation (ADJ(A), VV(FIN)) -> STTS (ADJA, VVFIN)
+            toks = [Tok(t.text, t.lemma, t.tag.replace("(", "").replace(")", ""), t.pos)
+                    for t in toks]
         keys = [_token_keys(t) for t in toks]
         where: dict[str, list[int]] = {}
         for i, ks in enumerate(keys):
