@@ -4,7 +4,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import register_extensions
-from reader.nlp.glosses import gloss_doc, head_candidates
+from reader.nlp.glosses import gloss_doc, head_candidates, rank_senses
 from reader.nlp.lexicon import LexEntry, MemoryLexicon
 
 register_extensions()
@@ -40,7 +40,15 @@ def test_noun_gets_gloss_senses_gender_and_plural():
 
 def test_senses_are_at_most_three():
     token = glossed([("erlaubt", "erlauben", "VERB")])[0]
-    assert token._.senses == ["to allow", "to permit", "to let"]
+    assert len(token._.senses) == 3
+    assert set(token._.senses) <= {"to allow", "to permit", "to let", "to authorize"}
+
+
+def test_plain_english_sense_comes_first_and_notes_are_cleaned():
+    assert rank_senses(("puissance", "verdure", "force"))[0] == "force"
+    assert rank_senses(("geezer", "type", "chap"))[0] == "type"
+    assert rank_senses(("regimen", "government /Gov.", "Govt./"))[:2] == ["government", "regimen"]
+    assert rank_senses(("the enemy", "enemy")) == ["the enemy"]
 
 
 def test_part_of_speech_picks_the_entry():

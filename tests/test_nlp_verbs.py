@@ -13,7 +13,7 @@ VOCAB = spacy.blank("de").vocab
 
 LEXICON = MemoryLexicon(
     [
-        LexEntry("vorstellen", "VERB", ("to introduce", "to imagine")),
+        LexEntry("vorstellen", "VERB", ("to introduce",)),
         LexEntry("stellen", "VERB", ("to put",)),
         LexEntry("werfen", "VERB", ("to throw",)),
         LexEntry("vorwerfen", "VERB", ("to reproach",)),

@@ -9,6 +9,10 @@ kind of thing meant. Names, punctuation and numbers get no gloss: a name's dicti
 
 from __future__ import annotations
 
+import functools
+import math
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,6 +44,10 @@ def _pos_fits(entry: LexEntry, pos: str) -> bool:
 def _choose(entries: list[LexEntry], pos: str, strict: bool) -> LexEntry | None:
     if not entries:
         return None
+    # A reflexive entry (sich handeln um: to be about) only fits a verb used with "sich",
+    # which randnotiz_reflexive_verbs has glossed already.
+    plain = [e for e in entries if not e.reflexive]
+    entries = plain or entries
     if strict:
         fitting = [e for e in entries if _pos_fits(e, pos)]
         return fitting[0] if fitting else None
@@ -57,14 +65,63 @@ def head_candidates(word: str) -> list[str]:
     return out
 
 
+# Words that say nothing about a gloss's commonness ("to", "sb.", "sth.").
+_FILLER = frozenset("to a an the of sb sth sb's sth's one's oneself sth./sb. sb./sth. jdn etw".split())
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
+_ABBREVIATION = re.compile(r"\s*/[^/]*/?\s*$|^\s*/|\s+/\S*$")
+
+
+@functools.cache
+def _english_frequencies() -> dict[str, float]:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return {}
+    return get_frequency_dict("en", wordlist="best")
+
+
+def clean_gloss(gloss: str) -> str:
+    """Ding's glosses carry abbreviation notes ("government /Gov./"): keep the words."""
+    return _ABBREVIATION.sub("", gloss).strip(" ;,/") or gloss.strip()
+
+
+@functools.lru_cache(maxsize=100_000)
+def gloss_score(gloss: str) -> float:
+    """How plain a gloss is for a learner: the Zipf frequency of its rarest content word,
+    less a little per extra word. "government" beats "regimen", "type" beats "geezer"."""
+    words = [w for w in _WORD.findall(gloss.lower()) if w not in _FILLER]
+    if not words:
+        return 0.0
+    freqs = _english_frequencies()
+    rarest = min(freqs.get(w, 0.0) for w in words)
+    zipf = math.log10(rarest) + 9 if rarest > 0 else 0.0
+    return zipf - 0.4 * (len(words) - 1)
+
+
+def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
+    """Up to MAX_SENSES glosses, plainest first, the dictionary's order breaking ties.
+
+    Ding lists an entry's senses in no order a learner could use (Kraft: puissance, verdure,
+    vis, ..., force); the commonest English word is the best first guess at the meaning.
+    """
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for gloss in glosses:
+        text = clean_gloss(gloss) if gloss else ""
+        key = text.lower().removeprefix("the ").removeprefix("a ")
+        if not text or key in seen or _ABBREVIATION_ONLY.match(text):
+            continue
+        seen.add(key)
+        cleaned.append(text)
+    if not cleaned:
+        cleaned = [g for g in glosses if g][:1]
+    order = sorted(range(len(cleaned)), key=lambda i: -(gloss_score(cleaned[i]) - 0.1 * i))
+    return [cleaned[i] for i in order[:MAX_SENSES]]
+
+
 def _senses(entry: LexEntry) -> list[str]:
-    seen: list[str] = []
-    for gloss in entry.glosses:
-        if gloss and gloss not in seen:
-            seen.append(gloss)
-        if len(seen) == MAX_SENSES:
-            break
-    return seen
+    return rank_senses(entry.glosses)
 
 
 def _apply(token, entry: LexEntry, via: str) -> None:

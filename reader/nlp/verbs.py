@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
+from reader.nlp.glosses import rank_senses
 from reader.nlp.lexicon import LexEntry
 
 # Particles that are always separable when they begin a verb (an-ge-kündigt, an-zu-kündigen).
@@ -151,13 +152,14 @@ def separable_verbs(doc: Doc) -> Doc:
             shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
             if not stem_known and not (shows_split and entries):
                 continue
-        entry = _verb_gloss(entries)
-        gloss = entry.glosses[0] if entry else None
+        entry = _verb_gloss([e for e in entries if not e.reflexive] or entries)
+        senses = rank_senses(entry.glosses) if entry else []
+        gloss = senses[0] if senses else None
         for i in indices:
             doc[i]._.verb_lemma = lemma
             if entry is not None:
                 doc[i]._.gloss = gloss
-                doc[i]._.senses = list(dict.fromkeys(entry.glosses))[:3]
+                doc[i]._.senses = senses
                 doc[i]._.gloss_via = "verb"
         particle = doc[max(indices)].text.lower() if len(indices) > 1 else (
             (split_particle_verb(lemma) or ("",))[0])
@@ -217,11 +219,12 @@ def reflexive_verbs(doc: Doc) -> Doc:
         if verb.i in separable:
             indices |= set(separable[verb.i]["doc_tokens"])
         verb._.reflexive = True
-        gloss = entry.glosses[0]
+        senses = rank_senses(entry.glosses)
+        gloss = senses[0] if senses else entry.glosses[0]
         for i in indices:
             if doc[i].tag_.startswith("VV") or doc[i].tag_ == "PTKVZ" or i == pronoun.i:
                 doc[i]._.gloss = gloss
-                doc[i]._.senses = list(dict.fromkeys(entry.glosses))[:3]
+                doc[i]._.senses = senses
                 doc[i]._.gloss_via = "reflexive"
         doc._.expressions.append(
             {"type": "reflexive_verb", "doc_tokens": sorted(indices), "lemma": "sich " + lemma,
