@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 
 from reader.grammar_labels import noun_headline, pos_label
+from reader.notes import expression_label, word_runs
 
 # Tokens a learner never needs a popover for.
 SILENT_UPOS = {"PUNCT", "NUM", "SYM", "SPACE", "X_SPACE"}
@@ -135,10 +136,9 @@ def word_details(annotation: Mapping, s_index: int, t_index: int) -> dict | None
     expressions = []
     for number in expression_index(sentence).get(t_index, []):
         expression = dict(sentence["expressions"][number])
-        expression["words"] = " ".join(
-            sentence["tokens"][i]["text"] for i in expression.get("tokens", [])
-            if 0 <= i < len(sentence["tokens"])
-        )
+        indices = sorted(i for i in expression.get("tokens", []) if 0 <= i < len(sentence["tokens"]))
+        expression["words"] = " … ".join(word_runs(sentence["tokens"], indices))
+        expression["label"] = expression_label(expression.get("type", ""))
         expressions.append(expression)
     senses = [s for s in (token.get("senses") or []) if s]
     if token.get("gloss") and token["gloss"] not in senses:

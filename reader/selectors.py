@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from reader.models import Article
+from reader.notes import article_notes
 
 
 def article_list() -> QuerySet[Article]:
@@ -26,3 +31,24 @@ def word_statuses_for(user) -> dict[str, str]:
     except ImportError:
         return {}
     return word_statuses(user)
+
+
+def article_notes_for(article: Article) -> list[dict]:
+    """The grammar notes panel of the article as teachers corrected it, cached per annotation
+    and corrections (either changing gives a new key, so a cached panel is never stale)."""
+    from classroom.corrections import apply_corrections
+    from classroom.selectors import article_corrections
+
+    if not article.is_ready:
+        return []
+    corrections = article_corrections(article.pk)
+    digest = hashlib.blake2b(
+        json.dumps(corrections, sort_keys=True, default=str).encode(), digest_size=12
+    ).hexdigest()
+    stamp = article.annotated_at.timestamp() if article.annotated_at else None
+    key = f"notes:{article.pk}:{article.annotation_version}:{stamp}:{digest}"
+    notes = cache.get(key)
+    if notes is None:
+        notes = article_notes(apply_corrections(article.annotation, corrections))
+        cache.set(key, notes, 60 * 60)
+    return notes

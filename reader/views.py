@@ -21,7 +21,11 @@ def article_detail(request, pk: int):
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
     statuses = selectors.word_statuses_for(request.user)
-    context = {"article": article, "blocks": render_cache.article_reading_blocks(article, statuses)}
+    context = {
+        "article": article,
+        "blocks": render_cache.article_reading_blocks(article, statuses),
+        "notes": selectors.article_notes_for(article),
+    }
     return render(request, "reader/article.html", context)
 
 
@@ -39,4 +43,5 @@ def word_popover(request, pk: int, s: int, t: int):
         return render(request, "reader/article.html#popover", context)
     statuses = selectors.word_statuses_for(request.user)
     context["blocks"] = reading_blocks(article.annotation, statuses)
+    context["notes"] = selectors.article_notes_for(article)
     return render(request, "reader/article.html", context)

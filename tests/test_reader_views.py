@@ -103,3 +103,23 @@ def test_load_seeds_twice_keeps_one_seed(seed_article):
 
     call_command("load_seeds", verbosity=0)
     assert Article.objects.filter(seed_order__isnull=False).count() == 1
+
+
+def test_notes_panel_lists_compounds_and_separable_verbs_linked_to_their_place(client, seed_article):
+    html = client.get(reverse("reader:article_detail", args=[seed_article.pk])).content.decode()
+    notes = html[html.index('id="notes"'):]
+    assert "Mehrfach|raketen|werfer" in notes
+    assert "vorstellen" in notes and "stellte … vor" in notes
+    assert 'class="note-link"' in notes and 'href="#s' in notes
+
+
+def test_popover_on_either_part_of_a_separable_verb_shows_the_whole_verb(client, seed_article):
+    s, t = find_token(seed_article, "stellte")
+    html = client.get(reverse("reader:word_popover", args=[seed_article.pk, s, t]),
+                      headers={"HX-Request": "true"}).content.decode()
+    assert "vorstellen" in html and "stellte … vor" in html
+    tokens = seed_article.annotation["sentences"][s]["tokens"]
+    vor = max(i for i, token in enumerate(tokens) if token["text"] == "vor")
+    html = client.get(reverse("reader:word_popover", args=[seed_article.pk, s, vor]),
+                      headers={"HX-Request": "true"}).content.decode()
+    assert "vorstellen" in html

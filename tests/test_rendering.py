@@ -67,7 +67,8 @@ def test_popover_for_a_name_has_no_gloss():
 def test_popover_lists_the_expression_a_word_belongs_to():
     word = word_details(ANNOTATION, 1, 4)
     assert word["expressions"][0]["lemma"] == "vorstellen"
-    assert word["expressions"][0]["words"] == "stellte vor"
+    assert word["expressions"][0]["words"] == "stellte … vor"
+    assert word["expressions"][0]["label"] == "Separable verb"
 
 
 def test_out_of_range_word_is_none():

@@ -69,6 +69,13 @@
   document.addEventListener("click", function (e) {
     const word = e.target.closest && e.target.closest(".w");
     if (word) { show(word); return; }
+    const note = e.target.closest && e.target.closest(".note-link");
+    if (note) {
+      // A note leads to its words: focus the first one, which opens its popover.
+      const target = document.querySelector('.w[data-s="' + note.dataset.s + '"][data-t="' + note.dataset.t + '"]');
+      if (target) { e.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus({ preventScroll: true }); }
+      return;
+    }
     if (e.target.closest("[data-close]")) { const back = current; hide(); if (back) back.focus(); return; }
     if (!e.target.closest("#popover")) hide();
   });
