@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from glossary.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
 from reader.nlp.idioms import IdiomMatcher, Tok  # noqa: E402
@@ -76,6 +77,9 @@ def main(argv=None):
                         help="leave out curated entries added after reading the dev file: "
                              "idioms (dev=1) or all (dev=1 and dev=rule)")
     parser.add_argument("--tokens", choices=["core", "all"], default="core")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="tag and lemmatise with our pipeline (HanTa ...) instead of the gold "
+                             "columns; lexicon: Ding's headwords read from its file")
     parser.add_argument("--errors", type=int, default=0, help="show this many misses/false alarms")
     args = parser.parse_args(argv)
 
@@ -95,6 +99,8 @@ def main(argv=None):
 
     sentences = read_cupt(args.cupt)
     n_tokens = sum(len(t) for t, _ in sentences)
+    if args.pipeline:
+        return run_pipeline(args, entries, sentences, n_tokens)
     stats = {c: Counter() for c in CATEGORIES.values()}
     errors = {c: {"fp": [], "fn": []} for c in CATEGORIES.values()}
     sources = Counter()
@@ -135,12 +141,7 @@ def main(argv=None):
           f"from Ding, max rank {args.max_rank}), {len(matcher)} compiled, built in {built:.1f} s")
     print(f"{args.cupt}: {len(sentences)} sentences, {n_tokens} tokens, matched in "
           f"{elapsed:.2f} s ({n_tokens / elapsed:,.0f} tokens/s)")
-    for category, s in stats.items():
-        precision = s["tp"] / s["pred"] if s["pred"] else 0.0
-        recall = s["tp"] / s["gold"] if s["gold"] else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"{category:9s} gold {s['gold']:4d}  predicted {s['pred']:4d}  correct {s['tp']:4d}  "
-              f"P {precision:6.1%}  R {recall:6.1%}  F1 {f1:6.1%}")
+    _report(stats)
     for (category, source, correct), n in sorted(sources.items()):
         print(f"  {category} from {source}: {'correct' if correct else 'wrong'} {n}")
     if args.errors:
@@ -151,6 +152,46 @@ def main(argv=None):
             print(f"== {category} missed")
             for line in errors[category]["fn"][: args.errors]:
                 print("  ", line)
+
+
+def run_pipeline(args, entries, sentences, n_tokens):
+    """The same scoring on what the whole pipeline writes, from its own tags and lemmas."""
+    from _lexicons import ding_lexicon
+
+    from reader.nlp.lexicon import MemoryLexicon
+    from reader.nlp.pipeline import annotate_sentences
+
+    words = ding_lexicon(args.ding)
+    lexicon = MemoryLexicon([e for es in words._by_key.values() for e in es], entries)
+    started = time.perf_counter()
+    annotation = annotate_sentences([[t.text for t in toks] for toks, _ in sentences], lexicon)
+    elapsed = time.perf_counter() - started
+    stats = {c: Counter() for c in CATEGORIES.values()}
+    for (toks, gold), sent in zip(sentences, annotation["sentences"], strict=True):
+        found = {c: set() for c in CATEGORIES.values()}
+        for expr in sent["expressions"]:
+            category = CATEGORIES.get(expr["type"])
+            if category is None or not expr.get("verbal", True):
+                continue
+            key = "core_tokens" if args.tokens == "core" and "core_tokens" in expr else "tokens"
+            found[category].add(frozenset(expr[key]))
+        for category in CATEGORIES.values():
+            g = gold.get(category, set())
+            stats[category]["tp"] += len(g & found[category])
+            stats[category]["gold"] += len(g)
+            stats[category]["pred"] += len(found[category])
+    print(f"whole pipeline on {args.cupt}: {len(sentences)} sentences, {n_tokens} tokens in "
+          f"{elapsed:.1f} s ({n_tokens / elapsed:,.0f} tokens/s, all components)")
+    _report(stats)
+
+
+def _report(stats):
+    for category, s in stats.items():
+        precision = s["tp"] / s["pred"] if s["pred"] else 0.0
+        recall = s["tp"] / s["gold"] if s["gold"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"{category:9s} gold {s['gold']:4d}  predicted {s['pred']:4d}  correct {s['tp']:4d}  "
+              f"P {precision:6.1%}  R {recall:6.1%}  F1 {f1:6.1%}")
 
 
 if __name__ == "__main__":
