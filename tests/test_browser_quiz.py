@@ -83,3 +83,38 @@ def test_learner_takes_the_seed_quiz_with_feedback_score_and_retry(
     page.wait_for_selector("li.question button.choice")
     assert page.locator(".feedback").count() == 0
     assert "0 of" in page.locator("#score").inner_text()
+
+
+def test_teacher_drops_moves_and_edits_questions_in_the_browser(
+    live_server, browser_page, quiz_article
+):
+    from reader.models import QuizQuestion
+
+    page = browser_page
+    make_user("teacher", password="correct horse battery", is_staff=True)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "teacher")
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("form.form button[type=submit]")
+
+    page.goto(f"{live_server.url}/articles/{quiz_article.pk}/quiz/edit/")
+    rows = page.locator(".qrow")
+    first_id = rows.nth(0).get_attribute("id")
+    third_id = rows.nth(2).get_attribute("id")
+    rows.nth(0).locator("button.drop").click()
+    page.locator(f"#{first_id}.dropped").wait_for()
+    page.locator(f"#{third_id} button.up").click()
+    page.locator(f"#{third_id} textarea[name$=prompt]").wait_for()
+    page.fill(f"#{third_id} textarea[name$=prompt]", "Was sagt der Text?\nEine eigene Frage ___.")
+    page.locator(f"#{third_id} button.save").click()
+    page.get_by_text("Question saved.").wait_for()
+
+    edited = QuizQuestion.objects.get(pk=int(third_id[1:]))
+    assert edited.edited and edited.prompt.startswith("Was sagt der Text?")
+    assert QuizQuestion.objects.get(pk=int(first_id[1:])).dropped
+
+    page.goto(f"{live_server.url}/articles/{quiz_article.pk}/quiz/")
+    questions = page.locator("li.question")
+    assert questions.first.get_attribute("id") != first_id
+    assert page.locator(f"#{first_id}").count() == 0
+    assert "Eine eigene Frage" in page.locator(f"#{third_id}").inner_text()

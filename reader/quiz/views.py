@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -55,8 +55,6 @@ def _progress(items: list[dict]) -> dict:
 def _quiz_or_404(article) -> Quiz:
     quiz = services.quiz_get_or_generate(article)
     if quiz is None:
-        from django.http import Http404
-
         raise Http404("This article is not annotated yet.")
     return quiz
 
