@@ -22,9 +22,9 @@ if str(ROOT) not in sys.path:
 
 from reader.nlp.compounds import (  # noqa: E402
     Vocabulary,
-    candidate_substrings,
     ding_vocabulary,
     split_compound,
+    vocabulary_for,
     zipf,
 )
 
@@ -55,8 +55,8 @@ def vocabulary(kind: str, words: list[str]) -> tuple[Vocabulary, str]:
 
             lexicon = DbLexicon()
             if lexicon.is_word("Haus"):
-                keys = set().union(*(candidate_substrings(w) for w in words))
-                return Vocabulary.from_entries(lexicon.lookup_many(sorted(keys))), "db"
+                vocab = vocabulary_for(((w, None) for w in words), lexicon.lookup_many)
+                return vocab, "db"
             if kind == "db":
                 raise SystemExit("The database has no dictionary: run import_ding first.")
         except Exception as error:
@@ -107,7 +107,10 @@ def main() -> None:
     elapsed = time.perf_counter() - started
 
     s = score(rows, results)
-    print(f"gold: {args.gold}  lexicon: {source} ({len(vocab):,} headwords, {loaded:.1f} s)")
+    print(
+        f"gold: {args.gold}  lexicon: {source}"
+        f" ({len(vocab):,} headwords loaded or fetched, {loaded:.1f} s)"
+    )
     print(
         f"compounds: {s['compounds']}  exact split: {pct(s['exact'], s['compounds'])}"
         f"  (ignoring case: {pct(s['exact_ci'], s['compounds'])})"

@@ -136,15 +136,12 @@ class Vocabulary:
         found = self._classes.get(key)
         if not found:
             return frozenset()
-        base = self._plural_of.get(key)
-        if base is None and key in self._plural_only:
-            base = self._singular(key)
-        if base is not None and NOUN in found:
-            # A plural form, not a word of its own: Menschen- is Mensch + en. Unless it is far
-            # commoner than its singular (Eltern, Elter), or a headword of its own that is
-            # commoner than the word it is also the plural of (Reise, Reis).
-            margin = 1.5 if key in self._plural_only else 0.0
-            if zipf(key) < zipf(base) + margin:
+        if key in self._plural_only and NOUN in found:
+            # Listed only as a plural (no gender of its own): Menschen- is Mensch + en, unless
+            # far commoner than its singular (Eltern, Elter). A noun with a gender of its own
+            # stays a word even when it is another's plural too (Zeuge, Zeug; Reise, Reis).
+            base = self._plural_of.get(key) or self._singular(key)
+            if base is not None and zipf(key) < zipf(base) + 1.5:
                 found = found - {NOUN}
         return frozenset(found)
 
@@ -323,7 +320,8 @@ wer was wie wo sein mein dein ihr unser euer man wir ich du sie es
 """.split()
 )
 # Heads that are homographs of derivational suffixes: Wirt+schaft is a derivation, not Schaft.
-# "ei" ends Bäckerei, Partei and Türkei far more often than it means an egg.
+# "ei" ends Bäckerei, Partei and Türkei far more often than it means an egg, "dung" ends
+# Landung and Meldung (-ung), "ion" Infektion, "elle" Kapelle.
 _NO_HEAD = frozenset(
     {
         "schaft",
@@ -338,6 +336,7 @@ _NO_HEAD = frozenset(
         "ei",
         "ion",
         "elle",
+        "dung",
     }
 )
 # Lexicalised words a learner would misread from their parts ("Tag" as an old word for an
@@ -657,6 +656,8 @@ class CompoundSplitter:
         lemma_key = lemma.lower() if lemma else None
         if lemma_key in LEXICALISED:
             return None
+        if self._is_name(s):
+            return None
         # The whole word is a headword (or an inflected form of one): a split must pass the
         # lexicalisation test.
         whole = self._whole_lemma(s, want, lemma_key)
@@ -681,6 +682,18 @@ class CompoundSplitter:
         for unit in (*mods, head):
             units.extend(self._expand(unit, 0))
         return units
+
+    def _is_name(self, s: str) -> bool:
+        """Deutschland, Frankreich, and the -er words made from place names (Brandenburger,
+        Berlinern): names, not compounds of Brand + Burger."""
+        classes = self.vocab.classes
+        if NAME in classes(s) and NOUN not in classes(s):
+            return True
+        for ending in ("er", "ern", "ers", "erin", "erinnen", "erisch", "erische"):
+            base = s[: -len(ending)]
+            if s.endswith(ending) and len(base) >= MIN_PART and NAME in classes(base):
+                return True
+        return False
 
     def _whole_lemma(self, s: str, want, lemma_key: str | None) -> str | None:
         classes = self.vocab.classes
