@@ -298,3 +298,12 @@ def test_towns_and_regions_do_not_swap():
             assert all(c in REGIONS for c in q.choices), q.choices
         if q.kind == "details" and q.prompt.startswith("Which place"):
             assert not any(c in REGIONS for c in q.choices), q.choices
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_true_and_false_statements_come_in_equal_numbers(annotation, seed):
+    answers = [
+        q.answer for q in quiz_generate(annotation, seed=seed, count=30) if q.kind == "true_false"
+    ]
+    assert len(answers) >= 2
+    assert abs(answers.count(0) - answers.count(1)) <= 1

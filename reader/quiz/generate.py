@@ -658,44 +658,46 @@ def _context(sent: Sent, start: int, end: int, width: int = 3) -> str:
 
 
 def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
+    """For every fact, the sentence with that fact swapped (false); for every sentence with a
+    fact, the sentence as it is (true). The selection alternates true and false answers."""
     by_index = {s.index: s for s in sents}
+    kept: set[int] = set()
     for fact in facts:
         sent = by_index[fact.s]
         if not sent.good or len(sent.tokens) > 40 or _is_dateline(sent, fact):
             continue
         a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
-        keep = rng.random() < 0.5
-        if keep:
-            statement = sent.text
-            explanation = "True: the text says exactly this."
-        else:
-            numeric = fact.cls in {"number", "percent"}
-            wrong = _fact_distractors(
-                # A false number must be plausible: same order of magnitude, and the same unit
-                # or notation (not "400.000 Euro" -> "14 Euro").
-                fact,
-                facts,
-                rng,
-                sent,
-                all_texts,
-                min_closeness=4 if numeric else 0,
-            )
-            if not wrong or _mentions(_gapped(sent, fact.start, fact.end), fact.value):
-                continue
-            statement = _gapped(sent, fact.start, fact.end, wrong[0])
-            explanation = f"False: the text says {fact.text}, not {wrong[0]}."
-        yield Question(
-            kind="true_false",
-            prompt=f"True or false?\n{statement}",
-            # True/False keep their order: a learner should not have to search for "True".
-            choices=[TRUE, FALSE],
-            answer=0 if keep else 1,
-            sentence=sent.text,
-            explanation=explanation,
-            sentence_index=sent.index,
-            highlight=[a, b],
-            score=2.0,
+        numeric = fact.cls in {"number", "percent"}
+        wrong = _fact_distractors(
+            # A false number must be plausible: same order of magnitude, and the same unit
+            # or notation (not "400.000 Euro" -> "14 Euro").
+            fact,
+            facts,
+            rng,
+            sent,
+            all_texts,
+            min_closeness=4 if numeric else 0,
         )
+        variants = []
+        if wrong and not _mentions(_gapped(sent, fact.start, fact.end), fact.value):
+            statement = _gapped(sent, fact.start, fact.end, wrong[0])
+            variants.append((statement, 1, f"False: the text says {fact.text}, not {wrong[0]}."))
+        if sent.index not in kept:
+            kept.add(sent.index)
+            variants.append((sent.text, 0, "True: the text says exactly this."))
+        for statement, answer, explanation in variants:
+            yield Question(
+                kind="true_false",
+                prompt=f"True or false?\n{statement}",
+                # True/False keep their order: a learner should not have to search for "True".
+                choices=[TRUE, FALSE],
+                answer=answer,
+                sentence=sent.text,
+                explanation=explanation,
+                sentence_index=sent.index,
+                highlight=[a, b],
+                score=2.0,
+            )
 
 
 _VOCAB_XPOS = {"NN", "VVFIN", "VVPP", "VVINF", "VVIZU", "ADJA", "ADJD"}
@@ -729,6 +731,10 @@ def _form_key(sent: Sent, i: int) -> tuple:
     if xpos == "NN":
         prev = sent.tokens[i - 1] if i else None
         det = prev["text"].casefold() if prev and prev.get("xpos") in _DETERMINERS else ""
+        if prev and prev.get("xpos") == "ADJA":
+            # An adjective before the gap agrees with the noun: "ein wichtiges ___" wants a
+            # neuter singular, which "Strafrunden" is not.
+            det = "-" + _ending(prev["text"], ("en", "er", "es", "em", "e"))
         # The ending after the lemma (Betrug-s, Einwohner-n) shows case and number.
         suffix = text[len(lemma) :] if text.startswith(lemma) else "~"
         key += (t.get("gender") or "", suffix, det)
@@ -1115,6 +1121,7 @@ def quiz_generate(
     # A weighted round robin over the kinds (comprehension first: details and true/false come
     # up most), each time the best question of that kind from a sentence not yet asked about;
     # sentences may be reused only when the article is too short for enough distinct ones.
+    last_tf = rng.randrange(2)
     for allow_reuse in (False, True):
         progress = True
         while len(chosen) < n and progress:
@@ -1122,7 +1129,11 @@ def quiz_generate(
             for kind in kinds:
                 if len(chosen) >= n:
                     break
-                for q in by_kind[kind]:
+                candidates = by_kind[kind]
+                if kind == "true_false":
+                    # Alternate true and false statements, so that "True" is no safe guess.
+                    candidates = sorted(candidates, key=lambda q: q.answer == last_tf)
+                for q in candidates:
                     if q in chosen:
                         continue
                     taken = q.anchor in used_sentences
@@ -1135,6 +1146,8 @@ def quiz_generate(
                         continue
                     chosen.append(q)
                     used_sentences.add(q.anchor)
+                    if q.kind == "true_false":
+                        last_tf = q.answer
                     progress = True
                     break
     chosen.sort(key=lambda q: (q.sentence_index, KINDS.index(q.kind)))
