@@ -307,3 +307,24 @@ def test_true_and_false_statements_come_in_equal_numbers(annotation, seed):
     ]
     assert len(answers) >= 2
     assert abs(answers.count(0) - answers.count(1)) <= 1
+
+
+def test_a_year_is_only_swapped_for_another_year():
+    text = (
+        "Die Malerin Anna Berger arbeitete um 1800 in Dresden und lobte die Stadt sehr.\n"
+        "Der Katalog der Ausstellung hat nach Angaben der Stadt 320 Seiten und kostet 48 Euro.\n"
+        "Die Ausstellung in Leipzig zeigte im Jahr 1850 rund 120 Bilder aus Sachsen.\n"
+        "Im Jahr 2013 stieg die Zahl der Zuschauer in Dresden auf 400 pro Tag.\n"
+    )
+    seen = 0
+    for seed in range(5):
+        for q in quiz_generate(annotate(text), seed=seed, count=30):
+            a, b = q.highlight
+            if q.sentence[a:b] != "1800":
+                continue
+            seen += 1
+            if q.kind == "details":
+                assert set(q.choices) <= {"1800", "1850", "2013"}
+            if q.kind == "true_false" and q.answer == 1:
+                assert any(y in body(q) for y in ("1850", "2013"))
+    assert seen

@@ -464,7 +464,10 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                     cls = "percent"
                 elif nxt == "Uhr":
                     cls = "time"
-                elif re.fullmatch(r"(19|20)\d\d", text):
+                elif re.fullmatch(r"(1[0-9]|20)\d\d", text) and not (
+                    i + 1 < len(toks) and toks[i + 1].get("xpos") == "NN"
+                ):
+                    # "um 1800 in Dresden", "im Jahr 2027": a year, unlike "1500 Menschen".
                     cls = "year"
                 else:
                     cls = "number"
@@ -487,6 +490,9 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 gloss = _gloss(toks[a]) or ""
                 if gloss[:1].islower() and base not in PLACES:
                     continue  # a dictionary word tagged as a name (Keller = cellar)
+                known = PLACES | REGIONS | ARTICLE_NAMES
+                if a and toks[a - 1].get("xpos") == "ART" and base not in known:
+                    continue  # "des Sprints": a noun the tagger took for a name
             nxt_tok = toks[b] if b < len(toks) else None
             if (
                 b - a == 1
