@@ -74,3 +74,20 @@ def test_head_candidates_are_longest_first_and_never_tiny():
     assert heads[0] == "Iegseintritt"
     assert heads[-1] == "Ritt"
     assert "Tt" not in heads
+
+
+def test_participle_adjective_is_glossed_through_its_verb():
+    lexicon = MemoryLexicon([LexEntry("liefern", "VERB", ("to deliver",))])
+    doc = Doc(VOCAB, words=["gelieferten"], lemmas=["geliefert"], pos=["ADJ"])
+    doc._.lexicon, doc._.lex = lexicon, {}
+    token = gloss_doc(doc)[0]
+    assert token._.gloss == "participle of liefern: to deliver"
+
+
+def test_abbreviations_and_old_spelling_get_glosses():
+    lexicon = MemoryLexicon([LexEntry("Prozess", "NOUN", ("trial",), "m")])
+    doc = Doc(VOCAB, words=["Dr.", "Prozeß"], lemmas=["Dr.", "Prozeß"], pos=["NOUN", "NOUN"])
+    doc._.lexicon, doc._.lex = lexicon, {}
+    doc = gloss_doc(doc)
+    assert doc[0]._.gloss.startswith("Dr.")
+    assert doc[1]._.gloss == "trial"

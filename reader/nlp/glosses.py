@@ -138,6 +138,67 @@ def _apply(token, entry: LexEntry, via: str) -> None:
             token.lemma_ = entry.lemma
 
 
+# Abbreviations a learner meets in news, glossed as what they stand for.
+ABBREVIATIONS = {
+    "dr.": "Dr. (doctor, a title)", "prof.": "Prof. (professor, a title)", "ca.": "approx.",
+    "z.b.": "e.g.", "usw.": "etc.", "bzw.": "or rather; respectively", "d.h.": "i.e.",
+    "u.a.": "among others", "mio.": "million", "mrd.": "billion", "nr.": "no. (number)",
+    "str.": "street", "evtl.": "possibly", "ggf.": "if necessary", "inkl.": "incl.",
+    "vgl.": "cf. (compare)", "s.": "see", "jh.": "century", "bzw": "or rather; respectively",
+}
+_PARTICIPLE = re.compile(r"^(?:\w*?ge\w+(?:t|en)|\w+(?:iert|end))$")
+
+
+def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
+    """The keys to try for a token, in order: (key, how found, strict part of speech)."""
+    keys: list[tuple[str | None, str, bool]] = [
+        (lemma, "lemma", False),
+        (token.text, "surface", True),
+        (token._.alt_lemma, "alt_lemma", True),
+        # Hyphenated words are compounds whose last part carries the meaning
+        # (70-jährig, Nato-Staaten, Kamikaze-Drohnen).
+        (_last_part(lemma) if "-" in lemma[1:-1] else None, "head", True),
+        # Old spelling (Prozeß, daß) as in older texts: the reformed spelling is the headword.
+        (lemma.replace("ß", "ss") if "ß" in lemma else None, "spelling", True),
+    ]
+    if pos == "ADJ":
+        # Ding writes some adjectives in an inflected form only (letzte, letzter).
+        keys += [(lemma + "e", "lemma", True), (lemma + "er", "lemma", True)]
+        if _PARTICIPLE.match(lemma.lower()):
+            # A participle used as adjective (gelieferte, bellende): gloss its verb.
+            for infinitive in participle_infinitives(lemma.lower()):
+                keys.append((infinitive, "participle", True))
+            if token._.alt_lemma:
+                keys.append((token._.alt_lemma.lower(), "participle", True))
+    return keys
+
+
+def participle_infinitives(word: str) -> list[str]:
+    """Infinitives a weak or present participle can come from: geliefert -> liefern,
+    verfeindet -> verfeinden, eingesetzt -> einsetzen, bellend -> bellen."""
+    from reader.nlp.verbs import SEPARABLE_PARTICLES
+
+    if word.endswith("end"):
+        stems = [word[:-3]]
+    elif word.endswith("et"):
+        stems = [word[:-2], word[:-1]]
+    elif word.endswith("t"):
+        stems = [word[:-1]]
+    else:
+        return []
+    out = []
+    for stem in stems:
+        variants = [stem]
+        if stem.startswith("ge") and len(stem) > 4:
+            variants.append(stem[2:])
+        for particle in SEPARABLE_PARTICLES:
+            if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
+                variants.append(particle + stem[len(particle) + 2 :])
+        for v in variants:
+            out.append(v + ("n" if v.endswith(("el", "er")) else "en"))
+    return list(dict.fromkeys(out))
+
+
 def gloss_doc(doc: Doc) -> Doc:
     """Set gloss, senses, gender and plural on every token that can have one."""
     candidates = []
@@ -147,32 +208,29 @@ def gloss_doc(doc: Doc) -> Doc:
             continue
         lemma = token._.verb_lemma or token.lemma_
         candidates.append((token, pos, lemma))
-    cache = lex_fetch(
-        doc,
-        {lemma for _, _, lemma in candidates}
-        | {t.text for t, _, _ in candidates}
-        | {t._.alt_lemma for t, _, _ in candidates if t._.alt_lemma}
-        | {_last_part(lemma) for _, _, lemma in candidates if "-" in lemma[1:-1]},
-    )
+    keyed = [(token, pos, lemma, _keys(token, pos, lemma)) for token, pos, lemma in candidates]
+    cache = lex_fetch(doc, {key for *_, keys in keyed for key, _, _ in keys if key})
     unresolved = []
-    for token, pos, lemma in candidates:
+    for token, pos, lemma, keys in keyed:
+        abbreviation = ABBREVIATIONS.get(token.text.lower())
+        if abbreviation:
+            token._.gloss, token._.senses, token._.gloss_via = abbreviation, [abbreviation], "abbreviation"
+            continue
         found = None
-        for key, via, strict in (
-            (lemma, "lemma", False),
-            (token.text, "surface", True),
-            (token._.alt_lemma, "alt_lemma", True),
-            # Hyphenated words are compounds whose last part carries the meaning
-            # (70-jährig, Nato-Staaten, Kamikaze-Drohnen).
-            (_last_part(lemma) if "-" in lemma[1:-1] else None, "head", True),
-        ):
+        for key, via, strict in keys:
             if not key:
                 continue
             entry = _choose(cache.get(key.lower(), []), pos, strict)
+            if entry is None and via == "participle":
+                entry = _choose(cache.get(key.lower(), []), "VERB", True)
             if entry is not None and entry.glosses:
                 found = (entry, via)
                 break
         if found:
             _apply(token, *found)
+            if found[1] == "participle":
+                # geliefert -> "participle of liefern: to deliver": the verb explains it.
+                token._.gloss = f"participle of {found[0].lemma}: {token._.gloss}"
         elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
             unresolved.append((token, lemma))
     if unresolved:

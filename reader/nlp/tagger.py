@@ -127,7 +127,9 @@ def tag_doc(doc: Doc) -> Doc:
         # An all-caps headline ("NORDKOREA LIEFERT WAFFEN") is no row of acronyms.
         letters = [c for t in tokens for c in t.text if c.isalpha()]
         shouting = len(letters) > 12 and all(c.isupper() for c in letters)
-        for token, (_, lemma, tag) in zip(tokens, tagged, strict=False):
+        for position, (token, (_, lemma, tag)) in enumerate(zip(tokens, tagged, strict=False)):
+            if position == 1 and tokens[0].text in "„\"»«'(":
+                position = 0  # the first word after an opening quote starts the sentence
             text = token.text
             if is_punct(text):
                 stts = punct_stts(text)
@@ -165,6 +167,9 @@ def tag_doc(doc: Doc) -> Doc:
                 lemma = _PPER.get(text.lower(), lemma.lower())
             elif stts == "PRF":
                 lemma = "sich" if text.lower() == "sich" else _PPER.get(text.lower(), "sich")
+            elif upos == "ADJ" and text[:1].isupper() and position > 0 and text.endswith("er"):
+                # Adjectives from place names keep their capital (Münchner, Bonner).
+                lemma = text
             elif upos != "X":
                 lemma = lemma.lower() if lemma[:1].isupper() and not text.isupper() else lemma
             token.tag_ = stts
@@ -268,7 +273,10 @@ def repair_lemmas(doc: Doc) -> Doc:
             continue
 
         if text.isupper() and len(text) > 1 and pos == "NOUN":
-            token.lemma_ = text  # acronyms: HanTa reads EUR as "euer"
+            # An acronym the dictionary does not know names something (SV, FC, IG Metall):
+            # a name, which gets no gloss, rather than a noun without one.
+            token.lemma_ = text
+            token.pos_, token.tag_ = "PROPN", "NE"
             continue
         if pos == "NOUN" and (singular := _singular(cache, lemma)):
             token.lemma_ = restore_case(singular, text)
