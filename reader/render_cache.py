@@ -10,8 +10,10 @@ re-annotation or a correction gives a new key: nothing is ever stale. The result
 what reading_blocks would give (tests/test_render_cache.py checks it); should the markup ever
 stop looking as expected, the entry is built per reader's statuses instead.
 
-The cache is per process (settings.CACHES["default"], LocMem): an entry is cheap to rebuild,
-and a shared cache would cost a network round trip for 70 KB of HTML.
+The cache is a small LRU in each process, holding the objects themselves: an entry is cheap to
+rebuild, a shared cache would cost a network round trip for 100 KB of HTML, and even Django's
+LocMem cache pickles, which cost 1-2 ms per page here. Entries are never modified after they
+are made (a reader's copy is new Block objects).
 """
 
 from __future__ import annotations
@@ -19,15 +21,45 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 
 from reader.models import Article
 from reader.rendering import Block, is_interactive, reading_blocks, word_key
 
-TIMEOUT = 60 * 60
+MAX_ENTRIES = 64  # articles (each version and set of corrections) a process keeps
+
+
+class _LRU:
+    def __init__(self, size: int):
+        self.size, self._data, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def set(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+cache = _LRU(MAX_ENTRIES)
 NEW = "st-new"
 # The opening tag reading_blocks writes for a word; group 1 is its class list.
 _WORD_TAG = re.compile(
@@ -98,18 +130,34 @@ def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> list[Block]
     return blocks
 
 
+def _version(article: Article) -> tuple[str, list]:
+    """(what the reading page's article-wide parts depend on, the corrections), once per request."""
+    from classroom.selectors import article_corrections
+
+    if not hasattr(article, "_reading_version"):
+        corrections = article_corrections(article.pk)
+        stamp = article.annotated_at.timestamp() if article.annotated_at else None
+        version = f"{article.pk}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
+        article._reading_version = (version, corrections)
+    return article._reading_version
+
+
+def reading_version(article: Article) -> str:
+    """A key for fragments that depend only on the article as readers see it (annotation and
+    corrections), such as the grammar notes panel: `{% cache 3600 notes reading_version %}`."""
+    return _version(article)[0]
+
+
 def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[Block]:
     """reading_blocks(corrected annotation, statuses), from the cache when it can be."""
     from classroom.corrections import apply_corrections
-    from classroom.selectors import article_corrections
 
-    corrections = article_corrections(article.pk)
-    stamp = article.annotated_at.timestamp() if article.annotated_at else None
-    base = f"reading:{article.pk}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
+    version, corrections = _version(article)
+    base = f"reading:{version}"
     prepared = cache.get(base)
     if prepared is None:
         prepared = _prepare(apply_corrections(article.annotation, corrections))
-        cache.set(base, prepared, TIMEOUT)
+        cache.set(base, prepared)
     if prepared.spots is not None:
         return _with_statuses(prepared, statuses)
 
@@ -119,5 +167,5 @@ def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[B
     blocks = cache.get(key)
     if blocks is None:
         blocks = reading_blocks(apply_corrections(article.annotation, corrections), statuses)
-        cache.set(key, blocks, TIMEOUT)
+        cache.set(key, blocks)
     return blocks

@@ -1,3 +1,5 @@
+import functools
+
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -24,7 +26,10 @@ def article_detail(request, pk: int):
     context = {
         "article": article,
         "blocks": render_cache.article_reading_blocks(article, statuses),
-        "notes": selectors.article_notes_for(article),
+        # Called by the template only when the notes panel is not in the fragment cache.
+        "notes": functools.cache(functools.partial(selectors.article_notes_for, article)),
+        # The notes panel's rendered HTML is cached under this (templates/reader/article.html).
+        "reading_version": render_cache.reading_version(article),
     }
     return render(request, "reader/article.html", context)
 

@@ -1,13 +1,12 @@
 """The cached reading markup (reader/render_cache.py) is never stale."""
 
 import pytest
-from django.core.cache import cache
 
 from classroom.corrections import apply_corrections
 from classroom.selectors import article_corrections
 from classroom.services import correction_add
 from reader.models import Article
-from reader.render_cache import article_for_reading, article_reading_blocks
+from reader.render_cache import article_for_reading, article_reading_blocks, cache
 from reader.rendering import reading_blocks, word_key
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
@@ -57,7 +56,7 @@ def test_every_reader_shares_one_entry_whatever_their_statuses():
     article_reading_blocks(article_for_reading(article.pk), {})
     article_reading_blocks(article_for_reading(article.pk), {first_word_key(article): "known"})
     article_reading_blocks(article_for_reading(article.pk), {"zebrastreifen": "known"})
-    assert len(cache._cache) == 1
+    assert len(cache) == 1
 
 
 def test_markup_with_any_statuses_equals_a_fresh_build():
@@ -93,7 +92,7 @@ def test_a_teachers_correction_shows_at_once():
     )
     after = article_reading_blocks(article_for_reading(article.pk), {})
     assert html(after) == html(fresh_blocks(article, {}))
-    assert len(cache._cache) == 2 and html(before) is not None
+    assert len(cache) == 2 and html(before) is not None
 
 
 def test_reannotation_gives_new_markup():
@@ -103,3 +102,23 @@ def test_reannotation_gives_new_markup():
     article_annotate(article.pk)
     after = article_reading_blocks(article_for_reading(article.pk), {})
     assert "neuer" in "".join(b.html for b in after)
+
+
+def test_cached_notes_panel_follows_a_teachers_correction(client):
+    from django.urls import reverse
+
+    from tests.classroom_factories import make_ready_article
+
+    article = make_ready_article()
+    url = reverse("reader:article_detail", args=[article.pk])
+
+    def notes_html() -> str:
+        page = client.get(url).content.decode()
+        return page[page.find('id="notes"') : page.find("</section>", page.find('id="notes"'))]
+
+    assert "Rakete" in notes_html()
+    assert "Rakete" in notes_html()  # from the fragment cache
+    correction_add(
+        article=article, user=make_user("frau_meier"), kind="compound_remove", key="raketenwerfer"
+    )
+    assert "Rakete" not in notes_html()
