@@ -23,9 +23,11 @@ How a split is found (the dictionary decides, frequencies only rank):
    (Bundestag: "Tag" is the old "assembly", not "day") are listed by hand.
 
 The dictionary comes in as a predicate `is_word(lemma) -> bool` or, better, a `Vocabulary`
-that also knows each word's spelling and class (noun / adjective / verb). For the pipeline,
-`candidate_substrings(word)` lists every key the splitter may ask about, so a whole document's
-candidates are fetched in one `Lexicon.lookup_many` call and the split then runs on a set.
+that also knows each word's spelling and class (noun / adjective / verb / name). For the
+pipeline, `candidate_substrings(word)` lists every key the splitter may ask about (one
+`Lexicon.lookup_many` call per document), and `vocabulary_for(words, lookup_many)` fetches the
+same knowledge in a few rounds with a fifth of the keys (possible heads first, then the parts
+that start where known parts end); the split then runs on the resulting set.
 
 Pure Python: no Django import.
 """
@@ -813,10 +815,10 @@ def _segments(word: str, lemma: str | None) -> list[str]:
     return out
 
 
-def _add_keys_at(s: str, i: int, keys: set[str]) -> None:
-    """Keys for every part of `s` that starts at position i."""
+def _add_keys_at(s: str, i: int, keys: set[str], stop: int | None = None) -> None:
+    """Keys for every part of `s` that starts at position i (and ends by `stop`)."""
     n = len(s)
-    for j in range(i + 2, n + 1):
+    for j in range(i + 2, (n if stop is None else stop) + 1):
         sub = s[i:j]
         keys.add(sub)
         keys.add(sub + "e")
@@ -874,17 +876,22 @@ def vocabulary_for(
     heads = frozenset({NOUN, ADJ})
     explored: dict[str, set[int]] = {}
     frontier: dict[str, set[int]] = {}
+    # Modifiers end where a head begins, so no part needs asking about beyond the last place
+    # a head can begin.
+    stop: dict[str, int] = {}
     for seg in segments:
-        if any(probe._head(seg[j:], heads, True) for j in range(2, len(seg) - 1)):
+        starts = [j for j in range(2, len(seg) - 1) if probe._head(seg[j:], heads, True)]
+        if starts:
             explored[seg] = {0}
             frontier[seg] = {0}
+            stop[seg] = max(starts)
     for _ in range(max_rounds):
         if not frontier:
             break
         keys: set[str] = set()
         for seg, positions in frontier.items():
             for i in positions:
-                _add_keys_at(seg, i, keys)
+                _add_keys_at(seg, i, keys, stop[seg])
         keys -= asked
         asked |= keys
         if keys:
@@ -894,7 +901,7 @@ def vocabulary_for(
         next_frontier: dict[str, set[int]] = {}
         for seg, positions in frontier.items():
             for i in positions:
-                for j in range(i + 2, len(seg) - 1):
+                for j in range(i + 2, stop[seg]):
                     if j not in explored[seg] and probe._modifier(seg[i:j]):
                         explored[seg].add(j)
                         next_frontier.setdefault(seg, set()).add(j)
