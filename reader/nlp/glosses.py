@@ -209,7 +209,16 @@ def gloss_doc(doc: Doc) -> Doc:
         lemma = token._.verb_lemma or token.lemma_
         candidates.append((token, pos, lemma))
     keyed = [(token, pos, lemma, _keys(token, pos, lemma)) for token, pos, lemma in candidates]
-    cache = lex_fetch(doc, {key for *_, keys in keyed for key, _, _ in keys if key})
+    # The first three keys settle almost every token; the rarer fallbacks are fetched in a
+    # second batch for the tokens the first one left without an entry.
+    cache = lex_fetch(doc, {key for *_, keys in keyed for key, _, _ in keys[:3] if key})
+    rest = set()
+    for _, pos, _, keys in keyed:
+        if not any(key and _choose(cache.get(key.lower(), []), pos, strict)
+                   for key, _, strict in keys[:3]):
+            rest.update(key for key, _, _ in keys[3:] if key)
+    if rest:
+        cache = lex_fetch(doc, rest)
     unresolved = []
     for token, pos, lemma, keys in keyed:
         abbreviation = ABBREVIATIONS.get(token.text.lower())
