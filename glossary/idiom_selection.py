@@ -255,6 +255,8 @@ def classify(record) -> tuple[str, int] | None:
                 and first not in _PERSONAL_STARTS):
             return "proverb", 1  # a saying that is a line of its own
         return None  # an example sentence
+    if sum(1 for w in shape.content if w.lower() != "es") < 2 and not shape.has_pp:
+        return None  # "es mit etw. halten", "es nicht schaffen": too little to recognise
     if proverb and n_content <= 8:
         return "idiom", 0  # Eulen nach Athen tragen
     if shape.verb is None:

@@ -261,7 +261,9 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "det", frozenset({low, _lower(_lemma(word)), "der", "ein", "kein"}), False))
             pending_heads.append(len(elements) - 1)
         elif low in POSSESSIVES and not last and not (low == "sein" and last):
-            elements.append(Element(word, "poss", frozenset({low}), False))
+            # "seinen Weg gehen", "auf seine Kosten kommen": the possessive (any person) is
+            # part of the idiom; "auf Kosten des Nachwuchses" is another phrase.
+            elements.append(Element(word, "poss", frozenset({low, "§poss"}), True))
             pending_heads.append(len(elements) - 1)
         elif low == "es":
             elements.append(Element(word, "pron", frozenset({"es"}), True))
@@ -311,9 +313,12 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
 
     extra = dict(entry.extra or {})
     if extra.get("strict"):
-        # Every word counts, articles too ("das heißt" is not any "heißen").
-        elements = [Element(e.word, e.role, e.keys, True, e.head, e.particle, e.base_keys,
-                            e.article) for e in elements]
+        # Every word counts, articles too, as written ("das heißt" is not any "heißen", "der
+        # Fall sein" not "ein Fall sein").
+        elements = [Element(e.word, e.role,
+                            frozenset({_lower(e.word), _lower(_lemma(e.word))})
+                            if e.role == "det" else e.keys,
+                            True, e.head, e.particle, e.base_keys, e.article) for e in elements]
     required = [k for k, e in enumerate(elements) if e.required]
     if not required:
         return None
@@ -560,6 +565,9 @@ class IdiomMatcher:
                 chosen[k] = pos
             if not ok:
                 continue
+            if any(elements[k].role == "pron" for k in chosen) and _personal_subject(
+                    toks, clauses, clause, set(chosen.values())):
+                continue  # "gab ich es dem Vogel": es is an object here, not "es gibt"
             core_positions = [chosen[k] for k in chosen if elements[k].required]
             if max(core_positions) - min(core_positions) > pattern.max_span:
                 continue
@@ -640,6 +648,14 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
             if best is None or abs(i - verb_pos) < abs(best - verb_pos):
                 best = i
     return best
+
+
+_PERSONAL_SUBJECTS = {"ich", "du", "er", "wir", "ihr", "man"}
+
+
+def _personal_subject(toks, clauses, clause, used) -> bool:
+    return any(clauses[i] == clause and i not in used and tok.text.lower() in _PERSONAL_SUBJECTS
+               for i, tok in enumerate(toks))
 
 
 def _foreign_pp(pattern: IdiomPattern, k: int, toks, pos: int) -> bool:
