@@ -66,6 +66,53 @@ def vocabulary(kind: str, words: list[str]) -> tuple[Vocabulary, str]:
     return ding_vocabulary(DING), "ding-file"
 
 
+def baseline(method: str):
+    """Other splitters as they come, for comparison: a function word -> list of lemmas or None.
+
+    german-nouns' `parse_compound` and HanTa's morphemes (`analyze(word, taglevel=3)`: content
+    morphemes kept, FUGE and affixes dropped, verb stems + "en"). Neither splits a known
+    compound part further (Raketenwerfer stays one part), so on this gold list they are scored
+    with the same full-decomposition rule as ours; ignoring case is the fairer figure.
+    """
+    from reader.nlp.compounds import Part
+
+    if method == "german-nouns":
+        from german_nouns.lookup import Nouns
+
+        nouns = Nouns()
+
+        def split(word):
+            try:
+                parts = nouns.parse_compound(word)
+            except Exception:
+                return None
+            return [Part(p, p) for p in parts] if len(parts) > 1 else None
+
+        return split
+    if method == "hanta":
+        from HanTa import HanoverTagger as ht
+
+        tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+
+        def split(word):
+            try:
+                _, morphemes, _ = tagger.analyze(word, taglevel=3)
+            except Exception:
+                return None
+            parts = []
+            for text, tag in morphemes:
+                if tag in ("NN", "NN_VAR", "NE"):
+                    parts.append(text.capitalize())
+                elif tag.startswith("ADJ"):
+                    parts.append(text)
+                elif tag.startswith("VV"):
+                    parts.append(text + "en" if not text.endswith("n") else text)
+            return [Part(p, p) for p in parts] if len(parts) > 1 else None
+
+        return split
+    raise SystemExit(f"unknown method {method}")
+
+
 def score(rows, results):
     compounds = [(w, g, r) for (w, g), r in zip(rows, results, strict=True) if g]
     simplex = [(w, r) for (w, g), r in zip(rows, results, strict=True) if not g]
@@ -94,16 +141,29 @@ def main() -> None:
     parser.add_argument("gold", nargs="?", default=str(GOLD))
     parser.add_argument("--lexicon", choices=["ding", "db", "auto"], default="ding")
     parser.add_argument("--errors", action="store_true", help="list every wrong answer")
+    parser.add_argument(
+        "--method",
+        choices=["ours", "german-nouns", "hanta"],
+        default="ours",
+        help="score another splitter instead, for comparison",
+    )
     args = parser.parse_args()
 
     rows = read_gold(Path(args.gold))
     started = time.perf_counter()
-    vocab, source = vocabulary(args.lexicon, [w for w, _ in rows])
+    if args.method == "ours":
+        vocab, source = vocabulary(args.lexicon, [w for w, _ in rows])
+
+        def split(word):
+            return split_compound(word, vocab)
+    else:
+        split = baseline(args.method)
+        vocab, source = (), args.method
     loaded = time.perf_counter() - started
 
     zipf("Haus")  # load wordfreq's table outside the timing
     started = time.perf_counter()
-    results = [split_compound(word, vocab) for word, _ in rows]
+    results = [split(word) for word, _ in rows]
     elapsed = time.perf_counter() - started
 
     s = score(rows, results)
