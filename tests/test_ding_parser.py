@@ -204,6 +204,14 @@ def test_annotate_takes_out_tags_labels_comments_and_abbreviations():
     assert "/Schupo/" in ann.notes and "(uniformiert)" in ann.notes
 
 
+def test_abbreviation_with_a_semicolon_does_not_split_the_gloss():
+    words = words_by_headword(
+        "Regierung {f} [pol.] | Regierungen {pl} :: government /Gov.; Govt./; administration "
+        "[Am.] | governments; administrations"
+    )
+    assert [g.gloss for g in words["Regierung"][0].glosses] == ["government", "administration"]
+
+
 def test_normalise_headword_keeps_multiword_phrases():
     assert normalise_headword("jdn./etw. vorstellen", "VERB").headword == "vorstellen"
     assert normalise_headword("einer Sache entsagen", "VERB").headword == "entsagen"
@@ -221,11 +229,42 @@ def test_build_lexicon_merges_lines_and_puts_everyday_sense_first():
     assert glosses[-1] == "to launch sth."
     werfer = by_ident[("werfer", "NOUN", False)]
     assert [s.gloss for s in werfer.senses] == ["thrower", "pitcher", "launcher"]
-    # The plain line beats the [psych.] one; both are about concentrating.
+    # "sich konzentrieren" itself before the framed "sich auf etw. konzentrieren".
     konzentrieren = by_ident[("konzentrieren", "VERB", True)]
-    assert konzentrieren.senses[0].gloss == "to concentrate on sth."
-    assert "to concentrate" in [s.gloss for s in konzentrieren.senses]
+    assert [s.gloss for s in konzentrieren.senses][:2] == [
+        "to concentrate",
+        "to focus your attention",
+    ]
+    assert "to concentrate on sth." in [s.gloss for s in konzentrieren.senses]
     assert by_ident[("konzentrieren", "VERB", False)].senses[0].gloss == "to upgrade"
+
+
+def test_main_line_of_a_word_beats_a_short_unlabelled_one():
+    # A word's main line is long (forms, examples, compounds) even when it has a subject label.
+    entries, _ = build_lexicon(
+        [
+            parse_line(
+                "Angriff {m} [mil.] | Angriffe {pl} | Luftangriff {m} | Gegenangriff {m} | "
+                "bewaffneter Angriff :: attack | attacks | air raid | counter-attack | "
+                "armed attack",
+                1,
+            ),
+            parse_line("Angriff {m} | Angriffe {pl} :: whammy | whammies", 2),
+        ]
+    )
+    angriff = next(e for e in entries if e.key == "angriff")
+    assert [s.gloss for s in angriff.senses] == ["attack", "whammy"]
+
+
+def test_framed_line_comes_after_the_plain_verb():
+    entries, _ = build_lexicon(
+        [
+            parse_line("nach jdm. kommen {vi} :: to take after sb.", 1),
+            parse_line("kommen {vi} | kommend | gekommen :: to come | coming | come", 2),
+        ]
+    )
+    kommen = next(e for e in entries if e.key == "kommen")
+    assert [s.gloss for s in kommen.senses] == ["to come", "to take after sb."]
 
 
 def test_build_lexicon_keeps_homographs_of_different_gender_apart():

@@ -163,7 +163,7 @@ LIGHT_VERBS = {
 _BRACE_RE = re.compile(r"\{([^{}]*)\}")
 _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
 _PAREN_RE = re.compile(r"\([^()]*\)")
-_ABBREV_RE = re.compile(r"(?:(?<=\s)|^)/\S[^/]*/(?=\s|$)")
+_ABBREV_RE = re.compile(r"(?:(?<=\s)|^)/\S[^/]*/(?=[\s;,]|$)")
 _ANGLE_RE = re.compile(r"<[^<>]*>")
 _SPACES_RE = re.compile(r"\s+")
 _PERSONAL_PRONOUNS = {
@@ -238,6 +238,8 @@ class DingWord:
     synonym_index: int = 0
     sub_index: int = 0
     penalty: int = 0
+    line_size: int = 1  # sub-entries on the line: a word's main line is its longest
+    framed: bool = False  # a slot or preposition was stripped (nach jdm. kommen)
 
     @property
     def key(self) -> str:
@@ -371,6 +373,9 @@ def clean_gloss(text: str) -> Gloss | None:
 
 
 def english_glosses(text: str) -> list[Gloss]:
+    if "/" in text:
+        # Abbreviations may hold the synonym separator: "government /Gov.; Govt./".
+        text = _ABBREV_RE.sub(" ", text)
     return [g for g in (clean_gloss(part) for part in split_top(text, "; ")) if g]
 
 
@@ -380,6 +385,7 @@ class Normalised:
     words: list[str]
     reflexive: bool
     frame: str
+    framed: bool = False  # by a valency slot or its preposition, not only by "sich"
 
 
 def normalise_headword(text: str, pos: str | None) -> Normalised:
@@ -387,17 +393,17 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     verzichten, "sich jdn./etw. vorstellen" -> vorstellen (reflexive)."""
     tokens = text.split()
     reflexive = False
-    framed = False
+    framed = slotted = False
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         if _SLOT_RE.match(tok):
-            framed = True
+            framed = slotted = True
             # The preposition that governs a slot belongs to the frame, not the word: auf etw.
             if kept and kept[-1].lower() in _PREPOSITIONS:
                 kept.pop()
             continue
         if tok == "Sache" and kept and kept[-1].lower() in {"einer", "eine", "einer/einem"}:
-            framed = True
+            framed = slotted = True
             kept.pop()
             if kept and kept[-1].lower() in _PREPOSITIONS:
                 kept.pop()
@@ -413,7 +419,9 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     frame = text if framed else ""
     if pos not in (None, "VERB"):
         reflexive = False
-    return Normalised(headword=headword, words=kept, reflexive=reflexive, frame=frame)
+    return Normalised(
+        headword=headword, words=kept, reflexive=reflexive, frame=frame, framed=slotted
+    )
 
 
 def _is_sentence(text: str) -> bool:
@@ -619,6 +627,8 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                             synonym_index=j,
                             sub_index=i,
                             penalty=penalty,
+                            line_size=len(german),
+                            framed=norm.framed,
                         )
                     )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
@@ -728,6 +738,23 @@ class IdiomRecord:
 _TIER = 1_000_000  # larger than Ding's line count: ranks sort by tier, then by line
 
 
+def line_tier(word: DingWord) -> int:
+    """How central a Ding line is for a word, 0 best (at most 63).
+
+    In order: not rare or dated; about this word (not a later synonym or a sub-entry); no
+    valency frame ("nach jdm. kommen" = to take after sb. is not what "kommen" first means);
+    a long line (a word's main line carries its inflections, examples and compounds: the
+    [mil.] "Angriff" line with 30 sub-entries means "attack", the bare "Angriff :: whammy"
+    does not); no subject label.
+    """
+    rare = 1 if word.penalty >= 2 else 0
+    secondary = 1 if word.synonym_index or word.sub_index else 0
+    framed = 1 if word.framed else 0
+    short = 3 - min(word.line_size, 12) // 4
+    domain = 1 if word.penalty == 1 else 0
+    return (((rare * 2 + secondary) * 2 + framed) * 4 + short) * 2 + domain
+
+
 def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:
     """Merge the words of all lines into one record per (key, pos, gender, reflexive), senses
     best first: the everyday line before the subject-field one ([econ.] vorstellen = to
@@ -740,11 +767,12 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             if ident not in candidates:
                 candidates[ident] = (word, [])
             first, senses = candidates[ident]
-            tier = word.penalty * 2 + (1 if word.synonym_index or word.sub_index else 0)
+            tier = line_tier(word)
+            size = 0
             for k, gloss in enumerate(word.glosses):
-                senses.append((tier, word.line, k, gloss, word))
+                senses.append((tier, size, word.line, k, gloss, word))
             if not word.glosses:
-                senses.append((tier, word.line, 0, None, word))
+                senses.append((tier, size, word.line, 0, None, word))
         for phrase in line.phrases:
             ident = (phrase.key, phrase.meaning)
             if ident in idioms:
@@ -767,13 +795,13 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
 
     entries: list[EntryRecord] = []
     for (key, pos, gender, reflexive), (first, senses) in candidates.items():
-        senses.sort(key=lambda s: (s[0], s[1], s[2]))
+        senses.sort(key=lambda s: (s[0], s[1], s[2], s[3]))
         best = senses[0]
-        plural = next((s[4].plural for s in senses if s[4].plural), "")
+        plural = next((s[5].plural for s in senses if s[5].plural), "")
         headword = first.headword
         if pos == "NOUN" and not headword[:1].isupper():
             headword = next(
-                (s[4].headword for s in senses if s[4].headword[:1].isupper()), headword
+                (s[5].headword for s in senses if s[5].headword[:1].isupper()), headword
             )
         record = EntryRecord(
             headword=headword,
@@ -782,10 +810,10 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             gender=gender,
             reflexive=reflexive,
             plural=plural,
-            rank=best[0] * _TIER + best[1],
+            rank=best[0] * _TIER + best[2],
         )
         seen: set[str] = set()
-        for _, _, _, gloss, _ in senses:
+        for *_, gloss, _ in senses:
             if gloss is None or gloss.gloss.lower() in seen:
                 continue
             seen.add(gloss.gloss.lower())
