@@ -376,8 +376,10 @@ def assignment_delete(request, pk: int):
 def assignment_read(request, pk: int):
     """A student reads the assigned article: the reader's page plus the assignment's footer
     (the end-of-text beacon and the quiz link). Opening is recorded."""
-    from reader.render_cache import article_reading_blocks
-    from reader.selectors import word_statuses_for
+    import functools
+
+    from reader import render_cache
+    from reader.selectors import article_notes_for, word_statuses_for
 
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
@@ -387,12 +389,15 @@ def assignment_read(request, pk: int):
     )
     article = assignment.article
     # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
-    blocks = article_reading_blocks(article, word_statuses_for(request.user))
+    blocks = render_cache.article_reading_blocks(article, word_statuses_for(request.user))
     context = {
         "article": article,
         "assignment": assignment,
         "progress": progress,
         "blocks": blocks,
+        # The reader's grammar notes panel, as reader.views.article_detail passes it.
+        "notes": functools.cache(functools.partial(article_notes_for, article)),
+        "reading_version": render_cache.reading_version(article),
         "quiz_url": _quiz_url(assignment),
         "results": selectors.student_answers(assignment, request.user),
     }

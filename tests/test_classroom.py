@@ -613,3 +613,14 @@ def test_an_idiom_on_words_that_are_not_there_is_refused(client):
     assert "not in this article" in response.content.decode()
     client.post(url, {"sentence": 7, "tokens": "0", "lemma": "x"})
     assert not Correction.objects.exists()
+
+
+def test_the_assignment_page_has_the_readers_grammar_notes(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    client.force_login(student)
+    page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
+    assert 'id="notes"' in page and "vorstellen" in page
