@@ -304,7 +304,10 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             else:
                 elements.append(Element(word, role, keys, not optional))
             idx = len(elements) - 1
-            if optional:
+            attributive = (not is_sentence and i + 1 < n and words[i + 1][:1].isupper())
+            if optional or attributive:
+                # An adjective before the noun belongs to it ("freie Hand haben", "die
+                # besseren Argumente"): it must stand in that noun phrase.
                 pending_heads.append(idx)
             elif pending_heads:
                 elements = _attach(elements, pending_heads, idx)
@@ -705,7 +708,8 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
                 break
             tok = toks[i]
             if i not in used and (tok.tag in {"ART", "PPOSAT", "PIAT"} or tok.pos == "DET"):
-                if e.required and e.role == "det" and not (e.keys & _token_key_cache(toks, i)):
+                if e.required and e.role == "det" and not (
+                        e.keys & {tok.text.lower(), tok.lemma.lower()}):
                     return None  # strict: "der Fall", not "jeden Fall"
                 if e.role == "poss" and tok.tag not in {"PPOSAT", ""} and "§poss" not in _token_key_cache(toks, i):
                     return None
