@@ -118,8 +118,8 @@ CUPT = (
 )
 
 
-@pytest.mark.django_db
-def test_annotate_command_cupt_fills_parseme_column_with_vpc(tmp_path):
+def test_annotate_command_cupt_fills_parseme_column_with_vpc(tmp_path, sample_lexicon):
+    # The sample dictionary knows "vorstellen": a particle verb of its own, so a PARSEME VPC.
     path = tmp_path / "in.cupt"
     path.write_text(CUPT, encoding="utf-8")
     out = io.StringIO()

@@ -65,7 +65,9 @@ def mwe_column(sentence_json: dict) -> list[str]:
         category = PARSEME_CATEGORY.get(expr.get("type"))
         if expr.get("transparent"):
             continue  # compositional particle verbs are no PARSEME expressions
-        indices = sorted(set(expr.get("tokens", [])))
+        # PARSEME marks an expression's lexicalised core, without free determiners or
+        # adjectives the idiom matcher also reports ("core_tokens" when it has them).
+        indices = sorted(set(expr.get("core_tokens") or expr.get("tokens", [])))
         if category is None or not indices:
             continue
         for k, index in enumerate(indices):

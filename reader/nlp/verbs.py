@@ -165,7 +165,10 @@ def separable_verbs(doc: Doc) -> Doc:
             (split_particle_verb(lemma) or ("",))[0])
         doc._.expressions.append(
             {"type": "separable_verb", "doc_tokens": sorted(indices), "lemma": lemma,
-             "gloss": gloss, "transparent": len(indices) > 1 and particle in ADJECTIVE_PARTICLES}
+             "gloss": gloss, # Not a lexicalised expression for PARSEME: an adjective as particle,
+             # or a combination the dictionary does not know as a verb of its own.
+             "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
+             or entry is None}
         )
     return doc
 
