@@ -288,6 +288,29 @@ def test_component_sets_compound_with_glosses():
     assert doc[3]._.compound is None  # a name stays whole
 
 
+def test_component_splits_hyphenated_names_and_glosses_parts_by_their_pos():
+    register_extensions()
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("randnotiz_compounds")
+    doc = Doc(nlp.vocab, words=["Pjöngjang-Moskau", "Schreibtisch"], pos=["PROPN", "NOUN"])
+    doc._.lexicon = MemoryLexicon(
+        [
+            LexEntry("Pjöngjang", "PROPN", ("Pyongyang",)),
+            LexEntry("Moskau", "PROPN", ("Moscow",)),
+            LexEntry("Schreiben", "NOUN", ("letter",)),
+            LexEntry("schreiben", "VERB", ("to write",)),
+            LexEntry("Tisch", "NOUN", ("table",)),
+        ]
+    )
+    doc = component(doc)
+    assert [p["gloss"] for p in doc[0]._.compound] == ["Pyongyang", "Moscow"]
+    # Schreib- is the verb's stem: its gloss is the verb's, not the noun Schreiben's.
+    assert doc[1]._.compound == [
+        {"part": "Schreib", "lemma": "schreiben", "gloss": "to write"},
+        {"part": "tisch", "lemma": "Tisch", "gloss": "table"},
+    ]
+
+
 @pytest.fixture
 def wordlist(tmp_path):
     path = tmp_path / "words.tsv"

@@ -38,7 +38,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,6 +53,7 @@ from spacy.tokens import Doc
 NOUN, ADJ, VERB, NAME, OTHER = "N", "A", "V", "P", "X"
 ANY = frozenset({NOUN, ADJ, VERB})
 _POS_CLASS = {"NOUN": NOUN, "PROPN": NAME, "ADJ": ADJ, "ADV": ADJ, "VERB": VERB, "AUX": VERB}
+_CLASS_POS = {NOUN: "NOUN", ADJ: "ADJ", VERB: "VERB", NAME: "PROPN"}
 
 
 def _key(text: str) -> str:
@@ -285,11 +286,13 @@ def _ding_word(item: str) -> str | None:
 class Part:
     """One part of a compound: `part` as written in the word (linking element included:
     "Kriegs"), `lemma` its dictionary form ("Krieg"), `link` the Fugenelement ("s") or "-" for
-    a hyphen, "" for none."""
+    a hyphen, "" for none. `pos` is the part's UPOS as the dictionary knows it (for its gloss:
+    Militär the noun, not the officer), not part of equality."""
 
     part: str
     lemma: str
     link: str = ""
+    pos: str = field(default="", compare=False)
 
 
 # Fugenelemente after a modifier (the base noun is a headword), with a penalty: the commoner
@@ -316,7 +319,8 @@ _UMLAUT_HEAD_ENDINGS = ("e", "er", "ern", "en")
 _NO_MODIFIER = frozenset(
     """
 ab an auf aus bei durch ein für gegen hinter mit nach neben ob über um unter vor wider zu
-zwischen außer entgegen zurück voraus vorbei her hin wieder wie weg ge be er ver zer ent emp
+zwischen außer entgegen zurück voraus vorbei zusammen vorher nachher her hin wieder wie weg
+ge be er ver zer ent emp kilo milli zenti dezi hekto mega giga tera mikro nano
 miss un ur der die das den dem des ein eine einer eines einem einen und oder als so nicht
 wer was wie wo sein mein dein ihr unser euer man wir ich du sie es
 """.split()
@@ -324,6 +328,9 @@ wer was wie wo sein mein dein ihr unser euer man wir ich du sie es
 # Heads that are homographs of derivational suffixes: Wirt+schaft is a derivation, not Schaft.
 # "ei" ends Bäckerei, Partei and Türkei far more often than it means an egg, "dung" ends
 # Landung and Meldung (-ung), "ion" Infektion, "elle" Kapelle.
+# Adjective heads that are homographs of adjective suffixes: offen+bar is a derivation (bar
+# "in cash" is no head), as is sicht+bar; Hotelbar (the noun) is a compound.
+_NO_ADJ_HEAD = frozenset({"bar", "lich", "isch", "sam", "haft"})
 _NO_HEAD = frozenset(
     {
         "schaft",
@@ -351,6 +358,16 @@ LEXICALISED = frozenset(
         "kreistag",
         "hochzeit",
         "frühstück",
+        # Weekdays: Freitag is Frija's day, not a free day.
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "sonnabend",
+        "alltag",
         "eichhörnchen",
         "maulwurf",
         "walross",
@@ -498,7 +515,8 @@ class CompoundSplitter:
         out: list[_Unit] = []
         for cls in (NOUN, ADJ):
             if cls in want and cls in classes(s) and (len(s) >= MIN_PART or s in _SHORT_OK):
-                out.append((s, s, cls, "", 0.0))
+                if not (cls == ADJ and s in _NO_ADJ_HEAD):
+                    out.append((s, s, cls, "", 0.0))
         if inflected and not out:
             for ending in _HEAD_ENDINGS:
                 base = s[: -len(ending)]
@@ -506,7 +524,8 @@ class CompoundSplitter:
                     continue
                 for cls in (NOUN, ADJ):
                     if cls in want and cls in classes(base):
-                        out.append((s, base, cls, "", 0.15))
+                        if not (cls == ADJ and base in _NO_ADJ_HEAD):
+                            out.append((s, base, cls, "", 0.15))
                 if ending in _UMLAUT_HEAD_ENDINGS and any(c in base for c in "äöü"):
                     plain = _deumlaut(base)
                     if NOUN in want and NOUN in classes(plain):
@@ -658,7 +677,7 @@ class CompoundSplitter:
         lemma_key = lemma.lower() if lemma else None
         if lemma_key in LEXICALISED:
             return None
-        if self._is_name(s):
+        if self._is_name(s) or self._is_verb_noun(s):
             return None
         # The whole word is a headword (or an inflected form of one): a split must pass the
         # lexicalisation test.
@@ -684,6 +703,15 @@ class CompoundSplitter:
         for unit in (*mods, head):
             units.extend(self._expand(unit, 0))
         return units
+
+    def _is_verb_noun(self, s: str) -> bool:
+        """Vollendung is vollenden + -ung, not voll + Endung: the noun of a known verb is a
+        derivation, and its parts would mislead."""
+        for ending in ("ungen", "ung"):
+            if s.endswith(ending):
+                stem = s[: -len(ending)]
+                return any(VERB in self.vocab.classes(stem + e) for e in ("en", "n", "ern", "eln"))
+        return False
 
     def _is_name(self, s: str) -> bool:
         """Deutschland, Frankreich, and the -er words made from place names (Brandenburger,
@@ -726,7 +754,7 @@ class CompoundSplitter:
                 seg_parts = [Part(seg, self._segment_lemma(seg, want, last))]
             if not last:
                 tail = seg_parts[-1]
-                seg_parts[-1] = Part(tail.part + "-", tail.lemma, tail.link or "-")
+                seg_parts[-1] = Part(tail.part + "-", tail.lemma, tail.link or "-", tail.pos)
             parts.extend(seg_parts)
         return parts
 
@@ -759,7 +787,7 @@ class CompoundSplitter:
         for written, lemma, cls, link, _ in units:
             text = word[pos : pos + len(written)]
             pos += len(written)
-            parts.append(Part(text, self.vocab.spelling(lemma, cls), link))
+            parts.append(Part(text, self.vocab.spelling(lemma, cls), link, _CLASS_POS.get(cls, "")))
         if pos != len(word):  # pragma: no cover - a bug in the mapping: better no split
             return None
         return parts
@@ -841,6 +869,11 @@ def _add_keys_at(s: str, i: int, keys: set[str], stop: int | None = None) -> Non
 
 
 def _add_head_keys(s: str, keys: set[str]) -> None:
+    for ending in ("ungen", "ung"):  # the verb of a noun in -ung (Vollendung, vollenden)
+        if s.endswith(ending):
+            stem = s[: -len(ending)]
+            keys.update(stem + e for e in ("en", "n", "ern", "eln"))
+            break
     for j in range(len(s) - 1):
         sub = s[j:]
         keys.add(sub)
@@ -929,8 +962,12 @@ class CompoundAnnotator:
         from reader.nlp.lexicon import best_entry, lexicon_key
 
         # Two parts of three letters at least (Öl and Ei aside): shorter words are no compounds.
+        # Names stay whole (Bundestag), unless hyphenated (Pjöngjang-Moskau, Kim-Regime).
         tokens = [
-            t for t in doc if t.pos_ in SPLIT_POS and (len(t.text) >= 2 * MIN_PART or "-" in t.text)
+            t
+            for t in doc
+            if (t.pos_ in SPLIT_POS and len(t.text) >= 2 * MIN_PART)
+            or (t.pos_ in SPLIT_POS | {"PROPN"} and "-" in t.text.strip("-"))
         ]
         if not tokens:
             return doc
@@ -943,7 +980,8 @@ class CompoundAnnotator:
         vocab = vocabulary_for(pairs, fetch)
         splits = {}
         for token in tokens:
-            parts = split_compound(token.text, vocab, lemma=token.lemma_ or None, pos=token.pos_)
+            pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
+            parts = split_compound(token.text, vocab, lemma=token.lemma_ or None, pos=pos)
             if parts:
                 splits[token.i] = parts
         if not splits:
@@ -952,7 +990,7 @@ class CompoundAnnotator:
         for i, parts in splits.items():
             compound = []
             for part in parts:
-                entry = best_entry(cache.get(lexicon_key(part.lemma), []), None)
+                entry = best_entry(cache.get(lexicon_key(part.lemma), []), part.pos or None)
                 gloss = entry.glosses[0] if entry is not None and entry.glosses else None
                 compound.append({"part": part.part, "lemma": part.lemma, "gloss": gloss})
             doc[i]._.compound = compound
