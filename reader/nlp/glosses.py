@@ -81,6 +81,7 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict("en", wordlist="best")
 
 
+@functools.lru_cache(maxsize=100_000)
 def clean_gloss(gloss: str) -> str:
     """Ding's glosses carry abbreviation notes ("government /Gov./"): keep the words."""
     return _ABBREVIATION.sub("", gloss).strip(" ;,/") or gloss.strip()
@@ -100,6 +101,12 @@ def gloss_score(gloss: str) -> float:
 
 
 def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
+    """See `_rank_senses`; memoized per gloss list (the same entries recur in every text)."""
+    return list(_rank_senses(tuple(glosses)))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _rank_senses(glosses: tuple[str, ...]) -> tuple[str, ...]:
     """Up to MAX_SENSES glosses, plainest first, the dictionary's order breaking ties.
 
     Ding lists an entry's senses in no order a learner could use (Kraft: puissance, verdure,
@@ -117,7 +124,7 @@ def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
     if not cleaned:
         cleaned = [g for g in glosses if g][:1]
     order = sorted(range(len(cleaned)), key=lambda i: -(gloss_score(cleaned[i]) - 0.1 * i))
-    return [cleaned[i] for i in order[:MAX_SENSES]]
+    return tuple(cleaned[i] for i in order[:MAX_SENSES])
 
 
 def _senses(entry: LexEntry) -> list[str]:
