@@ -348,3 +348,12 @@ def test_any_teacher_may_assign_a_seed_article_but_only_its_author_may_correct_o
         ).status_code
         == 404
     )
+
+
+def test_every_classroom_url_is_in_the_permission_matrix(world):
+    from classroom.urls import urlpatterns
+
+    covered = {name.removesuffix("_htmx") for name, *_ in _urls(world)}
+    # Checked by the tests above: anonymous redirect, 403 for learners, joining is open to all.
+    covered |= {"home", "classroom_create", "article_add", "join", "join_code"}
+    assert {p.name for p in urlpatterns} <= covered
