@@ -176,16 +176,11 @@ class DbLexicon:
                                 "plural": plural or None,
                                 "reflexive": reflexive,
                                 "source": source,
-                                # Everyday before subject-field entries (rank's tier),
-                                # then the plain verb before its reflexive twin: "stellte
-                                # ... vor" is "to present"; "sich" makes it "to imagine".
-                                "order": (
-                                    _source_order(source),
-                                    rank // RANK_TIER,
-                                    reflexive,
-                                    rank,
-                                    pk,
-                                ),
+                                # The plain verb before its reflexive twin ("stellte ...
+                                # vor" is "to present"; only "sich" makes it "to imagine":
+                                # the pipeline's reflexive step asks for that entry), then
+                                # by the importer's rank (main line, everyday first).
+                                "order": (_source_order(source), reflexive, rank, pk),
                                 "glosses": [],
                             },
                         )

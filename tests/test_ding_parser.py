@@ -256,6 +256,16 @@ def test_main_line_of_a_word_beats_a_short_unlabelled_one():
     assert [s.gloss for s in angriff.senses] == ["attack", "whammy"]
 
 
+def test_rare_label_belongs_to_its_own_synonym_only():
+    words = words_by_headword(
+        "Herrscher {m}; Machthaber {m}; Potentat {m} [pej.] [veraltend] [pol.] :: ruler"
+    )
+    assert words["Machthaber"][0].penalty == 1  # [pol.] covers the line
+    assert words["Potentat"][0].penalty == 2
+    words = words_by_headword("Herrscher {m}; Potentat {m} [veraltend] :: ruler")
+    assert words["Herrscher"][0].penalty == 0
+
+
 def test_framed_line_comes_after_the_plain_verb():
     entries, _ = build_lexicon(
         [

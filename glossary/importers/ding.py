@@ -239,7 +239,7 @@ class DingWord:
     sub_index: int = 0
     penalty: int = 0
     line_size: int = 1  # sub-entries on the line: a word's main line is its longest
-    framed: bool = False  # a slot or preposition was stripped (nach jdm. kommen)
+    framed: bool = False  # a prepositional frame was stripped (nach jdm. kommen)
 
     @property
     def key(self) -> str:
@@ -385,7 +385,7 @@ class Normalised:
     words: list[str]
     reflexive: bool
     frame: str
-    framed: bool = False  # by a valency slot or its preposition, not only by "sich"
+    framed: bool = False  # by a prepositional frame (auf etw.), not by an object or "sich"
 
 
 def normalise_headword(text: str, pos: str | None) -> Normalised:
@@ -397,16 +397,20 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         if _SLOT_RE.match(tok):
-            framed = slotted = True
+            framed = True
             # The preposition that governs a slot belongs to the frame, not the word: auf etw.
+            # Only such a prepositional frame marks a narrower sense (nach jdm. kommen = to
+            # take after sb.); a bare object (jdm. etw. geben) is the verb's usual use.
             if kept and kept[-1].lower() in _PREPOSITIONS:
                 kept.pop()
+                slotted = True
             continue
         if tok == "Sache" and kept and kept[-1].lower() in {"einer", "eine", "einer/einem"}:
-            framed = slotted = True
+            framed = True
             kept.pop()
             if kept and kept[-1].lower() in _PREPOSITIONS:
                 kept.pop()
+                slotted = True
             continue
         if tok == "sich" and i < len(tokens) - 1:
             reflexive = framed = True
@@ -537,7 +541,14 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
     if line_pos is None and english and english[0].lstrip().startswith("to "):
         line_pos = "VERB"
     skip = _inflection_count(line_pos, german, english)
-    line_penalty = label_penalty(a for ann in first_synonyms for a in ann.labels)
+    # 1 when the first sub-entry carries a subject label ([mil.]); rare labels do not count.
+    line_domain = int(
+        any(
+            a.lower() not in _REGISTER_LABELS and a.lower() not in _RARE_LABELS
+            for ann in first_synonyms
+            for a in ann.labels
+        )
+    )
 
     consumed: set[int] = set()
     for i, sub in enumerate(german):
@@ -604,8 +615,12 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 if "/" in norm.headword and not norm.headword.startswith("/"):
                     # "aufgeben/abgeben": two verbs sharing one sense.
                     headwords = [h for h in norm.headword.split("/") if len(h) > 1]
-                labels = ann.labels if i > 0 else [a for s in first_synonyms for a in s.labels]
-                penalty = max(label_penalty(labels), line_penalty if i == 0 else 0)
+                # A subject label at the end of the first sub-entry ([mil.]) holds for all its
+                # synonyms; "rare" labels ([veraltend]) only for the synonym they follow:
+                # "Herrscher {m}; Machthaber {m}; Potentat {m} [veraltend]".
+                penalty = label_penalty(ann.labels)
+                if i == 0:
+                    penalty = max(penalty, line_domain)
                 detail_prefix = " ".join(filter(None, [norm.frame, ann.detail()]))
                 word_glosses = [
                     Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500])
