@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -30,7 +31,12 @@ from django.shortcuts import get_object_or_404
 from reader.models import Article
 from reader.rendering import Block, is_interactive, reading_blocks, word_key
 
-MAX_ENTRIES = 64  # articles (each version and set of corrections) a process keeps
+MAX_ENTRIES = 32  # articles (each version and set of corrections) a process keeps, x2
+
+
+# Annotations change only through reader.services.article_annotate, which sets annotated_at (part
+# of every key); the time limit bounds what an edit behind its back (the admin, a shell) can leave.
+MAX_AGE = 10 * 60
 
 
 class _LRU:
@@ -39,14 +45,15 @@ class _LRU:
 
     def get(self, key):
         with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
+            expires, value = self._data.get(key, (0.0, None))
+            if value is None or expires < time.monotonic():
+                return None
+            self._data.move_to_end(key)
             return value
 
     def set(self, key, value) -> None:
         with self._lock:
-            self._data[key] = value
+            self._data[key] = (time.monotonic() + MAX_AGE, value)
             self._data.move_to_end(key)
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
@@ -137,7 +144,10 @@ def _version(article: Article) -> tuple[str, list]:
     if not hasattr(article, "_reading_version"):
         corrections = article_corrections(article.pk)
         stamp = article.annotated_at.timestamp() if article.annotated_at else None
-        version = f"{article.pk}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
+        # created_at tells apart two articles that got the same id (SQLite reuses the id of a
+        # deleted last row, as in rolled-back tests).
+        born = article.created_at.timestamp() if article.created_at else None
+        version = f"{article.pk}:{born}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
         article._reading_version = (version, corrections)
     return article._reading_version
 
@@ -146,6 +156,23 @@ def reading_version(article: Article) -> str:
     """A key for fragments that depend only on the article as readers see it (annotation and
     corrections), such as the grammar notes panel: `{% cache 3600 notes reading_version %}`."""
     return _version(article)[0]
+
+
+def corrected_annotation(article: Article) -> dict | None:
+    """The annotation with the teachers' corrections applied, decoded once per process and
+    version (decoding the seed article's 150 KB of JSON took longer than the rest of a popover
+    request). Shared between requests: callers must not modify it."""
+    from classroom.corrections import apply_corrections
+
+    version, corrections = _version(article)
+    key = f"annotation:{version}"
+    annotation = cache.get(key)
+    if annotation is None:
+        annotation = apply_corrections(article.annotation, corrections)
+        if annotation is None:
+            return None
+        cache.set(key, annotation)
+    return annotation
 
 
 def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[Block]:

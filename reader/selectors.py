@@ -46,7 +46,10 @@ def article_notes_for(article: Article) -> list[dict]:
         json.dumps(corrections, sort_keys=True, default=str).encode(), digest_size=12
     ).hexdigest()
     stamp = article.annotated_at.timestamp() if article.annotated_at else None
-    key = f"notes:{article.pk}:{article.annotation_version}:{stamp}:{digest}"
+    # created_at: SQLite reuses a deleted last row's id (rolled-back tests), and annotated_at may
+    # be unset (seeds, fixtures), so the id alone would match another article's panel.
+    born = article.created_at.timestamp() if article.created_at else None
+    key = f"notes:{article.pk}:{born}:{article.annotation_version}:{stamp}:{digest}"
     notes = cache.get(key)
     if notes is None:
         notes = article_notes(apply_corrections(article.annotation, corrections))

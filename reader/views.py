@@ -37,8 +37,9 @@ def article_detail(request, pk: int):
 @require_GET
 def word_popover(request, pk: int, s: int, t: int):
     """The popover for one word; the whole page with the word panel when JavaScript is off."""
-    article = selectors.article_get(pk)
-    article.annotation = corrected_annotation(article)  # teachers' corrections (classroom app)
+    # Teachers' corrections applied; decoded once per process (reader/render_cache.py).
+    article = render_cache.article_for_reading(pk)
+    article.annotation = render_cache.corrected_annotation(article)
     word = word_details(article.annotation, s, t) if article.annotation else None
     if word is None:
         raise Http404("No such word in this article.")
@@ -49,4 +50,5 @@ def word_popover(request, pk: int, s: int, t: int):
     statuses = selectors.word_statuses_for(request.user)
     context["blocks"] = reading_blocks(article.annotation, statuses)
     context["notes"] = selectors.article_notes_for(article)
+    context["reading_version"] = render_cache.reading_version(article)  # the notes' cache key
     return render(request, "reader/article.html", context)
