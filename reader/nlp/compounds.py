@@ -494,6 +494,12 @@ class CompoundSplitter:
                 base = s[:-2] + ending
                 if NOUN in classes(base):
                     out.append((s, base, NOUN, "", 0.4))
+        verbs = [u for u in out if u[2] == VERB]
+        nouns = [u for u in out if u[2] == NOUN and u[1] == s]
+        if verbs and nouns and zipf(verbs[0][1]) > zipf(s) + 0.3:
+            # A verb stem and a noun spelt alike: the clearly commoner word wins (Stör- is
+            # stören, not the sturgeon; Kauf- is kaufen; Spiel- stays Spiel).
+            out = [u for u in out if u not in nouns]
         bare = [u for u in out if u[3] == "" and u[1] == s]
         linked = [u for u in out if u[3] and u[2] == NOUN and s == u[1] + u[3]]
         if bare and linked and zipf(linked[0][1]) > zipf(s):
