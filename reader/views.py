@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from classroom.selectors import corrected_annotation
 from classroom.services import lookup_record_for_request
 from reader import render_cache, selectors
 from reader.rendering import reading_blocks, word_details
