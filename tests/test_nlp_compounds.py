@@ -8,6 +8,8 @@ import io
 import pytest
 import spacy
 from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from reader.nlp.compounds import (
@@ -357,3 +359,19 @@ def test_split_compounds_command_uses_the_imported_dictionary(tmp_path, sample_l
         "Haubitze\n"
         "Verstand\n"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzäöüßABEKRSTÄÖÜ-*/.:0123456789 'é"),
+        max_size=90,
+    )
+)
+def test_any_string_splits_without_crash_into_parts_that_spell_it(word):
+    vocab = Vocabulary(WORDS)
+    parts = split_compound(word, vocab)
+    if parts is not None:
+        assert len(parts) >= 2
+        assert "".join(p.part for p in parts) == word
+        assert all(p.lemma for p in parts)
