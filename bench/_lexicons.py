@@ -13,9 +13,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 DING = "/usr/share/trans/de-en"
-_POS = {"{m}": "NOUN", "{f}": "NOUN", "{n}": "NOUN", "{pl}": "NOUN", "{vt}": "VERB",
-        "{vi}": "VERB", "{vr}": "VERB", "{adj}": "ADJ", "{adv}": "ADV", "{prp}": "ADP",
-        "{conj}": "CCONJ", "{pron}": "PRON", "{art}": "DET", "{num}": "NUM", "{interj}": "INTJ"}
+_POS = {
+    "{m}": "NOUN",
+    "{f}": "NOUN",
+    "{n}": "NOUN",
+    "{pl}": "NOUN",
+    "{vt}": "VERB",
+    "{vi}": "VERB",
+    "{vr}": "VERB",
+    "{adj}": "ADJ",
+    "{adv}": "ADV",
+    "{prp}": "ADP",
+    "{conj}": "CCONJ",
+    "{pron}": "PRON",
+    "{art}": "DET",
+    "{num}": "NUM",
+    "{interj}": "INTJ",
+}
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
 _ARTICLE = re.compile(r"^(der|die|das|sich|jdn\.|jdm\.|etw\.|jds\.)\s+", re.I)
 
@@ -43,12 +57,18 @@ def ding_lexicon(path: str = DING):
                     gloss = _BRACKETS.sub("", en_parts[k] if k < len(en_parts) else "")
                     gloss = gloss.split("; ")[0].strip()
                     if pos is None:
-                        pos = ("NOUN" if word[0].isupper() else
-                               "VERB" if gloss.startswith("to ") else "X")
+                        pos = (
+                            "NOUN"
+                            if word[0].isupper()
+                            else "VERB"
+                            if gloss.startswith("to ")
+                            else "X"
+                        )
                     reflexive = synonym.lstrip().startswith("sich ") or "{vr}" in synonym
                     gender = next((g for g in "mfn" if "{" + g + "}" in synonym), None)
-                    entries.append(LexEntry(word, pos, (gloss,) if gloss else (), gender,
-                                            reflexive=reflexive))
+                    entries.append(
+                        LexEntry(word, pos, (gloss,) if gloss else (), gender, reflexive=reflexive)
+                    )
     return MemoryLexicon(entries)
 
 

@@ -62,7 +62,7 @@ def main() -> None:
     load_lexicon = time.perf_counter() - t0
 
     raw = Path(args.conllu).read_text(encoding="utf-8")
-    lines = [line[len("# text = "):] for line in raw.splitlines() if line.startswith("# text = ")]
+    lines = [line[len("# text = ") :] for line in raw.splitlines() if line.startswith("# text = ")]
     annotate_text("\n".join(lines[:WARMUP_SENTENCES]), lexicon)
     rest = lines[WARMUP_SENTENCES:]
     # Two halves of unseen text: one for the whole pipeline, one for the per-component costs.
@@ -96,15 +96,24 @@ def main() -> None:
                     errors[(gold_upos, form, gold_lemma, ours)] += 1
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"lexicon: {lexicon_kind} (loaded in {load_lexicon:.1f} s); pipeline built in {load_nlp:.1f} s")
-    print(f"speed, text (unseen, one pass): {n_tokens} tokens in {elapsed:.2f} s = "
-          f"{n_tokens / elapsed:,.0f} tokens/s")
-    print(f"   CPU time {cpu:.2f} s = {n_tokens / cpu:,.0f} tokens per CPU-second "
-          "(the machine is shared: CPU time is the steadier figure)")
+    print(
+        f"lexicon: {lexicon_kind} (loaded in {load_lexicon:.1f} s); "
+        f"pipeline built in {load_nlp:.1f} s"
+    )
+    print(
+        f"speed, text (unseen, one pass): {n_tokens} tokens in {elapsed:.2f} s = "
+        f"{n_tokens / elapsed:,.0f} tokens/s"
+    )
+    print(
+        f"   CPU time {cpu:.2f} s = {n_tokens / cpu:,.0f} tokens per CPU-second "
+        "(the machine is shared: CPU time is the steadier figure)"
+    )
     for name, rate in components:
         print(f"   component {name:28s} {rate:>10,.0f} tokens/CPU-s")
-    print(f"speed, conllu input: {upos_n} tokens in {elapsed_conllu:.2f} s = "
-          f"{upos_n / elapsed_conllu:,.0f} tokens/s (second pass over the same text)")
+    print(
+        f"speed, conllu input: {upos_n} tokens in {elapsed_conllu:.2f} s = "
+        f"{upos_n / elapsed_conllu:,.0f} tokens/s (second pass over the same text)"
+    )
     print(f"lemma accuracy, content words: {lemma_ok}/{lemma_n} = {100 * lemma_ok / lemma_n:.2f} %")
     print(f"UPOS accuracy, all words: {upos_ok}/{upos_n} = {100 * upos_ok / upos_n:.2f} %")
     print(f"peak RSS: {peak_mb:.0f} MB")

@@ -27,7 +27,9 @@ SEED = ROOT / "seeds" / "000_nordkorea_kursk.txt"
 def read_text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
     if path.suffix in (".conllu", ".cupt"):
-        return "\n".join(l[len("# text = "):] for l in raw.splitlines() if l.startswith("# text = "))
+        return "\n".join(
+            line[len("# text = ") :] for line in raw.splitlines() if line.startswith("# text = ")
+        )
     if raw.startswith("title:") and "\n---\n" in raw:  # seed files: a header, then the text
         return raw.split("\n---\n", 1)[1]
     return raw

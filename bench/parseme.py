@@ -23,8 +23,16 @@ from reader.nlp import conllu  # noqa: E402
 from reader.nlp.pipeline import annotate_sentences  # noqa: E402
 
 PARSEME_DEV = "/work/shared/data/parseme-de-dev/dev.cupt"
-GROUP = {"VPC.full": "VPC", "VPC.semi": "VPC", "VID": "VID", "IRV": "IRV", "LVC.full": "LVC",
-         "LVC.cause": "LVC.cause", "MVC": "MVC", "IAV": "IAV"}
+GROUP = {
+    "VPC.full": "VPC",
+    "VPC.semi": "VPC",
+    "VID": "VID",
+    "IRV": "IRV",
+    "LVC.full": "LVC",
+    "LVC.cause": "LVC.cause",
+    "MVC": "MVC",
+    "IAV": "IAV",
+}
 
 
 def expressions_of(values: list[str]) -> set[tuple[str, frozenset[int]]]:
@@ -39,7 +47,9 @@ def expressions_of(values: list[str]) -> set[tuple[str, frozenset[int]]]:
             members[number].add(position)
             if cat:
                 cats[number] = cat
-    return {(GROUP.get(cats.get(n, "?"), cats.get(n, "?")), frozenset(m)) for n, m in members.items()}
+    return {
+        (GROUP.get(cats.get(n, "?"), cats.get(n, "?")), frozenset(m)) for n, m in members.items()
+    }
 
 
 def main() -> None:
@@ -78,13 +88,15 @@ def main() -> None:
         p = tp[cat] / n_pred[cat] if n_pred[cat] else 0.0
         r = tp[cat] / n_gold[cat] if n_gold[cat] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{cat:4s} gold {n_gold[cat]:4d}  predicted {n_pred[cat]:4d}  correct {tp[cat]:4d}  "
-              f"P {100 * p:5.1f} %  R {100 * r:5.1f} %  F1 {100 * f:5.1f} %")
+        print(
+            f"{cat:4s} gold {n_gold[cat]:4d}  predicted {n_pred[cat]:4d}  correct {tp[cat]:4d}  "
+            f"P {100 * p:5.1f} %  R {100 * r:5.1f} %  F1 {100 * f:5.1f} %"
+        )
     for title, rows in (("misses", misses), ("false alarms", false_alarms)):
         shown = [row for row in rows if row[0] == "VPC"][: args.show]
         if shown:
             print(f"-- VPC {title}:")
-            for cat, toks, text in shown:
+            for _, toks, text in shown:
                 print(f"   {' '.join(toks):30s} | {text[:110]}")
 
 

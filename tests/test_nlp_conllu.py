@@ -35,11 +35,17 @@ def test_reader_keeps_word_lines_only_as_tokens():
 
 def test_fill_changes_only_lemma_upos_xpos_feats():
     _, sentences = read_conllu(CONLLU)
-    annotation = {"sentences": [
-        {"tokens": [{"lemma": w.lower(), "upos": "X", "xpos": "XY", "feats": ""} for w in s.words],
-         "expressions": []}
-        for s in sentences
-    ]}
+    annotation = {
+        "sentences": [
+            {
+                "tokens": [
+                    {"lemma": w.lower(), "upos": "X", "xpos": "XY", "feats": ""} for w in s.words
+                ],
+                "expressions": [],
+            }
+            for s in sentences
+        ]
+    }
     out = fill_conllu(sentences, annotation).splitlines()
     assert out[0] == "# sent_id = t1"
     assert out[5] == "4-5\tim\t_\t_\t_\t_\t_\t_\t_\t_"
@@ -48,18 +54,42 @@ def test_fill_changes_only_lemma_upos_xpos_feats():
 
 
 def test_mwe_column_marks_first_token_with_category():
-    sent = {"tokens": [{}] * 4, "expressions": [
-        {"type": "separable_verb", "tokens": [3, 1]},
-        {"type": "idiom", "tokens": [1, 2]},
-    ]}
+    sent = {
+        "tokens": [{}] * 4,
+        "expressions": [
+            {"type": "separable_verb", "tokens": [3, 1]},
+            {"type": "idiom", "tokens": [1, 2]},
+        ],
+    }
     assert mwe_column(sent) == ["*", "1:VPC.full;2:VID", "2", "1"]
 
 
 def test_text_annotation_to_conllu_numbers_words_and_marks_space_after():
-    annotation = {"sentences": [{"tokens": [
-        {"text": "Ja", "ws": "", "lemma": "ja", "upos": "PART", "xpos": "PTKANT", "feats": ""},
-        {"text": ".", "ws": "\n", "lemma": ".", "upos": "PUNCT", "xpos": "$.", "feats": ""},
-    ], "expressions": []}]}
+    annotation = {
+        "sentences": [
+            {
+                "tokens": [
+                    {
+                        "text": "Ja",
+                        "ws": "",
+                        "lemma": "ja",
+                        "upos": "PART",
+                        "xpos": "PTKANT",
+                        "feats": "",
+                    },
+                    {
+                        "text": ".",
+                        "ws": "\n",
+                        "lemma": ".",
+                        "upos": "PUNCT",
+                        "xpos": "$.",
+                        "feats": "",
+                    },
+                ],
+                "expressions": [],
+            }
+        ]
+    }
     lines = annotation_to_conllu(annotation).splitlines()
     assert lines[:2] == ["# sent_id = 1", "# text = Ja."]
     assert lines[2] == "1\tJa\tja\tPART\tPTKANT\t_\t_\t_\t_\tSpaceAfter=No"
@@ -70,8 +100,16 @@ def test_annotate_command_from_conllu_keeps_tokens_and_fills_columns(tmp_path):
     path = tmp_path / "in.conllu"
     path.write_text(CONLLU, encoding="utf-8")
     out = io.StringIO()
-    call_command("annotate", str(path), "--from", "conllu", "--to", "conllu", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "annotate",
+        str(path),
+        "--from",
+        "conllu",
+        "--to",
+        "conllu",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     lines = out.getvalue().splitlines()
     assert lines[5] == "4-5\tim\t_\t_\t_\t_\t_\t_\t_\t_"
     stellte = lines[3].split("\t")
@@ -123,8 +161,9 @@ def test_annotate_command_cupt_fills_parseme_column_with_vpc(tmp_path, sample_le
     path = tmp_path / "in.cupt"
     path.write_text(CUPT, encoding="utf-8")
     out = io.StringIO()
-    call_command("annotate", str(path), "--from", "cupt", "--to", "cupt", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "annotate", str(path), "--from", "cupt", "--to", "cupt", stdout=out, stderr=io.StringIO()
+    )
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("# global.columns")
     assert lines[1] == "# source_sent_id = x"
@@ -138,7 +177,8 @@ def test_annotate_command_cupt_to_conllu_has_ten_columns(tmp_path):
     path = tmp_path / "in.cupt"
     path.write_text(CUPT, encoding="utf-8")
     out = io.StringIO()
-    call_command("annotate", str(path), "--from", "cupt", "--to", "conllu", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "annotate", str(path), "--from", "cupt", "--to", "conllu", stdout=out, stderr=io.StringIO()
+    )
     word_lines = [line for line in out.getvalue().splitlines() if line[:1].isdigit()]
     assert all(len(line.split("\t")) == 10 for line in word_lines)

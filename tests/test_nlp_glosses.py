@@ -24,8 +24,9 @@ LEXICON = MemoryLexicon(
 
 def glossed(rows):
     """rows: (word, lemma, upos)"""
-    doc = Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows])
+    doc = Doc(
+        VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows]
+    )
     doc._.lexicon = LEXICON
     doc._.lex = {}
     return gloss_doc(doc)

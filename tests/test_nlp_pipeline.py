@@ -46,7 +46,11 @@ def test_article_round_trip_paragraphs_headings_and_glosses():
     assert rebuilt(result) == ARTICLE
     sents = result["sentences"]
     assert [(s["paragraph"], s["kind"]) for s in sents] == [
-        (0, "text"), (1, "heading"), (2, "text"), (2, "text"), (2, "text"),
+        (0, "text"),
+        (1, "heading"),
+        (2, "text"),
+        (2, "text"),
+        (2, "text"),
     ]
     haubitzen = next(t for s in sents for t in s["tokens"] if t["text"] == "Haubitzen")
     assert haubitzen["lemma"] == "Haubitze"
@@ -54,15 +58,36 @@ def test_article_round_trip_paragraphs_headings_and_glosses():
     assert (haubitzen["gender"], haubitzen["plural"]) == ("f", "Haubitzen")
     nordkorea = sents[0]["tokens"][5]
     assert nordkorea["upos"] == "PROPN" and nordkorea["gloss"] is None
-    keys = {"text", "ws", "lemma", "upos", "xpos", "feats", "gloss", "compound", "gender",
-            "plural", "senses"}
+    keys = {
+        "text",
+        "ws",
+        "lemma",
+        "upos",
+        "xpos",
+        "feats",
+        "gloss",
+        "compound",
+        "gender",
+        "plural",
+        "senses",
+    }
     assert all(set(t) == keys for s in sents for t in s["tokens"])
     assert all(s["expressions"] == [] or isinstance(s["expressions"], list) for s in sents)
 
 
 def test_bad_input_never_crashes_and_round_trips():
-    for text in ["", " ", "\n\n", "...!?", "😀😀 🇩🇪", "日本語のテキスト。", "<script>alert(1)</script>",
-                 "\n  Leading space and trailing \n", "x" * 100_000, "Lehrer*innen https://x.de/?a=1 12km"]:
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "...!?",
+        "😀😀 🇩🇪",
+        "日本語のテキスト。",
+        "<script>alert(1)</script>",
+        "\n  Leading space and trailing \n",
+        "x" * 100_000,
+        "Lehrer*innen https://x.de/?a=1 12km",
+    ]:
         result = annotate_text(text, LEXICON)
         assert rebuilt(result) == text
 
@@ -100,8 +125,16 @@ def test_random_unicode_never_crashes_and_round_trips(text):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.lists(st.text(min_size=1, max_size=12).filter(lambda w: w.strip() == w and w),
-                         min_size=1, max_size=8), max_size=4))
+@given(
+    st.lists(
+        st.lists(
+            st.text(min_size=1, max_size=12).filter(lambda w: w.strip() == w and w),
+            min_size=1,
+            max_size=8,
+        ),
+        max_size=4,
+    )
+)
 def test_random_presegmented_input_keeps_tokens(sentences):
     result = annotate_sentences(sentences, LEXICON)
     assert [[t["text"] for t in s["tokens"]] for s in result["sentences"]] == sentences

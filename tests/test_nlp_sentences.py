@@ -49,12 +49,29 @@ def test_dash_does_not_split():
 
 
 def test_each_line_is_a_paragraph_and_short_unpunctuated_line_a_heading():
-    words = ["Ein", "Satz", ".", "\n\n", "Bericht", ":", "Neue", "Waffen", "\n", "Noch", "einer", "."]
+    words = [
+        "Ein",
+        "Satz",
+        ".",
+        "\n\n",
+        "Bericht",
+        ":",
+        "Neue",
+        "Waffen",
+        "\n",
+        "Noch",
+        "einer",
+        ".",
+    ]
     spaces = [True, False, False, False, False, True, True, False, False, True, False, False]
     doc = segment(Doc(VOCAB, words=words, spaces=spaces))
     assert doc._.sentence_info == [(0, 0, "text"), (4, 1, "heading"), (9, 2, "text")]
     # The newline belongs to the sentence before it, so sentences rebuild the text.
-    assert [s.text_with_ws for s in doc.sents] == ["Ein Satz.\n\n", "Bericht: Neue Waffen\n", "Noch einer."]
+    assert [s.text_with_ws for s in doc.sents] == [
+        "Ein Satz.\n\n",
+        "Bericht: Neue Waffen\n",
+        "Noch einer.",
+    ]
 
 
 def test_whitespace_only_doc_is_one_sentence():

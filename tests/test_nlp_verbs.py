@@ -28,8 +28,13 @@ LEXICON = MemoryLexicon(
 
 def doc_of(rows, lexicon=LEXICON):
     """rows: (word, lemma, STTS); one sentence."""
-    doc = Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              tags=[r[2] for r in rows], sent_starts=[i == 0 for i in range(len(rows))])
+    doc = Doc(
+        VOCAB,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
     doc._.lexicon = lexicon
     doc._.lex = {}
     doc._.expressions = []
@@ -37,31 +42,62 @@ def doc_of(rows, lexicon=LEXICON):
 
 
 def test_separable_particle_links_to_finite_verb():
-    doc = separable_verbs(doc_of([
-        ("Er", "er", "PPER"), ("stellte", "stellen", "VVFIN"), ("sie", "sie", "PPER"),
-        ("gestern", "gestern", "ADV"), ("vor", "vor", "PTKVZ"), (".", ".", "$."),
-    ]))
-    assert doc._.expressions == [{"type": "separable_verb", "doc_tokens": [1, 4],
-                                  "lemma": "vorstellen", "gloss": "to introduce",
-                                  "transparent": False}]
+    doc = separable_verbs(
+        doc_of(
+            [
+                ("Er", "er", "PPER"),
+                ("stellte", "stellen", "VVFIN"),
+                ("sie", "sie", "PPER"),
+                ("gestern", "gestern", "ADV"),
+                ("vor", "vor", "PTKVZ"),
+                (".", ".", "$."),
+            ]
+        )
+    )
+    assert doc._.expressions == [
+        {
+            "type": "separable_verb",
+            "doc_tokens": [1, 4],
+            "lemma": "vorstellen",
+            "gloss": "to introduce",
+            "transparent": False,
+        }
+    ]
     assert doc[1]._.verb_lemma == doc[4]._.verb_lemma == "vorstellen"
     assert doc[4]._.gloss == "to introduce"
 
 
 def test_particle_skips_subordinate_clause_to_reach_its_verb():
-    doc = separable_verbs(doc_of([
-        ("Er", "er", "PPER"), ("stellte", "stellen", "VVFIN"), (",", ",", "$,"),
-        ("weil", "weil", "KOUS"), ("sie", "sie", "PPER"), ("kam", "kommen", "VVFIN"),
-        (",", ",", "$,"), ("sich", "sich", "PRF"), ("vor", "vor", "PTKVZ"), (".", ".", "$."),
-    ]))
+    doc = separable_verbs(
+        doc_of(
+            [
+                ("Er", "er", "PPER"),
+                ("stellte", "stellen", "VVFIN"),
+                (",", ",", "$,"),
+                ("weil", "weil", "KOUS"),
+                ("sie", "sie", "PPER"),
+                ("kam", "kommen", "VVFIN"),
+                (",", ",", "$,"),
+                ("sich", "sich", "PRF"),
+                ("vor", "vor", "PTKVZ"),
+                (".", ".", "$."),
+            ]
+        )
+    )
     assert doc._.expressions[0]["doc_tokens"] == [1, 8]
 
 
 def test_one_word_particle_verbs():
-    doc = separable_verbs(doc_of([
-        ("vorgeworfen", "vorwerfen", "VVPP"), ("zusammengezogen", "zusammenziehen", "VVPP"),
-        ("aufzuwiegen", "aufwiegen", "VVIZU"), ("dauert", "dauern", "VVFIN"),
-    ]))
+    doc = separable_verbs(
+        doc_of(
+            [
+                ("vorgeworfen", "vorwerfen", "VVPP"),
+                ("zusammengezogen", "zusammenziehen", "VVPP"),
+                ("aufzuwiegen", "aufwiegen", "VVIZU"),
+                ("dauert", "dauern", "VVFIN"),
+            ]
+        )
+    )
     assert [e["lemma"] for e in doc._.expressions] == ["vorwerfen", "zusammenziehen", "aufwiegen"]
     assert doc[0]._.gloss == "to reproach"
 
@@ -72,13 +108,31 @@ def test_inseparable_reading_of_ambiguous_prefix_is_left_alone():
 
 
 def test_reflexive_verb_needs_reflexive_entry_and_pronoun_in_clause():
-    rows = [("Sie", "sie", "PPER"), ("konzentriert", "konzentrieren", "VVFIN"),
-            ("sich", "sich", "PRF"), (".", ".", "$.")]
+    rows = [
+        ("Sie", "sie", "PPER"),
+        ("konzentriert", "konzentrieren", "VVFIN"),
+        ("sich", "sich", "PRF"),
+        (".", ".", "$."),
+    ]
     doc = reflexive_verbs(separable_verbs(doc_of(rows)))
-    assert doc._.expressions == [{"type": "reflexive_verb", "doc_tokens": [1, 2],
-                                  "lemma": "sich konzentrieren", "gloss": "to concentrate"}]
-    not_reflexive = reflexive_verbs(doc_of([("Er", "er", "PPER"), ("sah", "sehen", "VVFIN"),
-                                            ("sich", "sich", "PRF"), (".", ".", "$.")]))
+    assert doc._.expressions == [
+        {
+            "type": "reflexive_verb",
+            "doc_tokens": [1, 2],
+            "lemma": "sich konzentrieren",
+            "gloss": "to concentrate",
+        }
+    ]
+    not_reflexive = reflexive_verbs(
+        doc_of(
+            [
+                ("Er", "er", "PPER"),
+                ("sah", "sehen", "VVFIN"),
+                ("sich", "sich", "PRF"),
+                (".", ".", "$."),
+            ]
+        )
+    )
     assert not_reflexive._.expressions == []
 
 

@@ -80,8 +80,9 @@ def _column(value: str | None) -> str:
     return value if value else "_"
 
 
-def fill_conllu(sentences: list[Sentence], annotation: dict, cupt: bool = False,
-                header: list[str] | None = None) -> str:
+def fill_conllu(
+    sentences: list[Sentence], annotation: dict, cupt: bool = False, header: list[str] | None = None
+) -> str:
     """The input lines with LEMMA, UPOS, XPOS and FEATS filled (and PARSEME:MWE with `cupt`)."""
     out: list[str] = []
     if cupt:
@@ -130,8 +131,16 @@ def annotation_to_conllu(annotation: dict, cupt: bool = False) -> str:
             word_id += 1
             misc = "SpaceAfter=No" if token["ws"] == "" else "_"
             columns = [
-                str(word_id), token["text"], _column(token.get("word_lemma") or token["lemma"]), _column(token["upos"]),
-                _column(token["xpos"]), _column(token["feats"]), "_", "_", "_", misc,
+                str(word_id),
+                token["text"],
+                _column(token.get("word_lemma") or token["lemma"]),
+                _column(token["upos"]),
+                _column(token["xpos"]),
+                _column(token["feats"]),
+                "_",
+                "_",
+                "_",
+                misc,
             ]
             if cupt:
                 columns.append(mwe[k])

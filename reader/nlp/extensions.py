@@ -11,9 +11,9 @@ TOKEN_EXTENSIONS: dict[str, object] = {
     "gender": None,  # m / f / n for nouns
     "plural": None,  # plural form for nouns
     "compound": None,  # list of {"part", "lemma", "gloss"} (reader/nlp/compounds.py)
-    "gloss_via": None,
+    "gloss_via": None,  # how the gloss was found: lemma, surface, alt_lemma, head, verb, ...
     "verb_lemma": None,  # whole separable/particle verb (stellte ... vor -> vorstellen)
-    "reflexive": False,  # this verb is used with its reflexive pronoun (sich konzentrieren)  # how the gloss was found: lemma, surface, alt_lemma, head, verb
+    "reflexive": False,  # this verb is used with its reflexive pronoun (sich konzentrieren)
 }
 
 DOC_EXTENSIONS: dict[str, object] = {

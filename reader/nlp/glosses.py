@@ -66,7 +66,9 @@ def head_candidates(word: str) -> list[str]:
 
 
 # Words that say nothing about a gloss's commonness ("to", "sb.", "sth.").
-_FILLER = frozenset("to a an the of sb sth sb's sth's one's oneself sth./sb. sb./sth. jdn etw".split())
+_FILLER = frozenset(
+    "to a an the of sb sth sb's sth's one's oneself sth./sb. sb./sth. jdn etw".split()
+)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
 _ABBREVIATION = re.compile(r"\s*/[^/]*/?\s*$|^\s*/|\s+/\S*$")
@@ -141,17 +143,35 @@ def _apply(token, entry: LexEntry, via: str) -> None:
         token._.plural = entry.plural
         # The lexicon finds a singular's entry by its plural (HanTa leaves Haubitzen
         # unreduced): the dictionary's headword is the better lemma then.
-        if via in ("lemma", "surface", "alt_lemma") and entry.plural and token.lemma_.lower() == entry.plural.lower():
+        if (
+            via in ("lemma", "surface", "alt_lemma")
+            and entry.plural
+            and token.lemma_.lower() == entry.plural.lower()
+        ):
             token.lemma_ = entry.lemma
 
 
 # Abbreviations a learner meets in news, glossed as what they stand for.
 ABBREVIATIONS = {
-    "dr.": "Dr. (doctor, a title)", "prof.": "Prof. (professor, a title)", "ca.": "approx.",
-    "z.b.": "e.g.", "usw.": "etc.", "bzw.": "or rather; respectively", "d.h.": "i.e.",
-    "u.a.": "among others", "mio.": "million", "mrd.": "billion", "nr.": "no. (number)",
-    "str.": "street", "evtl.": "possibly", "ggf.": "if necessary", "inkl.": "incl.",
-    "vgl.": "cf. (compare)", "s.": "see", "jh.": "century", "bzw": "or rather; respectively",
+    "dr.": "Dr. (doctor, a title)",
+    "prof.": "Prof. (professor, a title)",
+    "ca.": "approx.",
+    "z.b.": "e.g.",
+    "usw.": "etc.",
+    "bzw.": "or rather; respectively",
+    "d.h.": "i.e.",
+    "u.a.": "among others",
+    "mio.": "million",
+    "mrd.": "billion",
+    "nr.": "no. (number)",
+    "str.": "street",
+    "evtl.": "possibly",
+    "ggf.": "if necessary",
+    "inkl.": "incl.",
+    "vgl.": "cf. (compare)",
+    "s.": "see",
+    "jh.": "century",
+    "bzw": "or rather; respectively",
 }
 _PARTICIPLE = re.compile(r"^(?:\w*?ge\w+(?:t|en)|\w+(?:iert|end))$")
 
@@ -211,7 +231,12 @@ def gloss_doc(doc: Doc) -> Doc:
     candidates = []
     for token in doc:
         pos = token.pos_
-        if pos in NO_GLOSS_POS or token._.gloss or not token.is_alpha and not _has_letter(token.text):
+        if (
+            pos in NO_GLOSS_POS
+            or token._.gloss
+            or not token.is_alpha
+            and not _has_letter(token.text)
+        ):
             continue
         lemma = token._.verb_lemma or token.lemma_
         candidates.append((token, pos, lemma))
@@ -221,8 +246,9 @@ def gloss_doc(doc: Doc) -> Doc:
     cache = lex_fetch(doc, {key for *_, keys in keyed for key, _, _ in keys[:3] if key})
     rest = set()
     for _, pos, _, keys in keyed:
-        if not any(key and _choose(cache.get(key.lower(), []), pos, strict)
-                   for key, _, strict in keys[:3]):
+        if not any(
+            key and _choose(cache.get(key.lower(), []), pos, strict) for key, _, strict in keys[:3]
+        ):
             rest.update(key for key, _, _ in keys[3:] if key)
     if rest:
         cache = lex_fetch(doc, rest)
@@ -230,7 +256,11 @@ def gloss_doc(doc: Doc) -> Doc:
     for token, pos, lemma, keys in keyed:
         abbreviation = ABBREVIATIONS.get(token.text.lower())
         if abbreviation:
-            token._.gloss, token._.senses, token._.gloss_via = abbreviation, [abbreviation], "abbreviation"
+            token._.gloss, token._.senses, token._.gloss_via = (
+                abbreviation,
+                [abbreviation],
+                "abbreviation",
+            )
             continue
         found = None
         for key, via, strict in keys:

@@ -145,7 +145,9 @@ def doc_to_json(doc: Doc, paragraph_offset: int = 0) -> list[dict]:
     kinds = {start: (para, kind) for start, para, kind in info}
     expressions = doc._.expressions or []
     for sent in doc.sents:
-        para, kind = kinds.get(sent.start, (out[-1]["paragraph"] - paragraph_offset if out else 0, "text"))
+        para, kind = kinds.get(
+            sent.start, (out[-1]["paragraph"] - paragraph_offset if out else 0, "text")
+        )
         tokens: list[dict] = []
         index_of: dict[int, int] = {}
         for token in sent:
@@ -164,7 +166,8 @@ def doc_to_json(doc: Doc, paragraph_offset: int = 0) -> list[dict]:
             item["tokens"] = [index_of[i] for i in doc_tokens if i in index_of]
             if "core_tokens" in expr:
                 item["core_tokens"] = [
-                    index_of[sent.start + i] for i in expr["core_tokens"]
+                    index_of[sent.start + i]
+                    for i in expr["core_tokens"]
                     if sent.start + i in index_of
                 ]
             sent_expr.append(item)
@@ -213,7 +216,11 @@ def presegmented_doc(sentences_: list[list[str]]) -> Doc:
             words.append(word)
             starts.append(i == 0)
     spaces = [True] * len(words)
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts) if words else nlp.make_doc("")
+    doc = (
+        Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+        if words
+        else nlp.make_doc("")
+    )
     doc._.presegmented = True
     doc._.sentence_info = []
     start = 0

@@ -25,7 +25,7 @@ _FINAL_ABBREVIATIONS = frozenset({"usw.", "etc.", "u.ä.", "o.ä.", "ff."})
 MAX_SENTENCE_TOKENS = 200
 HEADING_MAX_TOKENS = 20
 HEADING_MAX_CHARS = 160
-_HEADING_FINAL = frozenset('.!?…:;,"“”»«\'’-–—')
+_HEADING_FINAL = frozenset(".!?…:;,\"“”»«'’-–—")
 
 
 def _is_terminal(text: str) -> bool:

@@ -18,7 +18,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
-from reader.nlp.stts import STTS_FEATS, is_number, is_ordinal, is_punct, normalize_stts, punct_stts, upos_for
+from reader.nlp.stts import (
+    STTS_FEATS,
+    is_number,
+    is_ordinal,
+    is_punct,
+    normalize_stts,
+    punct_stts,
+    upos_for,
+)
 
 # Words HanTa is asked about are cut at this length: a 2 MB "word" would only slow it down.
 MAX_WORD_CHARS = 60
@@ -29,20 +37,41 @@ _ALPHA = re.compile(r"[^\W\d_]")
 # ihm -> er), the reflexive "sich" for every reflexive use of the 3rd person. HanTa keeps the
 # inflected form.
 _PPER = {
-    "ich": "ich", "mich": "ich", "mir": "ich", "meiner": "ich",
-    "du": "du", "dich": "du", "dir": "du", "deiner": "du",
-    "er": "er", "ihn": "er", "ihm": "er", "seiner": "er",
-    "es": "es", "'s": "es",
-    "wir": "wir", "uns": "wir", "unser": "wir",
-    "euch": "ihr", "euer": "ihr",
+    "ich": "ich",
+    "mich": "ich",
+    "mir": "ich",
+    "meiner": "ich",
+    "du": "du",
+    "dich": "du",
+    "dir": "du",
+    "deiner": "du",
+    "er": "er",
+    "ihn": "er",
+    "ihm": "er",
+    "seiner": "er",
+    "es": "es",
+    "'s": "es",
+    "wir": "wir",
+    "uns": "wir",
+    "unser": "wir",
+    "euch": "ihr",
+    "euer": "ihr",
     "ihnen": "sie",
 }
 
 
 # Comparison with a different stem: the lemma is the positive (nächste -> nah, besser -> gut).
 SUPPLETIVE = {
-    "nächst": "nah", "näher": "nah", "besser": "gut", "best": "gut", "höher": "hoch",
-    "höchst": "hoch", "meist": "viel", "mehr": "viel", "lieber": "gern", "liebst": "gern",
+    "nächst": "nah",
+    "näher": "nah",
+    "besser": "gut",
+    "best": "gut",
+    "höher": "hoch",
+    "höchst": "hoch",
+    "meist": "viel",
+    "mehr": "viel",
+    "lieber": "gern",
+    "liebst": "gern",
 }
 
 
@@ -175,7 +204,9 @@ def tag_doc(doc: Doc) -> Doc:
             token.tag_ = stts
             token.pos_ = upos
             token.lemma_ = lemma or text
-            feats = "NumType=Ord" if stts == "ADJA" and lemma[:1].isdigit() else STTS_FEATS.get(stts)
+            feats = (
+                "NumType=Ord" if stts == "ADJA" and lemma[:1].isdigit() else STTS_FEATS.get(stts)
+            )
             if feats:
                 token.set_morph(feats)
             if upos in CONTENT_POS:
@@ -311,7 +342,9 @@ def repair_lemmas(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("randnotiz_tagger", assigns=["token.tag", "token.pos", "token.lemma", "token.morph"])
+@Language.factory(
+    "randnotiz_tagger", assigns=["token.tag", "token.pos", "token.lemma", "token.morph"]
+)
 def make_tagger(nlp: Language, name: str):
     """STTS tag, UPOS, lemma and the features the tag implies, per sentence, with HanTa."""
     # Load HanTa's model and simplemma's German dictionary (2 s) when the pipeline is built,

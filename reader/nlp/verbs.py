@@ -56,7 +56,7 @@ def split_particle_verb(lemma: str, form: str = "") -> tuple[str, str] | None:
     form = form.lower()
     for particle in _BY_LENGTH:
         if low.startswith(particle) and len(low) - len(particle) >= 4:
-            rest = low[len(particle):]
+            rest = low[len(particle) :]
             if not rest.endswith(("en", "ern", "eln", "n")):
                 continue
             if particle in AMBIGUOUS and not form.startswith((particle + "ge", particle + "zu")):
@@ -83,8 +83,11 @@ def _clause_verb(sent_tokens, k: int):
             second = sent_tokens[start + 2] if start + 2 < j else None
             if first is not None and (
                 first.tag_ in SUBORDINATORS
-                or (first.tag_ in ("APPR", "APPRART") and second is not None
-                    and second.tag_ in SUBORDINATORS)
+                or (
+                    first.tag_ in ("APPR", "APPRART")
+                    and second is not None
+                    and second.tag_ in SUBORDINATORS
+                )
             ):
                 j = start
                 continue
@@ -100,8 +103,10 @@ def _fetch_entries(cache: dict, lemma: str) -> list[LexEntry]:
 
 def _verb_gloss(entries: list[LexEntry], reflexive: bool | None = None) -> LexEntry | None:
     for entry in entries:
-        if entry.pos in ("VERB", "AUX") and entry.glosses and (
-            reflexive is None or entry.reflexive == reflexive
+        if (
+            entry.pos in ("VERB", "AUX")
+            and entry.glosses
+            and (reflexive is None or entry.reflexive == reflexive)
         ):
             return entry
     return None
@@ -148,7 +153,8 @@ def separable_verbs(doc: Doc) -> Doc:
             form = doc[indices[0]].text.lower().replace("\xad", "")
             split = split_particle_verb(lemma, form)
             stem_known = bool(split) and any(
-                e.pos in ("VERB", "AUX") for e in _fetch_entries(cache, split[1]))
+                e.pos in ("VERB", "AUX") for e in _fetch_entries(cache, split[1])
+            )
             shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
             if not stem_known and not (shows_split and entries):
                 continue
@@ -161,14 +167,22 @@ def separable_verbs(doc: Doc) -> Doc:
                 doc[i]._.gloss = gloss
                 doc[i]._.senses = senses
                 doc[i]._.gloss_via = "verb"
-        particle = doc[max(indices)].text.lower() if len(indices) > 1 else (
-            (split_particle_verb(lemma) or ("",))[0])
+        particle = (
+            doc[max(indices)].text.lower()
+            if len(indices) > 1
+            else ((split_particle_verb(lemma) or ("",))[0])
+        )
         doc._.expressions.append(
-            {"type": "separable_verb", "doc_tokens": sorted(indices), "lemma": lemma,
-             "gloss": gloss, # Not a lexicalised expression for PARSEME: an adjective as particle,
-             # or a combination the dictionary does not know as a verb of its own.
-             "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
-             or entry is None}
+            {
+                "type": "separable_verb",
+                "doc_tokens": sorted(indices),
+                "lemma": lemma,
+                "gloss": gloss,
+                # Not a lexicalised expression for PARSEME: an adjective as particle,
+                # or a combination the dictionary does not know as a verb of its own.
+                "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
+                or entry is None,
+            }
         )
     return doc
 
@@ -195,9 +209,14 @@ def reflexive_verbs(doc: Doc) -> Doc:
         clauses.append(clause)
         for clause in clauses:
             pronouns = [
-                t for t in clause
-                if t.tag_ == "PRF" or (t.text.lower() in REFLEXIVE_PERSONAL and t.tag_ in ("PPER", "PRF")
-                                        and _subject_person(clause, t.text))
+                t
+                for t in clause
+                if t.tag_ == "PRF"
+                or (
+                    t.text.lower() in REFLEXIVE_PERSONAL
+                    and t.tag_ in ("PPER", "PRF")
+                    and _subject_person(clause, t.text)
+                )
             ]
             if not pronouns:
                 continue
@@ -207,8 +226,9 @@ def reflexive_verbs(doc: Doc) -> Doc:
     if not candidates:
         return doc
     cache = lex_fetch(doc, {v._.verb_lemma or v.lemma_ for v, _ in candidates})
-    separable = {i: e for e in doc._.expressions if e["type"] == "separable_verb"
-                 for i in e["doc_tokens"]}
+    separable = {
+        i: e for e in doc._.expressions if e["type"] == "separable_verb" for i in e["doc_tokens"]
+    }
     used_pronouns = set()
     for verb, pronoun in candidates:
         if pronoun.i in used_pronouns:
@@ -230,8 +250,12 @@ def reflexive_verbs(doc: Doc) -> Doc:
                 doc[i]._.senses = senses
                 doc[i]._.gloss_via = "reflexive"
         doc._.expressions.append(
-            {"type": "reflexive_verb", "doc_tokens": sorted(indices), "lemma": "sich " + lemma,
-             "gloss": gloss}
+            {
+                "type": "reflexive_verb",
+                "doc_tokens": sorted(indices),
+                "lemma": "sich " + lemma,
+                "gloss": gloss,
+            }
         )
     return doc
 

@@ -34,10 +34,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default="-", help="input file, or - for stdin")
-        parser.add_argument("--from", dest="source", choices=["text", "conllu", "cupt"],
-                            default="text")
-        parser.add_argument("--to", dest="target", choices=["json", "conllu", "cupt"],
-                            default="json")
+        parser.add_argument(
+            "--from", dest="source", choices=["text", "conllu", "cupt"], default="text"
+        )
+        parser.add_argument(
+            "--to", dest="target", choices=["json", "conllu", "cupt"], default="json"
+        )
 
     def handle(self, *args, file: str, source: str, target: str, **options):
         text = self._read(file)
@@ -50,14 +52,14 @@ class Command(BaseCommand):
                 output = conllu.annotation_to_conllu(annotation, cupt=target == "cupt")
         else:
             header, sentences = conllu.read_conllu(text)
-            annotation = annotate_sentences(
-                [s.words for s in sentences if s.word_lines], lexicon
-            )
+            annotation = annotate_sentences([s.words for s in sentences if s.word_lines], lexicon)
             if target == "json":
                 output = json.dumps(annotation, ensure_ascii=False) + "\n"
             else:
                 output = conllu.fill_conllu(
-                    sentences, annotation, cupt=target == "cupt",
+                    sentences,
+                    annotation,
+                    cupt=target == "cupt",
                     header=header if source == "cupt" else None,
                 )
         self.stdout.write(output, ending="")
