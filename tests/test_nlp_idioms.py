@@ -345,3 +345,18 @@ def _curated_matcher():
 
         _CACHE["matcher"] = IdiomMatcher(load_curated())
     return _CACHE["matcher"]
+
+
+def test_adjective_particle_tagged_as_adjective_joins_its_verb():
+    from glossary.idiom_selection import load_curated
+
+    matcher = _curated_matcher()
+    toks = [Tok("Das", "der", "PDS"), Tok("stellte", "stellen", "VVFIN"), Tok("Rogan", "Rogan", "NE"),
+            Tok("auch", "auch", "ADV"), Tok("klar", "klar", "ADJD"), Tok(".", ".", "$.")]
+    (match,) = matcher.match_sentence(toks)
+    assert match.pattern.phrase == "klarstellen"
+    assert match.core == (1, 4)
+    # an adjective in the middle of the clause is no particle
+    toks = [Tok("Er", "er", "PPER"), Tok("stellte", "stellen", "VVFIN"), Tok("klar", "klar", "ADJD"),
+            Tok("formulierte", "formuliert", "ADJA"), Tok("Fragen", "Frage", "NN"), Tok(".", ".", "$.")]
+    assert [m.pattern.phrase for m in matcher.match_sentence(toks)] in ([], ["eine Frage stellen"])

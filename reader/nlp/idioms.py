@@ -645,9 +645,17 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
     clause = clauses[verb_pos]
     best = None
     for i in where.get(particle, ()):
-        if i != verb_pos and clauses[i] == clause and (toks[i].tag == "PTKVZ" or (
-                not toks[i].tag and toks[i].pos == "ADP" and i > verb_pos and (
-                    i + 1 == len(toks) or clauses[i + 1] != clause))):
+        if i == verb_pos or clauses[i] != clause:
+            continue
+        clause_end = i + 1 == len(toks) or clauses[i + 1] != clause
+        tag = toks[i].tag
+        # Taggers file adjective particles as adjectives: "stellte ... klar" (ADJD at the
+        # clause's end), "klar machen" (right before the verb), "fest steht" (in front).
+        adjectival = particle in ADJECTIVE_PARTICLES and (
+            tag in {"ADJD", "ADV"} or (not tag and toks[i].pos in {"ADJ", "ADV"})) and (
+            clause_end or i == verb_pos - 1 or i == _clause_start(clauses, verb_pos))
+        if tag == "PTKVZ" or adjectival or (
+                not tag and toks[i].pos == "ADP" and i > verb_pos and clause_end):
             if best is None or abs(i - verb_pos) < abs(best - verb_pos):
                 best = i
     return best
@@ -675,6 +683,12 @@ def _foreign_pp(pattern: IdiomPattern, k: int, toks, pos: int) -> bool:
         if not _np_internal(tok):
             return False
     return False
+
+
+def _clause_start(clauses, pos) -> int:
+    while pos > 0 and clauses[pos - 1] == clauses[pos]:
+        pos -= 1
+    return pos
 
 
 def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -> int | None:
