@@ -73,13 +73,19 @@ def main(argv=None):
     parser.add_argument("--max-rank", type=int, default=DEFAULT_MAX_RANK)
     parser.add_argument("--no-ding", action="store_true", help="curated list only")
     parser.add_argument("--no-curated", action="store_true", help="Ding selection only")
-    parser.add_argument("--without-dev-seen", choices=["idioms", "all"],
-                        help="leave out curated entries added after reading the dev file: "
-                             "idioms (dev=1) or all (dev=1 and dev=rule)")
+    parser.add_argument(
+        "--without-dev-seen",
+        choices=["idioms", "all"],
+        help="leave out curated entries added after reading the dev file: "
+        "idioms (dev=1) or all (dev=1 and dev=rule)",
+    )
     parser.add_argument("--tokens", choices=["core", "all"], default="core")
-    parser.add_argument("--pipeline", action="store_true",
-                        help="tag and lemmatise with our pipeline (HanTa ...) instead of the gold "
-                             "columns; lexicon: Ding's headwords read from its file")
+    parser.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="tag and lemmatise with our pipeline (HanTa ...) instead of the gold "
+        "columns; lexicon: Ding's headwords read from its file",
+    )
     parser.add_argument("--errors", type=int, default=0, help="show this many misses/false alarms")
     args = parser.parse_args(argv)
 
@@ -112,7 +118,9 @@ def main(argv=None):
         for match in matcher.match_sentence(toks):
             if not match.verbal:
                 continue  # PARSEME annotates verbal expressions only (auf dem Papier is none)
-            category = CATEGORIES.get("light_verb" if match.pattern.entry.kind == "light_verb" else "idiom")
+            category = CATEGORIES.get(
+                "light_verb" if match.pattern.entry.kind == "light_verb" else "idiom"
+            )
             span = frozenset(match.core if args.tokens == "core" else match.tokens)
             found[category].add(span)
             names[(category, span)] = match.pattern.entry
@@ -130,17 +138,27 @@ def main(argv=None):
                     errors[category]["fp"].append(
                         f"{entry.phrase} [{entry.source} r{entry.extra.get('rank')}] :: "
                         + " ".join(t.text for i, t in enumerate(toks) if i in span)
-                        + "   <" + " ".join(t.text for t in toks)[:100] + ">")
+                        + "   <"
+                        + " ".join(t.text for t in toks)[:100]
+                        + ">"
+                    )
             for span in g - p:
                 errors[category]["fn"].append(
-                    " ".join(toks[i].lemma for i in sorted(span)) + "   <"
-                    + " ".join(t.text for t in toks)[:100] + ">")
+                    " ".join(toks[i].lemma for i in sorted(span))
+                    + "   <"
+                    + " ".join(t.text for t in toks)[:100]
+                    + ">"
+                )
     elapsed = time.perf_counter() - started
 
-    print(f"idioms: {len(entries)} patterns ({n_curated} curated, {len(entries) - n_curated} "
-          f"from Ding, max rank {args.max_rank}), {len(matcher)} compiled, built in {built:.1f} s")
-    print(f"{args.cupt}: {len(sentences)} sentences, {n_tokens} tokens, matched in "
-          f"{elapsed:.2f} s ({n_tokens / elapsed:,.0f} tokens/s)")
+    print(
+        f"idioms: {len(entries)} patterns ({n_curated} curated, {len(entries) - n_curated} "
+        f"from Ding, max rank {args.max_rank}), {len(matcher)} compiled, built in {built:.1f} s"
+    )
+    print(
+        f"{args.cupt}: {len(sentences)} sentences, {n_tokens} tokens, matched in "
+        f"{elapsed:.2f} s ({n_tokens / elapsed:,.0f} tokens/s)"
+    )
     _report(stats)
     for (category, source, correct), n in sorted(sources.items()):
         print(f"  {category} from {source}: {'correct' if correct else 'wrong'} {n}")
@@ -167,7 +185,7 @@ def run_pipeline(args, entries, sentences, n_tokens):
     annotation = annotate_sentences([[t.text for t in toks] for toks, _ in sentences], lexicon)
     elapsed = time.perf_counter() - started
     stats = {c: Counter() for c in CATEGORIES.values()}
-    for (toks, gold), sent in zip(sentences, annotation["sentences"], strict=True):
+    for (_, gold), sent in zip(sentences, annotation["sentences"], strict=True):
         found = {c: set() for c in CATEGORIES.values()}
         for expr in sent["expressions"]:
             category = CATEGORIES.get(expr["type"])
@@ -180,8 +198,10 @@ def run_pipeline(args, entries, sentences, n_tokens):
             stats[category]["tp"] += len(g & found[category])
             stats[category]["gold"] += len(g)
             stats[category]["pred"] += len(found[category])
-    print(f"whole pipeline on {args.cupt}: {len(sentences)} sentences, {n_tokens} tokens in "
-          f"{elapsed:.1f} s ({n_tokens / elapsed:,.0f} tokens/s, all components)")
+    print(
+        f"whole pipeline on {args.cupt}: {len(sentences)} sentences, {n_tokens} tokens in "
+        f"{elapsed:.1f} s ({n_tokens / elapsed:,.0f} tokens/s, all components)"
+    )
     _report(stats)
 
 
@@ -190,8 +210,10 @@ def _report(stats):
         precision = s["tp"] / s["pred"] if s["pred"] else 0.0
         recall = s["tp"] / s["gold"] if s["gold"] else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"{category:9s} gold {s['gold']:4d}  predicted {s['pred']:4d}  correct {s['tp']:4d}  "
-              f"P {precision:6.1%}  R {recall:6.1%}  F1 {f1:6.1%}")
+        print(
+            f"{category:9s} gold {s['gold']:4d}  predicted {s['pred']:4d}  correct {s['tp']:4d}  "
+            f"P {precision:6.1%}  R {recall:6.1%}  F1 {f1:6.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -41,49 +41,231 @@ except ImportError:  # pragma: no cover
 try:
     from wordfreq import zipf_frequency
 except ImportError:  # pragma: no cover
+
     def zipf_frequency(word: str, lang: str) -> float:
         return 0.0
+
 
 CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"
 DEFAULT_MAX_RANK = 2
 
 # Verbs that carry little meaning of their own in a Funktionsverbgefüge.
 LIGHT_VERBS = {
-    "treffen", "stellen", "nehmen", "bringen", "kommen", "finden", "geben", "halten", "machen",
-    "führen", "ziehen", "üben", "ausüben", "leisten", "erteilen", "erheben", "setzen", "legen",
-    "ergreifen", "fassen", "treten", "stehen", "geraten", "haben", "tragen", "gehen", "liegen",
-    "erfahren", "erhalten", "schenken", "zollen", "versetzen", "unternehmen", "vornehmen",
-    "durchführen", "aufnehmen", "abgeben", "verüben", "begehen", "betreiben", "bleiben",
-    "gelangen", "genießen", "anstellen", "schließen", "erregen", "hegen", "äußern", "stiften",
-    "sein", "werden", "spielen",
+    "treffen",
+    "stellen",
+    "nehmen",
+    "bringen",
+    "kommen",
+    "finden",
+    "geben",
+    "halten",
+    "machen",
+    "führen",
+    "ziehen",
+    "üben",
+    "ausüben",
+    "leisten",
+    "erteilen",
+    "erheben",
+    "setzen",
+    "legen",
+    "ergreifen",
+    "fassen",
+    "treten",
+    "stehen",
+    "geraten",
+    "haben",
+    "tragen",
+    "gehen",
+    "liegen",
+    "erfahren",
+    "erhalten",
+    "schenken",
+    "zollen",
+    "versetzen",
+    "unternehmen",
+    "vornehmen",
+    "durchführen",
+    "aufnehmen",
+    "abgeben",
+    "verüben",
+    "begehen",
+    "betreiben",
+    "bleiben",
+    "gelangen",
+    "genießen",
+    "anstellen",
+    "schließen",
+    "erregen",
+    "hegen",
+    "äußern",
+    "stiften",
+    "sein",
+    "werden",
+    "spielen",
 }
 # Nouns naming an event or state (predicative nouns): with a light verb they make a
 # light-verb construction (Kritik üben, in Betrieb nehmen); other nouns make an idiom
 # (in Kraft treten, zur Welt kommen), as PARSEME distinguishes LVC from VID.
-_EVENT_SUFFIXES = ("ung", "ion", "nahme", "enz", "anz", "kritik", "frage", "hilfe", "kampf",
-                   "druck", "schutz", "bruch", "wahl", "schlag", "antwort", "angriff", "wunsch",
-                   "einfluss", "vorwurf", "versuch", "beschluss", "besuch", "entscheid",
-                   "auftrag", "zweifel", "streit", "gespräch", "rede", "arbeit", "kontrolle",
-                   "verbot", "erlaubnis", "zustimmung", "ruhe")
+_EVENT_SUFFIXES = (
+    "ung",
+    "ion",
+    "nahme",
+    "enz",
+    "anz",
+    "kritik",
+    "frage",
+    "hilfe",
+    "kampf",
+    "druck",
+    "schutz",
+    "bruch",
+    "wahl",
+    "schlag",
+    "antwort",
+    "angriff",
+    "wunsch",
+    "einfluss",
+    "vorwurf",
+    "versuch",
+    "beschluss",
+    "besuch",
+    "entscheid",
+    "auftrag",
+    "zweifel",
+    "streit",
+    "gespräch",
+    "rede",
+    "arbeit",
+    "kontrolle",
+    "verbot",
+    "erlaubnis",
+    "zustimmung",
+    "ruhe",
+)
 _EVENT_NOUNS = {
-    "kritik", "frage", "rache", "abschied", "bezug", "rücksicht", "einfluss", "druck", "hilfe",
-    "antwort", "anspruch", "anstoß", "ausdruck", "beweis", "betrieb", "start", "dank", "protest",
-    "widerstand", "verzicht", "angst", "sorge", "interesse", "wert", "rat", "schaden", "schritt",
-    "erfolg", "gebrauch", "mord", "kontakt", "konkurrenz", "diskussion", "führung", "zweifel",
-    "besuch", "bescheid", "auskunft", "vorwurf", "bilanz", "ermittlung", "kontrolle", "klage",
-    "lob", "macht", "risiko", "urteil", "verdacht", "vergleich", "wahl", "wirkung", "zugriff",
-    "abstand", "distanz", "alarm", "antrag", "aufsicht", "befehl", "bericht", "einspruch",
-    "gewalt", "pause", "platz", "recht", "schuld", "spaß", "tod", "verantwortung", "verfahren",
-    "vortrag", "wache", "zeugnis", "ziel", "rolle", "stellung", "bewegung", "anteil",
+    "kritik",
+    "frage",
+    "rache",
+    "abschied",
+    "bezug",
+    "rücksicht",
+    "einfluss",
+    "druck",
+    "hilfe",
+    "antwort",
+    "anspruch",
+    "anstoß",
+    "ausdruck",
+    "beweis",
+    "betrieb",
+    "start",
+    "dank",
+    "protest",
+    "widerstand",
+    "verzicht",
+    "angst",
+    "sorge",
+    "interesse",
+    "wert",
+    "rat",
+    "schaden",
+    "schritt",
+    "erfolg",
+    "gebrauch",
+    "mord",
+    "kontakt",
+    "konkurrenz",
+    "diskussion",
+    "führung",
+    "zweifel",
+    "besuch",
+    "bescheid",
+    "auskunft",
+    "vorwurf",
+    "bilanz",
+    "ermittlung",
+    "kontrolle",
+    "klage",
+    "lob",
+    "macht",
+    "risiko",
+    "urteil",
+    "verdacht",
+    "vergleich",
+    "wahl",
+    "wirkung",
+    "zugriff",
+    "abstand",
+    "distanz",
+    "alarm",
+    "antrag",
+    "aufsicht",
+    "befehl",
+    "bericht",
+    "einspruch",
+    "gewalt",
+    "pause",
+    "platz",
+    "recht",
+    "schuld",
+    "spaß",
+    "tod",
+    "verantwortung",
+    "verfahren",
+    "vortrag",
+    "wache",
+    "zeugnis",
+    "ziel",
+    "rolle",
+    "stellung",
+    "bewegung",
+    "anteil",
 }
 
 
 # Lines that are a sentence of their own and begin with a personal pronoun are translations
 # of an English word ("Es ist wichtig." :: It matters.), not sayings.
-_PERSONAL_STARTS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "das", "dies", "ist",
-                    "bist", "sind", "hast", "haben", "hat", "kann", "können", "wie", "was",
-                    "wo", "wann", "warum", "bitte", "sei", "seien", "lass", "lassen", "mir",
-                    "mich", "dir", "ihm", "uns", "meine", "mein", "dein", "deine", "ihre"}
+_PERSONAL_STARTS = {
+    "ich",
+    "du",
+    "er",
+    "sie",
+    "es",
+    "wir",
+    "ihr",
+    "man",
+    "das",
+    "dies",
+    "ist",
+    "bist",
+    "sind",
+    "hast",
+    "haben",
+    "hat",
+    "kann",
+    "können",
+    "wie",
+    "was",
+    "wo",
+    "wann",
+    "warum",
+    "bitte",
+    "sei",
+    "seien",
+    "lass",
+    "lassen",
+    "mir",
+    "mich",
+    "dir",
+    "ihm",
+    "uns",
+    "meine",
+    "mein",
+    "dein",
+    "deine",
+    "ihre",
+}
 
 
 @dataclass(frozen=True)
@@ -152,7 +334,7 @@ def ding_phrases(lines: Iterable[str]) -> Iterator[PhraseRecord]:
             continue
         first = _clean(_split_top(subs_de[0], "; ")[0]).split()
         headword = first[0] if len(first) == 1 else ""
-        for k, (de, en) in enumerate(zip(subs_de, subs_en)):
+        for k, (de, en) in enumerate(zip(subs_de, subs_en, strict=True)):
             en_fig, en_prov = bool(_FIG.search(en)), bool(_PROV.search(en))
             meaning = _clean(en)
             for synonym in _split_top(de, "; "):
@@ -190,8 +372,10 @@ def _is_infinitive(word: str) -> bool:
 
 
 def _is_noun(word: str, first: bool) -> bool:
-    return word[:1].isupper() and word.isalpha() is not False and not (
-        first and word.lower() in DETERMINERS | PREPOSITIONS | set(CONTRACTIONS)
+    return (
+        word[:1].isupper()
+        and word.isalpha() is not False
+        and not (first and word.lower() in DETERMINERS | PREPOSITIONS | set(CONTRACTIONS))
     )
 
 
@@ -221,16 +405,25 @@ def _shape(phrase: str) -> Shape | None:
     sentence = phrase[:1].isupper() and phrase.rstrip().endswith((".", "!", "?"))
     words = [w.rstrip(".!?") if not _is_slot(w.lower()) else w for w in words]
     slots = [w for w in words if _is_slot(w.lower()) or w.lower() in {"einer", "sache"}]
-    content = [w for w in words if not _is_slot(w.lower()) and w.lower() not in
-               {"sich", "einer", "sache"} | DETERMINERS | POSSESSIVES | PREPOSITIONS
-               | set(CONTRACTIONS)]
+    content = [
+        w
+        for w in words
+        if not _is_slot(w.lower())
+        and w.lower()
+        not in {"sich", "einer", "sache"}
+        | DETERMINERS
+        | POSSESSIVES
+        | PREPOSITIONS
+        | set(CONTRACTIONS)
+    ]
     nouns = [w for i, w in enumerate(words) if _is_noun(w, i == 0) and w not in slots]
     verb = words[-1] if _is_infinitive(words[-1]) else None
     # A preposition before a slot ("Auswirkungen auf etw. haben") marks an argument: it does
     # not make the phrase a prepositional idiom.
     has_pp = bool(nouns) and any(
         w.lower() in PREPOSITIONS | set(CONTRACTIONS) and not _is_slot(words[i + 1].lower())
-        for i, w in enumerate(words[:-1]))
+        for i, w in enumerate(words[:-1])
+    )
     return Shape(words, content, nouns, verb, bool(slots), has_pp, sentence)
 
 
@@ -251,8 +444,7 @@ def classify(record) -> tuple[str, int] | None:
         if proverb and n_content <= 10:
             return "proverb", 0
         first = shape.words[0].lower()
-        if (sub_index == 0 and 2 <= n_content <= 7 and shape.nouns
-                and first not in _PERSONAL_STARTS):
+        if sub_index == 0 and 2 <= n_content <= 7 and shape.nouns and first not in _PERSONAL_STARTS:
             return "proverb", 1  # a saying that is a line of its own
         return None  # an example sentence
     if sum(1 for w in shape.content if w.lower() != "es") < 2 and not shape.has_pp:
@@ -285,7 +477,8 @@ def classify(record) -> tuple[str, int] | None:
     # (mit Argusaugen beobachten).
     headword = (getattr(record, "headword", "") or "").lower()
     own_noun = bool(headword) and any(
-        n.lower() == headword or _lemma(n).lower() == headword for n in shape.nouns)
+        n.lower() == headword or _lemma(n).lower() == headword for n in shape.nouns
+    )
     rare_noun = min(zipf_frequency(_lemma(n).lower(), "de") for n in shape.nouns) < 2.6
     rank_place = 2 if (sub_index == 0 or own_noun or rare_noun) else 3
     if light and n_content <= 3:
@@ -331,8 +524,11 @@ def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[I
             meaning=(record.meaning or "").strip()[:500],
             kind=kind,
             source="ding",
-            extra={"rank": rank, "figurative": bool(getattr(record, "figurative", False)),
-                   "line": line},
+            extra={
+                "rank": rank,
+                "figurative": bool(getattr(record, "figurative", False)),
+                "line": line,
+            },
         )
         if compile_idiom(entry) is None:
             continue
@@ -345,8 +541,11 @@ def load_curated(path: str | Path = CURATED_PATH) -> list[IdiomEntry]:
     A fifth column may carry options such as `span=2` (how far apart the words may stand)."""
     entries = []
     with open(path, encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if line.strip() and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = csv.reader(
+            (line for line in handle if line.strip() and not line.startswith("#")),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
         for row in rows:
             row = [c.strip() for c in row] + [""] * 5
             phrase, kind, meaning, literal, options = row[:5]
@@ -356,8 +555,16 @@ def load_curated(path: str | Path = CURATED_PATH) -> list[IdiomEntry]:
             for option in options.split():
                 name, _, value = option.partition("=")
                 extra[name] = int(value) if value.isdigit() else value
-            entries.append(IdiomEntry(phrase=phrase, meaning=meaning, kind=kind or "idiom",
-                                      literal=literal or None, source="curated", extra=extra))
+            entries.append(
+                IdiomEntry(
+                    phrase=phrase,
+                    meaning=meaning,
+                    kind=kind or "idiom",
+                    literal=literal or None,
+                    source="curated",
+                    extra=extra,
+                )
+            )
     return entries
 
 
@@ -365,4 +572,6 @@ def all_idioms(ding_records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list
     """Curated entries first (they win over Ding's wording of the same phrase), then Ding's."""
     curated = load_curated()
     seen = {e.phrase.lower() for e in curated}
-    return curated + [e for e in select_idioms(ding_records, max_rank) if e.phrase.lower() not in seen]
+    return curated + [
+        e for e in select_idioms(ding_records, max_rank) if e.phrase.lower() not in seen
+    ]

@@ -8,12 +8,36 @@ from reader.nlp.idioms import IdiomMatcher, IdiomsComponent, Tok, compile_idiom,
 from reader.nlp.lexicon import IdiomEntry
 
 UPOS = {
-    "NN": "NOUN", "NE": "PROPN", "ART": "DET", "APPR": "ADP", "APPRART": "ADP", "ADJA": "ADJ",
-    "ADJD": "ADJ", "ADV": "ADV", "VVFIN": "VERB", "VVPP": "VERB", "VVINF": "VERB",
-    "VVIZU": "VERB", "VAFIN": "AUX", "VMFIN": "AUX", "VAINF": "AUX", "PTKVZ": "ADP",
-    "PPER": "PRON", "PRF": "PRON", "PIS": "PRON", "PPOSAT": "DET", "KOUS": "SCONJ",
-    "KON": "CCONJ", "$,": "PUNCT", "$.": "PUNCT", "$(": "PUNCT", "PTKZU": "PART",
-    "PTKNEG": "PART", "PRELS": "PRON", "PIAT": "DET", "PAV": "ADV",
+    "NN": "NOUN",
+    "NE": "PROPN",
+    "ART": "DET",
+    "APPR": "ADP",
+    "APPRART": "ADP",
+    "ADJA": "ADJ",
+    "ADJD": "ADJ",
+    "ADV": "ADV",
+    "VVFIN": "VERB",
+    "VVPP": "VERB",
+    "VVINF": "VERB",
+    "VVIZU": "VERB",
+    "VAFIN": "AUX",
+    "VMFIN": "AUX",
+    "VAINF": "AUX",
+    "PTKVZ": "ADP",
+    "PPER": "PRON",
+    "PRF": "PRON",
+    "PIS": "PRON",
+    "PPOSAT": "DET",
+    "KOUS": "SCONJ",
+    "KON": "CCONJ",
+    "$,": "PUNCT",
+    "$.": "PUNCT",
+    "$(": "PUNCT",
+    "PTKZU": "PART",
+    "PTKNEG": "PART",
+    "PRELS": "PRON",
+    "PIAT": "DET",
+    "PAV": "ADV",
 }
 
 SEED_IDIOMS = [
@@ -59,93 +83,149 @@ def lemmas_found(component, *sentences):
 
 
 def test_argusaugen_matches_with_another_verb_in_the_passive(component):
-    found = phrases(component, "Von/von/APPR Brüssel/Brüssel/NE wird/werden/VAFIN die/der/ART "
-                    "Achse/Achse/NN mit/mit/APPR Argusaugen/Argusauge/NN betrachtet/betrachten/VVPP ./././$.")
+    found = phrases(
+        component,
+        "Von/von/APPR Brüssel/Brüssel/NE wird/werden/VAFIN die/der/ART "
+        "Achse/Achse/NN mit/mit/APPR Argusaugen/Argusauge/NN betrachtet/betrachten/VVPP ./././$.",
+    )
     assert ("jdn. mit Argusaugen beobachten", ("mit", "Argusaugen", "betrachtet")) in found
 
 
 def test_hand_washes_the_other_with_an_inserted_adjective_and_verb_last(component):
-    found = phrases(component, "dass/dass/KOUS eine/ein/ART autoritäre/autoritär/ADJA Hand/Hand/NN "
-                    "die/der/ART andere/ander/PIS wäscht/waschen/VVFIN ./././$.")
-    assert ("Eine Hand wäscht die andere.",
-            ("eine", "Hand", "die", "andere", "wäscht")) in found
+    found = phrases(
+        component,
+        "dass/dass/KOUS eine/ein/ART autoritäre/autoritär/ADJA Hand/Hand/NN "
+        "die/der/ART andere/ander/PIS wäscht/waschen/VVFIN ./././$.",
+    )
+    assert ("Eine Hand wäscht die andere.", ("eine", "Hand", "die", "andere", "wäscht")) in found
 
 
 def test_sabre_rattling_with_an_adverb_inserted(component):
-    found = phrases(component, "Kim/Kim/NE rasselt/rasseln/VVFIN kräftig/kräftig/ADJD mit/mit/APPR "
-                    "dem/der/ART Säbel/Säbel/NN")
+    found = phrases(
+        component,
+        "Kim/Kim/NE rasselt/rasseln/VVFIN kräftig/kräftig/ADJD mit/mit/APPR "
+        "dem/der/ART Säbel/Säbel/NN",
+    )
     assert ("mit dem Säbel rasseln", ("rasselt", "mit", "dem", "Säbel")) in found
 
 
 def test_big_guns_with_split_particle_and_a_different_adjective(component):
-    found = phrases(component, "Zudem/zudem/ADV fährt/fahren/VVFIN der/der/ART konservative/konservativ/ADJA "
-                    "Hardliner/Hardliner/NN harte/hart/ADJA Geschütze/Geschütz/NN "
-                    "gegenüber/gegenüber/APPR Kim/Kim/NE auf/auf/PTKVZ :/:/$.")
+    found = phrases(
+        component,
+        "Zudem/zudem/ADV fährt/fahren/VVFIN der/der/ART konservative/konservativ/ADJA "
+        "Hardliner/Hardliner/NN harte/hart/ADJA Geschütze/Geschütz/NN "
+        "gegenüber/gegenüber/APPR Kim/Kim/NE auf/auf/PTKVZ :/:/$.",
+    )
     assert ("schwere Geschütze auffahren", ("fährt", "Geschütze", "auf")) in found
 
 
 def test_big_guns_when_the_pipeline_already_joined_the_particle(component):
-    found = lemmas_found(component, "Er/er/PPER fährt/auffahren/VVFIN schwere/schwer/ADJA "
-                         "Geschütze/Geschütz/NN auf/auf/PTKVZ ./././$.")
+    found = lemmas_found(
+        component,
+        "Er/er/PPER fährt/auffahren/VVFIN schwere/schwer/ADJA "
+        "Geschütze/Geschütz/NN auf/auf/PTKVZ ./././$.",
+    )
     assert "schwere Geschütze auffahren" in found
 
 
 def test_fits_the_picture_after_the_verb(component):
-    found = phrases(component, "Da/da/ADV passt/passen/VVFIN nur/nur/ADV ins/in/APPRART Bild/Bild/NN "
-                    ",/,/$, was/was/PRELS die/der/ART EU/EU/NE festgestellt/feststellen/VVPP hat/haben/VAFIN")
+    found = phrases(
+        component,
+        "Da/da/ADV passt/passen/VVFIN nur/nur/ADV ins/in/APPRART Bild/Bild/NN "
+        ",/,/$, was/was/PRELS die/der/ART EU/EU/NE festgestellt/feststellen/VVPP hat/haben/VAFIN",
+    )
     assert ("ins Bild passen", ("passt", "ins", "Bild")) in found
 
 
 def test_on_paper_as_a_bare_prepositional_phrase(component):
-    found = phrases(component, "Auf/auf/APPR dem/der/ART Papier/Papier/NN zumindest/zumindest/ADV "
-                    "haben/haben/VAFIN sie/sie/PPER unterzeichnet/unterzeichnen/VVPP ./././$.")
+    found = phrases(
+        component,
+        "Auf/auf/APPR dem/der/ART Papier/Papier/NN zumindest/zumindest/ADV "
+        "haben/haben/VAFIN sie/sie/PPER unterzeichnet/unterzeichnen/VVPP ./././$.",
+    )
     assert ("auf dem Papier", ("Auf", "dem", "Papier")) in found
 
 
 def test_washing_ones_hands_is_not_one_good_turn(component):
-    assert lemmas_found(component, "Er/er/PPER wäscht/waschen/VVFIN sich/er/PRF die/der/ART "
-                        "Hände/Hand/NN ./././$.") == set()
+    assert (
+        lemmas_found(
+            component,
+            "Er/er/PPER wäscht/waschen/VVFIN sich/er/PRF die/der/ART Hände/Hand/NN ./././$.",
+        )
+        == set()
+    )
 
 
 def test_a_picture_on_the_wall_does_not_fit_the_picture(component):
-    assert lemmas_found(component, "Das/der/ART Bild/Bild/NN hängt/hängen/VVFIN an/an/APPR "
-                        "der/der/ART Wand/Wand/NN ./././$.") == set()
+    assert (
+        lemmas_found(
+            component,
+            "Das/der/ART Bild/Bild/NN hängt/hängen/VVFIN an/an/APPR "
+            "der/der/ART Wand/Wand/NN ./././$.",
+        )
+        == set()
+    )
 
 
 def test_a_noun_alone_is_no_idiom(component):
-    assert lemmas_found(component, "Der/der/ART Säbel/Säbel/NN hängt/hängen/VVFIN im/in/APPRART "
-                        "Museum/Museum/NN ./././$.",
-                        "Die/der/ART Geschütze/Geschütz/NN waren/sein/VAFIN schwer/schwer/ADJD ./././$.") == set()
+    assert (
+        lemmas_found(
+            component,
+            "Der/der/ART Säbel/Säbel/NN hängt/hängen/VVFIN im/in/APPRART Museum/Museum/NN ./././$.",
+            "Die/der/ART Geschütze/Geschütz/NN waren/sein/VAFIN schwer/schwer/ADJD ./././$.",
+        )
+        == set()
+    )
 
 
 def test_driving_up_without_guns_is_not_the_idiom(component):
-    assert lemmas_found(component, "Der/der/ART Wagen/Wagen/NN fährt/fahren/VVFIN vor/vor/APPR "
-                        "dem/der/ART Haus/Haus/NN auf/auf/PTKVZ ./././$.") == set()
+    assert (
+        lemmas_found(
+            component,
+            "Der/der/ART Wagen/Wagen/NN fährt/fahren/VVFIN vor/vor/APPR "
+            "dem/der/ART Haus/Haus/NN auf/auf/PTKVZ ./././$.",
+        )
+        == set()
+    )
 
 
 def test_preposition_must_lead_its_noun_phrase(component):
     # Bild and passen and "in" occur, but "in" belongs to another phrase.
     assert "ins Bild passen" not in lemmas_found(
-        component, "Das/der/ART Bild/Bild/NN passt/passen/VVFIN gut/gut/ADJD in/in/APPR "
-        "den/der/ART Raum/Raum/NN ./././$.")
+        component,
+        "Das/der/ART Bild/Bild/NN passt/passen/VVFIN gut/gut/ADJD in/in/APPR "
+        "den/der/ART Raum/Raum/NN ./././$.",
+    )
 
 
 def test_words_of_an_idiom_must_share_a_clause(component):
     assert "mit dem Säbel rasseln" not in lemmas_found(
-        component, "Er/er/PPER kämpfte/kämpfen/VVFIN mit/mit/APPR dem/der/ART Säbel/Säbel/NN "
-        ",/,/$, während/während/KOUS die/der/ART Ketten/Kette/NN rasselten/rasseln/VVFIN ./././$.")
+        component,
+        "Er/er/PPER kämpfte/kämpfen/VVFIN mit/mit/APPR dem/der/ART Säbel/Säbel/NN "
+        ",/,/$, während/während/KOUS die/der/ART Ketten/Kette/NN rasselten/rasseln/VVFIN ./././$.",
+    )
 
 
 def test_reordered_light_verb_construction_with_zu_infinitive(component):
-    found = {(e["lemma"], e["type"]) for e in component(make_doc(
-        "Niemand/niemand/PIS wagt/wagen/VVFIN ,/,/$, seine/sein/PPOSAT Integrität/Integrität/NN "
-        "in/in/APPR Frage/Frage/NN zu/zu/PTKZU stellen/stellen/VVINF ./././$."))._.expressions}
+    found = {
+        (e["lemma"], e["type"])
+        for e in component(
+            make_doc(
+                "Niemand/niemand/PIS wagt/wagen/VVFIN ,/,/$, seine/sein/PPOSAT Integrität/Integrität/NN "  # noqa: E501
+                "in/in/APPR Frage/Frage/NN zu/zu/PTKZU stellen/stellen/VVINF ./././$."
+            )
+        )._.expressions
+    }
     assert ("etw. in Frage stellen", "light_verb") in found
 
 
 def test_negated_light_verb_is_the_same_expression(component):
-    doc = component(make_doc("Der/der/ART Preis/Preis/NN spielt/spielen/VVFIN keine/kein/PIAT "
-                             "Rolle/Rolle/NN ./././$."))
+    doc = component(
+        make_doc(
+            "Der/der/ART Preis/Preis/NN spielt/spielen/VVFIN keine/kein/PIAT "
+            "Rolle/Rolle/NN ./././$."
+        )
+    )
     (expr,) = doc._.expressions
     assert expr["lemma"] == "eine Rolle spielen"
     assert expr["type"] == "light_verb"
@@ -154,15 +234,24 @@ def test_negated_light_verb_is_the_same_expression(component):
 
 
 def test_reflexive_idiom_takes_sich_along(component):
-    found = phrases(component, "Der/der/ART Minister/Minister/NN wusch/waschen/VVFIN sich/er/PRF "
-                    "die/der/ART Hände/Hand/NN in/in/APPR Unschuld/Unschuld/NN ./././$.")
-    assert ("sich die Hände in Unschuld waschen",
-            ("wusch", "sich", "die", "Hände", "in", "Unschuld")) in found
+    found = phrases(
+        component,
+        "Der/der/ART Minister/Minister/NN wusch/waschen/VVFIN sich/er/PRF "
+        "die/der/ART Hände/Hand/NN in/in/APPR Unschuld/Unschuld/NN ./././$.",
+    )
+    assert (
+        "sich die Hände in Unschuld waschen",
+        ("wusch", "sich", "die", "Hände", "in", "Unschuld"),
+    ) in found
 
 
 def test_token_indices_are_within_the_sentence(component):
-    doc = component(make_doc("Das/der/ART ist/sein/VAFIN gut/gut/ADJD ./././$.",
-                             "Kim/Kim/NE rasselt/rasseln/VVFIN mit/mit/APPR dem/der/ART Säbel/Säbel/NN ./././$."))
+    doc = component(
+        make_doc(
+            "Das/der/ART ist/sein/VAFIN gut/gut/ADJD ./././$.",
+            "Kim/Kim/NE rasselt/rasseln/VVFIN mit/mit/APPR dem/der/ART Säbel/Säbel/NN ./././$.",
+        )
+    )
     (expr,) = doc._.expressions
     assert expr["sent"] == 1
     assert expr["tokens"] == [1, 2, 3, 4]
@@ -181,8 +270,12 @@ def test_component_is_registered_with_spacy_and_takes_idioms_by_setter():
 
 def test_matcher_works_on_plain_tokens_without_spacy():
     matcher = IdiomMatcher(SEED_IDIOMS)
-    toks = [Tok("Das", "der", "PDS"), Tok("passt", "passen", "VVFIN"), Tok("ins", "in", "APPRART"),
-            Tok("Bild", "Bild", "NN")]
+    toks = [
+        Tok("Das", "der", "PDS"),
+        Tok("passt", "passen", "VVFIN"),
+        Tok("ins", "in", "APPRART"),
+        Tok("Bild", "Bild", "NN"),
+    ]
     (match,) = matcher.match_sentence(toks)
     assert match.pattern.phrase == "ins Bild passen"
     assert match.tokens == (1, 2, 3)
@@ -213,7 +306,7 @@ DING_LINES = [
     "Säbel {m} [mil.] | Säbel {pl} | Kavalleriesäbel {m} | mit dem Säbel rasseln [übtr.] :: "
     "sabre [Br.] | sabres | cavalry sabre | to rattle the sabre [fig.]",
     "Eine Hand wäscht die andere. :: One hand washes the other.; One good turn deserves another.",
-    "Der Apfel fällt nicht weit vom Stamm. [Sprw.] :: The apple does not fall far from the tree. [prov.]",
+    "Der Apfel fällt nicht weit vom Stamm. [Sprw.] :: The apple does not fall far from the tree. [prov.]",  # noqa: E501
     "etw. in Frage stellen; infrage stellen (Sache) {vt} | in Frage stellend; infrage stellend | "
     "in Frage gestellt; infrage gestellt | Dieser Fall stellt die Sinnhaftigkeit des Gesetzes in "
     "Frage. :: to bring into question sth. | bringing into question | brought into question | "
@@ -242,17 +335,22 @@ def test_selection_keeps_figurative_proverbs_sayings_and_fixed_verb_phrases():
 
 def test_selection_drops_inflection_rows_examples_and_plain_phrases():
     found = selected()
-    assert not {"in Frage stellend", "in Frage gestellt",
-                "Dieser Fall stellt die Sinnhaftigkeit des Gesetzes in Frage.",
-                "Es ist wichtig.", "einen Apfel schälen"} & set(found)
+    assert not {
+        "in Frage stellend",
+        "in Frage gestellt",
+        "Dieser Fall stellt die Sinnhaftigkeit des Gesetzes in Frage.",
+        "Es ist wichtig.",
+        "einen Apfel schälen",
+    } & set(found)
 
 
 def test_selection_accepts_the_importers_parsed_records():
     from glossary.idiom_selection import PhraseRecord, select_idioms
 
-    records = [PhraseRecord("mit dem Säbel rasseln", "to rattle the sabre", sub_index=3,
-                            figurative=True),
-               PhraseRecord("in Frage gestellt", "brought into question", sub_index=2)]
+    records = [
+        PhraseRecord("mit dem Säbel rasseln", "to rattle the sabre", sub_index=3, figurative=True),
+        PhraseRecord("in Frage gestellt", "brought into question", sub_index=2),
+    ]
     assert [e.phrase for e in select_idioms(records)] == ["mit dem Säbel rasseln"]
 
 
@@ -271,61 +369,93 @@ def test_curated_list_is_large_compilable_and_has_the_seed_idioms():
     assert all(compile_idiom(e) is not None for e in curated)
     assert sum(e.kind == "light_verb" for e in curated) >= 50
     phrases = {e.phrase for e in curated}
-    assert {"ins Bild passen", "auf dem Papier", "mit dem Säbel rasseln",
-            "schwere Geschütze auffahren", "Eine Hand wäscht die andere.",
-            "jdn. mit Argusaugen beobachten", "Kritik üben", "in Kraft treten"} <= phrases
+    assert {
+        "ins Bild passen",
+        "auf dem Papier",
+        "mit dem Säbel rasseln",
+        "schwere Geschütze auffahren",
+        "Eine Hand wäscht die andere.",
+        "jdn. mit Argusaugen beobachten",
+        "Kritik üben",
+        "in Kraft treten",
+    } <= phrases
 
 
 def test_expletive_es_gibt_matches_in_both_word_orders():
     from glossary.idiom_selection import load_curated
 
     matcher = IdiomMatcher(load_curated())
-    for toks in ([Tok("Es", "es", "PPER"), Tok("gibt", "geben", "VVFIN"), Tok("Hoffnung", "Hoffnung", "NN")],
-                 [Tok("Heute", "heute", "ADV"), Tok("gibt", "geben", "VVFIN"), Tok("es", "es", "PPER"),
-                  Tok("Regen", "Regen", "NN")]):
+    for toks in (
+        [Tok("Es", "es", "PPER"), Tok("gibt", "geben", "VVFIN"), Tok("Hoffnung", "Hoffnung", "NN")],
+        [
+            Tok("Heute", "heute", "ADV"),
+            Tok("gibt", "geben", "VVFIN"),
+            Tok("es", "es", "PPER"),
+            Tok("Regen", "Regen", "NN"),
+        ],
+    ):
         assert [m.pattern.phrase for m in matcher.match_sentence(toks)] == ["es geben"]
 
 
 def test_a_noun_inside_another_prepositional_phrase_is_not_the_idiom():
     matcher = IdiomMatcher([IdiomEntry("Glück haben", "to be lucky")])
-    toks = [Tok("Sie", "sie", "PPER"), Tok("hat", "haben", "VAFIN"), Tok("zum", "zu", "APPRART"),
-            Tok("Glück", "Glück", "NN"), Tok("Zeit", "Zeit", "NN")]
+    toks = [
+        Tok("Sie", "sie", "PPER"),
+        Tok("hat", "haben", "VAFIN"),
+        Tok("zum", "zu", "APPRART"),
+        Tok("Glück", "Glück", "NN"),
+        Tok("Zeit", "Zeit", "NN"),
+    ]
     assert matcher.match_sentence(toks) == []
 
 
 def test_a_contraction_is_not_its_preposition_with_another_article():
     matcher = IdiomMatcher([IdiomEntry("ins Spiel kommen", "to come into play")])
-    toks = [Tok("Er", "er", "PPER"), Tok("kam", "kommen", "VVFIN"), Tok("in", "in", "APPR"),
-            Tok("den", "der", "ART"), Tok("Spielen", "Spiel", "NN")]
+    toks = [
+        Tok("Er", "er", "PPER"),
+        Tok("kam", "kommen", "VVFIN"),
+        Tok("in", "in", "APPR"),
+        Tok("den", "der", "ART"),
+        Tok("Spielen", "Spiel", "NN"),
+    ]
     assert matcher.match_sentence(toks) == []
 
 
-@pytest.mark.parametrize("sentence, phrase", [
-    ("Von Brüssel bis nach Washington wird die Achse Pjöngjang-Moskau mit Argusaugen betrachtet .",
-     "jdn. mit Argusaugen beobachten"),
-    ("Zwischen Moskau und Pjöngjang gilt also längst , dass eine autoritäre Hand die andere wäscht .",
-     "Eine Hand wäscht die andere."),
-    ("Kim Jong Un rasselt kräftig mit dem Säbel", "mit dem Säbel rasseln"),
-    ("Zudem fährt der konservative Hardliner seinerseits harte Geschütze gegenüber Kim Jong Un auf :",
-     "schwere Geschütze auffahren"),
-    ("Da passt nur ins Bild , was die EU am Montag nach ausgiebiger Prüfung festgestellt hat :",
-     "ins Bild passen"),
-    ("Auf dem Papier zumindest haben er und Putin zuletzt eine Partnerschaft unterzeichnet .",
-     "auf dem Papier"),
-])
+@pytest.mark.parametrize(
+    "sentence, phrase",
+    [
+        (
+            "Von Brüssel bis nach Washington wird die Achse Pjöngjang-Moskau mit Argusaugen betrachtet .",  # noqa: E501
+            "jdn. mit Argusaugen beobachten",
+        ),
+        (
+            "Zwischen Moskau und Pjöngjang gilt also längst , dass eine autoritäre Hand die andere wäscht .",  # noqa: E501
+            "Eine Hand wäscht die andere.",
+        ),
+        ("Kim Jong Un rasselt kräftig mit dem Säbel", "mit dem Säbel rasseln"),
+        (
+            "Zudem fährt der konservative Hardliner seinerseits harte Geschütze gegenüber Kim Jong Un auf :",  # noqa: E501
+            "schwere Geschütze auffahren",
+        ),
+        (
+            "Da passt nur ins Bild , was die EU am Montag nach ausgiebiger Prüfung festgestellt hat :",  # noqa: E501
+            "ins Bild passen",
+        ),
+        (
+            "Auf dem Papier zumindest haben er und Putin zuletzt eine Partnerschaft unterzeichnet .",  # noqa: E501
+            "auf dem Papier",
+        ),
+    ],
+)
 def test_seed_article_idioms_with_real_tagger_lemmas(sentence, phrase):
     """HanTa's tags and lemmas (its own notation, ADJ(A)), not hand-made ones."""
-    from glossary.idiom_selection import load_curated
-
     matcher = _curated_matcher()
     tagged = _hanta().tag_sent(sentence.split(), taglevel=1)
-    found = [m.pattern.phrase for m in matcher.match_sentence([Tok(w, l, t) for w, l, t in tagged])]
+    found = [
+        m.pattern.phrase
+        for m in matcher.match_sentence([Tok(w, lemma, t) for w, lemma, t in tagged])
+    ]
     assert phrase in found
-
-
-@pytest.fixture(scope="module")
-def _unused():  # pragma: no cover - keeps pytest from collecting helpers below as fixtures
-    return None
 
 
 _CACHE: dict = {}
@@ -348,15 +478,25 @@ def _curated_matcher():
 
 
 def test_adjective_particle_tagged_as_adjective_joins_its_verb():
-    from glossary.idiom_selection import load_curated
-
     matcher = _curated_matcher()
-    toks = [Tok("Das", "der", "PDS"), Tok("stellte", "stellen", "VVFIN"), Tok("Rogan", "Rogan", "NE"),
-            Tok("auch", "auch", "ADV"), Tok("klar", "klar", "ADJD"), Tok(".", ".", "$.")]
+    toks = [
+        Tok("Das", "der", "PDS"),
+        Tok("stellte", "stellen", "VVFIN"),
+        Tok("Rogan", "Rogan", "NE"),
+        Tok("auch", "auch", "ADV"),
+        Tok("klar", "klar", "ADJD"),
+        Tok(".", ".", "$."),
+    ]
     (match,) = matcher.match_sentence(toks)
     assert match.pattern.phrase == "klarstellen"
     assert match.core == (1, 4)
     # an adjective in the middle of the clause is no particle
-    toks = [Tok("Er", "er", "PPER"), Tok("stellte", "stellen", "VVFIN"), Tok("klar", "klar", "ADJD"),
-            Tok("formulierte", "formuliert", "ADJA"), Tok("Fragen", "Frage", "NN"), Tok(".", ".", "$.")]
+    toks = [
+        Tok("Er", "er", "PPER"),
+        Tok("stellte", "stellen", "VVFIN"),
+        Tok("klar", "klar", "ADJD"),
+        Tok("formulierte", "formuliert", "ADJA"),
+        Tok("Fragen", "Frage", "NN"),
+        Tok(".", ".", "$."),
+    ]
     assert [m.pattern.phrase for m in matcher.match_sentence(toks)] in ([], ["eine Frage stellen"])

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.nlp.lexicon import IdiomEntry
@@ -36,8 +36,10 @@ from reader.nlp.lexicon import IdiomEntry
 try:  # wordfreq is a project dependency; the fallback keeps the matcher importable without it.
     from wordfreq import zipf_frequency as _zipf
 except ImportError:  # pragma: no cover
+
     def _zipf(word: str, lang: str) -> float:
         return 3.0
+
 
 try:
     import simplemma as _simplemma
@@ -48,14 +50,59 @@ except ImportError:  # pragma: no cover
 # --- word classes of the dictionary's phrase notation --------------------------------------
 
 SLOTS = {
-    "jdn.", "jdm.", "jds.", "etw.", "jd.", "jdn", "jdm", "jds", "etw", "jemanden", "jemandem",
-    "jemandes", "jemand", "sb.", "sth.", "etw./jdn.", "jdn./etw.", "jdm./etw.", "etw./jdm.",
-    "jdm./einer", "jds./einer", "js.", "einer/einem", "...", "…", "jdn./sich", "jdm./sich",
-    "sich/jdn.", "sich/jdm.", "irgendwo", "irgendwohin", "wohin", "etwas.",
+    "jdn.",
+    "jdm.",
+    "jds.",
+    "etw.",
+    "jd.",
+    "jdn",
+    "jdm",
+    "jds",
+    "etw",
+    "jemanden",
+    "jemandem",
+    "jemandes",
+    "jemand",
+    "sb.",
+    "sth.",
+    "etw./jdn.",
+    "jdn./etw.",
+    "jdm./etw.",
+    "etw./jdm.",
+    "jdm./einer",
+    "jds./einer",
+    "js.",
+    "einer/einem",
+    "...",
+    "…",
+    "jdn./sich",
+    "jdm./sich",
+    "sich/jdn.",
+    "sich/jdm.",
+    "irgendwo",
+    "irgendwohin",
+    "wohin",
+    "etwas.",
 }
 DETERMINERS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "kein", "keine", "keinen", "keinem", "keiner", "keines",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "eines",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
 }
 POSSESSIVES = {
     stem + ending
@@ -64,23 +111,93 @@ POSSESSIVES = {
 } | {"euer", "eure", "euren", "eurem", "eurer", "eures"}
 # "sein" is both a possessive and the verb "to be": as the last word it is the verb.
 PREPOSITIONS = {
-    "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
-    "ohne", "seit", "über", "um", "unter", "von", "vor", "zu", "zwischen", "wegen", "trotz",
-    "ab", "bis", "außer", "gegenüber", "entlang", "als", "wie", "statt", "anstatt", "jenseits",
-    "innerhalb", "außerhalb", "mittels", "zugunsten", "aufgrund", "angesichts", "binnen",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "durch",
+    "für",
+    "gegen",
+    "hinter",
+    "in",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "über",
+    "um",
+    "unter",
+    "von",
+    "vor",
+    "zu",
+    "zwischen",
+    "wegen",
+    "trotz",
+    "ab",
+    "bis",
+    "außer",
+    "gegenüber",
+    "entlang",
+    "als",
+    "wie",
+    "statt",
+    "anstatt",
+    "jenseits",
+    "innerhalb",
+    "außerhalb",
+    "mittels",
+    "zugunsten",
+    "aufgrund",
+    "angesichts",
+    "binnen",
 }
 CONTRACTIONS = {
-    "ins": ("in", "das"), "im": ("in", "dem"), "ans": ("an", "das"), "am": ("an", "dem"),
-    "aufs": ("auf", "das"), "zum": ("zu", "dem"), "zur": ("zu", "der"), "vom": ("von", "dem"),
-    "beim": ("bei", "dem"), "übers": ("über", "das"), "überm": ("über", "dem"),
-    "ums": ("um", "das"), "unterm": ("unter", "dem"), "unters": ("unter", "das"),
-    "hinterm": ("hinter", "dem"), "hinters": ("hinter", "das"), "vors": ("vor", "das"),
-    "vorm": ("vor", "dem"), "durchs": ("durch", "das"), "fürs": ("für", "das"),
+    "ins": ("in", "das"),
+    "im": ("in", "dem"),
+    "ans": ("an", "das"),
+    "am": ("an", "dem"),
+    "aufs": ("auf", "das"),
+    "zum": ("zu", "dem"),
+    "zur": ("zu", "der"),
+    "vom": ("von", "dem"),
+    "beim": ("bei", "dem"),
+    "übers": ("über", "das"),
+    "überm": ("über", "dem"),
+    "ums": ("um", "das"),
+    "unterm": ("unter", "dem"),
+    "unters": ("unter", "das"),
+    "hinterm": ("hinter", "dem"),
+    "hinters": ("hinter", "das"),
+    "vors": ("vor", "das"),
+    "vorm": ("vor", "dem"),
+    "durchs": ("durch", "das"),
+    "fürs": ("für", "das"),
 }
 # Words that may be absent without changing the idiom (negation turns "eine Rolle spielen"
 # into "keine Rolle spielen", which is the same expression).
-SKIPPABLE = {"nicht", "mal", "einmal", "auch", "noch", "schon", "gar", "erst", "wieder", "ganz",
-             "sehr", "immer", "bloß", "nur", "genau", "eben", "wohl", "doch", "ja", "etwa"}
+SKIPPABLE = {
+    "nicht",
+    "mal",
+    "einmal",
+    "auch",
+    "noch",
+    "schon",
+    "gar",
+    "erst",
+    "wieder",
+    "ganz",
+    "sehr",
+    "immer",
+    "bloß",
+    "nur",
+    "genau",
+    "eben",
+    "wohl",
+    "doch",
+    "ja",
+    "etwa",
+}
 SEPARABLE_PARTICLES = sorted(
     """ab an auf aus bei dar durch ein empor entgegen entlang fest fort frei gegenüber heim her
     herab heran herauf heraus herbei herein herum herunter hervor hin hinab hinauf hinaus
@@ -90,20 +207,83 @@ SEPARABLE_PARTICLES = sorted(
     key=len,
     reverse=True,
 )
-ADJECTIVE_PARTICLES = {"fest", "klar", "bekannt", "frei", "offen", "kaputt", "fertig", "leer",
-                       "still", "bereit", "gut", "schwer", "hoch", "wahr", "kennen", "fern",
-                       "nahe", "richtig", "sicher", "tot", "krank", "locker", "gleich",
-                       "schief", "weh", "pleite", "übel"}
-NOUN_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "ADV", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD",
-                    "PWAT", "PTKNEG", "TRUNC", "KON", "NN", "NE"}
+ADJECTIVE_PARTICLES = {
+    "fest",
+    "klar",
+    "bekannt",
+    "frei",
+    "offen",
+    "kaputt",
+    "fertig",
+    "leer",
+    "still",
+    "bereit",
+    "gut",
+    "schwer",
+    "hoch",
+    "wahr",
+    "kennen",
+    "fern",
+    "nahe",
+    "richtig",
+    "sicher",
+    "tot",
+    "krank",
+    "locker",
+    "gleich",
+    "schief",
+    "weh",
+    "pleite",
+    "übel",
+}
+NOUN_PHRASE_TAGS = {
+    "ART",
+    "ADJA",
+    "ADJD",
+    "ADV",
+    "PPOSAT",
+    "PIAT",
+    "PIDAT",
+    "PDAT",
+    "CARD",
+    "PWAT",
+    "PTKNEG",
+    "TRUNC",
+    "KON",
+    "NN",
+    "NE",
+}
 # Clause boundaries: commas and sentence punctuation; of $( only brackets, dashes, colons and
 # semicolons (quotes and hyphens stand inside a clause: „sämtliche Anstrengungen ...“).
 BOUNDARY_TEXTS = {"(", ")", ";", ":", "–", "—", "--", "[", "]"}
 
 # Verbs too general to carry an idiom without the words around them.
-WEAK_VERBS = {"sein", "haben", "werden", "machen", "geben", "tun", "lassen", "bekommen",
-              "kriegen", "gehen", "kommen", "stehen", "liegen", "bringen", "halten", "nehmen",
-              "stellen", "setzen", "legen", "finden", "spielen", "ziehen", "treten", "führen"}
+WEAK_VERBS = {
+    "sein",
+    "haben",
+    "werden",
+    "machen",
+    "geben",
+    "tun",
+    "lassen",
+    "bekommen",
+    "kriegen",
+    "gehen",
+    "kommen",
+    "stehen",
+    "liegen",
+    "bringen",
+    "halten",
+    "nehmen",
+    "stellen",
+    "setzen",
+    "legen",
+    "finden",
+    "spielen",
+    "ziehen",
+    "treten",
+    "führen",
+}
 
 _STRIP_MARKUP = re.compile(r"\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
 _ADJ_ENDING = re.compile(r"(?:e|er|es|en|em)$")
@@ -157,7 +337,7 @@ def split_particle(verb: str) -> tuple[str, str] | None:
     low = _lower(verb)
     for particle in SEPARABLE_PARTICLES:
         if low.startswith(particle) and len(low) - len(particle) >= 3:
-            base = low[len(particle):]
+            base = low[len(particle) :]
             if base.startswith("zu") and base[2:] and _zipf(base[2:], "de") > 2.5:
                 base = base[2:]  # aufzufahren
             if re.search(r"(?:en|ern|eln|n)$", base) and _zipf(base, "de") >= 2.0:
@@ -166,6 +346,7 @@ def split_particle(verb: str) -> tuple[str, str] | None:
 
 
 # --- compiled patterns -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Element:
@@ -199,7 +380,13 @@ class IdiomPattern:
 
 def _clean_phrase(phrase: str) -> list[str]:
     text = _STRIP_MARKUP.sub(" ", phrase)
-    text = text.replace("„", " ").replace("“", " ").replace('"', " ").replace("‚", " ").replace("‘", " ")
+    text = (
+        text.replace("„", " ")
+        .replace("“", " ")
+        .replace('"', " ")
+        .replace("‚", " ")
+        .replace("‘", " ")
+    )
     text = re.sub(r"[,!?]", " ", text)
     text = re.sub(r"\s+/\s+.*$", "", text)  # "a / b" alternatives: keep the first
     words = []
@@ -235,11 +422,19 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         if low == "einer" and i + 1 < n and words[i + 1] in {"Sache", "Person"}:
             i += 2  # "einer Sache": a slot for a thing
             continue
-        if low in {"sache", "person"} and i > 0 and _lower(words[i - 1]) in {"einer", "eine"} and not is_sentence:
+        if (
+            low in {"sache", "person"}
+            and i > 0
+            and _lower(words[i - 1]) in {"einer", "eine"}
+            and not is_sentence
+        ):
             i += 1
             continue
-        if low in SKIPPABLE and word[:1].islower() and not (
-                is_sentence and low not in {"nicht", "auch", "noch", "schon"}):
+        if (
+            low in SKIPPABLE
+            and word[:1].islower()
+            and not (is_sentence and low not in {"nicht", "auch", "noch", "schon"})
+        ):
             i += 1
             continue
         if low == "sich":
@@ -250,7 +445,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "adp", frozenset({prep, low}), True, article=det))
             pending_heads.append(len(elements) - 1)
         elif low in PREPOSITIONS and not last:
-            if (entry.source != "curated" and i + 1 < n and _is_slot(_lower(words[i + 1]))):
+            if entry.source != "curated" and i + 1 < n and _is_slot(_lower(words[i + 1])):
                 # "Lust auf etw. haben": the preposition marks an argument, it is not part of
                 # the idiom (our curated list writes only the words that count: es um etw. gehen).
                 i += 1
@@ -258,7 +453,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "adp", frozenset({low}), True))
             pending_heads.append(len(elements) - 1)
         elif low in DETERMINERS and not last:
-            elements.append(Element(word, "det", frozenset({low, _lower(_lemma(word)), "der", "ein", "kein"}), False))
+            elements.append(
+                Element(
+                    word, "det", frozenset({low, _lower(_lemma(word)), "der", "ein", "kein"}), False
+                )
+            )
             pending_heads.append(len(elements) - 1)
         elif low in POSSESSIVES and not last and not (low == "sein" and last):
             # "seinen Weg gehen", "auf seine Kosten kommen": the possessive (any person) is
@@ -267,7 +466,9 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             pending_heads.append(len(elements) - 1)
         elif low == "es":
             elements.append(Element(word, "pron", frozenset({"es"}), True))
-        elif word[:1].isupper() and (i > 0 or not is_sentence or _lower(word) not in _FUNCTION_WORDS):
+        elif word[:1].isupper() and (
+            i > 0 or not is_sentence or _lower(word) not in _FUNCTION_WORDS
+        ):
             elements.append(Element(word, "noun", _keys_for(word, stems=False), True))
             noun = len(elements) - 1
             elements = _attach(elements, pending_heads, noun)
@@ -276,8 +477,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             parts = split_particle(word)
             keys = _keys_for(word)
             if parts:
-                elements.append(Element(word, "verb", keys, True, particle=parts[0],
-                                        base_keys=frozenset({parts[1]})))
+                elements.append(
+                    Element(
+                        word, "verb", keys, True, particle=parts[0], base_keys=frozenset({parts[1]})
+                    )
+                )
             else:
                 elements.append(Element(word, "verb", keys, True))
             # A preposition governed by the verb (es um etw. gehen) may stand on either side
@@ -285,26 +489,37 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             pending_heads = []
         else:
             # adjective, adverb, pronoun (andere), or a finite verb of a proverb
-            following_noun = any(w[:1].isupper() for w in words[i + 1:i + 3])
+            following_noun = any(w[:1].isupper() for w in words[i + 1 : i + 3])
             # An attributive adjective may vary (harte for schwere Geschütze auffahren) only
             # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
             # is what makes "freie Hand haben" or "einen schlechten Tag haben".
             # Without a verb the adjective is half the idiom ("mit wenig Geld").
-            optional = (not is_sentence and following_noun and i + 1 < n
-                        and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS)
-                        and _lower(words[-1]) not in WEAK_VERBS
-                        and _is_infinitive_like(words[-1]))
+            optional = (
+                not is_sentence
+                and following_noun
+                and i + 1 < n
+                and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS)
+                and _lower(words[-1]) not in WEAK_VERBS
+                and _is_infinitive_like(words[-1])
+            )
             role = "adj"
             keys = _keys_for(word)
             if is_sentence:
                 parts = split_particle(_lemma(word)) if _lemma(word) != word else None
-                elements.append(Element(word, "other", keys, True,
-                                        particle=parts[0] if parts else None,
-                                        base_keys=frozenset({parts[1]}) if parts else frozenset()))
+                elements.append(
+                    Element(
+                        word,
+                        "other",
+                        keys,
+                        True,
+                        particle=parts[0] if parts else None,
+                        base_keys=frozenset({parts[1]}) if parts else frozenset(),
+                    )
+                )
             else:
                 elements.append(Element(word, role, keys, not optional))
             idx = len(elements) - 1
-            attributive = (not is_sentence and i + 1 < n and words[i + 1][:1].isupper())
+            attributive = not is_sentence and i + 1 < n and words[i + 1][:1].isupper()
             if optional or attributive:
                 # An adjective before the noun belongs to it ("freie Hand haben", "die
                 # besseren Argumente"): it must stand in that noun phrase.
@@ -318,17 +533,32 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
     if extra.get("strict"):
         # Every word counts, articles too, as written ("das heißt" is not any "heißen", "der
         # Fall sein" not "ein Fall sein").
-        elements = [Element(e.word, e.role,
-                            frozenset({_lower(e.word), _lower(_lemma(e.word))})
-                            if e.role == "det" else e.keys,
-                            True, e.head, e.particle, e.base_keys, e.article) for e in elements]
+        elements = [
+            Element(
+                e.word,
+                e.role,
+                frozenset({_lower(e.word), _lower(_lemma(e.word))}) if e.role == "det" else e.keys,
+                True,
+                e.head,
+                e.particle,
+                e.base_keys,
+                e.article,
+            )
+            for e in elements
+        ]
     required = [k for k, e in enumerate(elements) if e.required]
     if not required:
         return None
-    content = [k for k in required if elements[k].role in {"noun", "verb", "adj", "other", "pron"}
-               or extra.get("strict")]
-    if (len(required) == 1 and elements[required[0]].role == "verb"
-            and elements[required[0]].particle in ADJECTIVE_PARTICLES):
+    content = [
+        k
+        for k in required
+        if elements[k].role in {"noun", "verb", "adj", "other", "pron"} or extra.get("strict")
+    ]
+    if (
+        len(required) == 1
+        and elements[required[0]].role == "verb"
+        and elements[required[0]].particle in ADJECTIVE_PARTICLES
+    ):
         # feststellen, klarstellen, bekanntgeben: verb + adjective particle, an idiom in
         # PARSEME's sense (an adjective is no separable-verb particle)
         content = content * 2
@@ -349,15 +579,26 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         # the verb beside it may vary (mit Argusaugen betrachten / beobachten / verfolgen).
         verb_optional = rarest_noun < 2.6 and has_adp
     if verb_optional:
-        elements = [Element(e.word, e.role, e.keys, False, e.head, e.particle, e.base_keys,
-                            e.article) if e.role == "verb" else e for e in elements]
+        elements = [
+            Element(e.word, e.role, e.keys, False, e.head, e.particle, e.base_keys, e.article)
+            if e.role == "verb"
+            else e
+            for e in elements
+        ]
         required = [k for k, e in enumerate(elements) if e.required]
 
     anchor = min(required, key=lambda k: (_anchor_score(elements[k]), k))
     max_span = int(extra.get("span", 10 if not is_sentence else 14))
     pp_heads = frozenset(e.head for e in elements if e.role == "adp" and e.head is not None)
-    return IdiomPattern(entry, tuple(elements), anchor, verb_optional, max_span,
-                        float(extra.get("rank", 0.0)), pp_heads)
+    return IdiomPattern(
+        entry,
+        tuple(elements),
+        anchor,
+        verb_optional,
+        max_span,
+        float(extra.get("rank", 0.0)),
+        pp_heads,
+    )
 
 
 def _is_infinitive_like(word: str) -> bool:
@@ -371,8 +612,9 @@ def _attach(elements: list[Element], pending: list[int], head: int) -> list[Elem
     out = list(elements)
     for k in pending:
         e = out[k]
-        out[k] = Element(e.word, e.role, e.keys, e.required, head, e.particle, e.base_keys,
-                         e.article)
+        out[k] = Element(
+            e.word, e.role, e.keys, e.required, head, e.particle, e.base_keys, e.article
+        )
     return out
 
 
@@ -388,6 +630,7 @@ def _anchor_score(element: Element) -> float:
 
 
 # --- tokens as the matcher sees them ---------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Tok:
@@ -423,8 +666,14 @@ def _clauses(toks: Sequence[Tok]) -> list[int]:
     end a clause."""
     out, clause = [], 0
     for tok in toks:
-        boundary = tok.tag in {"$,", "$."} or (tok.tag == "$(" and tok.text in BOUNDARY_TEXTS) or (
-            not tok.tag and tok.pos == "PUNCT" and tok.text in {",", ".", "!", "?"} | BOUNDARY_TEXTS
+        boundary = (
+            tok.tag in {"$,", "$."}
+            or (tok.tag == "$(" and tok.text in BOUNDARY_TEXTS)
+            or (
+                not tok.tag
+                and tok.pos == "PUNCT"
+                and tok.text in {",", ".", "!", "?"} | BOUNDARY_TEXTS
+            )
         )
         if boundary:
             clause += 1
@@ -439,6 +688,7 @@ def _is_full_verb(tok: Tok) -> bool:
 
 
 # --- the matcher -------------------------------------------------------------------------------
+
 
 @dataclass
 class Match:
@@ -495,8 +745,9 @@ class IdiomMatcher:
             return []
         if any("(" in t.tag for t in toks):
             # HanTa's own notation (ADJ(A), VV(FIN)) -> STTS (ADJA, VVFIN)
-            toks = [Tok(t.text, t.lemma, t.tag.replace("(", "").replace(")", ""), t.pos)
-                    for t in toks]
+            toks = [
+                Tok(t.text, t.lemma, t.tag.replace("(", "").replace(")", ""), t.pos) for t in toks
+            ]
         keys = [_token_keys(t) for t in toks]
         where: dict[str, list[int]] = {}
         for i, ks in enumerate(keys):
@@ -521,8 +772,11 @@ class IdiomMatcher:
     def _match(self, pattern: IdiomPattern, toks, where, clauses) -> Match | None:
         elements = pattern.elements
         anchor = elements[pattern.anchor]
-        anchor_positions = [p for p in _positions(anchor, where, toks, clauses)
-                            if not _foreign_pp(pattern, pattern.anchor, toks, p[0])]
+        anchor_positions = [
+            p
+            for p in _positions(anchor, where, toks, clauses)
+            if not _foreign_pp(pattern, pattern.anchor, toks, p[0])
+        ]
         best = None
         for a_pos, a_extra in anchor_positions:
             clause = clauses[a_pos]
@@ -542,18 +796,29 @@ class IdiomMatcher:
                     pos = _dependent_position(e, chosen[e.head], toks, where, clauses, used)
                     if pos is not None and e.article and toks[pos].text.lower() not in CONTRACTIONS:
                         # "zu dem" written apart (or split by the tokenizer) for "zum"
-                        if pos + 1 < len(toks) and toks[pos + 1].text.lower() in {"das", "dem", "der"}:
+                        if pos + 1 < len(toks) and toks[pos + 1].text.lower() in {
+                            "das",
+                            "dem",
+                            "der",
+                        }:
                             extras.append(pos + 1)
                 elif e.head is not None and not elements[e.head].required:
                     pos = None  # its head (an optional verb) is missing
-                    options = [p for p in _positions(e, where, toks, clauses)
-                               if clauses[p[0]] == clause and p[0] not in used]
+                    options = [
+                        p
+                        for p in _positions(e, where, toks, clauses)
+                        if clauses[p[0]] == clause and p[0] not in used
+                    ]
                     pos = min(options, key=lambda p: abs(p[0] - a_pos))[0] if options else None
                 else:
-                    options = [p for p in _positions(e, where, toks, clauses)
-                               if clauses[p[0]] == clause and p[0] not in used
-                               and not (set(p[1]) & used)
-                               and not _foreign_pp(pattern, k, toks, p[0])]
+                    options = [
+                        p
+                        for p in _positions(e, where, toks, clauses)
+                        if clauses[p[0]] == clause
+                        and p[0] not in used
+                        and not (set(p[1]) & used)
+                        and not _foreign_pp(pattern, k, toks, p[0])
+                    ]
                     if options:
                         p = min(options, key=lambda p: abs(p[0] - a_pos))
                         pos = p[0]
@@ -569,7 +834,8 @@ class IdiomMatcher:
             if not ok:
                 continue
             if any(elements[k].role == "pron" for k in chosen) and _personal_subject(
-                    toks, clauses, clause, set(chosen.values())):
+                toks, clauses, clause, set(chosen.values())
+            ):
                 continue  # "gab ich es dem Vogel": es is an object here, not "es gibt"
             core_positions = [chosen[k] for k in chosen if elements[k].required]
             if max(core_positions) - min(core_positions) > pattern.max_span:
@@ -579,11 +845,16 @@ class IdiomMatcher:
                 if verb is not None:
                     chosen[-1] = verb
             tokens = tuple(sorted(set(chosen.values()) | set(extras)))
-            core = tuple(sorted(
-                {p for k, p in chosen.items() if k < 0 or elements[k].required
-                 or elements[k].role in {"refl", "poss"}}
-                | set(extras)
-            ))
+            core = tuple(
+                sorted(
+                    {
+                        p
+                        for k, p in chosen.items()
+                        if k < 0 or elements[k].required or elements[k].role in {"refl", "poss"}
+                    }
+                    | set(extras)
+                )
+            )
             verbal = any(_fits("verb", toks[p]) and toks[p].tag != "PTKVZ" for p in core)
             candidate = Match(pattern, tokens, core, verbal)
             if best is None or _span(candidate) < _span(best):
@@ -600,13 +871,17 @@ def _fits(role: str, tok: Tok) -> bool:
     ("ein knappes Gut" is not "gute"), its verb no possessive ("sein" is not "seiner")."""
     tag, pos = tok.tag, tok.pos
     if role == "noun":
-        return tag in {"NN", "NE", "FM", "ADJA", "TRUNC"} if tag else pos in {"NOUN", "PROPN", "X", ""}
+        return (
+            tag in {"NN", "NE", "FM", "ADJA", "TRUNC"} if tag else pos in {"NOUN", "PROPN", "X", ""}
+        )
     if role == "verb":
         return tag.startswith("V") if tag else pos in {"VERB", "AUX", ""}
     if role == "pron":
         return tok.text.lower() in {"es", "'s", "s"} and tag != "PRF"
     if role == "adj":
-        return not tag.startswith(("NN", "NE", "V")) if tag else pos not in {"NOUN", "PROPN", "VERB"}
+        return (
+            not tag.startswith(("NN", "NE", "V")) if tag else pos not in {"NOUN", "PROPN", "VERB"}
+        )
     return True
 
 
@@ -651,11 +926,16 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
         tag = toks[i].tag
         # Taggers file adjective particles as adjectives: "stellte ... klar" (ADJD at the
         # clause's end), "klar machen" (right before the verb), "fest steht" (in front).
-        adjectival = particle in ADJECTIVE_PARTICLES and (
-            tag in {"ADJD", "ADV"} or (not tag and toks[i].pos in {"ADJ", "ADV"})) and (
-            clause_end or i == verb_pos - 1 or i == _clause_start(clauses, verb_pos))
-        if tag == "PTKVZ" or adjectival or (
-                not tag and toks[i].pos == "ADP" and i > verb_pos and clause_end):
+        adjectival = (
+            particle in ADJECTIVE_PARTICLES
+            and (tag in {"ADJD", "ADV"} or (not tag and toks[i].pos in {"ADJ", "ADV"}))
+            and (clause_end or i == verb_pos - 1 or i == _clause_start(clauses, verb_pos))
+        )
+        if (
+            tag == "PTKVZ"
+            or adjectival
+            or (not tag and toks[i].pos == "ADP" and i > verb_pos and clause_end)
+        ):
             if best is None or abs(i - verb_pos) < abs(best - verb_pos):
                 best = i
     return best
@@ -665,8 +945,10 @@ _PERSONAL_SUBJECTS = {"ich", "du", "er", "wir", "ihr", "man"}
 
 
 def _personal_subject(toks, clauses, clause, used) -> bool:
-    return any(clauses[i] == clause and i not in used and tok.text.lower() in _PERSONAL_SUBJECTS
-               for i, tok in enumerate(toks))
+    return any(
+        clauses[i] == clause and i not in used and tok.text.lower() in _PERSONAL_SUBJECTS
+        for i, tok in enumerate(toks)
+    )
 
 
 def _foreign_pp(pattern: IdiomPattern, k: int, toks, pos: int) -> bool:
@@ -677,8 +959,11 @@ def _foreign_pp(pattern: IdiomPattern, k: int, toks, pos: int) -> bool:
         return False
     for i in range(pos - 1, max(-1, pos - 6), -1):
         tok = toks[i]
-        if tok.tag in {"APPR", "APPRART"} or (not tok.tag and tok.pos == "ADP") \
-                or tok.text.lower() in CONTRACTIONS:
+        if (
+            tok.tag in {"APPR", "APPRART"}
+            or (not tok.tag and tok.pos == "ADP")
+            or tok.text.lower() in CONTRACTIONS
+        ):
             return True
         if not _np_internal(tok):
             return False
@@ -705,9 +990,11 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
                 if e.article:
                     # "ins Spiel" is not "in den Spielen": the contraction itself, or the
                     # preposition with the contraction's article right after it
-                    if text == e.word.lower() or (
-                            i + 1 < len(toks) and toks[i + 1].text.lower() == e.article) or (
-                            text not in CONTRACTIONS and i + 1 == head_pos):
+                    if (
+                        text == e.word.lower()
+                        or (i + 1 < len(toks) and toks[i + 1].text.lower() == e.article)
+                        or (text not in CONTRACTIONS and i + 1 == head_pos)
+                    ):
                         return i
                     return None
                 if text in CONTRACTIONS and text != e.word.lower():
@@ -722,10 +1009,17 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
                 break
             tok = toks[i]
             if i not in used and (tok.tag in {"ART", "PPOSAT", "PIAT"} or tok.pos == "DET"):
-                if e.required and e.role == "det" and not (
-                        e.keys & {tok.text.lower(), tok.lemma.lower()}):
+                if (
+                    e.required
+                    and e.role == "det"
+                    and not (e.keys & {tok.text.lower(), tok.lemma.lower()})
+                ):
                     return None  # strict: "der Fall", not "jeden Fall"
-                if e.role == "poss" and tok.tag not in {"PPOSAT", ""} and "§poss" not in _token_key_cache(toks, i):
+                if (
+                    e.role == "poss"
+                    and tok.tag not in {"PPOSAT", ""}
+                    and "§poss" not in _token_key_cache(toks, i)
+                ):
                     return None
                 return i
             if not _np_internal(tok):
@@ -747,7 +1041,11 @@ def _dependent_position(e: Element, head_pos: int, toks, where, clauses, used) -
 
 def _np_internal(tok: Tok) -> bool:
     if tok.tag:
-        return tok.tag in NOUN_PHRASE_TAGS and tok.tag not in {"NN", "NE"} or tok.tag in {"ADJA", "ADJD"}
+        return (
+            tok.tag in NOUN_PHRASE_TAGS
+            and tok.tag not in {"NN", "NE"}
+            or tok.tag in {"ADJA", "ADJD"}
+        )
     return tok.pos in {"DET", "ADJ", "ADV", "NUM", "PRON"}
 
 
@@ -779,8 +1077,13 @@ def _resolve(matches: list[Match]) -> list[Match]:
     curated one; identical token sets keep one."""
     ordered = sorted(
         matches,
-        key=lambda m: (-len(m.core), -len(m.tokens), m.pattern.rank,
-                       m.pattern.entry.source != "curated", m.pattern.entry.phrase),
+        key=lambda m: (
+            -len(m.core),
+            -len(m.tokens),
+            m.pattern.rank,
+            m.pattern.entry.source != "curated",
+            m.pattern.entry.phrase,
+        ),
     )
     kept: list[Match] = []
     taken: set[int] = set()
@@ -794,6 +1097,7 @@ def _resolve(matches: list[Match]) -> list[Match]:
 
 
 # --- spaCy -------------------------------------------------------------------------------------
+
 
 def _register_spacy():
     from spacy.language import Language
