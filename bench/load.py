@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -252,7 +253,9 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def report(db: str, scenario: str, rows: list[dict], seconds: float, server_cpu: float) -> str:
+def report(
+    db: str, scenario: str, rows: list[dict], seconds: float, server_cpu: float, locust_cpu: float
+) -> str:
     lines = [
         f"#### {db}, {scenario}",
         "",
@@ -266,7 +269,10 @@ def report(db: str, scenario: str, rows: list[dict], seconds: float, server_cpu:
             f"| {float(row['Max Response Time']):.0f} |"
         )
     lines.append("")
-    lines.append(f"gunicorn CPU: {server_cpu:.0f} s over {seconds:.0f} s of load.")
+    lines.append(
+        f"CPU over {seconds:.0f} s of load: gunicorn {server_cpu:.0f} s, locust {locust_cpu:.0f} s "
+        f"(2 cores = {2 * seconds:.0f} s; the rest went to other work on the machine)."
+    )
     return "\n".join(lines)
 
 
@@ -305,14 +311,19 @@ def main() -> None:
                 server = start_gunicorn(env, args)
                 try:
                     cpu_before, started = cpu_seconds(server.pid), time.monotonic()
+                    locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
                     log(
                         f"{db}/{scenario}: locust -u {args.users} -r {args.spawn_rate} -t {args.time}"
                     )
                     rows = run_locust(env, args, config, scenario, workdir / f"{db}-{scenario}")
                     elapsed, cpu = time.monotonic() - started, cpu_seconds(server.pid) - cpu_before
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    locust_cpu = (after.ru_utime + after.ru_stime) - (
+                        locust_before.ru_utime + locust_before.ru_stime
+                    )
                 finally:
                     stop(server)
-                text = report(db, scenario, rows, elapsed, cpu)
+                text = report(db, scenario, rows, elapsed, cpu, locust_cpu)
                 print(text + "\n", flush=True)
                 reports.append(text)
     finally:
