@@ -92,3 +92,16 @@ def test_abbreviations_and_old_spelling_get_glosses():
     doc = gloss_doc(doc)
     assert doc[0]._.gloss.startswith("Dr.")
     assert doc[1]._.gloss == "trial"
+
+
+def test_first_plain_sense_leads_in_dictionary_order():
+    assert rank_senses(("to take after sb.", "to come", "to think of sth."))[0] == "to come"
+    assert rank_senses(("heavy", "weighty", "big"))[0] == "heavy"
+    assert rank_senses(("howitzer", "field howitzer")) == ["howitzer", "field howitzer"]
+
+
+def test_gender_inclusive_noun_is_glossed_through_its_base():
+    lexicon = MemoryLexicon([LexEntry("Lehrer", "NOUN", ("teacher",), "m")])
+    doc = Doc(VOCAB, words=["Lehrer*innen"], lemmas=["Lehrer*in"], pos=["NOUN"])
+    doc._.lexicon, doc._.lex = lexicon, {}
+    assert gloss_doc(doc)[0]._.gloss == "teacher"

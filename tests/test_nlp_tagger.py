@@ -63,3 +63,16 @@ def test_name_keeps_written_form_unless_genitive():
 def test_odd_tokens_do_not_break_the_tagger():
     doc = tagged(["😀", "日本語", "<b>", "x" * 500, "Lehrer*innen", "."])
     assert all(t.pos_ for t in doc)
+
+
+def test_all_caps_headline_is_read_as_words_not_acronyms():
+    doc = tagged(["NORDKOREA", "LIEFERT", "RUSSLAND", "SCHWERE", "WAFFEN"])
+    assert [t.lemma_ for t in doc] == ["Nordkorea", "liefern", "Russland", "schwer", "Waffe"]
+
+
+def test_gender_star_url_and_very_long_word():
+    long_word = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung"
+    doc = tagged(["Die", "Lehrer*innen", "lesen", "https://taz.de/a?id=5", "und", long_word, "."])
+    assert (doc[1].lemma_, doc[1].pos_) == ("Lehrer*in", "NOUN")
+    assert (doc[3].pos_, doc[3].lemma_) == ("X", "https://taz.de/a?id=5")
+    assert doc[5].pos_ == "NOUN"

@@ -89,17 +89,20 @@ def clean_gloss(gloss: str) -> str:
     return _ABBREVIATION.sub("", gloss).strip(" ;,/") or gloss.strip()
 
 
+# A gloss whose rarest word is less common than this (Zipf) is no plain word for a learner
+# ("puissance", "geezer", "regimen"); "howitzer" (2.5) stays when nothing plainer exists.
+PLAIN_ZIPF = 4.0
+
+
 @functools.lru_cache(maxsize=100_000)
-def gloss_score(gloss: str) -> float:
-    """How plain a gloss is for a learner: the Zipf frequency of its rarest content word,
-    less a little per extra word. "government" beats "regimen", "type" beats "geezer"."""
+def gloss_words(gloss: str) -> tuple[int, float]:
+    """(number of content words, Zipf frequency of the rarest one) of an English gloss."""
     words = [w for w in _WORD.findall(gloss.lower()) if w not in _FILLER]
     if not words:
-        return 0.0
+        return 0, 0.0
     freqs = _english_frequencies()
     rarest = min(freqs.get(w, 0.0) for w in words)
-    zipf = math.log10(rarest) + 9 if rarest > 0 else 0.0
-    return zipf - 0.4 * (len(words) - 1)
+    return len(words), (math.log10(rarest) + 9 if rarest > 0 else 0.0)
 
 
 def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
@@ -109,10 +112,13 @@ def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=50_000)
 def _rank_senses(glosses: tuple[str, ...]) -> tuple[str, ...]:
-    """Up to MAX_SENSES glosses, plainest first, the dictionary's order breaking ties.
+    """Up to MAX_SENSES glosses: first those that are one common English word (to come,
+    heavy, government), then other glosses in common words (just under), then the rest, each
+    group in the dictionary's order.
 
-    Ding lists an entry's senses in no order a learner could use (Kraft: puissance, verdure,
-    vis, ..., force); the commonest English word is the best first guess at the meaning.
+    Ding's order puts rare and narrow senses first often enough (Kraft: puissance, verdure,
+    ..., force; Typ: geezer, type; kommen: to take after sb., to come) that a learner's first
+    gloss should be the first plain one.
     """
     cleaned: list[str] = []
     seen: set[str] = set()
@@ -125,8 +131,15 @@ def _rank_senses(glosses: tuple[str, ...]) -> tuple[str, ...]:
         cleaned.append(text)
     if not cleaned:
         cleaned = [g for g in glosses if g][:1]
-    order = sorted(range(len(cleaned)), key=lambda i: -(gloss_score(cleaned[i]) - 0.1 * i))
-    return tuple(cleaned[i] for i in order[:MAX_SENSES])
+
+    def tier(gloss: str) -> int:
+        count, zipf = gloss_words(gloss)
+        if zipf >= PLAIN_ZIPF:
+            return 0 if count == 1 else 1
+        return 2
+
+    # The dictionary's order within each tier (sorted() is stable).
+    return tuple(sorted(cleaned, key=tier)[:MAX_SENSES])
 
 
 def _senses(entry: LexEntry) -> list[str]:
@@ -169,10 +182,18 @@ ABBREVIATIONS = {
     "ggf.": "if necessary",
     "inkl.": "incl.",
     "vgl.": "cf. (compare)",
+    "kg": "kilogram(s)",
+    "km": "kilometre(s)",
+    "cm": "centimetre(s)",
+    "mm": "millimetre(s)",
+    "qm": "square metre(s)",
+    "km/h": "km per hour",
+    "ha": "hectare(s)",
     "s.": "see",
     "jh.": "century",
     "bzw": "or rather; respectively",
 }
+_GENDER_MARK = re.compile(r"[*:_/]")
 _PARTICIPLE = re.compile(r"^(?:\w*?ge\w+(?:t|en)|\w+(?:iert|end))$")
 
 
@@ -185,6 +206,12 @@ def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
         # Hyphenated words are compounds whose last part carries the meaning
         # (70-jährig, Nato-Staaten, Kamikaze-Drohnen).
         (_last_part(lemma) if "-" in lemma[1:-1] else None, "head", True),
+        # Gender-inclusive forms (Lehrer*in) are glossed through the base noun.
+        (
+            _GENDER_MARK.split(lemma)[0] if pos == "NOUN" and _GENDER_MARK.search(lemma) else None,
+            "lemma",
+            True,
+        ),
         # Old spelling (Prozeß, daß) as in older texts: the reformed spelling is the headword.
         (lemma.replace("ß", "ss") if "ß" in lemma else None, "spelling", True),
     ]

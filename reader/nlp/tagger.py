@@ -30,6 +30,7 @@ from reader.nlp.stts import (
 
 # Words HanTa is asked about are cut at this length: a 2 MB "word" would only slow it down.
 MAX_WORD_CHARS = 60
+_GENDER_STAR = re.compile(r"^([^\W\d_]{3,}?)([*:_/])(?:innen|in)$")
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 _ALPHA = re.compile(r"[^\W\d_]")
 
@@ -130,12 +131,12 @@ def restore_case(lemma: str, surface: str) -> str:
     return surface[:n] + rest
 
 
-def _hanta_tags(words: list[str]) -> list[tuple[str, str, str]]:
+def _hanta_tags(words: list[str], casesensitive: bool = True) -> list[tuple[str, str, str]]:
     tagger = hanta_tagger()
     # Soft hyphens (U+00AD) are invisible line-break hints: ab\xadgesteckt is abgesteckt.
     safe = [w.replace("\xad", "")[:MAX_WORD_CHARS] or w[:MAX_WORD_CHARS] for w in words]
     try:
-        return tagger.tag_sent(safe, taglevel=1)
+        return tagger.tag_sent(safe, taglevel=1, casesensitive=casesensitive)
     except Exception:  # HanTa has no contract for odd input (control characters, scripts)
         out = []
         for word in safe:
@@ -152,15 +153,26 @@ def tag_doc(doc: Doc) -> Doc:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
-        tagged = _hanta_tags([t.text for t in tokens])
-        # An all-caps headline ("NORDKOREA LIEFERT WAFFEN") is no row of acronyms.
+        # An all-caps headline ("NORDKOREA LIEFERT WAFFEN") is no row of acronyms: HanTa
+        # reads it lower-cased, without its capitalisation cues.
         letters = [c for t in tokens for c in t.text if c.isalpha()]
         shouting = len(letters) > 12 and all(c.isupper() for c in letters)
+        if shouting:
+            tagged = _hanta_tags([t.text.lower() for t in tokens], casesensitive=False)
+        else:
+            tagged = _hanta_tags([t.text for t in tokens])
         for position, (token, (_, lemma, tag)) in enumerate(zip(tokens, tagged, strict=False)):
             if position == 1 and tokens[0].text in "„\"»«'(":
                 position = 0  # the first word after an opening quote starts the sentence
             text = token.text
-            if is_punct(text):
+            gender_form = _GENDER_STAR.match(text)
+            if token.like_url or token.like_email:
+                stts, lemma = "XY", text
+            elif gender_form:
+                # Lehrer*innen, Lehrer:innen: the gender-inclusive noun; its lemma is
+                # the inclusive singular (Lehrer*in), glossed through Lehrer.
+                stts, lemma = "NN", gender_form.group(1) + gender_form.group(2) + "in"
+            elif is_punct(text):
                 stts = punct_stts(text)
                 lemma = text
             elif is_ordinal(text):
@@ -187,8 +199,13 @@ def tag_doc(doc: Doc) -> Doc:
                 stts, lemma = "NE", text
             elif stts in ("ADJA", "ADJD") and lemma.lower() in SUPPLETIVE:
                 lemma = SUPPLETIVE[lemma.lower()]
+            elif stts == "NE" and len(text) > 25 and text.isalpha():
+                # Names are not that long; an 80-letter word is a compound noun.
+                stts = "NN"
+            if shouting and stts in ("NN", "NE"):
+                lemma = lemma[:1].upper() + lemma[1:].lower()
             upos = upos_for(stts)
-            if upos in ("NOUN", "PROPN", "X"):
+            if upos in ("NOUN", "PROPN", "X") and not shouting:
                 lemma = restore_case(lemma, text)
                 if upos == "NOUN" and lemma[:1].islower():
                     lemma = lemma[0].upper() + lemma[1:]
@@ -212,6 +229,11 @@ def tag_doc(doc: Doc) -> Doc:
             if upos in CONTENT_POS:
                 token._.alt_lemma = simplemma.lemmatize(text, lang="de")
     return doc
+
+
+def _in_shouting(token) -> bool:
+    letters = [c for c in token.sent.text if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _headword(cache: dict, lemma: str) -> bool:
@@ -299,11 +321,13 @@ def repair_lemmas(doc: Doc) -> Doc:
         if pos == "PROPN":
             # Names keep their written form (Thomann, Torsten), except the genitive -s
             # (Deutschlands -> Deutschland) HanTa removes correctly.
+            if text.isupper() and _in_shouting(token):
+                continue  # a headline in capitals: HanTa's lemma has the word's own casing
             if not (text.endswith("s") and lemma == text[:-1] and lemma[-1:] not in "sßxz"):
                 token.lemma_ = text
             continue
 
-        if text.isupper() and len(text) > 1 and pos == "NOUN":
+        if text.isupper() and len(text) > 1 and pos == "NOUN" and not _in_shouting(token):
             # An acronym the dictionary does not know names something (SV, FC, IG Metall):
             # a name, which gets no gloss, rather than a noun without one.
             token.lemma_ = text
