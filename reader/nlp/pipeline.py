@@ -25,8 +25,9 @@ from reader.nlp.extensions import register_extensions
 from reader.nlp.lexicon import Lexicon, MemoryLexicon
 
 # Bump when the JSON changes shape or the annotations change meaningfully: stored articles
-# with an older version are re-annotated by `manage.py reannotate`-style commands.
-ANNOTATION_VERSION = 1
+# with an older version are re-annotated by `manage.py reannotate`.
+# 2: separable/reflexive verb expressions, "word_lemma", senses ranked plainest first.
+ANNOTATION_VERSION = 2
 
 # Components from other modules, slotted in at their place when their module registers them.
 OPTIONAL_COMPONENTS = (
