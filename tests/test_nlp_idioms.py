@@ -500,3 +500,40 @@ def test_adjective_particle_tagged_as_adjective_joins_its_verb():
         Tok(".", ".", "$."),
     ]
     assert [m.pattern.phrase for m in matcher.match_sentence(toks)] in ([], ["eine Frage stellen"])
+
+
+def test_particle_mistagged_as_preposition_at_the_clause_end_still_counts(component):
+    found = lemmas_found(
+        component,
+        "Zudem/zudem/PROAV fährt/fahren/VVFIN er/er/PPER harte/hart/ADJA Geschütze/Geschütz/NN "
+        "gegenüber/gegenüber/APPR Kim/Kim/NE auf/auf/APPR :/:/$.",
+    )
+    assert "schwere Geschütze auffahren" in found
+
+
+def test_seed_article_through_the_whole_pipeline_has_the_six_idioms():
+    """annotate_text with the curated list: the idioms arrive in the annotation JSON, one
+    expression each, with gloss and literal sense, indices within their sentence."""
+    from pathlib import Path
+
+    from glossary.idiom_selection import load_curated
+    from reader.nlp.lexicon import MemoryLexicon
+    from reader.nlp.pipeline import annotate_text
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_nordkorea_kursk.txt"
+    text = seed.read_text(encoding="utf-8").split("---\n", 1)[1]
+    annotation = annotate_text(text, MemoryLexicon([], load_curated()))
+    found = {}
+    for sentence in annotation["sentences"]:
+        for expr in sentence["expressions"]:
+            if expr["type"] in {"idiom", "light_verb"}:
+                words = [sentence["tokens"][i]["text"] for i in expr["tokens"]]
+                found[expr["lemma"]] = (words, expr["gloss"], expr["literal"])
+    assert found["jdn. mit Argusaugen beobachten"][0] == ["mit", "Argusaugen", "betrachtet"]
+    assert found["Eine Hand wäscht die andere."][0] == ["eine", "Hand", "die", "andere", "wäscht"]
+    assert found["mit dem Säbel rasseln"][0] == ["rasselt", "mit", "dem", "Säbel"]
+    assert found["schwere Geschütze auffahren"][0] == ["fährt", "Geschütze", "auf"]
+    assert found["ins Bild passen"][0] == ["passt", "ins", "Bild"]
+    assert found["auf dem Papier"][0] == ["Auf", "dem", "Papier"]
+    assert found["mit dem Säbel rasseln"][1].startswith("to rattle the sabre")
+    assert found["mit dem Säbel rasseln"][2] == "to rattle with the sabre"

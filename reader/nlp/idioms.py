@@ -931,11 +931,14 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
             and (tag in {"ADJD", "ADV"} or (not tag and toks[i].pos in {"ADJ", "ADV"}))
             and (clause_end or i == verb_pos - 1 or i == _clause_start(clauses, verb_pos))
         )
-        if (
-            tag == "PTKVZ"
-            or adjectival
-            or (not tag and toks[i].pos == "ADP" and i > verb_pos and clause_end)
-        ):
+        # A "preposition" ending its clause governs nothing: it is the verb's particle, which
+        # taggers often miss ("fährt ... gegenüber Kim Jong Un auf:" tagged APPR).
+        stranded = (
+            i > verb_pos
+            and clause_end
+            and (tag in {"APPR", "APPO", "ADV"} or (not tag and toks[i].pos in {"ADP", "ADV"}))
+        )
+        if tag == "PTKVZ" or adjectival or stranded:
             if best is None or abs(i - verb_pos) < abs(best - verb_pos):
                 best = i
     return best
