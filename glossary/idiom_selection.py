@@ -427,8 +427,9 @@ def _shape(phrase: str) -> Shape | None:
     return Shape(words, content, nouns, verb, bool(slots), has_pp, sentence)
 
 
-def classify(record) -> tuple[str, int] | None:
-    """(kind, rank) for an idiom worth matching, None for an example or inflected form."""
+def classify(record, line_noun: str = "") -> tuple[str, int] | None:
+    """(kind, rank) for an idiom worth matching, None for an example or inflected form.
+    `line_noun`: the noun the record's line is about, when the record does not say."""
     phrase = getattr(record, "phrase", "").strip()
     if not phrase or len(phrase) > 120:
         return None
@@ -475,7 +476,7 @@ def classify(record) -> tuple[str, int] | None:
     # Below a noun, phrases built on that very noun are its collocations, chosen by the
     # lexicographer (Kraft {f} | in Kraft treten); a rare noun makes any phrase idiomatic
     # (mit Argusaugen beobachten).
-    headword = (getattr(record, "headword", "") or "").lower()
+    headword = (getattr(record, "headword", "") or line_noun or "").lower()
     own_noun = bool(headword) and any(
         n.lower() == headword or _lemma(n).lower() == headword for n in shape.nouns
     )
@@ -494,6 +495,30 @@ def classify(record) -> tuple[str, int] | None:
     return None
 
 
+def _line_nouns(items: list) -> dict[int, str]:
+    """For records without a `headword` (the importer's): the noun most of a line's phrases
+    share is the noun the line is about (Kraft in "in Kraft sein | in Kraft treten | außer
+    Kraft treten")."""
+    counts: dict[int, dict[str, int]] = {}
+    for record in items:
+        line = getattr(record, "line", None)
+        if not line or getattr(record, "headword", ""):
+            continue
+        words = record.phrase.split()
+        nouns = {
+            _lemma(w).lower() for i, w in enumerate(words) if _is_noun(w, i == 0) and w.isalpha()
+        }
+        per_line = counts.setdefault(line, {})
+        for noun in nouns:
+            per_line[noun] = per_line.get(noun, 0) + 1
+    out = {}
+    for line, per_line in counts.items():
+        noun, n = max(per_line.items(), key=lambda item: item[1], default=("", 0))
+        if n >= 2:
+            out[line] = noun
+    return out
+
+
 def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[IdiomEntry]:
     """The idioms worth matching among Ding phrase records, best ranked first.
 
@@ -506,9 +531,10 @@ def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[I
     items = list(records)
     if items and isinstance(items[0], str):
         items = list(ding_phrases(items))
+    line_nouns = _line_nouns(items)
     chosen: dict[str, tuple] = {}
     for number, record in enumerate(items):
-        verdict = classify(record)
+        verdict = classify(record, line_nouns.get(getattr(record, "line", None), ""))
         if verdict is None:
             continue
         kind, rank = verdict
