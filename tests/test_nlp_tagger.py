@@ -76,3 +76,17 @@ def test_gender_star_url_and_very_long_word():
     assert (doc[1].lemma_, doc[1].pos_) == ("Lehrer*in", "NOUN")
     assert (doc[3].pos_, doc[3].lemma_) == ("X", "https://taz.de/a?id=5")
     assert doc[5].pos_ == "NOUN"
+
+
+def test_haben_and_modals_are_verbs_without_a_verb_to_govern():
+    doc = tagged(["Sie", "hat", "Geld", ",", "aber", "er", "hat", "gearbeitet", "."])
+    assert (doc[1].pos_, doc[6].pos_) == ("VERB", "AUX")
+    assert doc[1].tag_ == doc[6].tag_ == "VAFIN"
+
+
+def test_hanta_nominalisations_are_plain_nouns_in_stts():
+    from reader.nlp.stts import normalize_stts
+
+    assert normalize_stts("NNA") == normalize_stts("NNI") == "NN"
+    doc = tagged(["Die", "Vorsitzende", "sprach", "."])
+    assert (doc[1].tag_, doc[1].pos_) == ("NN", "NOUN")

@@ -111,9 +111,15 @@ _ORDINAL = re.compile(r"^\d{1,4}\.$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[.,]-)?%?$")
 
 
+# HanTa's own refinements of STTS: nominalised adjectives (die Vorsitzende) and
+# infinitives (das Essen) are plain nouns in STTS.
+HANTA_EXTRA = {"NNA": "NN", "NNI": "NN", "$": "$(", "UNKNOWN": "XY"}
+
+
 def normalize_stts(tag: str) -> str:
-    """HanTa's ``VV(FIN)`` -> ``VVFIN``; ``ADJ(A)`` -> ``ADJA``; unknown tags pass through."""
-    return _PAREN.sub("", tag) if "(" in tag else tag
+    """HanTa's ``VV(FIN)`` -> ``VVFIN``; ``ADJ(A)`` -> ``ADJA``; ``NNA`` -> ``NN``."""
+    tag = _PAREN.sub("", tag) if "(" in tag else tag
+    return HANTA_EXTRA.get(tag, tag)
 
 
 def upos_for(stts: str) -> str:

@@ -228,7 +228,28 @@ def tag_doc(doc: Doc) -> Doc:
                 token.set_morph(feats)
             if upos in CONTENT_POS:
                 token._.alt_lemma = simplemma.lemmatize(text, lang="de")
+        _main_verb_auxiliaries(tokens)
     return doc
+
+
+_NONFINITE_VERB = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMINF", "VMPP"})
+
+
+def _main_verb_auxiliaries(tokens) -> None:
+    """haben and the modals are auxiliaries (UD AUX) only when they govern another verb:
+    "sie hat Geld", "er will das" use them as full verbs (VERB). A clause without an
+    infinitive or participle has no verb for them to govern. (sein and werden stay AUX: UD
+    counts the copula as an auxiliary.)"""
+    clause: list = []
+    for token in [*tokens, None]:
+        if token is None or token.tag_ in ("$,", "$."):
+            if not any(t.tag_ in _NONFINITE_VERB for t in clause):
+                for t in clause:
+                    if t.tag_ in ("VAFIN", "VMFIN") and t.lemma_ != "sein" and t.lemma_ != "werden":
+                        t.pos_ = "VERB"
+            clause = []
+        else:
+            clause.append(token)
 
 
 def _in_shouting(token) -> bool:
