@@ -537,3 +537,69 @@ def test_seed_article_through_the_whole_pipeline_has_the_six_idioms():
     assert found["auf dem Papier"][0] == ["Auf", "dem", "Papier"]
     assert found["mit dem Säbel rasseln"][1].startswith("to rattle the sabre")
     assert found["mit dem Säbel rasseln"][2] == "to rattle with the sabre"
+
+
+TAGS = [
+    "NN",
+    "NE",
+    "ART",
+    "APPR",
+    "APPRART",
+    "ADJA",
+    "ADJD",
+    "ADV",
+    "VVFIN",
+    "VVPP",
+    "PTKVZ",
+    "PPER",
+    "PRF",
+    "PPOSAT",
+    "$,",
+    "$.",
+    "$(",
+    "KOUS",
+    "",
+    "VV(FIN)",
+]
+
+
+def test_odd_input_never_crashes_and_indices_stay_in_the_sentence():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    matcher = _curated_matcher()
+    words = st.sampled_from(
+        [
+            "es",
+            "gibt",
+            "Bild",
+            "ins",
+            "passt",
+            "auf",
+            "Papier",
+            "dem",
+            "sich",
+            "Säbel",
+            "mit",
+            "",
+            "A" * 80,
+            "https://x.de/a?b=1",
+            "Lehrer*innen",
+            "HAND",
+            "wäscht",
+            "andere",
+            "5km",
+            "—",
+            ",",
+        ]
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(words, words, st.sampled_from(TAGS)), max_size=25))
+    def check(items):
+        toks = [Tok(text, lemma, tag) for text, lemma, tag in items]
+        for match in matcher.match_sentence(toks):
+            assert all(0 <= i < len(toks) for i in match.tokens)
+            assert set(match.core) <= set(match.tokens)
+
+    check()
