@@ -144,3 +144,18 @@ def test_expressions_land_in_their_sentence_with_sentence_indices():
     assert [second["tokens"][i]["lemma"] for i in (1, 4)] == ["vorstellen", "vorstellen"]
     assert second["tokens"][1]["word_lemma"] == "stellen"
     assert second["tokens"][4]["gloss"] == "to introduce"
+
+
+def test_clause_final_adverb_particle_joins_when_dictionary_has_the_verb():
+    lexicon = MemoryLexicon([LexEntry("herausstellen", "VERB", ("to turn out",))])
+    rows = [
+        ("Es", "es", "PPER"),
+        ("stellte", "stellen", "VVFIN"),
+        ("sich", "sich", "PRF"),
+        ("heraus", "heraus", "ADV"),
+        (".", ".", "$."),
+    ]
+    doc = separable_verbs(doc_of(rows, lexicon))
+    assert [e["lemma"] for e in doc._.expressions] == ["herausstellen"]
+    unknown = separable_verbs(doc_of(rows, MemoryLexicon()))
+    assert unknown._.expressions == []

@@ -65,6 +65,22 @@ def split_particle_verb(lemma: str, form: str = "") -> tuple[str, str] | None:
     return None
 
 
+# Particles HanTa sometimes tags as adverbs when they end the clause ("stellte sich heraus",
+# "setzt sich zusammen").
+ADVERB_PARTICLES = frozenset(
+    "heraus herein herum hervor hinaus hinein hinzu zusammen zurück vorbei fest bereit".split()
+)
+
+
+def _adverb_particle(tokens, k: int) -> bool:
+    """An adverb that is a verb particle standing last in its clause."""
+    token = tokens[k]
+    if token.tag_ not in ("ADV", "ADJD") or token.text.lower() not in ADVERB_PARTICLES:
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is None or following.tag_ in ("$,", "$.", "$(", "KON")
+
+
 def _clause_verb(sent_tokens, k: int):
     """The finite verb a particle at sentence position k belongs to, or None."""
     j = k - 1
@@ -118,10 +134,11 @@ def separable_verbs(doc: Doc) -> Doc:
         doc._.expressions = []
     found: list[tuple[list[int], str]] = []  # (doc token indices, whole verb lemma)
     joined = set()
+    needs_entry = set()  # particles HanTa read as adverbs: only a dictionary verb counts
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         for k, token in enumerate(tokens):
-            if token.tag_ != "PTKVZ":
+            if token.tag_ != "PTKVZ" and not _adverb_particle(tokens, k):
                 continue
             verb = _clause_verb(tokens, k)
             if verb is None or verb.i in joined:
@@ -129,6 +146,8 @@ def separable_verbs(doc: Doc) -> Doc:
             lemma = token.text.lower() + verb.lemma_.lower()
             found.append(([verb.i, token.i], lemma))
             joined.add(verb.i)
+            if token.tag_ != "PTKVZ":
+                needs_entry.add(lemma)
     for token in doc:
         if token.i in joined or not token.tag_.startswith("VV"):
             continue
@@ -145,6 +164,8 @@ def separable_verbs(doc: Doc) -> Doc:
     )
     for indices, lemma in found:
         entries = _fetch_entries(cache, lemma)
+        if lemma in needs_entry and _verb_gloss(entries) is None:
+            continue
         if len(indices) == 1:
             # One word: a particle verb only if the dictionary knows it or its stem is a verb
             # (abonnieren is not ab + onnieren).
