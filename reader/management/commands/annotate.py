@@ -66,7 +66,10 @@ class Command(BaseCommand):
 
     def _read(self, file: str) -> str:
         if file == "-":
-            return sys.stdin.read()
+            try:
+                return sys.stdin.buffer.read().decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise CommandError("standard input is not UTF-8 text") from error
         try:
             with open(file, encoding="utf-8") as handle:
                 return handle.read()
