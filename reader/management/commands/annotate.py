@@ -26,6 +26,17 @@ def build_lexicon(stderr=None):
         if stderr is not None:
             stderr.write("glossary.lexicon.DbLexicon not available: annotating without glosses")
         return MemoryLexicon()
+    from django.db import connection
+
+    from glossary.models import Entry
+
+    if Entry._meta.db_table not in connection.introspection.table_names():
+        raise CommandError(
+            "The database has no dictionary tables yet: run `python manage.py migrate` and "
+            "`python manage.py import_ding` (or `make run`) first."
+        )
+    if stderr is not None and not Entry.objects.exists():
+        stderr.write("The dictionary is empty (run `python manage.py import_ding`): no glosses.")
     return DbLexicon()
 
 
