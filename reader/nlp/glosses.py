@@ -255,7 +255,9 @@ def participle_infinitives(word: str) -> list[str]:
 
 def gloss_doc(doc: Doc) -> Doc:
     """Set gloss, senses, gender and plural on every token that can have one."""
-    candidates = []
+    # Tokens with the same form, tag and lemmas get the same gloss: decide once per group
+    # ("der", "und", "Soldaten" recur), then copy.
+    groups: dict[tuple, list] = {}
     for token in doc:
         pos = token.pos_
         if (
@@ -266,7 +268,8 @@ def gloss_doc(doc: Doc) -> Doc:
         ):
             continue
         lemma = token._.verb_lemma or token.lemma_
-        candidates.append((token, pos, lemma))
+        groups.setdefault((token.text, pos, lemma, token._.alt_lemma), []).append(token)
+    candidates = [(tokens[0], sig[1], sig[2]) for sig, tokens in groups.items()]
     keyed = [(token, pos, lemma, _keys(token, pos, lemma)) for token, pos, lemma in candidates]
     # The first three keys settle almost every token; the rarer fallbacks are fetched in a
     # second batch for the tokens the first one left without an entry.
@@ -320,6 +323,13 @@ def gloss_doc(doc: Doc) -> Doc:
                         if token._.plural[:1].islower():
                             token._.plural = token._.plural[:1].upper() + token._.plural[1:]
                     break
+    for tokens in groups.values():
+        first = tokens[0]._
+        if len(tokens) > 1 and first.gloss:
+            values = (first.gloss, first.senses, first.gender, first.plural, first.gloss_via)
+            for other in tokens[1:]:
+                ext = other._
+                ext.gloss, ext.senses, ext.gender, ext.plural, ext.gloss_via = values
     return doc
 
 
