@@ -119,23 +119,26 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 def _token_json(token, ws: str) -> dict:
     upos = token.pos_ or ("SPACE" if token.is_space else "X")
+    ext = token._  # one Underscore object for all the extension reads
+    lemma = token.lemma_
+    verb_lemma = ext.verb_lemma
     item = {
         "text": token.text,
         "ws": ws,
-        "lemma": token._.verb_lemma or token.lemma_ or token.text,
+        "lemma": verb_lemma or lemma or token.text,
         "upos": upos,
         "xpos": token.tag_ or ("_SP" if token.is_space else ""),
         "feats": str(token.morph),
-        "gloss": token._.gloss,
-        "compound": token._.compound,
-        "gender": token._.gender,
-        "plural": token._.plural,
-        "senses": token._.senses,
+        "gloss": ext.gloss,
+        "compound": ext.compound,
+        "gender": ext.gender,
+        "plural": ext.plural,
+        "senses": ext.senses,
     }
-    if token._.verb_lemma and token._.verb_lemma != token.lemma_:
+    if verb_lemma and verb_lemma != lemma:
         # Both parts of a separable verb show the whole verb; CoNLL-U keeps each word's own
         # lemma, as the treebanks do (stellte -> stellen, vor -> vor).
-        item["word_lemma"] = token.lemma_
+        item["word_lemma"] = lemma
     return item
 
 
