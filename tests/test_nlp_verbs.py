@@ -159,3 +159,19 @@ def test_clause_final_adverb_particle_joins_when_dictionary_has_the_verb():
     assert [e["lemma"] for e in doc._.expressions] == ["herausstellen"]
     unknown = separable_verbs(doc_of(rows, MemoryLexicon()))
     assert unknown._.expressions == []
+
+
+def test_rare_particle_verb_is_joined_but_not_a_parseme_expression():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("anfangen", "VERB", ("to begin",)),
+            LexEntry("zurückschicken", "VERB", ("to send back",)),
+        ]
+    )
+    common = separable_verbs(doc_of([("fing", "fangen", "VVFIN"), ("an", "an", "PTKVZ")], lexicon))
+    rare = separable_verbs(
+        doc_of([("schickte", "schicken", "VVFIN"), ("zurück", "zurück", "PTKVZ")], lexicon)
+    )
+    assert common._.expressions[0]["transparent"] is False
+    assert rare._.expressions[0]["lemma"] == "zurückschicken"
+    assert rare._.expressions[0]["transparent"] is True
