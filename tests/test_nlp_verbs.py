@@ -165,13 +165,13 @@ def test_rare_particle_verb_is_joined_but_not_a_parseme_expression():
     lexicon = MemoryLexicon(
         [
             LexEntry("anfangen", "VERB", ("to begin",)),
-            LexEntry("zurückschicken", "VERB", ("to send back",)),
+            LexEntry("zurückreichen", "VERB", ("to go back",)),
         ]
     )
     common = separable_verbs(doc_of([("fing", "fangen", "VVFIN"), ("an", "an", "PTKVZ")], lexicon))
     rare = separable_verbs(
-        doc_of([("schickte", "schicken", "VVFIN"), ("zurück", "zurück", "PTKVZ")], lexicon)
+        doc_of([("reicht", "reichen", "VVFIN"), ("zurück", "zurück", "PTKVZ")], lexicon)
     )
     assert common._.expressions[0]["transparent"] is False
-    assert rare._.expressions[0]["lemma"] == "zurückschicken"
+    assert rare._.expressions[0]["lemma"] == "zurückreichen"
     assert rare._.expressions[0]["transparent"] is True
