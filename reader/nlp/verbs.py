@@ -226,7 +226,7 @@ def separable_verbs(doc: Doc) -> Doc:
                 # a combination the dictionary does not know as a verb of its own, or a
                 # rare one (below once per million words) -- PARSEME annotates particle verbs
                 # whose meaning is not the sum of their parts, and those are the common,
-                # lexicalised ones (anfangen, anbieten), not ad-hoc directions (zurückschicken).
+                # lexicalised ones (anfangen, anbieten), not ad-hoc directions (hineinwachsen).
                 "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
                 or entry is None
                 or german_zipf(lemma) < LEXICALISED_ZIPF,
