@@ -3,10 +3,13 @@
 A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own components:
 
     randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
-    -> randnotiz_reflexive_verbs -> randnotiz_compounds* -> randnotiz_idioms* -> randnotiz_glosses
+    -> randnotiz_reflexive_verbs -> randnotiz_morphology* -> randnotiz_compounds*
+    -> randnotiz_idioms* -> randnotiz_glosses
 
-(* when `reader/nlp/compounds.py` / `reader/nlp/idioms.py` register them). Pure Python: no
-Django import, the lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`.
+(* when their modules in `reader/nlp/` register them). Pure Python: no Django import, the
+lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`; every component reads
+it through `doc._.lexicon` and shares the looked-up entries in `doc._.lex`
+(`reader.nlp.extensions.lex_fetch`, one batched query per step that needs new words).
 """
 
 from __future__ import annotations
