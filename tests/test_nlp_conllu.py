@@ -182,3 +182,11 @@ def test_annotate_command_cupt_to_conllu_has_ten_columns(tmp_path):
     )
     word_lines = [line for line in out.getvalue().splitlines() if line[:1].isdigit()]
     assert all(len(line.split("\t")) == 10 for line in word_lines)
+
+
+def test_cupt_column_leaves_out_expressions_without_a_verb():
+    from reader.nlp.conllu import mwe_column
+
+    sentence = {"tokens": [{"text": w} for w in ["Auf", "dem", "Papier", "gilt", "es"]], "expressions": [
+        {"type": "idiom", "tokens": [0, 1, 2], "verbal": False, "lemma": "auf dem Papier"}]}
+    assert mwe_column(sentence) == ["*"] * 5

@@ -65,6 +65,8 @@ def mwe_column(sentence_json: dict) -> list[str]:
         category = PARSEME_CATEGORY.get(expr.get("type"))
         if expr.get("transparent"):
             continue  # compositional particle verbs are no PARSEME expressions
+        if expr.get("verbal") is False:
+            continue  # PARSEME annotates verbal expressions only ("auf dem Papier" is none)
         # PARSEME marks an expression's lexicalised core, without free determiners or
         # adjectives the idiom matcher also reports ("core_tokens" when it has them).
         indices = sorted(set(expr.get("core_tokens") or expr.get("tokens", [])))
