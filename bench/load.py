@@ -243,14 +243,19 @@ def run_locust(env, args, config: Path, scenario: str, prefix: Path) -> list[dic
 
 
 def cpu_seconds(pid: int) -> float:
+    return sum(worker_cpu_seconds(pid).values())
+
+
+def worker_cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds of the gunicorn master and of each worker, by pid."""
     import psutil
 
     try:
         root = psutil.Process(pid)
         processes = [root, *root.children(recursive=True)]
-        return sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+        return {p.pid: p.cpu_times().user + p.cpu_times().system for p in processes}
     except psutil.NoSuchProcess:
-        return 0.0
+        return {}
 
 
 def report(
@@ -310,13 +315,19 @@ def main() -> None:
             for scenario in scenarios:
                 server = start_gunicorn(env, args)
                 try:
-                    cpu_before, started = cpu_seconds(server.pid), time.monotonic()
+                    workers_before = worker_cpu_seconds(server.pid)
+                    cpu_before, started = sum(workers_before.values()), time.monotonic()
                     locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
                     log(
                         f"{db}/{scenario}: locust -u {args.users} -r {args.spawn_rate} -t {args.time}"
                     )
                     rows = run_locust(env, args, config, scenario, workdir / f"{db}-{scenario}")
-                    elapsed, cpu = time.monotonic() - started, cpu_seconds(server.pid) - cpu_before
+                    workers_after = worker_cpu_seconds(server.pid)
+                    elapsed, cpu = time.monotonic() - started, sum(workers_after.values()) - cpu_before
+                    split = sorted(
+                        (workers_after[p] - workers_before.get(p, 0.0) for p in workers_after),
+                        reverse=True,
+                    )
                     after = resource.getrusage(resource.RUSAGE_CHILDREN)
                     locust_cpu = (after.ru_utime + after.ru_stime) - (
                         locust_before.ru_utime + locust_before.ru_stime
@@ -324,6 +335,7 @@ def main() -> None:
                 finally:
                     stop(server)
                 text = report(db, scenario, rows, elapsed, cpu, locust_cpu)
+                text += " Per gunicorn process: " + ", ".join(f"{c:.0f} s" for c in split) + "."
                 print(text + "\n", flush=True)
                 reports.append(text)
     finally:
