@@ -69,6 +69,8 @@ fi
 say "migrating the database"
 .venv/bin/python manage.py migrate --noinput -v 0
 # The login rate limit keeps its counters in the database cache (config/ratelimit.py).
-.venv/bin/python manage.py createcachetable
+.venv/bin/python manage.py createcachetable -v 0
 .venv/bin/python manage.py import_ding
 .venv/bin/python manage.py load_seeds
+# Articles stored by an older pipeline are annotated again; saved words and progress stay.
+.venv/bin/python manage.py reannotate
