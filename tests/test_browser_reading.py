@@ -43,3 +43,16 @@ def test_phone_width_shows_the_popover_as_a_bottom_sheet(browser_page, live_serv
     popover.wait_for(state="visible")
     box = popover.bounding_box()
     assert box["width"] >= 380 and box["y"] + box["height"] >= 790
+
+
+def test_notes_panel_filters_by_kind_and_leads_to_the_word(browser_page, live_server, seed_article):
+    page = browser_page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(live_server.url + reverse("reader:article_detail", args=[seed_article.pk]))
+    page.get_by_role("button", name="Verbs").click()
+    visible = page.locator(".note-list .note:visible")
+    assert visible.count() >= 1
+    assert all("verb" in (visible.nth(i).get_attribute("class") or "") for i in range(visible.count()))
+    page.locator(".note-list .note.separable_verb .note-link", has_text="vorstellen").click()
+    page.locator("#popover").wait_for(state="visible")
+    assert "vorstellen" in page.locator("#popover").inner_text()

@@ -69,6 +69,16 @@
   document.addEventListener("click", function (e) {
     const word = e.target.closest && e.target.closest(".w");
     if (word) { show(word); return; }
+    const chip = e.target.closest && e.target.closest("[data-note-filter]");
+    if (chip) {
+      // Filter the notes panel to one kind; the list stays in reading order.
+      const kinds = chip.dataset.noteFilter.split(" ").filter(Boolean);
+      document.querySelectorAll("[data-note-filter]").forEach((c) => c.setAttribute("aria-pressed", c === chip ? "true" : "false"));
+      document.querySelectorAll(".note-list .note").forEach(function (li) {
+        li.hidden = kinds.length > 0 && !kinds.some((k) => li.classList.contains(k));
+      });
+      return;
+    }
     const note = e.target.closest && e.target.closest(".note-link");
     if (note) {
       // A note leads to its words: focus the first one, which opens its popover.
