@@ -129,6 +129,18 @@ def test_score_at_the_end_and_attempt_stored_for_a_logged_in_learner(client, art
     assert attempt.answers[str(stored[0].pk)] == {"choice": stored[0].answer, "correct": True}
 
 
+def test_opening_from_an_assignment_after_practice_records_a_new_attempt_for_it(client, article):
+    client.force_login(make_user("lea"))
+    client.get(quiz_url(article))
+    for q in questions(article):
+        answer(client, article, q, q.answer)
+    assert QuizAttempt.objects.filter(assignment_id__isnull=True).count() == 1
+    client.get(quiz_url(article) + "?assignment=7")
+    for q in questions(article):
+        answer(client, article, q, q.answer)
+    assert QuizAttempt.objects.filter(assignment_id=7).count() == 1
+
+
 def test_anonymous_learner_gets_a_score_but_no_stored_attempt(client, article):
     client.get(quiz_url(article))
     for q in questions(article):

@@ -79,8 +79,11 @@ def quiz_take(request, pk: int):
     if quiz is not None:
         state = _state(request, quiz)
         form = AssignmentForm(request.GET)
-        if form.is_valid() and form.cleaned_data["assignment"]:
-            state["assignment"] = form.cleaned_data["assignment"]
+        assignment = form.cleaned_data["assignment"] if form.is_valid() else None
+        if assignment and assignment != state.get("assignment"):
+            # Coming from an assignment starts a fresh attempt for it: a practice run finished
+            # earlier must not leave the assignment without a recorded attempt.
+            state = {"answers": {}, "assignment": assignment, "recorded": False}
             _save_state(request, quiz, state)
         items = _items(quiz_questions(quiz), state["answers"])
         context.update(items=items, **_progress(items))
