@@ -118,3 +118,16 @@ def test_user_admin_page_shows_the_role_inline(admin_client):
     assert (
         "profile-0-role" in response.content.decode() or "profile-role" in response.content.decode()
     )
+
+
+def test_set_role_command_makes_a_teacher_and_names_a_missing_user(db):
+    from django.core.management import CommandError, call_command
+
+    from accounts.selectors import user_is_teacher
+    from tests.factories import make_user
+
+    user = make_user("frau_berg")
+    call_command("set_role", "frau_berg", "teacher", verbosity=0)
+    assert user_is_teacher(user)
+    with pytest.raises(CommandError, match="sign up first"):
+        call_command("set_role", "nobody", "teacher")
