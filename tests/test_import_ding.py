@@ -110,3 +110,16 @@ def test_default_path_comes_from_settings(settings):
     settings.RANDNOTIZ_DING_PATH = str(SAMPLE_DING)
     run_import()
     assert Entry.objects.filter(key="haubitze").exists()
+
+
+def test_core_glosses_lead_and_fill_in_what_ding_lists_only_inside_phrases(tmp_path):
+    sample = tmp_path / "de-en"
+    sample.write_text(SAMPLE_DING.read_text(encoding="utf-8")
+                      + "Zug {m} | Züge {pl} :: lineament | lineaments\n", encoding="utf-8")
+    run_import(str(sample))
+    zug = Entry.objects.get(key="zug", pos="NOUN")
+    assert [s.gloss for s in zug.senses.order_by("order")][:2] == ["train", "move"]
+    assert "lineament" in [s.gloss for s in zug.senses.all()]
+    assert zug.gender == "m"
+    zwischen = Entry.objects.get(key="zwischen", pos="ADP")
+    assert zwischen.senses.order_by("order").first().gloss == "between"

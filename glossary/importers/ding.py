@@ -754,7 +754,7 @@ _TIER = 1_000_000  # larger than Ding's line count: ranks sort by tier, then by 
 
 
 def line_tier(word: DingWord) -> int:
-    """How central a Ding line is for a word, 0 best (at most 63).
+    """How central a Ding line is for a word, 0 best (at most 31).
 
     In order: not rare or dated; about this word (not a later synonym or a sub-entry); no
     valency frame ("nach jdm. kommen" = to take after sb. is not what "kommen" first means);
@@ -765,9 +765,12 @@ def line_tier(word: DingWord) -> int:
     rare = 1 if word.penalty >= 2 else 0
     secondary = 1 if word.synonym_index or word.sub_index else 0
     framed = 1 if word.framed else 0
-    short = 3 - min(word.line_size, 12) // 4
+    # Coarse on purpose: a bare line of one or two sub-entries is the odd sense ("Angriff ::
+    # whammy"); among longer lines the label and Ding's order decide, or the [soc.] "groß"
+    # line full of examples (:: mainstream) would beat the main one (:: big).
+    short = 1 if word.line_size <= 2 else 0
     domain = 1 if word.penalty == 1 else 0
-    return (((rare * 2 + secondary) * 2 + framed) * 4 + short) * 2 + domain
+    return (((rare * 2 + secondary) * 2 + framed) * 2 + short) * 2 + domain
 
 
 def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from glossary.importers.ding import (
     _TIER,
     EntryRecord,
+    Gloss,
     IdiomRecord,
     build_lexicon,
     parse_file,
@@ -51,10 +52,54 @@ def file_checksum(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     here = Path(__file__).resolve().parent
-    for code in (here / "ding.py", here / "ding_db.py", here.parent / "idiom_selection.py"):
+    for code in (
+        here / "ding.py",
+        here / "ding_db.py",
+        here.parent / "idiom_selection.py",
+        CORE_GLOSSES_PATH,
+    ):
         if code.exists():
             digest.update(code.read_bytes())
     return digest.hexdigest()
+
+
+CORE_GLOSSES_PATH = Path(__file__).resolve().parent.parent / "data" / "core_glosses.tsv"
+
+
+def load_core_glosses(path: Path = CORE_GLOSSES_PATH) -> dict[tuple[str, str], tuple[str, list[str]]]:
+    """(lemma key, UPOS) -> (lemma, glosses) from our hand-written list of everyday senses."""
+    core: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    if not path.exists():
+        return core
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, glosses = line.split("\t")
+        core[(lemma.lower(), pos)] = (lemma, [g.strip() for g in glosses.split(";") if g.strip()])
+    return core
+
+
+def _apply_core_glosses(entries: list[EntryRecord]) -> int:
+    """Put the everyday senses of very frequent words first (machen: to make, not "to fix";
+    Zug: train, not "pull"): Ding's order of lines serves rare words well and a few hundred
+    of the commonest ones badly. Ding's own senses follow; an entry Ding lacks (prepositions
+    are mostly listed inside phrases) is added."""
+    core = load_core_glosses()
+    used: set[tuple[str, str]] = set()
+    for entry in entries:
+        found = core.get((entry.key, entry.pos))
+        if found is None:
+            continue
+        glosses = found[1]
+        entry.senses = [Gloss(gloss=g) for g in glosses] + [
+            s for s in entry.senses if s.gloss not in glosses
+        ]
+        used.add((entry.key, entry.pos))
+    for (key, pos), (lemma, glosses) in core.items():
+        if (key, pos) not in used:
+            entries.append(EntryRecord(headword=lemma, key=key, pos=pos, gender="",
+                                       reflexive=False, senses=[Gloss(gloss=g) for g in glosses]))
+    return len(core)
 
 
 def _select_idioms(lines_phrases: list, idioms: list[IdiomRecord]) -> int:
@@ -202,6 +247,7 @@ def ding_import(
     mark = time.perf_counter()
     lines = list(parse_file(path))
     entries, idioms = build_lexicon(lines)
+    _apply_core_glosses(entries)
     phrases = [phrase for line in lines for phrase in line.phrases]
     del lines
     timings["parse"] = time.perf_counter() - mark
