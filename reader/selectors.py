@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -34,24 +31,16 @@ def word_statuses_for(user) -> dict[str, str]:
 
 
 def article_notes_for(article: Article) -> list[dict]:
-    """The grammar notes panel of the article as teachers corrected it, cached per annotation
-    and corrections (either changing gives a new key, so a cached panel is never stale)."""
-    from classroom.corrections import apply_corrections
-    from classroom.selectors import article_corrections
+    """The grammar notes panel of the article as teachers corrected it, cached under the
+    reading page's version key (annotation and corrections: either changing gives a new key,
+    so a cached panel is never stale)."""
+    from reader import render_cache
 
     if not article.is_ready:
         return []
-    corrections = article_corrections(article.pk)
-    digest = hashlib.blake2b(
-        json.dumps(corrections, sort_keys=True, default=str).encode(), digest_size=12
-    ).hexdigest()
-    stamp = article.annotated_at.timestamp() if article.annotated_at else None
-    # created_at: SQLite reuses a deleted last row's id (rolled-back tests), and annotated_at may
-    # be unset (seeds, fixtures), so the id alone would match another article's panel.
-    born = article.created_at.timestamp() if article.created_at else None
-    key = f"notes:{article.pk}:{born}:{article.annotation_version}:{stamp}:{digest}"
+    key = f"notes:{render_cache.reading_version(article)}"
     notes = cache.get(key)
     if notes is None:
-        notes = article_notes(apply_corrections(article.annotation, corrections))
+        notes = article_notes(render_cache.corrected_annotation(article))
         cache.set(key, notes, 60 * 60)
     return notes
