@@ -19,13 +19,11 @@ def article_get(pk: int) -> Article:
 
 
 def word_statuses_for(user) -> dict[str, str]:
-    """lemma key -> status for a learner; empty for anonymous readers. The vocabulary app
-    provides the real statuses once it is installed (glossary.selectors.word_statuses)."""
+    """lemma key -> status for a learner (glossary.selectors.word_statuses); empty for
+    anonymous readers."""
+    from glossary.selectors import word_statuses
+
     if not getattr(user, "is_authenticated", False):
-        return {}
-    try:
-        from glossary.selectors import word_statuses
-    except ImportError:
         return {}
     return word_statuses(user)
 
