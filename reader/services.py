@@ -61,7 +61,7 @@ def article_annotate(article_id: int) -> bool:
 
     Returns False when the article is gone (deleted while queued) or failed. A failure leaves the
     previous annotation in place and marks the article failed with the reason, so a reader
-    never sees half an annotation.
+    never sees half an annotation. A new annotation has the article's quiz generated again.
     """
     from glossary.lexicon import DbLexicon
     from reader.nlp.pipeline import ANNOTATION_VERSION, annotate_text
@@ -88,6 +88,12 @@ def article_annotate(article_id: int) -> bool:
         status_message="",
         level=estimate_level(document),
     )
+    if updated:
+        # The quiz follows its annotation; generated at once by the default backend, queued for
+        # the worker with the database one.
+        from reader.quiz.services import quiz_refresh_after_annotation
+
+        quiz_refresh_after_annotation(article_id)
     return bool(updated)
 
 

@@ -1,7 +1,13 @@
 from django.tasks import task
 
-from reader.models import Article
+from reader.models import Article, Quiz
+from reader.quiz.services import quiz_build
 from reader.services import article_annotate
+
+
+def failure_reason(error: BaseException) -> str:
+    """What a teacher sees as the reason a task failed."""
+    return f"{type(error).__name__}: {error}"[:2000]
 
 
 @task()
@@ -15,6 +21,20 @@ def annotate_article(article_id: int) -> bool:
         # the article is not left "being annotated" forever. Re-raised: the task result in the
         # queue then shows FAILED with the traceback too.
         Article.objects.filter(pk=article_id).exclude(status=Article.Status.READY).update(
-            status=Article.Status.FAILED, status_message=f"{type(error).__name__}: {error}"[:2000]
+            status=Article.Status.FAILED, status_message=failure_reason(error)
+        )
+        raise
+
+
+@task()
+def generate_quiz(quiz_id: int) -> bool:
+    """Generate an article's quiz in the background (see reader.quiz.services.quiz_build)."""
+    try:
+        return quiz_build(quiz_id)
+    except Exception as error:
+        # quiz_build rolled its writes back; the quiz keeps its previous questions and says why
+        # the new ones are missing. Re-raised so the task result is FAILED with the traceback.
+        Quiz.objects.filter(pk=quiz_id).update(
+            status=Quiz.Status.FAILED, status_message=failure_reason(error)
         )
         raise

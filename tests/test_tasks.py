@@ -30,6 +30,11 @@ def break_the_pipeline(monkeypatch, message="lexicon connection lost"):
     monkeypatch.setattr("reader.nlp.pipeline.annotate_text", failing_annotate_text)
 
 
+def annotation_results():
+    """The queue's rows for annotation (an annotated article also queues its quiz)."""
+    return DBTaskResult.objects.filter(task_path="reader.tasks.annotate_article")
+
+
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = DATABASE_TASKS
@@ -53,7 +58,7 @@ def test_queued_article_is_pending_until_the_db_worker_annotates_it(database_que
         "".join(t["text"] + t["ws"] for s in article.annotation["sentences"] for t in s["tokens"])
         == article.text
     )
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert annotation_results().get().status == "SUCCESSFUL"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -64,6 +69,8 @@ def test_worker_batch_works_through_many_queued_articles(database_queue):
     run_worker_batch()
 
     assert {a.status for a in Article.objects.filter(pk__in=[a.pk for a in articles])} == {"ready"}
+    # Three annotations, then the three quizzes they queued, all worked in the same batch.
+    assert DBTaskResult.objects.count() == 6
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 

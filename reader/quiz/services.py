@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.db.models import F
 
 from reader.models import Article
 from reader.quiz.generate import Question, fingerprint, quiz_generate
@@ -36,19 +37,93 @@ def _row(quiz: Quiz, q: Question, position: int) -> QuizQuestion:
     )
 
 
-def quiz_get_or_generate(article: Article) -> Quiz | None:
-    """The article's quiz, generated on first use and again after the article was annotated
-    anew (teacher edits kept). None while the article has no annotation."""
+def quiz_for_article(article: Article) -> Quiz | None:
+    """The article's quiz as it stands, with its generation queued when it has no questions yet
+    or they come from an older annotation. None while the article has no annotation.
+
+    A quiz whose last generation failed is not queued again here (every poll of the quiz page
+    would retry it): a teacher's "try again" or the next annotation does that.
+    """
     if not article.annotation:
         return None
-    current = fingerprint(article.annotation)
     quiz = Quiz.objects.filter(article=article).first()
-    if quiz is not None and quiz.fingerprint == current:
+    if quiz is None or (
+        quiz.status == Quiz.Status.READY and quiz.fingerprint != fingerprint(article.annotation)
+    ):
+        quiz = quiz_request_generation(article)
+    return quiz
+
+
+def quiz_request_generation(article: Article, *, new_seed: bool = False) -> Quiz:
+    """Queue the generation of the article's quiz (reader.tasks.generate_quiz) and return the
+    quiz. `new_seed` asks for another selection of questions (a teacher's "regenerate").
+
+    At most one generation per quiz is queued or running: the conditional update below lets
+    one of two simultaneous requests through. The task goes into the queue in the caller's
+    transaction: with the database queue the worker sees it only once the quiz row is
+    committed, and with the immediate backend (the default) it runs here and now, so the quiz
+    is ready when this returns unless it failed.
+    """
+    from reader.tasks import generate_quiz
+
+    quiz, created = Quiz.objects.get_or_create(
+        article=article, defaults={"status": Quiz.Status.PENDING}
+    )
+    updates: dict = {"status": Quiz.Status.PENDING, "status_message": ""}
+    if new_seed:
+        updates["seed"] = F("seed") + 1
+    claimed = created or bool(
+        Quiz.objects.filter(pk=quiz.pk)
+        .exclude(status__in=[Quiz.Status.PENDING, Quiz.Status.RUNNING])
+        .update(**updates)
+    )
+    if claimed:
+        generate_quiz.enqueue(quiz.pk)
+    quiz.refresh_from_db()
+    return quiz
+
+
+def quiz_refresh_after_annotation(article_id: int) -> Quiz | None:
+    """After an article was annotated: queue its quiz's generation unless its questions already
+    come from this annotation (re-annotating an unchanged text leaves the quiz alone)."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or not article.annotation:
+        return None
+    quiz = Quiz.objects.filter(article=article).first()
+    if (
+        quiz is not None
+        and quiz.status == Quiz.Status.READY
+        and quiz.fingerprint == fingerprint(article.annotation)
+    ):
         return quiz
+    return quiz_request_generation(article)
+
+
+def quiz_build(quiz_id: int) -> bool:
+    """Generate a stored quiz's questions (the body of the generate_quiz task).
+
+    The questions, the fingerprint and the status "ready" are written in one transaction, so a
+    failure leaves the previous questions and the teacher's edits as they were. Returns False
+    when the quiz is gone (its article deleted while the task waited).
+    """
+    if not Quiz.objects.filter(pk=quiz_id).update(status=Quiz.Status.RUNNING):
+        return False
     with transaction.atomic():
-        quiz, _ = Quiz.objects.select_for_update().get_or_create(article=article)
-        if quiz.fingerprint != current:  # another request may have regenerated it meanwhile
-            quiz_regenerate(quiz, seed=quiz.seed)
+        quiz = Quiz.objects.select_for_update().select_related("article").get(pk=quiz_id)
+        quiz_regenerate(quiz)
+    return True
+
+
+def quiz_get_or_generate(article: Article) -> Quiz | None:
+    """The article's quiz with questions from its current annotation, generated here and now if
+    needed (for commands and tests; pages go through quiz_for_article). None while the article
+    has no annotation."""
+    if not article.annotation:
+        return None
+    quiz, _ = Quiz.objects.get_or_create(article=article)
+    if quiz.status != Quiz.Status.READY or quiz.fingerprint != fingerprint(article.annotation):
+        quiz_build(quiz.pk)
+        quiz.refresh_from_db()
     return quiz
 
 
@@ -97,6 +172,8 @@ def quiz_regenerate(quiz: Quiz, *, seed: int | None = None) -> Quiz:
         r.save(update_fields=["position"])
     quiz.fingerprint = fingerprint(annotation)
     quiz.annotation_version = article.annotation_version
+    quiz.status = Quiz.Status.READY
+    quiz.status_message = ""
     quiz.save()
     return quiz
 

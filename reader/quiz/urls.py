@@ -10,6 +10,9 @@ urlpatterns = [
     path("articles/<int:pk>/quiz/edit/", views.quiz_edit, name="quiz_edit"),
     path("articles/<int:pk>/quiz/edit/regenerate/", views.quiz_regenerate, name="quiz_regenerate"),
     path(
+        "articles/<int:pk>/quiz/edit/retry/", views.quiz_generate_retry, name="quiz_generate_retry"
+    ),
+    path(
         "articles/<int:pk>/quiz/edit/<int:qid>/",
         views.quiz_question_edit,
         name="quiz_question_edit",

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from reader import selectors as reader_selectors
 from reader.quiz import services
@@ -53,7 +54,7 @@ def _progress(items: list[dict]) -> dict:
 
 
 def _quiz_or_404(article) -> Quiz:
-    quiz = services.quiz_get_or_generate(article)
+    quiz = services.quiz_for_article(article)
     if quiz is None:
         raise Http404("This article is not annotated yet.")
     return quiz
@@ -70,13 +71,18 @@ def _article_for_edit(request, pk: int):
 @require_GET
 def quiz_take(request, pk: int):
     article = reader_selectors.article_get(pk)
-    quiz = services.quiz_get_or_generate(article)
+    quiz = services.quiz_for_article(article)
     context = {
         "article": article,
         "quiz": quiz,
         "can_edit": services.can_edit_quiz(request.user, article),
     }
-    if quiz is not None:
+    if request.htmx and request.GET.get("status"):
+        # The "preparing the quiz" box polls here until the questions exist.
+        if quiz is not None and quiz.has_questions:
+            return HttpResponseClientRefresh()
+        return render(request, "reader/quiz.html#preparing", context)
+    if quiz is not None and quiz.has_questions:
         state = _state(request, quiz)
         form = AssignmentForm(request.GET)
         assignment = form.cleaned_data["assignment"] if form.is_valid() else None
@@ -218,7 +224,28 @@ def quiz_question_move(request, pk: int, qid: int):
 @require_POST
 def quiz_regenerate(request, pk: int):
     article = _article_for_edit(request, pk)
-    quiz = _quiz_or_404(article)
-    services.quiz_regenerate(quiz, seed=quiz.seed + 1)
-    messages.success(request, "New questions generated; your edited questions were kept.")
+    _quiz_or_404(article)
+    quiz = services.quiz_request_generation(article, new_seed=True)
+    _report_generation(request, quiz, "New questions generated; your edited questions were kept.")
     return redirect("reader:quiz_edit", pk=article.pk)
+
+
+@require_POST
+def quiz_generate_retry(request, pk: int):
+    """A teacher's "try again" after a failed generation (same seed: the same quiz as before)."""
+    article = _article_for_edit(request, pk)
+    _quiz_or_404(article)
+    quiz = services.quiz_request_generation(article)
+    _report_generation(request, quiz, "The quiz is ready.")
+    return redirect("reader:quiz_take", pk=article.pk)
+
+
+def _report_generation(request, quiz: Quiz, done: str) -> None:
+    if quiz.status == Quiz.Status.READY:
+        messages.success(request, done)
+    elif quiz.status == Quiz.Status.FAILED:
+        messages.error(request, f"The questions could not be generated: {quiz.status_message}")
+    else:
+        messages.info(
+            request, "New questions are being generated; your edited questions will be kept."
+        )
