@@ -105,7 +105,10 @@ def hanta_tagger():
     """HanTa's German model, loaded once per process (about 0.5 s, 100 MB)."""
     from HanTa import HanoverTagger
 
+    from reader.nlp import hanta
+
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    hanta.install(tagger)
     tagger._analyze = _memoize(tagger._analyze)
     tagger.analyze_forward = _memoize(tagger.analyze_forward)
     return tagger
