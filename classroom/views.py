@@ -3,8 +3,6 @@ through classroom/access.py, which answers 404 for anything that is not the user
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from classroom import selectors, services
+from classroom import exports, selectors, services
 from classroom.access import (
     article_get,
     assignment_get,
@@ -39,6 +37,10 @@ from classroom.forms import (
 )
 from classroom.models import Correction
 from classroom.uploads import MAX_EPUB_BYTES
+from glossary.exports import article_deck_is_large
+from glossary.models import ExportKind
+from glossary.services import export_request
+from glossary.views import export_started
 
 # The largest upload plus room for the form's other fields.
 MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
@@ -483,55 +485,21 @@ def assignment_answers(request, pk: int, user_id: int):
 @login_required
 @require_GET
 def assignment_csv(request, pk: int):
+    """The dashboard as a CSV table; built in the background for a very large class."""
     assignment = assignment_get(request.user, pk, manage=True)
-    dashboard = selectors.assignment_dashboard(assignment)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"results-{assignment.classroom.join_code}-{assignment.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writerow = _formula_safe(csv.writer(response).writerow)
-    writerow(
-        [
-            "student",
-            "in class",
-            "opened",
-            "finished reading",
-            "readiness %",
-            "best score",
-            "out of",
-            "score %",
-            "attempts",
-            "lookups",
-        ]
+    if exports.assignment_results_is_large(assignment):
+        queued = export_request(
+            owner=request.user,
+            kind=ExportKind.ASSIGNMENT_RESULTS,
+            params={"assignment": assignment.pk},
+        )
+        return export_started(queued)
+    response = HttpResponse(
+        exports.assignment_results_csv(assignment), content_type="text/csv; charset=utf-8"
     )
-    for row in dashboard.rows:
-        p, r = row.progress, row.result
-        writerow(
-            [
-                row.student.get_username(),
-                "yes" if row.is_member else "no",
-                p.opened_at.isoformat() if p else "",
-                p.finished_at.isoformat() if p and p.finished_at else "",
-                "" if row.readiness_percent is None else row.readiness_percent,
-                r.score if r else "",
-                r.total if r else "",
-                "" if row.percent is None else row.percent,
-                row.attempts,
-                row.lookups,
-            ]
-        )
+    filename = exports.assignment_results_filename(assignment)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _formula_safe(writerow):
-    """Spreadsheets run a cell that starts with = + - @ as a formula; a username like
-    "=HYPERLINK(...)" must stay text (OWASP "CSV injection")."""
-
-    def write(row):
-        return writerow(
-            [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row]
-        )
-
-    return write
 
 
 def _deck_function():
@@ -550,6 +518,13 @@ def assignment_deck(request, pk: int):
     article_deck = _deck_function()
     if article_deck is None:
         raise Http404("The vocabulary export is not available yet.")
+    if article_deck_is_large(assignment.article):
+        queued = export_request(
+            owner=request.user,
+            kind=ExportKind.ARTICLE_DECK,
+            params={"article": assignment.article_id},
+        )
+        return export_started(queued)
     try:
         data = article_deck(assignment.article)
     except Exception as error:  # glossary.anki.NothingToExport: nothing glossed yet

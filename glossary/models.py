@@ -364,3 +364,65 @@ class ArticleWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.key}"
+
+
+# --- Exports built in the background ----------------------------------------------------------
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    RUNNING = "running", "Being built"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class ExportKind(models.TextChoices):
+    VOCABULARY = "vocabulary", "Vocabulary"
+    ARTICLE_DECK = "article_deck", "Class deck"
+    ASSIGNMENT_RESULTS = "assignment_results", "Assignment results"
+
+
+class Export(models.Model):
+    """A file too large to build inside the request (glossary.exports says when), built by the
+    build_export task for its owner, who alone may download it.
+
+    The file is kept in the database, not under MEDIA_ROOT: workers may run on other machines
+    than the web server, and the database is what they share. Exports are small (a 2,000-word
+    deck is 150 KB) and only the last few per user are kept.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exports"
+    )
+    kind = models.CharField(max_length=20, choices=ExportKind.choices)
+    # What to export, as the request gave it: {"fmt": "apkg", "q": "", ...} (glossary.exports).
+    params = models.JSONField(default=dict)
+    status = models.CharField(max_length=8, choices=ExportStatus.choices, default="pending")
+    status_message = models.TextField(blank=True, default="")
+    filename = models.CharField(max_length=200, blank=True, default="")
+    content_type = models.CharField(max_length=100, blank=True, default="")
+    data = models.BinaryField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Ready means downloadable: the file and its status are written in one update.
+            models.CheckConstraint(
+                condition=~Q(status=ExportStatus.READY) | Q(data__isnull=False),
+                name="glossary_export_ready_has_data",
+            ),
+            models.CheckConstraint(
+                condition=_choices_check("status", ExportStatus),
+                name="glossary_export_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="glossary_export_owner_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.owner_id} ({self.status})"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)

@@ -1,10 +1,10 @@
-"""Reads for a learner's vocabulary."""
+"""Reads for a learner's vocabulary and exports."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from glossary.models import ArticleWord, Example, LemmaStatus, SavedWord, WordStatus
+from glossary.models import ArticleWord, Example, Export, LemmaStatus, SavedWord, WordStatus
 
 
 def word_statuses(user) -> dict[str, str]:
@@ -117,3 +117,11 @@ def known_shares(user, articles) -> dict[int, dict]:
         }
         for row in rows
     }
+
+
+def export_get(user, pk: int, *, with_data: bool = False):
+    """The user's own export (the file left out unless asked for); anyone else's is a 404."""
+    from django.shortcuts import get_object_or_404
+
+    exports = Export.objects.all() if with_data else Export.objects.defer("data")
+    return get_object_or_404(exports, pk=pk, owner=user)

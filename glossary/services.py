@@ -1,12 +1,24 @@
-"""Writes for a learner's vocabulary: saving words, word statuses, edits."""
+"""Writes for a learner's vocabulary: saving words, word statuses, edits; and exports built in
+the background."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from glossary.models import ArticleWord, Example, LemmaStatus, SavedWord, WordStatus
+from glossary.models import (
+    ArticleWord,
+    Example,
+    Export,
+    ExportStatus,
+    LemmaStatus,
+    SavedWord,
+    WordStatus,
+)
 from glossary.vocabulary import Candidate, article_lemma_counts
 
 
@@ -118,3 +130,79 @@ def article_words_refresh(article) -> None:
             ],
             ignore_conflicts=True,
         )
+
+
+# --- Exports built in the background ----------------------------------------------------------
+
+# Finished exports kept per user (older ones are deleted when a new one is asked for), and the
+# age after which any export goes, finished or not (a worker that died leaves one "waiting").
+KEEP_EXPORTS = 5
+EXPORT_MAX_AGE = dt.timedelta(days=7)
+
+
+def export_request(*, owner, kind: str, params: dict) -> Export:
+    """Queue an export for its owner (glossary.tasks.build_export) and return it.
+
+    The task goes into the queue in the caller's transaction, so a worker never sees it before
+    the Export row; with the default immediate backend it runs here and now, and the export is
+    ready (or failed) when this returns. Clears the owner's old exports first.
+    """
+    from glossary.tasks import build_export
+
+    exports_prune(owner)
+    export = Export.objects.create(owner=owner, kind=kind, params=params)
+    build_export.enqueue(export.pk)
+    export.refresh_from_db()
+    return export
+
+
+def export_build(export_id: int) -> bool:
+    """Build a queued export's file (the body of the build_export task).
+
+    The file, its name and the status "ready" are written in one update: an export is either
+    downloadable whole or not at all. Returns False when there is nothing to build (deleted
+    meanwhile, or already claimed by another worker).
+    """
+    from glossary.exports import export_file
+
+    if not Export.objects.filter(pk=export_id, status=ExportStatus.PENDING).update(
+        status=ExportStatus.RUNNING
+    ):
+        return False
+    export = Export.objects.select_related("owner").get(pk=export_id)
+    file = export_file(export)
+    Export.objects.filter(pk=export_id).update(
+        status=ExportStatus.READY,
+        status_message="",
+        data=file.data,
+        filename=file.filename,
+        content_type=file.content_type,
+        finished_at=timezone.now(),
+    )
+    return True
+
+
+def export_retry(export: Export) -> Export:
+    """A failed export queued again ("try again"); anything else is left as it is."""
+    from glossary.tasks import build_export
+
+    if Export.objects.filter(pk=export.pk, status=ExportStatus.FAILED).update(
+        status=ExportStatus.PENDING, status_message="", finished_at=None
+    ):
+        build_export.enqueue(export.pk)
+    export.refresh_from_db()
+    return export
+
+
+def exports_prune(owner) -> int:
+    """Delete the owner's finished exports beyond the newest KEEP_EXPORTS, and any older than
+    EXPORT_MAX_AGE. Returns how many went."""
+    finished = Export.objects.filter(
+        owner=owner, status__in=[ExportStatus.READY, ExportStatus.FAILED]
+    ).values_list("pk", flat=True)
+    stale = list(finished[KEEP_EXPORTS:])
+    cutoff = timezone.now() - EXPORT_MAX_AGE
+    deleted, _ = Export.objects.filter(
+        Q(pk__in=stale) | Q(owner=owner, created_at__lt=cutoff)
+    ).delete()
+    return deleted

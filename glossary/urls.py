@@ -15,4 +15,7 @@ urlpatterns = [
     path("export.tsv", views.export, {"fmt": "tsv"}, name="export_tsv"),
     path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("articles/<int:pk>/deck.apkg", views.article_deck_download, name="article_deck"),
+    path("exports/<int:pk>/", views.export_detail, name="export_detail"),
+    path("exports/<int:pk>/download/", views.export_download, name="export_download"),
+    path("exports/<int:pk>/retry/", views.export_retry, name="export_retry"),
 ]

@@ -16,16 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from accounts.selectors import user_is_teacher
-from glossary import selectors, services
-from glossary.anki import (
-    NothingToExport,
-    article_deck,
-    cards_csv,
-    cards_tsv,
-    learner_cards,
-    learner_deck,
-    reader_annotation,
-)
+from glossary import exports, selectors, services
+from glossary.anki import NothingToExport, reader_annotation
 from glossary.forms import (
     SavedWordForm,
     StatusOnlyForm,
@@ -33,6 +25,7 @@ from glossary.forms import (
     WordPositionForm,
     WordStatusForm,
 )
+from glossary.models import ExportKind, ExportStatus
 from glossary.vocabulary import candidate_at, token_positions_with_key
 from reader.models import Article
 from reader.rendering import word_details
@@ -183,6 +176,8 @@ def vocabulary(request):
         "query": query.urlencode(),
         "total": selectors.saved_words_for(request.user).count(),
     }
+    # Large exports open a page that waits for the file, which a `download` link would save.
+    context["direct_download"] = context["total"] <= exports.INLINE_WORDS
     if request.htmx and request.htmx.target == "results":
         return render(request, "glossary/vocabulary.html#results", context)
     return render(request, "glossary/vocabulary.html", context)
@@ -260,22 +255,29 @@ def _nothing(request, error: NothingToExport):
     )
 
 
+def export_started(export) -> HttpResponse:
+    """Where a queued export sends its owner: the file itself when it is already built (the
+    default backend builds it at once), else the page that waits for it."""
+    if export.status == ExportStatus.READY:
+        return redirect("glossary:export_download", export.pk)
+    return redirect("glossary:export_detail", export.pk)
+
+
 @login_required
 @require_GET
 def export(request, fmt: str):
-    """The saved words on the vocabulary page (with its filters) as .apkg, Anki TSV or CSV."""
-    _, _, words = _filtered(request)
-    name = f"randnotiz-{request.user.get_username()}"
+    """The saved words on the vocabulary page (with its filters) as .apkg, Anki TSV or CSV;
+    built in the background above exports.INLINE_WORDS words."""
+    _, filters, words = _filtered(request)
+    if words.count() > exports.INLINE_WORDS:
+        queued = services.export_request(
+            owner=request.user,
+            kind=ExportKind.VOCABULARY,
+            params=exports.vocabulary_params(fmt, filters),
+        )
+        return export_started(queued)
     try:
-        if fmt == "apkg":
-            return _download(
-                learner_deck(request.user, words), f"{name}.apkg", "application/octet-stream"
-            )
-        cards = learner_cards(request.user, words)
-        if fmt == "tsv":
-            text = cards_tsv(cards, deck_name=f"Randnotiz::{request.user.get_username()}")
-            return _download(text, f"{name}.tsv", "text/tab-separated-values; charset=utf-8")
-        return _download(cards_csv(cards), f"{name}.csv", "text/csv; charset=utf-8")
+        return _download(*exports.vocabulary_file(request.user, words, fmt))
     except NothingToExport as error:
         return _nothing(request, error)
 
@@ -287,9 +289,39 @@ def article_deck_download(request, pk: int):
     if not user_is_teacher(request.user):
         raise Http404("Class decks are for teachers.")
     article = get_object_or_404(Article, pk=pk)
+    if exports.article_deck_is_large(article):
+        queued = services.export_request(
+            owner=request.user, kind=ExportKind.ARTICLE_DECK, params={"article": article.pk}
+        )
+        return export_started(queued)
     try:
-        data = article_deck(article)
+        return _download(*exports.article_deck_file(article))
     except NothingToExport as error:
         messages.error(request, str(error))
         return redirect("reader:article_detail", article.pk)
-    return _download(data, f"randnotiz-article-{article.pk}.apkg", "application/octet-stream")
+
+
+@login_required
+@require_GET
+def export_detail(request, pk: int):
+    """An export being built: the status box polls (htmx) until the file can be downloaded."""
+    queued = selectors.export_get(request.user, pk)
+    template = "glossary/export.html#status" if request.htmx else "glossary/export.html"
+    return render(request, template, {"export": queued})
+
+
+@login_required
+@require_GET
+def export_download(request, pk: int):
+    queued = selectors.export_get(request.user, pk, with_data=True)
+    if queued.status != ExportStatus.READY:
+        return redirect("glossary:export_detail", queued.pk)
+    return _download(bytes(queued.data), queued.filename, queued.content_type)
+
+
+@login_required
+@require_POST
+def export_retry(request, pk: int):
+    """Try a failed export again."""
+    queued = services.export_retry(selectors.export_get(request.user, pk))
+    return redirect("glossary:export_detail", queued.pk)
