@@ -226,3 +226,36 @@ def test_teachers_regeneration_in_the_worker_keeps_edited_questions(client, data
     assert quiz.status == Quiz.Status.READY
     kept = QuizQuestion.objects.get(pk=edited.pk)
     assert (kept.prompt, kept.position, kept.edited) == ("Neu?\n___ x", 2, True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_teacher_restarts_a_generation_left_running_by_a_killed_worker(client, database_queue):
+    article = make_annotated_article()
+    quiz_page(client, article)
+    # The worker claimed the task and died: the quiz says "running" and nothing will finish it.
+    DBTaskResult.objects.all().delete()
+    Quiz.objects.filter(article=article).update(status=Quiz.Status.RUNNING)
+    client.force_login(make_user("teacher", is_staff=True))
+    client.post(reverse("reader:quiz_regenerate", args=[article.pk]))
+    assert not quiz_tasks().exists()  # a regeneration waits for the running one
+    assert (
+        "Start again" in client.get(reverse("reader:quiz_edit", args=[article.pk])).content.decode()
+    )
+
+    client.post(reverse("reader:quiz_generate_retry", args=[article.pk]))
+    run_worker_batch()
+
+    assert Quiz.objects.get(article=article).status == Quiz.Status.READY
+    assert "Preparing the quiz" not in quiz_page(client, article).content.decode()
+
+
+@pytest.mark.django_db
+def test_seed_article_has_its_quiz_after_loading_the_seeds(sample_lexicon):
+    # `make run` on a fresh machine: the first quiz a visitor opens is already there.
+    from django.core.management import call_command
+
+    call_command("load_seeds", verbosity=0)
+
+    quiz = Quiz.objects.get(article__seed_order=0)
+    assert quiz.status == Quiz.Status.READY
+    assert quiz.questions.filter(dropped=False).count() >= 8

@@ -54,15 +54,20 @@ def quiz_for_article(article: Article) -> Quiz | None:
     return quiz
 
 
-def quiz_request_generation(article: Article, *, new_seed: bool = False) -> Quiz:
+def quiz_request_generation(
+    article: Article, *, new_seed: bool = False, restart: bool = False
+) -> Quiz:
     """Queue the generation of the article's quiz (reader.tasks.generate_quiz) and return the
     quiz. `new_seed` asks for another selection of questions (a teacher's "regenerate").
 
     At most one generation per quiz is queued or running: the conditional update below lets
-    one of two simultaneous requests through. The task goes into the queue in the caller's
-    transaction: with the database queue the worker sees it only once the quiz row is
-    committed, and with the immediate backend (the default) it runs here and now, so the quiz
-    is ready when this returns unless it failed.
+    one of two simultaneous requests through. `restart` queues one even so, for a teacher
+    whose quiz waits on a task that a killed worker will never finish (two generations of one
+    quiz are harmless: quiz_build locks the quiz, so they run one after the other).
+
+    The task goes into the queue in the caller's transaction: with the database queue the
+    worker sees it only once the quiz row is committed, and with the immediate backend (the
+    default) it runs here and now, so the quiz is ready when this returns unless it failed.
     """
     from reader.tasks import generate_quiz
 
@@ -72,11 +77,10 @@ def quiz_request_generation(article: Article, *, new_seed: bool = False) -> Quiz
     updates: dict = {"status": Quiz.Status.PENDING, "status_message": ""}
     if new_seed:
         updates["seed"] = F("seed") + 1
-    claimed = created or bool(
-        Quiz.objects.filter(pk=quiz.pk)
-        .exclude(status__in=[Quiz.Status.PENDING, Quiz.Status.RUNNING])
-        .update(**updates)
-    )
+    claimable = Quiz.objects.filter(pk=quiz.pk)
+    if not restart:
+        claimable = claimable.exclude(status__in=[Quiz.Status.PENDING, Quiz.Status.RUNNING])
+    claimed = created or bool(claimable.update(**updates))
     if claimed:
         generate_quiz.enqueue(quiz.pk)
     quiz.refresh_from_db()

@@ -232,10 +232,11 @@ def quiz_regenerate(request, pk: int):
 
 @require_POST
 def quiz_generate_retry(request, pk: int):
-    """A teacher's "try again" after a failed generation (same seed: the same quiz as before)."""
+    """A teacher's "try again" after a failed generation, or "start again" when it waits too
+    long (same seed: the same quiz as before)."""
     article = _article_for_edit(request, pk)
     _quiz_or_404(article)
-    quiz = services.quiz_request_generation(article)
+    quiz = services.quiz_request_generation(article, restart=True)
     _report_generation(request, quiz, "The quiz is ready.")
     return redirect("reader:quiz_take", pk=article.pk)
 
