@@ -77,3 +77,50 @@ def test_each_line_is_a_paragraph_and_short_unpunctuated_line_a_heading():
 def test_whitespace_only_doc_is_one_sentence():
     doc = segment(Doc(VOCAB, words=["  "], spaces=[False]))
     assert len(list(doc.sents)) == 1
+
+
+def split_text(text):
+    """Sentences of a real paragraph, tokenized as the pipeline does."""
+    doc = segment(spacy.blank("de")(text))
+    return [s.text.strip() for s in doc.sents]
+
+
+def test_number_at_sentence_end_before_a_pronoun_ends_the_sentence():
+    assert split_text("Die Mannschaft stand zuletzt auf Platz 12. Sie hofft auf mehr.") == [
+        "Die Mannschaft stand zuletzt auf Platz 12.",
+        "Sie hofft auf mehr.",
+    ]
+
+
+def test_number_at_sentence_end_before_an_article_conjunction_or_adverb_ends_it():
+    for second in ("Der Zug fährt weiter.", "Aber niemand stieg aus.", "Dann kam der Bus."):
+        assert len(split_text(f"Wir nahmen die Linie 7. {second}")) == 2
+
+
+def test_ordinal_before_its_noun_or_month_stays_in_the_sentence():
+    for text in (
+        "Am 3. Oktober feiert Deutschland.",
+        "Sie wurde zum 2. Mal Meisterin.",
+        "Der 19. Platz reichte nicht.",
+        "Im 18. Jahrhundert wuchs die Stadt.",
+        "Er feierte seinen 60. Geburtstag in Rom.",
+        "Bis 31. März bleibt das Museum zu.",
+    ):
+        assert split_text(text) == [text]
+
+
+def test_year_or_score_after_a_noun_ends_the_sentence_before_a_name():
+    assert len(split_text("Das Werk schloss im Jahr 2014. Betriebsrat Weber war dagegen.")) == 2
+    assert len(split_text("Das Spiel endete 3:1. Trainer Kurz lobte das Team.")) == 2
+
+
+def test_numbered_list_item_keeps_its_number():
+    assert split_text("4. Die Regeln gelten für alle.") == ["4. Die Regeln gelten für alle."]
+
+
+def test_typewriter_quotes_open_and_close_sentences():
+    assert split_text("Er schwieg. ``Wir warten.'' Dann ging er.") == [
+        "Er schwieg.",
+        "``Wir warten.''",
+        "Dann ging er.",
+    ]

@@ -10,13 +10,15 @@ lone "." token is a real full stop; quotes that close a sentence („Kommst du?�
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _TERMINAL = frozenset(".!?…")
 # Closing quotes and brackets after a full stop still belong to the sentence it ends.
-_CLOSING = frozenset({"“", "”", '"', "'", "’", "«", "»", ")", "]", "‘"})
-_OPENING = frozenset({"„", "»", "«", '"', "(", "[", "‚", "'", "–", "—", "-", "‘", "“"})
+_CLOSING = frozenset({"“", "”", '"', "'", "’", "«", "»", ")", "]", "‘", "''"})
+_OPENING = frozenset({"„", "»", "«", '"', "(", "[", "‚", "'", "–", "—", "-", "‘", "“", "``"})
 # Abbreviations that commonly end a sentence (a capitalised word after them starts a new one);
 # others (z.B., Dr.) are followed by nouns and names, which German capitalises.
 _FINAL_ABBREVIATIONS = frozenset({"usw.", "etc.", "u.ä.", "o.ä.", "ff."})
@@ -26,6 +28,67 @@ MAX_SENTENCE_TOKENS = 200
 HEADING_MAX_TOKENS = 20
 HEADING_MAX_CHARS = 160
 _HEADING_FINAL = frozenset(".!?…:;,\"“”»«'’-–—")
+
+
+# A number with its full stop ("19.") is one token, because German writes ordinals that way
+# (am 3. Oktober, der 19. Platz). It ends a sentence when the next word cannot follow an
+# ordinal: ordinals stand before a noun or adjective, never before these closed-class words.
+_NUMBER_FINAL = re.compile(r"^\d[\d.,:/]*\.$")
+_FUNCTION_WORDS = frozenset(
+    """der die das dem den des ein eine einer einem einen eines kein keine dieser diese dieses
+    diesem diesen jeder jede jedes alle mein meine sein seine ihr ihre unser unsere euer eure
+    dein deine ich du er sie es wir man mir mich dir dich ihm ihn uns euch ihnen sich wer was
+    wie wo wann warum weshalb woher wohin welche welcher welches und oder aber denn doch
+    sondern dass daß weil wenn als ob obwohl während nachdem bevor damit sodass falls da in im
+    an am auf aus bei beim mit nach von vom vor zu zum zur für gegen ohne um durch über unter
+    seit bis ab trotz wegen laut neben zwischen hinter auch dann danach dabei dazu deshalb
+    daher darum dennoch trotzdem jedoch zudem außerdem so nun jetzt heute gestern morgen hier
+    dort noch schon bereits immer nie nicht nur sogar allerdings inzwischen später zuvor
+    zuletzt bisher seitdem insgesamt zunächst schließlich ebenfalls leider vielleicht
+    natürlich ja nein dafür dagegen deswegen somit also""".split()
+)
+_MONTHS = frozenset(
+    "januar jänner februar feber märz april mai juni juli august september oktober november "
+    "dezember jan feb mär apr jun jul aug sep sept okt nov dez".split()
+)
+# Words that introduce an ordinal's noun phrase (der 3. Platz, am 3. Oktober, seinem
+# 60. Geburtstag): after them the number is an ordinal.
+_ORDINAL_INTRODUCERS = _FUNCTION_WORDS | frozenset(
+    "ihrem ihren ihres seinem seinen seines meinem meinen unserem unseren jedem jeden "
+    "diesem dieser letzten ersten".split()
+)
+
+
+def _number_ends_sentence(number: str, before: str | None, after: str) -> bool:
+    """Is the full stop of `number` (19.) a sentence end, given the words around it?
+
+    Yes before a pronoun, article, conjunction, preposition or common adverb (Platz 19. Er
+    sagte; Linie 11. Die). Before a capitalised content word only when the number is plainly
+    a cardinal: a score or decimal (21:23., 3,5.), the end of a number written with a space
+    (41 000.), or a number after a noun or name (Platz 19. Trainer Meier; im Jahr 2014.
+    Experten) rather than after an article or preposition (der 19. Platz). Never before a month.
+    """
+    word = after.lower()
+    if word in _MONTHS or word.rstrip(".") in _MONTHS:
+        return False
+    if word in _FUNCTION_WORDS:
+        return True
+    if not after[:1].isupper():
+        return False
+    if ":" in number or "," in number:
+        return True
+    if before is None:
+        return False
+    if before[:1].isdigit():
+        return True
+    return before[:1].isupper() and before.lower() not in _ORDINAL_INTRODUCERS
+
+
+def _previous_word(texts: list[str], is_space: list[bool], i: int, start: int) -> str | None:
+    k = i - 1
+    while k >= start and is_space[k]:
+        k -= 1
+    return texts[k] if k >= start else None
 
 
 def _is_terminal(text: str) -> bool:
@@ -88,16 +151,30 @@ def segment(doc: Doc) -> Doc:
         info.append((first, para_index, "text"))
         count = 0
         i = p_start
+        sentence_start = p_start
         while i < p_end:
             count += 1
             text = texts[i]
-            if not is_space[i] and (_is_terminal(text) or count >= MAX_SENTENCE_TOKENS):
+            number = (
+                not is_space[i] and i > sentence_start and _NUMBER_FINAL.match(text) is not None
+            )
+            if not is_space[i] and (_is_terminal(text) or number or count >= MAX_SENTENCE_TOKENS):
                 j = i + 1
                 while j < p_end and (texts[j] in _CLOSING or is_space[j]):
                     j += 1
-                if j < p_end and (count >= MAX_SENTENCE_TOKENS or _starts_sentence(texts[j])):
+                if j < p_end and (
+                    count >= MAX_SENTENCE_TOKENS
+                    or _starts_sentence(texts[j])
+                    and (
+                        not number
+                        or _number_ends_sentence(
+                            text, _previous_word(texts, is_space, i, sentence_start), texts[j]
+                        )
+                    )
+                ):
                     info.append((j, para_index, "text"))
                     count = 0
+                    sentence_start = j
                 i = j
                 continue
             i += 1
