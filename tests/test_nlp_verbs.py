@@ -175,3 +175,143 @@ def test_rare_particle_verb_is_joined_but_not_a_parseme_expression():
     assert common._.expressions[0]["transparent"] is False
     assert rare._.expressions[0]["lemma"] == "zurückreichen"
     assert rare._.expressions[0]["transparent"] is True
+
+
+def test_verb_known_only_as_reflexive_keeps_its_dictionary_sense():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("abspielen", "NOUN", ("playback",)),
+            LexEntry("abspielen", "VERB", ("to happen",), reflexive=True),
+            LexEntry("spielen", "VERB", ("to play",)),
+        ]
+    )
+    doc = separable_verbs(
+        doc_of(
+            [
+                ("was", "was", "PWS"),
+                ("sich", "sich", "PRF"),
+                ("dort", "dort", "ADV"),
+                ("abspielt", "abspielen", "VVFIN"),
+            ],
+            lexicon,
+        )
+    )
+    assert doc._.expressions[0]["gloss"] == "to happen"
+    assert doc._.expressions[0]["transparent"] is False
+
+
+def test_adverb_particle_before_extraposed_comparison_or_phrase_joins():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("herausstellen", "VERB", ("to turn out",)),
+            LexEntry("zusammensetzen", "VERB", ("to be composed of",)),
+            LexEntry("zusammenarbeiten", "VERB", ("to work together",)),
+        ]
+    )
+    turned_out = separable_verbs(
+        doc_of(
+            [
+                ("Es", "es", "PPER"),
+                ("stellte", "stellen", "VVFIN"),
+                ("sich", "sich", "PRF"),
+                ("als", "als", "KOKOM"),
+                ("teurer", "teuer", "ADJD"),
+                ("heraus", "heraus", "ADV"),
+                ("als", "als", "KOKOM"),
+                ("gedacht", "denken", "VVPP"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    composed = separable_verbs(
+        doc_of(
+            [
+                ("Der", "der", "ART"),
+                ("Chor", "Chor", "NN"),
+                ("setzt", "setzen", "VVFIN"),
+                ("sich", "sich", "PRF"),
+                ("zusammen", "zusammen", "ADV"),
+                ("aus", "aus", "APPR"),
+                ("Laien", "Laie", "NN"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    together_with = separable_verbs(
+        doc_of(
+            [
+                ("Sie", "sie", "PPER"),
+                ("arbeitet", "arbeiten", "VVFIN"),
+                ("zusammen", "zusammen", "ADV"),
+                ("mit", "mit", "APPR"),
+                ("ihm", "er", "PPER"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    assert [e["doc_tokens"] for e in turned_out._.expressions] == [[1, 5]]
+    assert [e["lemma"] for e in composed._.expressions] == ["zusammensetzen"]
+    assert together_with._.expressions == []
+
+
+def test_participle_tagged_adjective_is_a_verb_next_to_haben_or_werden():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("anfangen", "VERB", ("to begin",)),
+            LexEntry("fangen", "VERB", ("to catch",)),
+            LexEntry("ausschließen", "VERB", ("to exclude",)),
+            LexEntry("schließen", "VERB", ("to close",)),
+        ]
+    )
+    perfect = separable_verbs(
+        doc_of(
+            [
+                ("Sie", "sie", "PPER"),
+                ("hat", "haben", "VAFIN"),
+                ("angefangen", "angefangen", "ADJD"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    adjective = separable_verbs(
+        doc_of(
+            [
+                ("Das", "der", "PDS"),
+                ("ist", "sein", "VAFIN"),
+                ("ausgeschlossen", "ausgeschlossen", "ADJD"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    assert [e["lemma"] for e in perfect._.expressions] == ["anfangen"]
+    assert perfect[2]._.verb_lemma == "anfangen"
+    assert adjective._.expressions == []
+
+
+def test_postposition_particle_verb_is_joined_but_compositional():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("gegenüberstehen", "VERB", ("to face",)),
+            LexEntry("stehen", "VERB", ("to stand",)),
+        ]
+    )
+    doc = separable_verbs(
+        doc_of(
+            [
+                ("Er", "er", "PPER"),
+                ("steht", "stehen", "VVFIN"),
+                ("ihr", "sie", "PPER"),
+                ("gegenüber", "gegenüber", "PTKVZ"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    assert doc._.expressions[0]["lemma"] == "gegenüberstehen"
+    assert doc[1]._.gloss == "to face"
+    assert doc._.expressions[0]["transparent"] is True

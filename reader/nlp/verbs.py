@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.glosses import rank_senses
 from reader.nlp.lexicon import LexEntry
+from reader.nlp.tagger import hanta_tagger
 
 # Particles that are always separable when they begin a verb (an-ge-kündigt, an-zu-kündigen).
 SEPARABLE_PARTICLES = (
@@ -43,6 +44,11 @@ ADJECTIVE_PARTICLES = frozenset(
     "schief locker still fest frei kaputt klar offen schwer kurz voll weh bekannt gut nahe "
     "fertig sicher wahr bereit".split()
 )
+# Particles that are postpositions too, governing the verb's dative or accusative object
+# ("steht einem Bewaffneten gegenüber", "kam ihr entgegen", "lief den Fluss entlang"): by
+# PARSEME's own test a particle governs no complement, and the verb means what its parts say
+# (stand opposite, come towards). Joined for the learner, not a lexicalised expression.
+POSTPOSITION_PARTICLES = frozenset({"entgegen", "gegenüber", "entlang"})
 # These are also inseparable prefixes (übersetzen, umfahren, unterstützen, durchsuchen,
 # wiederholen): a one-word verb counts as a particle verb only if its form shows the split.
 AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "wieder", "zwischen"})
@@ -50,6 +56,8 @@ _BY_LENGTH = sorted(SEPARABLE_PARTICLES, key=len, reverse=True)
 FINITE = frozenset({"VVFIN", "VVIMP", "VAFIN"})
 SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 REFLEXIVE_PERSONAL = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
+CLAUSE_BOUNDARIES = frozenset({"$,", "$."})
+PERFECT_PASSIVE_AUXILIARIES = frozenset({"haben", "werden"})
 
 
 # Zipf 3 = once per million words: the usual line between a language's common vocabulary and
@@ -101,7 +109,43 @@ def _adverb_particle(tokens, k: int) -> bool:
     if token.tag_ not in ("ADV", "ADJD") or token.text.lower() not in ADVERB_PARTICLES:
         return False
     following = tokens[k + 1] if k + 1 < len(tokens) else None
-    return following is None or following.tag_ in ("$,", "$.", "$(", "KON")
+    if following is None or following.tag_ in ("$,", "$.", "$(", "KON"):
+        return True
+    # Only what German moves behind the closed verb bracket (Ausklammerung) may follow the
+    # particle: a comparison ("stellte sich als teurer heraus als gedacht") or a prepositional
+    # phrase ("setzt sich zusammen aus drei Teilen"). "zusammen mit" is the adverb "together".
+    following_text = following.text.lower()
+    if following_text in ("als", "wie"):
+        return True
+    return following.tag_ in ("APPR", "APPRART") and following_text != "mit"
+
+
+def _clause_of(token) -> list:
+    """The tokens of the comma- or sentence-bounded stretch around a token."""
+    sent = token.sent
+    start = token.i
+    while start > sent.start and token.doc[start - 1].tag_ not in CLAUSE_BOUNDARIES:
+        start -= 1
+    end = token.i
+    while end + 1 < sent.end and token.doc[end + 1].tag_ not in CLAUSE_BOUNDARIES:
+        end += 1
+    return list(token.doc[start : end + 1])
+
+
+def _participle_lemma(token) -> str | None:
+    """The verb of a past participle HanTa read as an adjective (ADJD): with haben or werden
+    in its clause ("habe angefangen", "wird abgezogen") it is a perfect or passive verb form.
+    Next to sein it may be a true adjective (ist ausgeschlossen) and is left alone; so is an
+    attributive participle (der durchgeführte Test), which PARSEME counts as an adjective."""
+    if token.tag_ != "ADJD" or token.text.lower().endswith("end"):
+        return None
+    if not any(
+        t.tag_ in ("VAFIN", "VAINF") and t.lemma_ in PERFECT_PASSIVE_AUXILIARIES
+        for t in _clause_of(token)
+    ):
+        return None
+    lemma, tag = hanta_tagger().analyze(token.text.lower(), pos="VVPP", taglevel=1)
+    return lemma if tag == "VV(PP)" else None
 
 
 def _clause_verb(sent_tokens, k: int):
@@ -172,12 +216,16 @@ def separable_verbs(doc: Doc) -> Doc:
             if token.tag_ != "PTKVZ":
                 needs_entry.add(lemma)
     for token in doc:
-        if token.i in joined or not token.tag_.startswith("VV"):
+        if token.i in joined:
             continue
-        split = split_particle_verb(token.lemma_, token.text)
+        if token.tag_.startswith("VV"):
+            verb_lemma = token.lemma_
+        elif (verb_lemma := _participle_lemma(token)) is None:
+            continue
+        split = split_particle_verb(verb_lemma, token.text)
         # The written form must begin with the particle too (HanTa's lemma could be a guess).
         if split is not None and token.text.lower().startswith(split[0]):
-            found.append(([token.i], token.lemma_.lower()))
+            found.append(([token.i], verb_lemma.lower()))
     if not found:
         return doc
     cache = lex_fetch(
@@ -202,7 +250,9 @@ def separable_verbs(doc: Doc) -> Doc:
             shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
             if not stem_known and not (shows_split and entries):
                 continue
-        entry = _verb_gloss([e for e in entries if not e.reflexive] or entries)
+        # The plain verb's sense first; a verb the dictionary knows only as reflexive (sich
+        # abspielen) still has that entry, whatever else shares its spelling (das Abspielen).
+        entry = _verb_gloss(entries, reflexive=False) or _verb_gloss(entries)
         senses = rank_senses(entry.glosses) if entry else []
         gloss = senses[0] if senses else None
         for i in indices:
@@ -228,6 +278,7 @@ def separable_verbs(doc: Doc) -> Doc:
                 # whose meaning is not the sum of their parts, and those are the common,
                 # lexicalised ones (anfangen, anbieten), not ad-hoc directions (hineinwachsen).
                 "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
+                or particle in POSTPOSITION_PARTICLES
                 or entry is None
                 or german_zipf(lemma) < LEXICALISED_ZIPF,
             }
