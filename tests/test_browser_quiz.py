@@ -118,3 +118,24 @@ def test_teacher_drops_moves_and_edits_questions_in_the_browser(
     assert questions.first.get_attribute("id") != first_id
     assert page.locator(f"#{first_id}").count() == 0
     assert "Eine eigene Frage" in page.locator(f"#{third_id}").inner_text()
+
+
+def test_quiz_page_waits_for_the_worker_and_then_shows_the_quiz(
+    live_server, browser_page, settings
+):
+    # Production's queue: the page says the quiz is being prepared, polls, and shows the
+    # questions by itself once `db_worker` has generated them.
+    from tests.test_quiz_tasks import make_annotated_article
+    from tests.test_tasks import DATABASE_TASKS, run_worker_batch
+
+    settings.TASKS = DATABASE_TASKS
+    article = make_annotated_article()
+    page = browser_page
+    page.goto(f"{live_server.url}/articles/{article.pk}/quiz/")
+    page.wait_for_selector("text=Preparing the quiz")
+    assert page.locator("li.question").count() == 0
+
+    run_worker_batch()
+
+    page.wait_for_selector("ol.questions li.question")
+    assert page.locator("text=Preparing the quiz").count() == 0
