@@ -3,8 +3,9 @@
 Everything a school made is kept: users and profiles, articles with their annotations, classes,
 assignments, progress, quiz results, saved words, word statuses, teachers' corrections and
 dictionary entries teachers added. Left out is what can be made again: the imported
-dictionaries (`import_ding`, Wiktionary cache), sessions, the task queue, and the content types and
-permissions that `migrate` creates (natural keys refer to them by name instead of id).
+dictionaries (`import_ding`, Wiktionary cache), sessions, the task queue, export files built in
+the background, and the content types and permissions that `migrate` creates (natural keys
+refer to them by name instead of id).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SKIPPED_MODELS = {
     "sessions.session",
     "admin.logentry",
     "django_tasks_db.dbtaskresult",
+    "glossary.export",
     "glossary.dictionaryimport",
     "glossary.wiktionarypage",
 }
