@@ -26,6 +26,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 
 from reader.models import Article
@@ -84,8 +85,27 @@ class _Prepared:
 
 def article_for_reading(pk: int) -> Article:
     """The article without its text and annotation: a cached page needs neither, and decoding
-    the annotation JSON alone costs more than the rest of the query. Accessing them loads them."""
-    return get_object_or_404(Article.objects.defer("text", "annotation"), pk=pk)
+    the annotation JSON alone costs more than the rest of the query. Accessing them loads them.
+
+    The same query says which set of corrections applies (their number and newest id), so a
+    cached page needs no second query for the corrections themselves: they are only created
+    and deleted, never edited, and ids are never reused (AUTOINCREMENT on SQLite, sequences on
+    PostgreSQL), so any change moves one of the two."""
+    from classroom.models import Correction
+
+    corrections = (
+        Correction.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"), last=Max("pk"))
+    )
+    return get_object_or_404(
+        Article.objects.defer("text", "annotation").annotate(
+            corrections_count=Subquery(corrections.values("n")[:1]),
+            corrections_last=Subquery(corrections.values("last")[:1]),
+        ),
+        pk=pk,
+    )
 
 
 def _digest(value) -> str:
@@ -137,25 +157,36 @@ def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> list[Block]
     return blocks
 
 
-def _version(article: Article) -> tuple[str, list]:
-    """(what the reading page's article-wide parts depend on, the corrections), once per request."""
+def _corrections(article: Article) -> list:
+    """The article's corrections, fetched once per request and only when needed."""
     from classroom.selectors import article_corrections
 
+    if not hasattr(article, "_corrections"):
+        article._corrections = article_corrections(article.pk)
+    return article._corrections
+
+
+def _version(article: Article) -> str:
+    """What the reading page's article-wide parts depend on, once per request."""
     if not hasattr(article, "_reading_version"):
-        corrections = article_corrections(article.pk)
+        if hasattr(article, "corrections_count"):  # loaded by article_for_reading
+            fixed = f"n{article.corrections_count or 0}:{article.corrections_last}"
+        else:
+            fixed = _digest(_corrections(article))
         stamp = article.annotated_at.timestamp() if article.annotated_at else None
         # created_at tells apart two articles that got the same id (SQLite reuses the id of a
         # deleted last row, as in rolled-back tests).
         born = article.created_at.timestamp() if article.created_at else None
-        version = f"{article.pk}:{born}:{article.annotation_version}:{stamp}:{_digest(corrections)}"
-        article._reading_version = (version, corrections)
+        article._reading_version = (
+            f"{article.pk}:{born}:{article.annotation_version}:{stamp}:{fixed}"
+        )
     return article._reading_version
 
 
 def reading_version(article: Article) -> str:
     """A key for fragments that depend only on the article as readers see it (annotation and
     corrections), such as the grammar notes panel: `{% cache 3600 notes reading_version %}`."""
-    return _version(article)[0]
+    return _version(article)
 
 
 def corrected_annotation(article: Article) -> dict | None:
@@ -164,11 +195,10 @@ def corrected_annotation(article: Article) -> dict | None:
     request). Shared between requests: callers must not modify it."""
     from classroom.corrections import apply_corrections
 
-    version, corrections = _version(article)
-    key = f"annotation:{version}"
+    key = f"annotation:{_version(article)}"
     annotation = cache.get(key)
     if annotation is None:
-        annotation = apply_corrections(article.annotation, corrections)
+        annotation = apply_corrections(article.annotation, _corrections(article))
         if annotation is None:
             return None
         cache.set(key, annotation)
@@ -179,11 +209,10 @@ def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[B
     """reading_blocks(corrected annotation, statuses), from the cache when it can be."""
     from classroom.corrections import apply_corrections
 
-    version, corrections = _version(article)
-    base = f"reading:{version}"
+    base = f"reading:{_version(article)}"
     prepared = cache.get(base)
     if prepared is None:
-        prepared = _prepare(apply_corrections(article.annotation, corrections))
+        prepared = _prepare(apply_corrections(article.annotation, _corrections(article)))
         cache.set(base, prepared)
     if prepared.spots is not None:
         return _with_statuses(prepared, statuses)
@@ -193,6 +222,8 @@ def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[B
     key = f"{base}:{_digest(mine)}"
     blocks = cache.get(key)
     if blocks is None:
-        blocks = reading_blocks(apply_corrections(article.annotation, corrections), statuses)
+        blocks = reading_blocks(
+            apply_corrections(article.annotation, _corrections(article)), statuses
+        )
         cache.set(key, blocks)
     return blocks

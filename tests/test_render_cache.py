@@ -4,9 +4,14 @@ import pytest
 
 from classroom.corrections import apply_corrections
 from classroom.selectors import article_corrections
-from classroom.services import correction_add
+from classroom.services import correction_add, correction_delete
 from reader.models import Article
-from reader.render_cache import article_for_reading, article_reading_blocks, cache
+from reader.render_cache import (
+    article_for_reading,
+    article_reading_blocks,
+    cache,
+    corrected_annotation,
+)
 from reader.rendering import reading_blocks, word_key
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
@@ -122,3 +127,38 @@ def test_cached_notes_panel_follows_a_teachers_correction(client):
         article=article, user=make_user("frau_meier"), kind="compound_remove", key="raketenwerfer"
     )
     assert "Rakete" not in notes_html()
+
+
+def test_a_deleted_correction_is_gone_at_once_even_when_another_replaces_it():
+    article = make_article()
+    teacher = make_user("frau_meier")
+    key = first_word_key(article)
+
+    def gloss_shown():
+        annotation = corrected_annotation(article_for_reading(article.pk))
+        return annotation["sentences"][0]["tokens"][1].get("gloss")
+
+    first = correction_add(
+        article=article, user=teacher, kind="gloss", key=key, data={"gloss": "Abc"}
+    )
+    assert gloss_shown() == "Abc"
+    correction_delete(article=article, correction_id=first.pk)
+    assert gloss_shown() != "Abc"
+    # As many corrections as before, but another one: a new version all the same.
+    correction_add(article=article, user=teacher, kind="gloss", key=key, data={"gloss": "Xyz"})
+    assert gloss_shown() == "Xyz"
+
+
+def test_a_cached_page_asks_the_database_once_for_article_and_corrections(
+    django_assert_num_queries,
+):
+    article = make_article()
+    correction_add(
+        article=article,
+        user=make_user("frau_meier"),
+        kind="compound_remove",
+        key=first_word_key(article),
+    )
+    article_reading_blocks(article_for_reading(article.pk), {})  # fills the cache
+    with django_assert_num_queries(1):
+        article_reading_blocks(article_for_reading(article.pk), {})
