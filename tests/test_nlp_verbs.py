@@ -315,3 +315,59 @@ def test_postposition_particle_verb_is_joined_but_compositional():
     assert doc._.expressions[0]["lemma"] == "gegenüberstehen"
     assert doc[1]._.gloss == "to face"
     assert doc._.expressions[0]["transparent"] is True
+
+
+def test_adjective_particle_counts_as_lexicalised_only_when_written_as_one_word():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("stellen", "VERB", ("to put",)),
+            LexEntry("fertigstellen", "VERB", ("to complete",)),
+            LexEntry("feststellen", "VERB", ("to find",)),
+        ]
+    )
+    one_word = separable_verbs(
+        doc_of(
+            [
+                ("um", "um", "KOUI"),
+                ("es", "es", "PPER"),
+                ("fertigzustellen", "fertigstellen", "VVIZU"),
+            ],
+            lexicon,
+        )
+    )
+    apart = separable_verbs(
+        doc_of(
+            [
+                ("Sie", "sie", "PPER"),
+                ("stellte", "stellen", "VVFIN"),
+                ("es", "es", "PPER"),
+                ("fest", "fest", "PTKVZ"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    # fertigstellen is rarer than once per million words, yet lexicalised by its spelling.
+    assert one_word._.expressions[0]["transparent"] is False
+    assert apart._.expressions[0]["lemma"] == "feststellen"
+    assert apart._.expressions[0]["transparent"] is True
+
+
+def test_mit_verb_is_compositional_while_it_keeps_its_base_verbs_meaning():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("bringen", "VERB", ("to bring sb./sth.", "to take sb./sth.")),
+            LexEntry("mitbringen", "VERB", ("to bring sth. along",)),
+            LexEntry("teilen", "VERB", ("to share", "to divide sth.")),
+            LexEntry("mitteilen", "VERB", ("to inform sb.", "to communicate")),
+        ]
+    )
+    brought = separable_verbs(
+        doc_of([("brachte", "bringen", "VVFIN"), ("mit", "mit", "PTKVZ")], lexicon)
+    )
+    informed = separable_verbs(
+        doc_of([("teilte", "teilen", "VVFIN"), ("mit", "mit", "PTKVZ")], lexicon)
+    )
+    assert brought._.expressions[0]["transparent"] is True
+    assert informed._.expressions[0]["lemma"] == "mitteilen"
+    assert informed._.expressions[0]["transparent"] is False

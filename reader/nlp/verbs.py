@@ -39,7 +39,7 @@ SEPARABLE_PARTICLES = (
 # Adjectives standing as a separated particle (ging schief, stand still, macht locker) are
 # resultative or idiomatic predicates rather than particle verbs: PARSEME files them under
 # idioms (VID) or not at all. Learners still see the joined verb; only the PARSEME column
-# leaves them out of VPC.
+# leaves them out of VPC. Written as one word (fertigstellen) they are particle verbs.
 ADJECTIVE_PARTICLES = frozenset(
     "schief locker still fest frei kaputt klar offen schwer kurz voll weh bekannt gut nahe "
     "fertig sicher wahr bereit".split()
@@ -49,6 +49,10 @@ ADJECTIVE_PARTICLES = frozenset(
 # PARSEME's own test a particle governs no complement, and the verb means what its parts say
 # (stand opposite, come towards). Joined for the learner, not a lexicalised expression.
 POSTPOSITION_PARTICLES = frozenset({"entgegen", "gegenüber", "entlang"})
+# "mit" adds company to what the base verb does (mitbringen "to bring along", mitnehmen "to
+# take along", miterleben "to experience" too): compositional, unless the dictionary's senses
+# leave the base verb behind (mitteilen "to inform" from teilen "to share").
+COMITATIVE_PARTICLES = frozenset({"mit"})
 # These are also inseparable prefixes (übersetzen, umfahren, unterstützen, durchsuchen,
 # wiederholen): a one-word verb counts as a particle verb only if its form shows the split.
 AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "wieder", "zwischen"})
@@ -180,6 +184,51 @@ def _clause_verb(sent_tokens, k: int):
     return None
 
 
+def _english_verbs(entries: list[LexEntry]) -> set[str]:
+    """The English verbs a German verb's senses use: "to bring sb./sth. along" -> "bring"."""
+    verbs = set()
+    for entry in entries:
+        if entry.pos != "VERB":
+            continue
+        for gloss in entry.glosses:
+            words = gloss.lower().split()
+            if len(words) > 1 and words[0] == "to" and words[1] not in ("be", "have"):
+                verbs.add(words[1])
+    return verbs
+
+
+def _keeps_base_meaning(cache: dict, lemma: str, particle: str) -> bool:
+    """Whether the particle verb's senses still use an English verb of its base verb's."""
+    stem = lemma[len(particle) :]
+    return bool(
+        _english_verbs(_fetch_entries(cache, lemma)) & _english_verbs(_fetch_entries(cache, stem))
+    )
+
+
+def _not_lexicalised(
+    cache: dict, lemma: str, particle: str, one_word: bool, entry: LexEntry | None
+) -> bool:
+    """Whether a particle verb is no lexicalised expression in PARSEME's sense.
+
+    PARSEME annotates particle verbs whose meaning is not the sum of their parts. Those are
+    the common, lexicalised ones (anfangen, anbieten), not ad-hoc directions (hineinwachsen):
+    a combination the dictionary does not know as a verb of its own, or one rarer than once
+    per million words, is left out; so are postposition particles and "mit" keeping its base
+    verb's meaning (see above). An adjective standing apart as a particle (ging schief) is an
+    idiom's business; written as one word (fertigstellen, freisprechen, gutschreiben) it is
+    lexicalised by German spelling itself, which joins adjective and verb only when the whole
+    means more than its parts (fertig stellen "put ready" vs fertigstellen "complete").
+    """
+    if particle in ADJECTIVE_PARTICLES:
+        return not one_word
+    return (
+        particle in POSTPOSITION_PARTICLES
+        or (particle in COMITATIVE_PARTICLES and _keeps_base_meaning(cache, lemma, particle))
+        or entry is None
+        or german_zipf(lemma) < LEXICALISED_ZIPF
+    )
+
+
 def _fetch_entries(cache: dict, lemma: str) -> list[LexEntry]:
     return cache.get(lemma.lower(), [])
 
@@ -272,15 +321,7 @@ def separable_verbs(doc: Doc) -> Doc:
                 "doc_tokens": sorted(indices),
                 "lemma": lemma,
                 "gloss": gloss,
-                # Not a lexicalised expression for PARSEME: an adjective as particle,
-                # a combination the dictionary does not know as a verb of its own, or a
-                # rare one (below once per million words) -- PARSEME annotates particle verbs
-                # whose meaning is not the sum of their parts, and those are the common,
-                # lexicalised ones (anfangen, anbieten), not ad-hoc directions (hineinwachsen).
-                "transparent": (len(indices) > 1 and particle in ADJECTIVE_PARTICLES)
-                or particle in POSTPOSITION_PARTICLES
-                or entry is None
-                or german_zipf(lemma) < LEXICALISED_ZIPF,
+                "transparent": _not_lexicalised(cache, lemma, particle, len(indices) == 1, entry),
             }
         )
     return doc
