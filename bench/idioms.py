@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from glossary.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
-from reader.nlp.idioms import IdiomMatcher, Tok  # noqa: E402
+from reader.nlp.idioms import IdiomMatcher, Tok, parseme_category  # noqa: E402
 
 DEFAULT_CUPT = "/work/shared/data/parseme-de-dev/dev.cupt"
 DEFAULT_DING = "/usr/share/trans/de-en"
@@ -75,9 +75,10 @@ def main(argv=None):
     parser.add_argument("--no-curated", action="store_true", help="Ding selection only")
     parser.add_argument(
         "--without-dev-seen",
-        choices=["idioms", "all"],
-        help="leave out curated entries added after reading the dev file: "
-        "idioms (dev=1) or all (dev=1 and dev=rule)",
+        choices=["idioms", "idioms-strict", "all"],
+        help="leave out curated entries added after reading the dev file: idioms (dev=1, "
+        "unless also written independently from general knowledge: src=general), "
+        "idioms-strict (every dev=1), all (dev=1 without src=general, and dev=rule)",
     )
     parser.add_argument("--tokens", choices=["core", "all"], default="core")
     parser.add_argument(
@@ -93,7 +94,13 @@ def main(argv=None):
     entries = [] if args.no_curated else load_curated()
     if args.without_dev_seen:
         dropped = {"1", 1} | ({"rule"} if args.without_dev_seen == "all" else set())
-        entries = [e for e in entries if e.extra.get("dev") not in dropped]
+        strict = args.without_dev_seen == "idioms-strict"
+        entries = [
+            e
+            for e in entries
+            if e.extra.get("dev") not in dropped
+            or (e.extra.get("src") == "general" and not strict)
+        ]
     n_curated = len(entries)
     if not args.no_ding:
         with open(args.ding, encoding="utf-8") as handle:
@@ -118,9 +125,9 @@ def main(argv=None):
         for match in matcher.match_sentence(toks):
             if not match.verbal:
                 continue  # PARSEME annotates verbal expressions only (auf dem Papier is none)
-            category = CATEGORIES.get(
-                "light_verb" if match.pattern.entry.kind == "light_verb" else "idiom"
-            )
+            category = parseme_category(match.pattern.entry)
+            if category not in found:
+                continue  # LVC.cause is not scored
             span = frozenset(match.core if args.tokens == "core" else match.tokens)
             found[category].add(span)
             names[(category, span)] = match.pattern.entry
@@ -188,8 +195,8 @@ def run_pipeline(args, entries, sentences, n_tokens):
     for (_, gold), sent in zip(sentences, annotation["sentences"], strict=True):
         found = {c: set() for c in CATEGORIES.values()}
         for expr in sent["expressions"]:
-            category = CATEGORIES.get(expr["type"])
-            if category is None or not expr.get("verbal", True):
+            category = expr.get("parseme", CATEGORIES.get(expr["type"]))
+            if category not in found or not expr.get("verbal", True):
                 continue
             key = "core_tokens" if args.tokens == "core" and "core_tokens" in expr else "tokens"
             found[category].add(frozenset(expr[key]))

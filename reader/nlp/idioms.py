@@ -203,7 +203,9 @@ SEPARABLE_PARTICLES = sorted(
     herab heran herauf heraus herbei herein herum herunter hervor hin hinab hinauf hinaus
     hinein hinterher hinüber hinunter hoch los mit nach nieder statt teil vor voran voraus
     vorbei vorüber weg weiter wieder zu zurecht zurück zusammen bereit bekannt kaputt kennen
-    klar gut schwer offen schief weh pleite leer still übel wahr""".split(),
+    klar gut schwer leicht offen schief weh pleite leer still übel wahr nahe richtig gleich bloß
+    kalt klein schön tot schwarz schlecht wett zunichte breit leid kurz zugute abhanden
+    vonstatten""".split(),
     key=len,
     reverse=True,
 )
@@ -235,6 +237,21 @@ ADJECTIVE_PARTICLES = {
     "weh",
     "pleite",
     "übel",
+    "bloß",
+    "leicht",
+    "kalt",
+    "klein",
+    "schön",
+    "schwarz",
+    "schlecht",
+    "wett",
+    "zunichte",
+    "breit",
+    "leid",
+    "kurz",
+    "zugute",
+    "abhanden",
+    "vonstatten",
 }
 NOUN_PHRASE_TAGS = {
     "ART",
@@ -494,8 +511,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
             # is what makes "freie Hand haben" or "einen schlechten Tag haben".
             # Without a verb the adjective is half the idiom ("mit wenig Geld").
+            # Our curated list writes only the words that count (die rote Karte zeigen), so
+            # its adjectives are required unless the entry says `adj=free`.
             optional = (
                 not is_sentence
+                and (entry.source != "curated" or (entry.extra or {}).get("adj") == "free")
                 and following_noun
                 and i + 1 < n
                 and (words[i + 1][:1].isupper() or _lower(words[i + 1]) in _FUNCTION_WORDS)
@@ -554,10 +574,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         for k in required
         if elements[k].role in {"noun", "verb", "adj", "other", "pron"} or extra.get("strict")
     ]
+    own = [k for k in required if elements[k].role != "refl"]  # sich breitmachen
     if (
-        len(required) == 1
-        and elements[required[0]].role == "verb"
-        and elements[required[0]].particle in ADJECTIVE_PARTICLES
+        len(own) == 1
+        and elements[own[0]].role == "verb"
+        and elements[own[0]].particle in ADJECTIVE_PARTICLES
     ):
         # feststellen, klarstellen, bekanntgeben: verb + adjective particle, an idiom in
         # PARSEME's sense (an adjective is no separable-verb particle)
@@ -709,7 +730,17 @@ class Match:
             "kind": entry.kind,
             "source": entry.source,
             "verbal": self.verbal,
+            "parseme": parseme_category(entry),
         }
+
+
+def parseme_category(entry: IdiomEntry) -> str:
+    """PARSEME's label for the entry: a light verb that causes the state the noun names
+    (*in Gefahr bringen*, *jdm. Angst machen*; `lvc=cause` in the curated list) is LVC.cause,
+    not LVC.full."""
+    if entry.kind != "light_verb":
+        return "VID"
+    return "LVC.cause" if (entry.extra or {}).get("lvc") == "cause" else "LVC.full"
 
 
 class IdiomMatcher:
@@ -765,7 +796,7 @@ class IdiomMatcher:
             match = self._match(self.patterns[number], toks, where, clauses)
             if match is not None:
                 found.append(match)
-        return _resolve(found)
+        return _resolve(found, toks)
 
     # A pattern is matched anchor-first: the anchor's positions pick the clause, then each
     # element takes the nearest fitting token in that clause.
@@ -1075,14 +1106,20 @@ def _nearest_full_verb(toks, clauses, clause, anchor, used) -> int | None:
     return best
 
 
-def _resolve(matches: list[Match]) -> list[Match]:
-    """Overlapping matches: keep the one with more words, then the better ranked, then the
-    curated one; identical token sets keep one."""
+def _resolve(matches: list[Match], toks: Sequence[Tok] = ()) -> list[Match]:
+    """Overlapping matches: keep the one with more words, then the one on a full verb, then
+    the better ranked, then the curated one; identical token sets keep one."""
+
+    def on_auxiliary(m: Match) -> bool:
+        # "das in Kraft getreten ist": in Kraft treten, not in Kraft sein
+        return bool(toks) and not any(toks[p].tag.startswith("VV") for p in m.core)
+
     ordered = sorted(
         matches,
         key=lambda m: (
             -len(m.core),
             -len(m.tokens),
+            on_auxiliary(m),
             m.pattern.rank,
             m.pattern.entry.source != "curated",
             m.pattern.entry.phrase,
