@@ -371,3 +371,33 @@ def test_mit_verb_is_compositional_while_it_keeps_its_base_verbs_meaning():
     assert brought._.expressions[0]["transparent"] is True
     assert informed._.expressions[0]["lemma"] == "mitteilen"
     assert informed._.expressions[0]["transparent"] is False
+
+
+def test_particle_after_sein_haben_werden_joins_only_a_dictionary_verb():
+    lexicon = MemoryLexicon([LexEntry("vorhaben", "VERB", ("to plan",))])
+    plan = separable_verbs(
+        doc_of(
+            [
+                ("Sie", "sie", "PPER"),
+                ("hat", "haben", "VAFIN"),
+                ("etwas", "etwas", "PIS"),
+                ("vor", "vor", "PTKVZ"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    predicate = separable_verbs(
+        doc_of(
+            [
+                ("Er", "er", "PPER"),
+                ("ist", "sein", "VAFIN"),
+                ("weiter", "weiter", "PTKVZ"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
+    assert [e["lemma"] for e in plan._.expressions] == ["vorhaben"]
+    assert predicate._.expressions == []
+    assert predicate[1]._.verb_lemma is None

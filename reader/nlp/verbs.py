@@ -250,7 +250,11 @@ def separable_verbs(doc: Doc) -> Doc:
         doc._.expressions = []
     found: list[tuple[list[int], str]] = []  # (doc token indices, whole verb lemma)
     joined = set()
-    needs_entry = set()  # particles HanTa read as adverbs: only a dictionary verb counts
+    # Joins that count only when the dictionary knows the verb: particles HanTa read as
+    # adverbs, and any particle after sein, haben or werden, which with an adverb or adjective
+    # make a plain predicate (ist weiter, war bekannt, sind auseinander) far more often than
+    # a particle verb (hat ... vor, hat ... an).
+    needs_entry = set()
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         for k, token in enumerate(tokens):
@@ -262,7 +266,7 @@ def separable_verbs(doc: Doc) -> Doc:
             lemma = token.text.lower() + verb.lemma_.lower()
             found.append(([verb.i, token.i], lemma))
             joined.add(verb.i)
-            if token.tag_ != "PTKVZ":
+            if token.tag_ != "PTKVZ" or verb.tag_ == "VAFIN":
                 needs_entry.add(lemma)
     for token in doc:
         if token.i in joined:
