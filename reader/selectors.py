@@ -15,7 +15,9 @@ def article_list() -> QuerySet[Article]:
 
 
 def article_get(pk: int) -> Article:
-    return get_object_or_404(Article, pk=pk)
+    """The article without its text and annotation, which load when first used: most pages
+    that show an article by id (the quiz) need neither."""
+    return get_object_or_404(Article.objects.defer("text", "annotation"), pk=pk)
 
 
 def word_statuses_for(user) -> dict[str, str]:

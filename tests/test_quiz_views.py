@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reader.models import Article, Quiz, QuizAttempt, QuizQuestion
 from reader.quiz import services
@@ -286,3 +287,18 @@ def test_quiz_page_of_an_article_not_yet_annotated_says_so(client):
     article = Article.objects.create(title="Wartet", text="Ein Text.")
     page = client.get(reverse("reader:quiz_take", args=[article.pk]))
     assert page.status_code == 200 and "not annotated yet" in page.content.decode()
+
+
+def test_quiz_page_follows_a_new_annotation_of_the_article(client, article):
+    Article.objects.filter(pk=article.pk).update(annotated_at=timezone.now())
+    assert "Brücke" in client.get(quiz_url(article)).content.decode()  # fingerprint kept
+    old = {q.pk for q in questions(article)}
+    text = "Dresden plant einen Tunnel. " + ARTICLE.replace("Brücke", "Fähre")
+    Article.objects.filter(pk=article.pk).update(
+        text=text, annotation=annotate(text), annotated_at=timezone.now()
+    )
+    page = client.get(quiz_url(article)).content.decode()
+    assert "Fähre" in page
+    new = questions(article)
+    assert not old & {q.pk for q in new}
+    assert not any("Brücke" in q.sentence for q in new)

@@ -37,6 +37,30 @@ def _row(quiz: Quiz, q: Question, position: int) -> QuizQuestion:
     )
 
 
+# (article id, created, annotation version, annotated at) -> fingerprint of its annotation.
+_fingerprints: dict[tuple, str] = {}
+_FINGERPRINTS_KEPT = 256
+
+
+def annotation_fingerprint(article: Article) -> str | None:
+    """fingerprint(article.annotation), None without one. Every quiz page and answer asks
+    whether the questions still fit the article; decoding its annotation (150 KB of JSON for
+    the seed) to find out was most of their time under load (bench/load.py), so the answer is
+    kept per process for each stored annotation. article_annotate stamps annotated_at on every
+    new annotation, which makes it part of the key; without that stamp nothing is kept."""
+    if article.annotated_at is None:
+        return fingerprint(article.annotation) if article.annotation else None
+    key = (article.pk, article.created_at, article.annotation_version, article.annotated_at)
+    found = _fingerprints.get(key)
+    if found is None:
+        if not article.annotation:
+            return None
+        if len(_fingerprints) >= _FINGERPRINTS_KEPT:
+            _fingerprints.clear()
+        found = _fingerprints[key] = fingerprint(article.annotation)
+    return found
+
+
 def quiz_for_article(article: Article) -> Quiz | None:
     """The article's quiz as it stands, with its generation queued when it has no questions yet
     or they come from an older annotation. None while the article has no annotation.
@@ -44,12 +68,11 @@ def quiz_for_article(article: Article) -> Quiz | None:
     A quiz whose last generation failed is not queued again here (every poll of the quiz page
     would retry it): a teacher's "try again" or the next annotation does that.
     """
-    if not article.annotation:
+    current = annotation_fingerprint(article)
+    if current is None:
         return None
     quiz = Quiz.objects.filter(article=article).first()
-    if quiz is None or (
-        quiz.status == Quiz.Status.READY and quiz.fingerprint != fingerprint(article.annotation)
-    ):
+    if quiz is None or (quiz.status == Quiz.Status.READY and quiz.fingerprint != current):
         quiz = quiz_request_generation(article)
     return quiz
 
