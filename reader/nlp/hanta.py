@@ -44,10 +44,11 @@ def install(tagger) -> None:
         for m, lp in known.items():
             morphemes.setdefault(m, {})[t] = lp
     tagger._morphemes = morphemes
-    tagger._guessed = {
-        state: [f for f in followers if f[2] is not None]
+    by_state = {
+        state: (followers, [f for f in followers if f[2] is not None])
         for state, followers in tagger._followers.items()
     }
+    tagger._follow_all = lambda state: by_state.get(state, ((), ()))
     tagger.analyze_forward = types.MethodType(analyze_forward, tagger)
     tagger.analyze_viterbi = types.MethodType(analyze_viterbi, tagger)
 
@@ -56,6 +57,50 @@ def _segments(word: str, i: int, morphemes: dict) -> list:
     """(end, segment, its known tags) for every segment of the word that starts at i: the same
     for every state of a row, so worked out once per row."""
     return [(j, word[i:j], morphemes.get(word[i:j])) for j in range(i + 1, len(word) + 1)]
+
+
+def _fill(word: str, table: list, backpointer: list | None, follow, strict: bool, morphemes):
+    """The morpheme lattice of both of HanTa's word analyses: from each row, every segment
+    scored for every tag that may follow a state, keeping the best score (and, for the Viterbi
+    path, where it came from). `follow(state)` is (its followers, those of them that HanTa
+    scores by a guess when the segment is unknown)."""
+    wlen = len(word)
+    for i in range(wlen + 1):
+        row = table[i]
+        if len(row) > 3:
+            rowbound = sorted(row.values(), reverse=True)[3] - 1
+        else:
+            rowbound = _LOWERBOUND
+        segments = None
+        for state, lp in row.items():
+            if lp < rowbound:
+                continue
+            full, guessed = follow(state)
+            if not full:
+                continue
+            if strict:
+                guessed = ()
+            if segments is None:
+                segments = _segments(word, i, morphemes)
+            prev_tag = state[1]
+            for j, m, known in segments:
+                cell = table[j]
+                for tag1, lpt, params in guessed if known is None else full:
+                    lpm = None if known is None else known.get(tag1)
+                    if lpm is None:
+                        if strict or params is None:
+                            continue
+                        lpm = _guess(m, j - i, wlen, params)
+                        if lpm is None:
+                            continue
+                    lp1 = lp + lpt + lpm
+                    if lp1 > _LOWERBOUND:
+                        newstate = (prev_tag, tag1)
+                        old = cell.get(newstate)
+                        if old is None or lp1 > old:
+                            cell[newstate] = lp1
+                            if backpointer is not None:
+                                backpointer[j][newstate] = (state, i)
 
 
 def _guess(m: str, mlen: int, wlen: int, params) -> float | None:
@@ -81,45 +126,8 @@ def _guess(m: str, mlen: int, wlen: int, params) -> float | None:
 
 def analyze_forward(self, word: str):
     """HanoverTagger.analyze_forward: the tag probabilities of a word."""
-    wlen = len(word)
-    strict = self.strict
-    all_followers = self._followers
-    all_guessed = self._guessed
-    morphemes = self._morphemes
-    table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-    for i in range(wlen + 1):
-        row = table[i]
-        if len(row) > 3:
-            rowbound = sorted(row.values(), reverse=True)[3] - 1
-        else:
-            rowbound = _LOWERBOUND
-        segments = None
-        for state, lp in row.items():
-            if lp < rowbound:
-                continue
-            followup = all_followers.get(state)
-            if not followup:
-                continue
-            if segments is None:
-                segments = _segments(word, i, morphemes)
-            guessed = () if strict else all_guessed[state]
-            prev_tag = state[1]
-            for j, m, known in segments:
-                cell = table[j]
-                for tag1, lpt, params in guessed if known is None else followup:
-                    lpm = None if known is None else known.get(tag1)
-                    if lpm is None:
-                        if strict or params is None:
-                            continue
-                        lpm = _guess(m, j - i, wlen, params)
-                        if lpm is None:
-                            continue
-                    lp1 = lp + lpt + lpm
-                    if lp1 > _LOWERBOUND:
-                        newstate = (prev_tag, tag1)
-                        old = cell.get(newstate)
-                        if old is None or lp1 > old:
-                            cell[newstate] = lp1
+    table = [{(EMPTY, START): 0}] + [{} for _ in range(len(word) + 1)]
+    _fill(word, table, None, self._follow_all, self.strict, self._morphemes)
 
     last = table[-1]
     trans_final = self.LP_trans_final
@@ -151,54 +159,21 @@ def analyze_viterbi(self, word: str, targetpos: int):
     wlen = len(word)
     reachable_t = self.reachability.get(targetpos, frozenset())
     all_followers = self._followers
-    morphemes = self._morphemes
     trans_final = self.LP_trans_final
     # The followers of each state that can still reach the target tag, filtered once per word.
     followers: dict = {}
 
+    def follow(state):
+        found = followers.get(state)
+        if found is None:
+            full = [f for f in all_followers.get(state, []) if f[0] in reachable_t]
+            found = followers[state] = (full, [f for f in full if f[2] is not None])
+        return found
+
     for localstrict in (True, False):
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         backpointer = [{} for _ in range(wlen + 2)]
-        for i in range(wlen + 1):
-            row = table[i]
-            if len(row) > 3:
-                rowbound = sorted(row.values(), reverse=True)[3] - 1
-            else:
-                rowbound = _LOWERBOUND
-            segments = None
-            for state, lp in row.items():
-                if lp < rowbound:
-                    continue
-                followup = followers.get(state)
-                if followup is None:
-                    full = [f for f in all_followers.get(state, []) if f[0] in reachable_t]
-                    followup = followers[state] = (full, [f for f in full if f[2] is not None])
-                full, guessed = followup
-                if not full:
-                    continue
-                if localstrict:
-                    guessed = ()
-                prev_tag = state[1]
-                if segments is None:
-                    segments = _segments(word, i, morphemes)
-                for j, m, known in segments:
-                    cell = table[j]
-                    back = backpointer[j]
-                    for tag1, lpt, params in guessed if known is None else full:
-                        lpm = None if known is None else known.get(tag1)
-                        if lpm is None:
-                            if localstrict or params is None:
-                                continue
-                            lpm = _guess(m, j - i, wlen, params)
-                            if lpm is None:
-                                continue
-                        lp1 = lp + lpt + lpm
-                        if lp1 > _LOWERBOUND:
-                            newstate = (prev_tag, tag1)
-                            old = cell.get(newstate)
-                            if old is None or lp1 > old:
-                                cell[newstate] = lp1
-                                back[newstate] = (state, i)
+        _fill(word, table, backpointer, follow, localstrict, self._morphemes)
 
         last = table[-1]
         for state, lp in table[-2].items():
