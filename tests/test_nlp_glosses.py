@@ -105,3 +105,102 @@ def test_gender_inclusive_noun_is_glossed_through_its_base():
     doc = Doc(VOCAB, words=["Lehrer*innen"], lemmas=["Lehrer*in"], pos=["NOUN"])
     doc._.lexicon, doc._.lex = lexicon, {}
     assert gloss_doc(doc)[0]._.gloss == "teacher"
+
+
+WORD_FORMATION_LEXICON = MemoryLexicon(
+    [
+        LexEntry("München", "NOUN", ("Munich",), "n"),
+        LexEntry("Rappen", "NOUN", ("Rappen",), "m"),
+        LexEntry("Lippe", "NOUN", ("lip", "Lippe"), "f"),
+        LexEntry("Fahrer", "NOUN", ("driver",), "m"),
+        LexEntry("Arzt", "NOUN", ("doctor",), "m"),
+        LexEntry("Tisch", "NOUN", ("table",), "m"),
+        LexEntry("Kampf", "NOUN", ("fight", "struggle"), "m"),
+        LexEntry("fusionieren", "VERB", ("to merge",)),
+        LexEntry("locker", "ADJ", ("loose",)),
+        LexEntry("interessiert", "ADJ", ("interested",)),
+        LexEntry("rühren", "VERB", ("to stir",)),
+        LexEntry("preisen", "VERB", ("to praise",)),
+        LexEntry("singen", "VERB", ("to sing",)),
+        LexEntry("entstehen", "VERB", ("to arise",)),
+        LexEntry("verfeinden", "VERB", ("to make enemies",)),
+    ]
+)
+
+
+def glossed_with_word_formation(rows):
+    doc = Doc(
+        VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows]
+    )
+    doc._.lexicon, doc._.lex = WORD_FORMATION_LEXICON, {}
+    return [t._.gloss for t in gloss_doc(doc)]
+
+
+def test_place_adjective_is_glossed_through_the_place_name():
+    assert glossed_with_word_formation(
+        [("Münchner", "Münchner", "ADJ"), ("lippischen", "lippisch", "ADJ")]
+    ) == ["of/from Munich", "of/from Lippe"]
+
+
+def test_noun_in_er_is_no_place_adjective():
+    # Rapper is an agent noun, not "person from Rappen" (a Swiss coin).
+    assert glossed_with_word_formation([("Rapper", "Rapper", "NOUN")]) == [None]
+
+
+def test_feminine_diminutive_and_derived_nouns_name_their_base():
+    assert glossed_with_word_formation(
+        [
+            ("Fahrerinnen", "Fahrerinn", "NOUN"),
+            ("Ärztin", "Ärztin", "NOUN"),
+            ("Tischchen", "Tischchen", "NOUN"),
+            ("Fusionierung", "Fusionierung", "NOUN"),
+            ("Lockerheit", "Lockerheit", "NOUN"),
+            ("Interessierten", "Interessierte", "NOUN"),
+        ]
+    ) == [
+        "driver (female)",
+        "doctor (female)",
+        "little table (Tisch + -chen)",
+        "act or result of fusionieren: to merge",
+        "being loose (noun from locker)",
+        "someone or something interested (noun from interessiert)",
+    ]
+
+
+def test_los_adjective_means_without():
+    assert glossed_with_word_formation([("kampflos", "kampflos", "ADJ")]) == [
+        "without fight (Kampf + -los)"
+    ]
+
+
+def test_ordinals_and_ages_are_glossed_without_the_dictionary():
+    assert glossed_with_word_formation(
+        [("dritten", "dritt", "ADJ"), ("70-Jährige", "70-jährig", "ADJ")]
+    ) == ["third", "70-year-old; lasting 70 years"]
+
+
+def test_strong_and_prefixed_participles_find_their_verb():
+    assert glossed_with_word_formation(
+        [
+            ("gesungenen", "gesungen", "ADJ"),
+            ("entstandene", "entstanden", "ADJ"),
+            ("verfeindeten", "verfeindet", "ADJ"),
+        ]
+    ) == [
+        "participle of singen: to sing",
+        "participle of entstehen: to arise",
+        "participle of verfeinden: to make enemies",
+    ]
+
+
+def test_directional_particle_verb_reads_off_its_parts_but_opaque_one_does_not():
+    # aus + preisen is not "to praise out": auspreisen means to price goods.
+    assert glossed_with_word_formation(
+        [("herumrühren", "herumrühren", "VERB"), ("auspreisen", "auspreisen", "VERB")]
+    ) == ["herumrühren: herum- (around) + rühren: to stir", None]
+
+
+def test_common_english_noun_is_glossed_as_english_but_names_are_not():
+    assert glossed_with_word_formation(
+        [("Workshop", "Workshop", "NOUN"), ("Paucke", "Paucke", "NOUN")]
+    ) == ["workshop (English word)", None]

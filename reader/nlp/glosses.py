@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.lexicon import LexEntry, best_entry
+from reader.nlp.word_formation import Derivation, derivations, participle_infinitives
 
 NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
 MAX_SENSES = 3
@@ -71,7 +72,8 @@ _FILLER = frozenset(
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
-_ABBREVIATION = re.compile(r"\s*/[^/]*/?\s*$|^\s*/|\s+/\S*$")
+# "/Gov./" notes carry no space; "driver of a/the vehicle" is a gloss, not a note.
+_ABBREVIATION = re.compile(r"\s*/[^/\s]*/?\s*$|^\s*/|\s+/\S*$")
 
 
 @functools.cache
@@ -192,6 +194,8 @@ ABBREVIATIONS = {
     "s.": "see",
     "jh.": "century",
     "bzw": "or rather; respectively",
+    "etc.": "etc.",
+    "tel.": "tel. (telephone)",
 }
 _GENDER_MARK = re.compile(r"[*:_/]")
 _PARTICIPLE = re.compile(r"^(?:\w*?ge\w+(?:t|en)|\w+(?:iert|end))$")
@@ -225,32 +229,6 @@ def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
             if token._.alt_lemma:
                 keys.append((token._.alt_lemma.lower(), "participle", True))
     return keys
-
-
-def participle_infinitives(word: str) -> list[str]:
-    """Infinitives a weak or present participle can come from: geliefert -> liefern,
-    verfeindet -> verfeinden, eingesetzt -> einsetzen, bellend -> bellen."""
-    from reader.nlp.verbs import SEPARABLE_PARTICLES
-
-    if word.endswith("end"):
-        stems = [word[:-3]]
-    elif word.endswith("et"):
-        stems = [word[:-2], word[:-1]]
-    elif word.endswith("t"):
-        stems = [word[:-1]]
-    else:
-        return []
-    out = []
-    for stem in stems:
-        variants = [stem]
-        if stem.startswith("ge") and len(stem) > 4:
-            variants.append(stem[2:])
-        for particle in SEPARABLE_PARTICLES:
-            if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
-                variants.append(particle + stem[len(particle) + 2 :])
-        for v in variants:
-            out.append(v + ("n" if v.endswith(("el", "er")) else "en"))
-    return list(dict.fromkeys(out))
 
 
 def gloss_doc(doc: Doc) -> Doc:
@@ -323,6 +301,13 @@ def gloss_doc(doc: Doc) -> Doc:
                         if token._.plural[:1].islower():
                             token._.plural = token._.plural[:1].upper() + token._.plural[1:]
                     break
+    leftover = [
+        (token, pos, lemma)
+        for token, pos, lemma, _ in keyed
+        if not token._.gloss and not ABBREVIATIONS.get(token.text.lower())
+    ]
+    if leftover:
+        _gloss_by_word_formation(doc, leftover)
     for tokens in groups.values():
         first = tokens[0]._
         if len(tokens) > 1 and first.gloss:
@@ -331,6 +316,83 @@ def gloss_doc(doc: Doc) -> Doc:
                 ext = other._
                 ext.gloss, ext.senses, ext.gender, ext.plural, ext.gloss_via = values
     return doc
+
+
+def _gloss_by_word_formation(doc: Doc, leftover: list) -> None:
+    """Glosses for forms the dictionary lacks but German word formation explains (Münchner,
+    Fahrerin, kampflos, dritte, 70-jährig, heranrücken), then for English loanwords (Shop):
+    one more batched lookup for all of them."""
+    proposals = [
+        (token, pos, derivations(token.text, lemma, pos)) for token, pos, lemma in leftover
+    ]
+    cache = lex_fetch(doc, {d.key for *_, found in proposals for d in found if d.key})
+    for token, pos, found in proposals:
+        for derivation in found:
+            senses = _derived_senses(derivation, cache)
+            if senses:
+                token._.gloss, token._.senses, token._.gloss_via = senses[0], senses, derivation.via
+                if pos == "NOUN" and derivation.via == "female":
+                    token._.gender = "f"
+                elif pos == "NOUN" and derivation.via == "diminutive":
+                    token._.gender = "n"
+                break
+        else:
+            # Workshops -> workshop; Hotel-Shuttle -> shuttle
+            last = token.text.rsplit("-", 1)[-1]
+            loan = loanword_gloss(last, pos) or loanword_gloss(token.lemma_, pos)
+            if loan:
+                token._.gloss, token._.senses, token._.gloss_via = loan, [loan], "loanword"
+
+
+def _derived_senses(derivation: Derivation, cache: dict) -> list[str]:
+    """The derived form's senses, one per sense of its base (spülen: to do the dishes; to
+    rinse -> hochspülen: hoch- (up) + spülen: ...), so a base's narrow first sense does not
+    stand alone."""
+    if derivation.key is None:
+        return [derivation.compose("", "")]
+    for entry in cache.get(derivation.key.lower(), []):
+        if entry.pos not in derivation.pos or entry.reflexive or not entry.glosses:
+            continue
+        if derivation.proper_name:
+            # A place adjective needs a place: München -> "Munich", not Lippe -> "lip".
+            names = [g for g in map(clean_gloss, entry.glosses) if _is_proper_name(g)]
+            if not names or not entry.lemma[:1].isupper():
+                continue
+            return [derivation.compose(entry.lemma, names[0])]
+        senses = [derivation.compose(entry.lemma, sense) for sense in _senses(entry)]
+        senses = [sense for sense in dict.fromkeys(senses) if sense]
+        if senses:
+            return senses
+    return []
+
+
+def _is_proper_name(gloss: str) -> bool:
+    words = gloss.split()
+    return bool(words) and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+# An English word the German dictionary lacks, used as a noun in German text (Shop, Website,
+# Workshop), means what it means in English. Only common English words that are at least as
+# common in English as in German count, so most names (Bolton, Fortuna) and German words do
+# not pass; English function words (were, people) belong to quoted English, not to German.
+LOANWORD_ZIPF = 4.0
+ENGLISH_FUNCTION_ZIPF = 6.0
+
+
+def loanword_gloss(text: str, pos: str) -> str | None:
+    if pos != "NOUN" or not text[:1].isupper() or not text.isalpha() or len(text) < 4:
+        return None
+    if any(c in "äöüß" for c in text.lower()) or text[1:] != text[1:].lower():
+        return None
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return None
+    word = text.lower()
+    english = zipf_frequency(word, "en")
+    if LOANWORD_ZIPF <= english < ENGLISH_FUNCTION_ZIPF and english >= zipf_frequency(word, "de"):
+        return f"{word} (English word)"
+    return None
 
 
 @Language.factory(
