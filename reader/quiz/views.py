@@ -60,6 +60,12 @@ def _quiz_or_404(article) -> Quiz:
     return quiz
 
 
+def _annotated_or_404(article) -> None:
+    """Before queueing a generation: an article without annotation has nothing to ask about."""
+    if not article.annotation:
+        raise Http404("This article is not annotated yet.")
+
+
 def _article_for_edit(request, pk: int):
     """The article whose quiz the user may review (staff, its creator, teachers)."""
     article = reader_selectors.article_get(pk)
@@ -224,7 +230,7 @@ def quiz_question_move(request, pk: int, qid: int):
 @require_POST
 def quiz_regenerate(request, pk: int):
     article = _article_for_edit(request, pk)
-    _quiz_or_404(article)
+    _annotated_or_404(article)
     quiz = services.quiz_request_generation(article, new_seed=True)
     _report_generation(request, quiz, "New questions generated; your edited questions were kept.")
     return redirect("reader:quiz_edit", pk=article.pk)
@@ -235,7 +241,7 @@ def quiz_generate_retry(request, pk: int):
     """A teacher's "try again" after a failed generation, or "start again" when it waits too
     long (same seed: the same quiz as before)."""
     article = _article_for_edit(request, pk)
-    _quiz_or_404(article)
+    _annotated_or_404(article)
     quiz = services.quiz_request_generation(article, restart=True)
     _report_generation(request, quiz, "The quiz is ready.")
     return redirect("reader:quiz_take", pk=article.pk)
