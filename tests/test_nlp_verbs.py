@@ -252,9 +252,23 @@ def test_adverb_particle_before_extraposed_comparison_or_phrase_joins():
             lexicon,
         )
     )
+    together_into = separable_verbs(
+        doc_of(
+            [
+                ("Wir", "wir", "PPER"),
+                ("setzen", "setzen", "VVFIN"),
+                ("zusammen", "zusammen", "ADV"),
+                ("in", "in", "APPR"),
+                ("See", "See", "NN"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
     assert [e["doc_tokens"] for e in turned_out._.expressions] == [[1, 5]]
     assert [e["lemma"] for e in composed._.expressions] == ["zusammensetzen"]
     assert together_with._.expressions == []
+    assert together_into._.expressions == []
 
 
 def test_participle_tagged_adjective_is_a_verb_next_to_haben_or_werden():

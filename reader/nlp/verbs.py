@@ -117,11 +117,25 @@ def _adverb_particle(tokens, k: int) -> bool:
         return True
     # Only what German moves behind the closed verb bracket (Ausklammerung) may follow the
     # particle: a comparison ("stellte sich als teurer heraus als gedacht") or a prepositional
-    # phrase ("setzt sich zusammen aus drei Teilen"). "zusammen mit" is the adverb "together".
+    # phrase ("kam zurück aus Berlin"). "zusammen" before a phrase is mostly the adverb
+    # "together" (fahren zusammen in den Urlaub, zusammen mit): a particle there only in a
+    # reflexive clause ("setzt sich zusammen aus drei Teilen").
     following_text = following.text.lower()
     if following_text in ("als", "wie"):
         return True
-    return following.tag_ in ("APPR", "APPRART") and following_text != "mit"
+    if following.tag_ not in ("APPR", "APPRART") or following_text == "mit":
+        return False
+    return token.text.lower() != "zusammen" or _reflexive_before(tokens, k)
+
+
+def _reflexive_before(tokens, k: int) -> bool:
+    """A reflexive pronoun between the start of the clause and position k."""
+    j = k - 1
+    while j >= 0 and tokens[j].tag_ not in CLAUSE_BOUNDARIES:
+        if tokens[j].tag_ == "PRF":
+            return True
+        j -= 1
+    return False
 
 
 def _clause_of(token) -> list:
