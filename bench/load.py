@@ -9,8 +9,9 @@ creates the students, starts `gunicorn config.wsgi` in production mode (PRODUCTI
 static files, secure cookies behind an https proxy header) on 127.0.0.1 only, runs locust
 headless and prints requests/s and p50/p95/p99 latency per request type, and the errors.
 
-Scenarios: `mixed` (ReadingStudent: article page, popovers, saving words, the quiz) and
-`article` (ArticleReader: the article page only, the page-view capacity).
+Scenarios: `mixed` (ReadingStudent: article page, popovers, saving words, the quiz, a click every
+0.3-0.7 s: a capacity test), `class` (ClassroomStudent: the same clicks every 2-8 s, students
+actually reading) and `article` (ArticleReader: the article page only, the page-view capacity).
 
 Students' sessions are made before the run with Django's own session machinery (what a login
 leaves behind). Logging 200 students in through the form would measure PBKDF2 instead: Django's
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PG_URL = "postgres://postgres@127.0.0.1:5432/randnotiz_bench"
 DING = "/usr/share/trans/de-en"
-SCENARIOS = {"mixed": "ReadingStudent", "article": "ArticleReader"}
+SCENARIOS = {"mixed": "ReadingStudent", "class": "ClassroomStudent", "article": "ArticleReader"}
 
 SETUP_STUDENTS = r"""
 import json, sys
@@ -288,7 +289,12 @@ def main() -> None:
     parser.add_argument(
         "--db", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
-    parser.add_argument("--scenario", choices=["mixed", "article", "both"], default="both")
+    parser.add_argument(
+        "--scenario",
+        choices=[*SCENARIOS, "both", "all"],
+        default="both",
+        help="both: mixed, article",
+    )
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--spawn-rate", type=int, default=50)
     parser.add_argument("--time", default="60s")
@@ -302,7 +308,9 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="reuse what --workdir holds")
     parser.add_argument("--gunicorn-args", nargs=argparse.REMAINDER, default=[])
     args = parser.parse_args()
-    scenarios = ["mixed", "article"] if args.scenario == "both" else [args.scenario]
+    scenarios = {"both": ["mixed", "article"], "all": list(SCENARIOS)}.get(
+        args.scenario, [args.scenario]
+    )
 
     workdir = (
         Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="randnotiz-load-"))
@@ -323,7 +331,10 @@ def main() -> None:
                     )
                     rows = run_locust(env, args, config, scenario, workdir / f"{db}-{scenario}")
                     workers_after = worker_cpu_seconds(server.pid)
-                    elapsed, cpu = time.monotonic() - started, sum(workers_after.values()) - cpu_before
+                    elapsed, cpu = (
+                        time.monotonic() - started,
+                        sum(workers_after.values()) - cpu_before,
+                    )
                     split = sorted(
                         (workers_after[p] - workers_before.get(p, 0.0) for p in workers_after),
                         reverse=True,

@@ -95,6 +95,12 @@ class ReadingStudent(Student):
             self.post(retry[0], "quiz retry", {}, **{"HX-Request": "false"})
 
 
+class ClassroomStudent(ReadingStudent):
+    # Students actually reading: a popover, a saved word or a quiz answer every few seconds.
+    # Still busier than a class (a sentence of German takes a learner longer than 5 s).
+    wait_time = between(2, 8)
+
+
 class ArticleReader(Student):
     @task
     def read_article(self):
