@@ -286,6 +286,8 @@ def test_participle_tagged_adjective_is_a_verb_next_to_haben_or_werden():
                 ("Sie", "sie", "PPER"),
                 ("hat", "haben", "VAFIN"),
                 ("angefangen", "angefangen", "ADJD"),
+                ("zu", "zu", "PTKZU"),
+                ("lesen", "lesen", "VVINF"),
                 (".", ".", "$."),
             ],
             lexicon,
@@ -302,9 +304,23 @@ def test_participle_tagged_adjective_is_a_verb_next_to_haben_or_werden():
             lexicon,
         )
     )
+    adverb = separable_verbs(
+        doc_of(
+            [
+                ("Sie", "sie", "PPER"),
+                ("hat", "haben", "VAFIN"),
+                ("ausgeschlossen", "ausgeschlossen", "ADJD"),
+                ("gut", "gut", "ADJD"),
+                ("gespielt", "spielen", "VVPP"),
+                (".", ".", "$."),
+            ],
+            lexicon,
+        )
+    )
     assert [e["lemma"] for e in perfect._.expressions] == ["anfangen"]
     assert perfect[2]._.verb_lemma == "anfangen"
     assert adjective._.expressions == []
+    assert adverb._.expressions == []
 
 
 def test_postposition_particle_verb_is_joined_but_compositional():

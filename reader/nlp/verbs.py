@@ -62,6 +62,7 @@ SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PW
 REFLEXIVE_PERSONAL = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 CLAUSE_BOUNDARIES = frozenset({"$,", "$."})
 PERFECT_PASSIVE_AUXILIARIES = frozenset({"haben", "werden"})
+NONFINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAPP", "VMPP"})
 
 
 # Zipf 3 = once per million words: the usual line between a language's common vocabulary and
@@ -157,11 +158,20 @@ def _participle_lemma(token) -> str | None:
     attributive participle (der durchgeführte Test), which PARSEME counts as an adjective."""
     if token.tag_ != "ADJD" or token.text.lower().endswith("end"):
         return None
+    clause = _clause_of(token)
     if not any(
-        t.tag_ in ("VAFIN", "VAINF") and t.lemma_ in PERFECT_PASSIVE_AUXILIARIES
-        for t in _clause_of(token)
+        t.tag_ in ("VAFIN", "VAINF") and t.lemma_ in PERFECT_PASSIVE_AUXILIARIES for t in clause
     ):
         return None
+    # The auxiliary's own verb stands last (right verb bracket): with another participle or
+    # infinitive after it ("hat ausgezeichnet gespielt") this one is an adverb. An extraposed
+    # zu-infinitive ("hat angefangen zu forschen") or a following subordinate clause is not
+    # part of the bracket.
+    for t in clause[clause.index(token) + 1 :]:
+        if t.tag_ in SUBORDINATORS or t.tag_ == "PTKZU":
+            break
+        if t.tag_ in NONFINITE_VERB_TAGS:
+            return None
     lemma, tag = hanta_tagger().analyze(token.text.lower(), pos="VVPP", taglevel=1)
     return lemma if tag == "VV(PP)" else None
 
