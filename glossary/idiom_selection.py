@@ -542,6 +542,8 @@ def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[I
             continue
         phrase = record.phrase.strip()
         key = phrase.lower()
+        if key in literal_phrases():
+            continue
         line = int(getattr(record, "line", 0) or number)
         if key in chosen and chosen[key][0] <= (rank, line):
             continue
@@ -562,6 +564,19 @@ def select_idioms(records: Iterable, max_rank: int = DEFAULT_MAX_RANK) -> list[I
     return [entry for _, entry in sorted(chosen.values(), key=lambda item: item[0])]
 
 
+@lru_cache(maxsize=1)
+def literal_phrases(path: str | Path = CURATED_PATH) -> frozenset[str]:
+    """Ding phrases our curated list rules out (kind `literal`): in running text they are
+    nearly always meant literally (*die Rechnung bezahlen*, *auf dem Weg sein*), so matching
+    them as idioms would mislead the reader."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(r[0].strip().lower() for r in rows if len(r) > 1 and r[1].strip() == "literal")
+
+
 def load_curated(path: str | Path = CURATED_PATH) -> list[IdiomEntry]:
     """Our own list: phrase, kind, meaning, literal translation (tab separated, # comments).
     A fifth column may carry options such as `span=2` (how far apart the words may stand)."""
@@ -575,7 +590,7 @@ def load_curated(path: str | Path = CURATED_PATH) -> list[IdiomEntry]:
         for row in rows:
             row = [c.strip() for c in row] + [""] * 5
             phrase, kind, meaning, literal, options = row[:5]
-            if not phrase or not meaning:
+            if not phrase or not meaning or kind == "literal":
                 continue
             extra: dict[str, object] = {"rank": -1}
             for option in options.split():

@@ -536,6 +536,9 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
                         base_keys=frozenset({parts[1]}) if parts else frozenset(),
                     )
                 )
+            elif i > 0 and _lower(words[i - 1]) == "zu" and _is_infinitive_like(word):
+                # zu denken geben, zu tun haben: an infinitive, tagged as a verb
+                elements.append(Element(word, "other", keys, True))
             else:
                 elements.append(Element(word, role, keys, not optional))
             idx = len(elements) - 1
