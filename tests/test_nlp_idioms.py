@@ -603,3 +603,74 @@ def test_odd_input_never_crashes_and_indices_stay_in_the_sentence():
             assert set(match.core) <= set(match.tokens)
 
     check()
+
+
+def _toks(text: str) -> list[Tok]:
+    """"form/lemma/TAG ..." as matcher tokens."""
+    return [Tok(*item.rsplit("/", 2)) for item in text.split()]
+
+
+def _curated_phrases(text: str) -> list[str]:
+    return [m.pattern.phrase for m in _curated_matcher().match_sentence(_toks(text))]
+
+
+def test_general_news_idioms_match_in_passive_relative_clause_and_with_kein():
+    assert "zur Verfügung stellen" in _curated_phrases(
+        "Mittel/Mittel/NN wurden/werden/VAFIN den/der/ART Ländern/Land/NN zur/zu/APPRART "
+        "Verfügung/Verfügung/NN gestellt/stellen/VVPP ./././$."
+    )
+    assert "Rechnung tragen" in _curated_phrases(
+        "die/die/PRELS Regierung/Regierung/NN keine/kein/PIAT Rechnung/Rechnung/NN "
+        "trug/tragen/VVFIN ./././$."
+    )
+    assert "ins Stocken geraten" in _curated_phrases(
+        "die/die/PRELS ins/in/APPRART Stocken/Stocken/NN geraten/geraten/VVPP "
+        "waren/sein/VAFIN ./././$."
+    )
+
+
+def test_a_curated_adjective_is_part_of_the_idiom():
+    """die rote Karte zeigen: a map that shows the way is no red card."""
+    assert "die rote Karte zeigen" in _curated_phrases(
+        "Der/der/ART Schiedsrichter/Schiedsrichter/NN zeigte/zeigen/VVFIN ihm/er/PPER "
+        "die/der/ART rote/rot/ADJA Karte/Karte/NN ./././$."
+    )
+    assert "die rote Karte zeigen" not in _curated_phrases(
+        "Die/der/ART Karte/Karte/NN zeigte/zeigen/VVFIN den/der/ART Weg/Weg/NN ./././$."
+    )
+
+
+def test_zu_with_an_infinitive_is_part_of_the_idiom():
+    assert _curated_phrases(
+        "Das/der/PDS gibt/geben/VVFIN zu/zu/PTKZU denken/denken/VVINF ./././$."
+    ) == ["zu denken geben"]
+
+
+def test_a_full_verb_wins_over_the_auxiliary_beside_it():
+    """das in Kraft getreten ist: in Kraft treten, not in Kraft sein."""
+    assert _curated_phrases(
+        "das/die/PRELS im/in/APPRART Januar/Januar/NN in/in/APPR Kraft/Kraft/NN "
+        "getreten/treten/VVPP ist/sein/VAFIN ./././$."
+    ) == ["in Kraft treten"]
+
+
+def test_causative_light_verbs_are_labelled_lvc_cause():
+    from reader.nlp.idioms import parseme_category
+
+    (match,) = _curated_matcher().match_sentence(
+        _toks("Das/der/PDS bringt/bringen/VVFIN Kinder/Kind/NN in/in/APPR Gefahr/Gefahr/NN ./././$.")
+    )
+    assert match.as_dict()["type"] == "light_verb"
+    assert match.as_dict()["parseme"] == "LVC.cause"
+    assert parseme_category(IdiomEntry("Kritik üben", "x", kind="light_verb")) == "LVC.full"
+
+
+def test_ding_phrases_the_curated_list_calls_literal_are_not_selected():
+    from glossary.idiom_selection import literal_phrases, load_curated, select_idioms
+
+    assert "die rechnung bezahlen" in literal_phrases()
+    assert all(e.kind != "literal" for e in load_curated())
+    assert [e.phrase for e in select_idioms(["die Zeche bezahlen [übtr.] :: to pay [fig.]"])] == [
+        "die Zeche bezahlen"
+    ]
+    assert select_idioms(["die Rechnung bezahlen [übtr.] :: to pay the price [fig.]"]) == []
