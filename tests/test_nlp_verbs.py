@@ -105,6 +105,8 @@ def test_one_word_particle_verbs():
 def test_inseparable_reading_of_ambiguous_prefix_is_left_alone():
     assert split_particle_verb("unterstützen", "unterstützt") is None
     assert split_particle_verb("unterbringen", "untergebracht") == ("unter", "bringen")
+    assert split_particle_verb("vollziehen", "vollzogen") is None
+    assert split_particle_verb("volltanken", "vollgetankt") == ("voll", "tanken")
 
 
 def test_reflexive_verb_needs_reflexive_entry_and_pronoun_in_clause():

@@ -54,8 +54,9 @@ POSTPOSITION_PARTICLES = frozenset({"entgegen", "gegenüber", "entlang"})
 # leave the base verb behind (mitteilen "to inform" from teilen "to share").
 COMITATIVE_PARTICLES = frozenset({"mit"})
 # These are also inseparable prefixes (übersetzen, umfahren, unterstützen, durchsuchen,
-# wiederholen): a one-word verb counts as a particle verb only if its form shows the split.
-AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "wieder", "zwischen"})
+# wiederholen, vollziehen): a one-word verb counts as a particle verb only if its form shows
+# the split (vollgetankt, but vollzogen).
+AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "voll", "wieder", "zwischen"})
 _BY_LENGTH = sorted(SEPARABLE_PARTICLES, key=len, reverse=True)
 FINITE = frozenset({"VVFIN", "VVIMP", "VAFIN"})
 SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
