@@ -99,6 +99,8 @@ def test_number_at_sentence_end_before_an_article_conjunction_or_adverb_ends_it(
 
 def test_ordinal_before_its_noun_or_month_stays_in_the_sentence():
     for text in (
+        "Die Messe läuft vom 14. bis 18. Mai.",
+        "Am Montag, 3. März, beginnt der Kurs.",
         "Am 3. Oktober feiert Deutschland.",
         "Sie wurde zum 2. Mal Meisterin.",
         "Der 19. Platz reichte nicht.",
@@ -112,6 +114,7 @@ def test_ordinal_before_its_noun_or_month_stays_in_the_sentence():
 def test_year_or_score_after_a_noun_ends_the_sentence_before_a_name():
     assert len(split_text("Das Werk schloss im Jahr 2014. Betriebsrat Weber war dagegen.")) == 2
     assert len(split_text("Das Spiel endete 3:1. Trainer Kurz lobte das Team.")) == 2
+    assert len(split_text("Im Wald blühten 40, am Feldrand nur 12. Viele Arten fehlten.")) == 2
 
 
 def test_numbered_list_item_keeps_its_number():

@@ -52,10 +52,17 @@ _MONTHS = frozenset(
     "dezember jan feb mär apr jun jul aug sep sept okt nov dez".split()
 )
 # Words that introduce an ordinal's noun phrase (der 3. Platz, am 3. Oktober, seinem
-# 60. Geburtstag): after them the number is an ordinal.
-_ORDINAL_INTRODUCERS = _FUNCTION_WORDS | frozenset(
-    "ihrem ihren ihres seinem seinen seines meinem meinen unserem unseren jedem jeden "
-    "diesem dieser letzten ersten".split()
+# 60. Geburtstag, vom 14. bis 18. Mai, Montag, 3. März): after anything else (a noun, a verb, an
+# adverb: Platz 19., waren es nur 51.) a number is a cardinal.
+_ORDINAL_INTRODUCERS = frozenset(
+    """der die das dem den des ein eine einer einem einen eines kein keine keinen keinem
+    keiner dieser diese dieses diesem diesen jeder jede jedes jedem jeden mein meine meinem
+    meinen meiner sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres
+    unser unsere unserem unseren unserer euer eure dein deine im am zum zur vom beim ins ans
+    aufs in an auf aus bei mit nach von vor zu für gegen ohne um durch über unter seit bis ab
+    ob und oder sowie bzw. zwischen hinter neben je pro ca. etwa rund , ( / – - montag
+    dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo. di. mi. do. fr. sa.
+    so.""".split()
 )
 
 
@@ -64,9 +71,10 @@ def _number_ends_sentence(number: str, before: str | None, after: str) -> bool:
 
     Yes before a pronoun, article, conjunction, preposition or common adverb (Platz 19. Er
     sagte; Linie 11. Die). Before a capitalised content word only when the number is plainly
-    a cardinal: a score or decimal (21:23., 3,5.), the end of a number written with a space
-    (41 000.), or a number after a noun or name (Platz 19. Trainer Meier; im Jahr 2014.
-    Experten) rather than after an article or preposition (der 19. Platz). Never before a month.
+    a cardinal: a score or decimal (21:23., 3,5.), or a number after a word that does not
+    introduce an ordinal (Platz 19. Trainer Meier; im Jahr 2014. Experten; 41 000. Auf; nur
+    51. Besonders) rather than after an article or preposition (der 19. Platz). Never before
+    a month.
     """
     word = after.lower()
     if word in _MONTHS or word.rstrip(".") in _MONTHS:
@@ -79,9 +87,7 @@ def _number_ends_sentence(number: str, before: str | None, after: str) -> bool:
         return True
     if before is None:
         return False
-    if before[:1].isdigit():
-        return True
-    return before[:1].isupper() and before.lower() not in _ORDINAL_INTRODUCERS
+    return before.lower() not in _ORDINAL_INTRODUCERS
 
 
 def _previous_word(texts: list[str], is_space: list[bool], i: int, start: int) -> str | None:
