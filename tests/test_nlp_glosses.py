@@ -204,3 +204,10 @@ def test_common_english_noun_is_glossed_as_english_but_names_are_not():
     assert glossed_with_word_formation(
         [("Workshop", "Workshop", "NOUN"), ("Paucke", "Paucke", "NOUN")]
     ) == ["workshop (English word)", None]
+
+
+def test_old_spelling_compound_is_glossed_through_its_reformed_head():
+    lexicon = MemoryLexicon([LexEntry("Prozess", "NOUN", ("process",), "m", "Prozesse")])
+    doc = Doc(VOCAB, words=["Friedensprozeß"], lemmas=["Friedensprozeß"], pos=["NOUN"])
+    doc._.lexicon, doc._.lex = lexicon, {}
+    assert gloss_doc(doc)[0]._.gloss == "process"

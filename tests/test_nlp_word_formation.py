@@ -11,6 +11,7 @@ def test_participles_propose_their_infinitives():
     assert "nennen" in participle_infinitives("genannt")
     assert "adressieren" in participle_infinitives("adressiert")
     assert participle_infinitives("bellend") == ["bellen"]
+    assert participle_infinitives("handelnd") == ["handeln"]
 
 
 def test_adjective_in_t_without_prefix_is_no_participle():

@@ -288,8 +288,17 @@ def gloss_doc(doc: Doc) -> Doc:
         elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
             unresolved.append((token, lemma))
     if unresolved:
+        # Old spelling (Friedensprozeß): the head in reformed spelling too, which the lexicon
+        # confirms (Prozess), so Straße, whose ß stays, is not harmed.
+        unresolved = [
+            (token, spelling)
+            for token, lemma in unresolved
+            for spelling in dict.fromkeys((lemma, lemma.replace("ß", "ss")))
+        ]
         cache = lex_fetch(doc, {h for _, lemma in unresolved for h in head_candidates(lemma)})
         for token, lemma in unresolved:
+            if token._.gloss:
+                continue
             for head in head_candidates(lemma):
                 entry = _choose(cache.get(head.lower(), []), "NOUN", True)
                 if entry is not None and entry.glosses:

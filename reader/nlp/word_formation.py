@@ -354,8 +354,8 @@ def participle_infinitives(word: str) -> list[str]:
     word = word.lower()
     if len(word) < 5:
         return []
-    if word.endswith("end"):  # present participle: bellend
-        return [_weak_infinitive(word[:-3])]
+    if word.endswith(("end", "elnd", "ernd")):  # present participle: infinitive + d
+        return [word[:-1]]
     # (core without ge-, whether the form had ge-): eingesetzt -> einsetzt
     cores = [(word, False)]
     if word.startswith("ge") and len(word) > 5:
