@@ -328,3 +328,88 @@ def test_a_year_is_only_swapped_for_another_year():
             if q.kind == "true_false" and q.answer == 1:
                 assert any(y in body(q) for y in ("1850", "2013"))
     assert seen
+
+
+# --------------------------------------------------------------------------- first impression
+
+DATELINE_TEXT = (
+    "Leipzig (dpa) – Der Stadtrat von Dresden hat am Dienstag den Bau einer neuen Brücke über "
+    "die Elbe in Hamburg beschlossen.\n"
+    "In Berlin kostet die Brücke nach einem Gutachten rund 48 Millionen Euro und 12 Radwege.\n"
+    "Bürgermeisterin Anna Berger lobte den Plan am Freitag als wichtigen Schritt für Bremen.\n"
+    "Nach ihren Worten nutzen täglich etwa 35.000 Fahrgäste die Straßenbahn in Dresden.\n"
+)
+
+
+def test_prompts_quote_a_sentence_without_its_dateline():
+    annotation = annotate(DATELINE_TEXT)
+    questions = [q for q in quiz_generate(annotation, count=40) if "(dpa)" in q.sentence]
+    assert questions, "the dateline sentence is still asked about"
+    for q in questions:
+        assert "(dpa)" not in q.prompt and "Leipzig –" not in q.prompt
+        assert body(q).startswith("Der Stadtrat")
+        # The stored sentence, its anchor and the highlight stay those of the whole sentence.
+        a, b = q.highlight
+        assert q.sentence.startswith("Leipzig (dpa) – ")
+        if q.kind == "details":
+            assert q.sentence[a:b] == q.choices[q.answer]
+    assert check_quiz(questions, annotation) == {}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Leipzig (taz) – ", "Dresden an der Elbe – ", "Hamburg - ", "Berlin/Bremen (dpa) – "],
+)
+def test_datelines_of_several_shapes_are_recognised(opening):
+    from reader.quiz.generate import dateline_end
+
+    tokens = annotate(opening + "Der Stadtrat von Leipzig hat den Bau beschlossen.\n")
+    tokens = tokens["sentences"][0]["tokens"]
+    assert tokens[dateline_end(tokens)]["text"] == "Der"
+
+
+def test_a_sentence_with_a_dash_inside_has_no_dateline():
+    from reader.quiz.generate import dateline_end
+
+    sentence = "Der Stadtrat – so die Bürgermeisterin – hat den Bau beschlossen.\n"
+    assert dateline_end(annotate(sentence)["sentences"][0]["tokens"]) == 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_quiz_opens_with_a_who_or_where_question(annotation, seed):
+    first = quiz_generate(annotation, seed=seed)[0]
+    assert first.kind == "details"
+    assert first.prompt.startswith(("Who is it?", "Which place", "Which country", "Which name"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_two_questions_of_one_kind_follow_each_other(annotation, seed):
+    quiz = quiz_generate(annotation, seed=seed, count=14)
+    kinds = [q.kind for q in quiz]
+    assert all(a != b for a, b in zip(kinds, kinds[1:], strict=False)), kinds
+
+
+def test_the_order_interleaves_content_and_language_questions():
+    from reader.quiz.generate import Question, quiz_order
+
+    def q(kind, index, instruction="Which number completes the sentence?"):
+        return Question(kind, f"{instruction}\nx", ["a", "b"], 0, "x", "", index, [0, 1])
+
+    questions = [
+        q("meaning", 0),
+        q("vocabulary", 1),
+        q("details", 2),
+        q("compound", 3),
+        q("true_false", 4),
+        q("details", 5, "Who is it?"),
+    ]
+    order = [(x.kind, x.sentence_index) for x in quiz_order(questions)]
+    # Who first; then text order, content and language taking turns.
+    assert order == [
+        ("details", 5),
+        ("meaning", 0),
+        ("details", 2),
+        ("vocabulary", 1),
+        ("true_false", 4),
+        ("compound", 3),
+    ]

@@ -29,6 +29,9 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
     problems = []
     sents = article_sentences(annotation)
     texts = {_norm(s.text) for s in sents}
+    # Prompts quote a sentence without its dateline ("Seoul (taz) – "): compare like with like.
+    shown = {_norm(s.text): _norm(s.shown) for s in sents}
+    texts_shown = texts | set(shown.values())
     # Answerable from the text: its source sentence is in the article and the highlighted
     # answer lies inside it.
     if _norm(q.sentence) not in texts:
@@ -50,10 +53,10 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
         if body.count(GAP) != 1:
             problems.append("cloze without exactly one gap")
         filled = [_norm(body.replace(GAP, c)) for c in q.choices]
-        if filled[q.answer] != _norm(q.sentence):
+        if filled[q.answer] not in {_norm(q.sentence), shown.get(_norm(q.sentence))}:
             problems.append("right choice does not give back the source sentence")
         for k, f in enumerate(filled):
-            if k != q.answer and f in texts:
+            if k != q.answer and f in texts_shown:
                 problems.append(f"wrong choice {q.choices[k]!r} also gives a sentence of the text")
         if _mentions(body.replace(GAP, " "), right):
             problems.append("prompt reveals the answer")
@@ -65,7 +68,7 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
         if q.choices != [TRUE, FALSE]:
             problems.append("true/false choices are not True/False")
         statement = _norm(body)
-        is_true = statement in texts
+        is_true = statement in texts_shown
         if is_true != (right == TRUE):
             problems.append("true/false answer does not match the text")
     elif q.kind in {"meaning", "idiom", "compound"}:

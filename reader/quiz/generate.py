@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -178,6 +179,17 @@ class Sent:
     in_quote: list[bool]
     good: bool
     heading: bool = False
+    # Tokens of a dateline ("Seoul (taz) –") at the start: left out of what a prompt shows.
+    dateline: int = 0
+
+    @property
+    def shown(self) -> str:
+        """The sentence as a prompt quotes it: without its dateline."""
+        return self.text[self.offsets[self.dateline][0] :] if self.dateline else self.text
+
+    def show(self, text: str) -> str:
+        """`text` (this sentence with a change after its dateline) without the dateline."""
+        return text[self.offsets[self.dateline][0] :] if self.dateline else text
 
 
 def sentence_text(tokens: Sequence[Mapping]) -> str:
@@ -241,6 +253,31 @@ def _is_content_sentence(tokens: Sequence[Mapping], text: str, in_quote: list[bo
     return quoted <= len(tokens) / 2
 
 
+_DASHES = frozenset({"–", "-", "—"})
+# Small words inside a place name: Frankfurt am Main, Halle an der Saale, Neustadt in Holstein.
+_PLACE_LINKS = frozenset({"am", "an", "der", "im", "in", "bei", "/"})
+
+
+def dateline_end(tokens: Sequence[Mapping]) -> int:
+    """Where the text starts after an agency dateline ("Seoul (taz) –", "Frankfurt am Main –"),
+    or 0: a place (capitalised words, an agency in brackets) and a dash within the first
+    seven tokens, with text after it."""
+    depth = 0
+    for k, t in enumerate(tokens[:8]):
+        text = t["text"]
+        if text in _DASHES and depth == 0:
+            return k + 1 if 0 < k < len(tokens) - 1 else 0
+        if text == "(":
+            depth += 1
+        elif text == ")" and depth:
+            depth -= 1
+        elif depth or text in _PLACE_LINKS or text in ",/":
+            continue
+        elif not text[:1].isupper() or t.get("upos") not in {"PROPN", "NOUN", "X", None}:
+            return 0  # "Der Stadtrat – so die …": a determiner starts a clause, not a place
+    return 0
+
+
 def article_sentences(annotation: Mapping) -> list[Sent]:
     sents = []
     for index, s in enumerate(annotation.get("sentences") or []):
@@ -257,7 +294,17 @@ def article_sentences(annotation: Mapping) -> list[Sent]:
         heading = s.get("kind", "text") == "heading"
         good = not heading and _is_content_sentence(tokens, text, in_quote)
         sents.append(
-            Sent(index, tokens, s.get("expressions") or [], text, offsets, in_quote, good, heading)
+            Sent(
+                index,
+                tokens,
+                s.get("expressions") or [],
+                text,
+                offsets,
+                in_quote,
+                good,
+                heading,
+                dateline_end(tokens) if not heading else 0,
+            )
         )
     return sents
 
@@ -623,7 +670,7 @@ def _fact_distractors(
 def _is_dateline(sent: Sent, fact: Fact) -> bool:
     """ "Seoul (taz) –", "Erfurt –": the place line of an agency report, not its content."""
     nxt = sent.tokens[fact.end]["text"] if fact.end < len(sent.tokens) else ""
-    return fact.start == 0 and nxt in {"(", "–", "-", "—"}
+    return fact.start < sent.dateline or (fact.start == 0 and nxt in {"(", *_DASHES})
 
 
 def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
@@ -632,7 +679,7 @@ def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
         sent = by_index[fact.s]
         if not sent.good or _is_dateline(sent, fact):
             continue
-        prompt_text = _gapped(sent, fact.start, fact.end)
+        prompt_text = sent.show(_gapped(sent, fact.start, fact.end))
         if _mentions(prompt_text, fact.value) or (
             fact.text != fact.value and _mentions(prompt_text, fact.text)
         ):
@@ -694,7 +741,7 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
         for statement, answer, explanation in variants:
             yield Question(
                 kind="true_false",
-                prompt=f"True or false?\n{statement}",
+                prompt=f"True or false?\n{sent.show(statement)}",
                 # True/False keep their order: a learner should not have to search for "True".
                 choices=[TRUE, FALSE],
                 answer=answer,
@@ -774,7 +821,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             zipf = _zipf(t["text"])
             if zipf > 5.2 or zipf < 1.5:
                 continue  # too common to be worth a question, or too rare to be fair
-            prompt_text = _gapped(sent, i, i + 1)
+            prompt_text = sent.show(_gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
             if _mentions(prompt_text, t["text"]) or _mentions(prompt_text, stem):
                 continue  # the word (or its stem) is still visible elsewhere in the sentence
@@ -868,7 +915,7 @@ def _meaning(sents, rng) -> Iterable[Question]:
             senses = ", ".join(str(x).rstrip(".") for x in t.get("senses") or [gloss])
             yield Question(
                 kind="meaning",
-                prompt=f"What does „{t['text']}“ mean in this sentence?\n{sent.text}",
+                prompt=f"What does „{t['text']}“ mean in this sentence?\n{sent.shown}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
@@ -961,7 +1008,7 @@ def _compound(sents, rng) -> Iterable[Question]:
             yield Question(
                 kind="compound",
                 prompt=f"„{t['text']}“ is a compound. Which parts is it made of, and what do "
-                f"they mean?\n{sent.text}",
+                f"they mean?\n{sent.shown}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
@@ -1058,7 +1105,7 @@ def _idiom(sents, rng) -> Iterable[Question]:
         yield Question(
             kind="idiom",
             prompt=f"What does the expression „{words}“ ({lemma.rstrip('.')}) mean here?\n"
-            f"{sent.text}",
+            f"{sent.shown}",
             choices=choices,
             answer=answer,
             sentence=sent.text,
@@ -1156,5 +1203,53 @@ def quiz_generate(
                         last_tf = q.answer
                     progress = True
                     break
-    chosen.sort(key=lambda q: (q.sentence_index, KINDS.index(q.kind)))
-    return chosen
+    return quiz_order(chosen)
+
+
+# What a question asks about, for the order: the content of the text or its language.
+CONTENT_KINDS = frozenset({"details", "true_false"})
+# Details questions a reader answers from the gist of the text: who, where.
+OPENERS = (
+    CLASS_QUESTION["person"],
+    CLASS_QUESTION["place"],
+    CLASS_QUESTION["region"],
+    CLASS_QUESTION["name"],
+)
+
+
+def _opener_rank(q: Question) -> int:
+    """How well a question opens a quiz: who or where first, then another detail, then a
+    true/false statement; vocabulary last, it is no warm-up."""
+    if q.kind == "details":
+        return 0 if q.prompt.startswith(OPENERS) else 1
+    return 2 if q.kind == "true_false" else 3
+
+
+def _can_follow(q: Question, left: Sequence[Question]) -> bool:
+    """After `q`, can the rest of `left` still line up with no kind twice in a row?"""
+    rest = Counter(x.kind for x in left)
+    rest[q.kind] -= 1
+    m = len(left) - 1
+    return all(c <= (m // 2 if k == q.kind else (m + 1) // 2) for k, c in rest.items())
+
+
+def quiz_order(questions: Sequence[Question]) -> list[Question]:
+    """The order a learner meets the questions in: an easy content question first (who or
+    where), then roughly the text's order, each question of another kind than the one before
+    and, while both are left, content and language questions taking turns."""
+    left = sorted(questions, key=lambda q: (q.sentence_index, KINDS.index(q.kind)))
+    if not left:
+        return []
+    first = min(left, key=lambda q: (_opener_rank(q), q.sentence_index))
+    order = [first]
+    left.remove(first)
+    while left:
+        prev = order[-1]
+        possible = [q for q in left if q.kind != prev.kind and _can_follow(q, left)] or left
+        nxt = next(
+            (q for q in possible if (q.kind in CONTENT_KINDS) != (prev.kind in CONTENT_KINDS)),
+            possible[0],
+        )
+        order.append(nxt)
+        left.remove(nxt)
+    return order
