@@ -13,6 +13,9 @@ Scenarios: `mixed` (ReadingStudent: article page, popovers, saving words, the qu
 0.3-0.7 s: a capacity test), `class` (ClassroomStudent: the same clicks every 2-8 s, students
 actually reading) and `article` (ArticleReader: the article page only, the page-view capacity).
 
+Before each run the fresh gunicorn serves the article, a popover and the quiz page 60 times each
+(warm_up): every worker has built its cached markup, as after the first minute of a school day.
+
 Students' sessions are made before the run with Django's own session machinery (what a login
 leaves behind). Logging 200 students in through the form would measure PBKDF2 instead: Django's
 default hasher costs about 1 s of CPU per login here, by design; see docs/benchmarks.md.
@@ -33,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,6 +206,29 @@ def start_gunicorn(env, args) -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer within 60 s")
 
 
+def warm_up(config: Path, args, rounds: int = 60) -> None:
+    """Each worker thread serves the article, a popover and the quiz before the measurement,
+    as it would have in the first minute of a school day: the first request of a process
+    builds its cached markup, which is no cost a student meets twice."""
+    settings = json.loads(config.read_text())
+    session = settings["sessions"][0]
+    headers = {
+        "Cookie": f"sessionid={session['sessionid']}",
+        "X-Forwarded-Proto": "https",
+    }
+    s, t = settings["words"][0]
+    urls = [settings["article_url"], settings["popover_url"].format(s=s, t=t)]
+    if settings.get("quiz_url"):
+        urls.append(settings["quiz_url"])
+
+    def get(url: str) -> None:
+        request = urllib.request.Request(f"http://127.0.0.1:{args.port}{url}", headers=headers)
+        urllib.request.urlopen(request, timeout=30).read()
+
+    with ThreadPoolExecutor(max_workers=args.workers * args.threads * 2) as pool:
+        list(pool.map(get, urls * rounds))
+
+
 def stop(server: subprocess.Popen) -> None:
     # Only the process group this script started.
     try:
@@ -323,6 +350,7 @@ def main() -> None:
             for scenario in scenarios:
                 server = start_gunicorn(env, args)
                 try:
+                    warm_up(config, args)
                     workers_before = worker_cpu_seconds(server.pid)
                     cpu_before, started = sum(workers_before.values()), time.monotonic()
                     locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
