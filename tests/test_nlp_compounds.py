@@ -375,3 +375,70 @@ def test_any_string_splits_without_crash_into_parts_that_spell_it(word):
         assert len(parts) >= 2
         assert "".join(p.part for p in parts) == word
         assert all(p.lemma for p in parts)
+
+
+def test_an_adjective_spelt_like_the_stem_of_a_verb_in_common_use_is_the_verb():
+    # reichte and gereicht are common, so Reichweite is how far something reaches, not a
+    # "rich width"; weißte is rare, so Weißwein keeps the adjective.
+    vocab = Vocabulary(
+        [
+            ("reich", "ADJ"),
+            ("Reich", "NOUN"),
+            ("reichen", "VERB"),
+            ("Weite", "NOUN"),
+            ("kühl", "ADJ"),
+            ("Kühle", "NOUN"),
+            ("kühlen", "VERB"),
+            ("Schrank", "NOUN"),
+            ("weiß", "ADJ"),
+            ("Weiß", "NOUN"),
+            ("weißen", "VERB"),
+            ("Wein", "NOUN"),
+        ]
+    )
+    assert lemmas(split_compound("Reichweite", vocab)) == ["reichen", "Weite"]
+    assert lemmas(split_compound("Kühlschrank", vocab)) == ["kühlen", "Schrank"]
+    assert lemmas(split_compound("Weißwein", vocab)) == ["weiß", "Wein"]
+
+
+def test_people_and_adjectives_made_from_a_compound_name_stay_whole():
+    vocab = Vocabulary(
+        [
+            ("Nordkorea", "NOUN"),
+            ("Nord", "NOUN"),
+            ("Korea", "PROPN"),
+            ("koreanisch", "ADJ"),
+            ("Koreaner", "NOUN"),
+            ("Ausland", "NOUN"),
+        ]
+    )
+    assert split_compound("nordkoreanischer", vocab, lemma="nordkoreanisch", pos="ADJ") is None
+    assert split_compound("Nordkoreanerinnen", vocab) is None
+    assert split_compound("Nordkoreaner", vocab) is None
+    assert lemmas(split_compound("Auslandskoreaner", vocab)) == ["Ausland", "Koreaner"]
+
+
+def test_an_uninflected_head_that_is_a_verb_is_the_verb_as_a_noun():
+    vocab = Vocabulary(
+        [
+            ("Säbel", "NOUN"),
+            ("Rassel", "NOUN"),
+            ("rasseln", "VERB"),
+            ("Bau", "NOUN"),
+            ("Arbeit", "NOUN"),
+            ("arbeiten", "VERB"),
+        ]
+    )
+    parts = split_compound("Säbelrasseln", vocab, lemma="Säbelrasseln", pos="NOUN")
+    assert parts[-1] == Part("rasseln", "Rasseln", "")
+    # Without the tagger's word that it is uninflected, -n may be the plural (Rasseln).
+    assert lemmas(split_compound("Säbelrasseln", vocab)) == ["Säbel", "Rassel"]
+    # A plural the tagger left as it is: the commoner noun wins over the verb.
+    assert lemmas(split_compound("Bauarbeiten", vocab, lemma="Bauarbeiten")) == ["Bau", "Arbeit"]
+
+
+def test_zusammenhang_is_lexicalised_not_together_plus_slope():
+    words = Vocabulary(
+        [("zusammen", "ADV"), ("Hang", "NOUN"), ("hängen", "VERB"), ("Zusammenhang", "NOUN")]
+    )
+    assert split_compound("Zusammenhang", words) is None

@@ -415,6 +415,20 @@ def zipf(word: str) -> float:
     return round(math.log10(freq) + 9, 2) if freq else 0.0
 
 
+# How much rarer (in Zipf points) than the adjective the verb's own forms may be for a stem
+# spelt like an adjective to be taken as the verb: reich 4.93 / reichte 4.14 (verb), kühl 3.93 /
+# gekühlt 3.2 (verb), leer 4.6 / geleert 3.22 and laut 5.23 / lautete 3.94 (adjective).
+VERB_STEM_MARGIN = 1.0
+
+
+def _verb_in_use(stem: str) -> bool:
+    """The weak verb on `stem` is used about as often as the adjective spelt like its stem,
+    judged by the preterite and participle (reich-te, ge-reich-t), which no adjective shares."""
+    e = "e" if stem.endswith(("t", "d")) else ""
+    verb_only = max(zipf(stem + e + "te"), zipf("ge" + stem + e + "t"))
+    return verb_only > 0 and verb_only >= zipf(stem) - VERB_STEM_MARGIN
+
+
 def _short_penalty(key: str) -> float:
     if len(key) <= 2:
         return 0.0 if key in _SHORT_OK else 9.0
@@ -495,6 +509,13 @@ class CompoundSplitter:
                 if NOUN in classes(base):
                     out.append((s, base, NOUN, "", 0.4))
         verbs = [u for u in out if u[2] == VERB]
+        if verbs and any(u[2] == ADJ and u[1] == s for u in out) and _verb_in_use(s):
+            # An adjective that is also the stem of a verb in common use: Reich- in Reichweite
+            # is reichen ("how far it reaches"), not reich "rich", Kühl- in Kühlschrank is
+            # kühlen. The verb counts only by the forms no adjective has (reichte, gereicht):
+            # reichen is also the adjective's inflection. Weißwein keeps weiß (weißte is rare).
+            # The noun readings of the same letters go too (Kühle, the coolness).
+            out = [u for u in out if u[2] == VERB or u[3]]
         nouns = [u for u in out if u[2] == NOUN and u[1] == s]
         if verbs and nouns and zipf(verbs[0][1]) > zipf(s) + 0.3:
             # A verb stem and a noun spelt alike: the clearly commoner word wins (Stör- is
@@ -569,7 +590,14 @@ class CompoundSplitter:
                     best[k + 1] = (total + score, units + (last[0],))
         return best
 
-    def _binary(self, s: str, want: frozenset[str], inflected: bool, head_lemma: str | None):
+    def _binary(
+        self,
+        s: str,
+        want: frozenset[str],
+        inflected: bool,
+        head_lemma: str | None,
+        uninflected: bool = False,
+    ):
         """Best (modifiers, head) analysis of the lowercase word `s`, or None.
 
         Fewer parts first (known parts are taken whole and split later if transparent, so this
@@ -589,6 +617,8 @@ class CompoundSplitter:
                     found = self.vocab.classes(key) & want
                     if found and key not in _NO_HEAD:
                         heads = ((right, key, sorted(found)[0], "", 0.1),)
+            if uninflected and heads and self._infinitive_head(right, heads):
+                heads = ((right, right, NOUN, "", 0.1),)
             if not heads:
                 continue
             head_score = self._score(heads[0])
@@ -597,6 +627,18 @@ class CompoundSplitter:
                 if best is None or rank > best[0]:
                     best = (rank, units, heads[0])
         return best
+
+    def _infinitive_head(self, right: str, heads: tuple[_Unit, ...]) -> bool:
+        """In a word the tagger calls uninflected, a head ending in -n that is a verb is the
+        verb as a noun (das Rasseln), not another noun's plural: Säbelrasseln is Säbel +
+        rasseln, not Säbel + Rassel(n). Only where the verb is the commoner of the two, since
+        taggers leave some plurals as they are (Bauarbeiten stays Bau + Arbeit)."""
+        return (
+            right.endswith("n")
+            and all(u[1] != right for u in heads)
+            and VERB in self.vocab.classes(right)
+            and zipf(right) > zipf(heads[0][1])
+        )
 
     def _expand(self, unit: _Unit, depth: int) -> list[_Unit]:
         """Split a known part further when it is a transparent compound itself."""
@@ -617,12 +659,17 @@ class CompoundSplitter:
         return out
 
     def _split_known(
-        self, s: str, want: frozenset[str], depth: int, inflected: bool = False
+        self,
+        s: str,
+        want: frozenset[str],
+        depth: int,
+        inflected: bool = False,
+        uninflected: bool = False,
     ) -> list[_Unit] | None:
         """Parts of `s` (lowercase, a lemma), or None when it is no (transparent) compound."""
         if s in LEXICALISED:
             return None
-        found = self._binary(s, want, inflected=inflected, head_lemma=None)
+        found = self._binary(s, want, inflected=inflected, head_lemma=None, uninflected=uninflected)
         if found is None:
             return None
         _, mods, head = found
@@ -692,7 +739,9 @@ class CompoundSplitter:
             if whole in LEXICALISED:
                 return None
             # Inflected heads allowed: some dictionaries list plurals (Energiepreise {pl}).
-            inner = self._split_known(whole, want, 0, inflected=True)
+            inner = self._split_known(
+                whole, want, 0, inflected=True, uninflected=whole == s and lemma_key == s
+            )
             if inner is None:
                 return None
             # Written parts come from the word, the head's lemma from the known whole.
@@ -701,7 +750,9 @@ class CompoundSplitter:
                 return None
             last = inner[-1]
             return [*inner[:-1], (s[cut:], last[1], last[2], last[3], last[4])]
-        found = self._binary(s, want, inflected=True, head_lemma=lemma_key)
+        found = self._binary(
+            s, want, inflected=True, head_lemma=lemma_key, uninflected=lemma_key == s
+        )
         if found is None:
             return None
         _, mods, head = found
@@ -729,6 +780,24 @@ class CompoundSplitter:
             base = s[: -len(ending)]
             if s.endswith(ending) and len(base) >= MIN_PART and NAME in classes(base):
                 return True
+        return self._is_name_derivation(s)
+
+    def _is_name_derivation(self, s: str) -> bool:
+        """Nordkoreaner, nordkoreanisch(e/er/en): -ner and -nisch after a vowel make people and
+        adjectives of (mostly place) names ending in a vowel (Korea-ner, Afrika-nisch). The word
+        is made from Nordkorea as a whole, so nord + koreanisch would misstate it: the dictionary
+        may list the name as a plain noun, so any noun or name counts as its base here."""
+        for inflection in ("", "e", "en", "er", "es", "em", "n", "s", "nen"):
+            stem = s[: -len(inflection)] if inflection else s
+            for suffix in ("ner", "nerin", "nisch"):
+                base = stem[: -len(suffix)]
+                if (
+                    stem.endswith(suffix)
+                    and len(base) >= MIN_PART
+                    and base[-1] in "aeiou"
+                    and self.vocab.classes(base) & {NOUN, NAME}
+                ):
+                    return True
         return False
 
     def _whole_lemma(self, s: str, want, lemma_key: str | None) -> str | None:
