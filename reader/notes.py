@@ -1,8 +1,33 @@
 """The grammar notes panel: the article's compounds, idioms, separable and reflexive verbs,
-in reading order, each pointing at its place in the text. A pure function of the annotation."""
+in reading order, each pointing at its place in the text. A pure function of the annotation.
+
+What the panel leaves out, and why. The panel is for what a learner cannot see by reading on;
+every word's popover still shows its compound parts, so nothing here is lost, only not repeated:
+
+- A compound is noted once, at its first place, with how often it occurs: the second
+  *Reichweite* teaches nothing the first did not.
+- Compounds about names and numbers (*US-Präsident*, *Nato-Staaten*, *Ostasien*,
+  *Pjöngjang-Moskau*, *70-jährig*): fewer than two parts are common words, so the split only
+  says "the Moscow one" or "the 70 one". A part counts as a name when its gloss is written with
+  a capital (English capitalises names and nationality words: Moscow, Korean) or when it is an
+  acronym, a number or unknown to the dictionary. *US-Regierungsvertreter* stays: Regierung +
+  Vertreter is a compound worth reading.
+- Compounds whose every part looks like its English gloss (*Militär|technologie*, *Front|linie*,
+  *Domino-Effekt*): an English reader reads them without help. A false friend never looks like
+  its gloss (Gift: poison), so the opaque ones stay.
+- The same expression twice at the same words (a separable verb that the idiom list also has:
+  *feststellen*) is one note.
+
+There is no cut by frequency: a common compound (*Grenzregion*) is common for the learner too
+only once learnt, and the panel, cached for every reader, cannot know who has learnt it. Idioms
+and verbs are kept from drowning by these cuts and by the panel's filter chips (by kind, each
+still in reading order).
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from collections.abc import Mapping
 
 KIND_LABELS = {
@@ -12,6 +37,11 @@ KIND_LABELS = {
     "separable_verb": "Separable verb",
     "reflexive_verb": "Reflexive verb",
 }
+# How alike a part and its gloss must be to count as the same word in both languages
+# (difflib's ratio after spelling the German the English way: Effekt/effect 1.0, Linie/line
+# 0.89, Partei/party 0.73; Haus/house 0.67 and Kind/child 0.67 stay below).
+LOOK_ALIKE = 0.7
+_AS_ENGLISH = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "k": "c"})
 
 
 def expression_label(kind: str) -> str:
@@ -28,41 +58,101 @@ def compound_note(token: Mapping) -> dict:
     }
 
 
+def is_common_word_part(part: Mapping) -> bool:
+    """A part the dictionary glosses as a common word: not a name, acronym or number."""
+    lemma, gloss = part.get("lemma") or "", part.get("gloss") or ""
+    return bool(gloss) and not gloss[:1].isupper() and lemma.isalpha() and not lemma.isupper()
+
+
+def looks_like_its_gloss(part: Mapping) -> bool:
+    """Militär: military, Technologie: technology (the gloss's first word, "to" left out)."""
+    words = (part.get("gloss") or "").lower().split()
+    if words[:1] == ["to"]:
+        words = words[1:]
+    if not words:
+        return False
+    german = (part.get("lemma") or "").lower().translate(_AS_ENGLISH)
+    english = words[0].replace("k", "c")
+    return difflib.SequenceMatcher(None, german, english).ratio() >= LOOK_ALIKE
+
+
+def compound_worth_noting(parts: list[Mapping]) -> bool:
+    """A split that tells the learner something: two common words at least, not all of them
+    English look-alikes (see the module docstring)."""
+    if sum(is_common_word_part(p) for p in parts) < 2:
+        return False
+    return not all(looks_like_its_gloss(p) for p in parts)
+
+
 def article_notes(annotation: Mapping | None) -> list[dict]:
-    """One note per compound (first occurrence of each), idiom, fixed phrase, separable and
-    reflexive verb, ordered as the reader meets them."""
+    """One note per distinct compound worth noting (at its first place, with its count), and
+    per idiom, fixed phrase, separable and reflexive verb, ordered as the reader meets them."""
     notes: list[dict] = []
     if not annotation:
         return notes
+    sentences = annotation.get("sentences", [])
+    compound_counts = Counter(
+        compound_key(token)
+        for sentence in sentences
+        for token in sentence["tokens"]
+        if len(token.get("compound") or ()) >= 2
+    )
     seen_compounds: set[str] = set()
-    for s_index, sentence in enumerate(annotation.get("sentences", [])):
+    seen_expressions: set[tuple] = set()
+    for s_index, sentence in enumerate(sentences):
         tokens = sentence["tokens"]
         for t_index, token in enumerate(tokens):
-            if not token.get("compound") or len(token["compound"]) < 2:
+            if len(token.get("compound") or ()) < 2:
                 continue
-            key = (token.get("lemma") or token["text"]).lower()
+            key = compound_key(token)
             if key in seen_compounds:
                 continue
             seen_compounds.add(key)
-            notes.append({
-                "kind": "compound", "label": KIND_LABELS["compound"], "s": s_index, "t": t_index,
-                "position": (s_index, t_index), "lemma": token.get("lemma") or token["text"],
-                "words": token["text"], "gloss": token.get("gloss"), **compound_note(token),
-            })
+            if not compound_worth_noting(token["compound"]):
+                continue
+            notes.append(
+                {
+                    "kind": "compound",
+                    "label": KIND_LABELS["compound"],
+                    "s": s_index,
+                    "t": t_index,
+                    "position": (s_index, t_index),
+                    "lemma": token.get("lemma") or token["text"],
+                    "words": token["text"],
+                    "gloss": token.get("gloss"),
+                    "count": compound_counts[key],
+                    **compound_note(token),
+                }
+            )
         for expression in sentence.get("expressions") or []:
-            indices = [i for i in expression.get("tokens") or [] if 0 <= i < len(tokens)]
+            indices = sorted({i for i in expression.get("tokens") or [] if 0 <= i < len(tokens)})
             if not indices:
                 continue
-            first = min(indices)
-            notes.append({
-                "kind": expression["type"], "label": expression_label(expression["type"]),
-                "s": s_index, "t": first, "position": (s_index, first),
-                "lemma": expression.get("lemma") or "", "gloss": expression.get("gloss"),
-                "literal": expression.get("literal"),
-                "words": " … ".join(word_runs(tokens, sorted(indices))),
-            })
+            lemma = expression.get("lemma") or ""
+            place = (s_index, tuple(indices), lemma.casefold())
+            if place in seen_expressions:
+                continue
+            seen_expressions.add(place)
+            first = indices[0]
+            notes.append(
+                {
+                    "kind": expression["type"],
+                    "label": expression_label(expression["type"]),
+                    "s": s_index,
+                    "t": first,
+                    "position": (s_index, first),
+                    "lemma": lemma,
+                    "gloss": expression.get("gloss"),
+                    "literal": expression.get("literal"),
+                    "words": " … ".join(word_runs(tokens, indices)),
+                }
+            )
     notes.sort(key=lambda note: note["position"])
     return notes
+
+
+def compound_key(token: Mapping) -> str:
+    return (token.get("lemma") or token["text"]).lower()
 
 
 def word_runs(tokens, indices: list[int]) -> list[str]:
