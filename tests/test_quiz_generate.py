@@ -1,6 +1,7 @@
 """The quiz generator on hand-made annotations: each kind, and each rule every question obeys."""
 
 import copy
+import random
 
 import pytest
 
@@ -105,7 +106,8 @@ def test_compound_parts_question_gives_parts_with_one_wrong_meaning_in_distracto
     questions = generous(annotation, "compound")
     assert questions
     q = next(q for q in questions if "Radweg" in q.prompt)
-    assert q.choices[q.answer] == "Rad (bicycle) + Weg (path)"
+    # Rad is "bicycle" in the dictionary; the compound's gloss "cycle path" gives its sense here.
+    assert q.choices[q.answer] == "Rad (cycle) + Weg (path)"
     for k, choice in enumerate(q.choices):
         if k != q.answer:
             assert choice.startswith("Rad (") and "+ Weg (" in choice
@@ -413,3 +415,189 @@ def test_the_order_interleaves_content_and_language_questions():
         ("true_false", 4),
         ("compound", 3),
     ]
+
+
+# --------------------------------------------------------------------------- compounds
+
+
+def with_words(text, **words):
+    """ARTICLE plus `text`, with dictionary fields set on the words named (as the pipeline
+    would: gloss, senses, compound parts as (lemma, gloss) or (written, lemma, gloss))."""
+    annotation = annotate(ARTICLE + text)
+    for s in annotation["sentences"]:
+        for t in s["tokens"]:
+            fields = words.get(t["text"])
+            if not fields:
+                continue
+            fields = dict(fields)
+            parts = fields.pop("parts", None)
+            if parts:
+                t["compound"] = [
+                    {"part": p[0], "lemma": p[-2], "gloss": p[-1]}
+                    if len(p) == 3
+                    else {"part": p[0], "lemma": p[0], "gloss": p[1]}
+                    for p in parts
+                ]
+            t.update(fields)
+            if "gloss" in fields and "senses" not in fields:
+                t["senses"] = [fields["gloss"]]
+    return annotation
+
+
+def compound_questions(annotation, word):
+    return [q for q in generous(annotation, "compound") if f"„{word}“" in q.prompt]
+
+
+def test_a_compound_with_a_name_part_gets_no_question():
+    annotation = with_words(
+        "Die Kritiker lobte die Nato-Staaten am Freitag in Leipzig als sicheren Hafen.\n",
+        **{
+            "Nato-Staaten": {
+                "gloss": "state",
+                "parts": [
+                    ("Nato-", "Nato", "North Atlantic Treaty Organization"),
+                    ("Staat", "state"),
+                ],
+            }
+        },
+    )
+    assert compound_questions(annotation, "Nato-Staaten") == []
+
+
+def test_compound_distractors_are_no_other_sense_of_the_part_or_the_compound():
+    annotation = with_words(
+        "Der Staat lobte die Mitgliedstaaten am Freitag in Leipzig für rund 30 Millionen Euro.\n"
+        "Die Verwaltung lobte das System am Abend als Erfolg der Kommission.\n",
+        Staat={"gloss": "state", "senses": ["state", "country", "nation"]},
+        System={"gloss": "system"},
+        Kommission={"gloss": "the commission"},
+        Erfolg={"gloss": "Success"},
+        Mitgliedstaaten={
+            "gloss": "member state",
+            "senses": ["member state", "nation"],
+            "parts": [("Mitglied", "member"), ("staaten", "Staat", "state")],
+        },
+    )
+    (q,) = compound_questions(annotation, "Mitgliedstaaten")
+    assert q.choices[q.answer] == "Mitglied (member) + Staat (state)"
+    wrong = " ".join(c for k, c in enumerate(q.choices) if k != q.answer)
+    # Staat's other senses, the compound's own and the Staat it shares a part with: all could
+    # be right; an article phrase or a capital stands out as wrong at a glance.
+    for meaning in ("(country)", "(nation)", "(member state)", "(the commission)", "(Success)"):
+        assert meaning not in wrong, q.choices
+
+
+def test_a_part_takes_the_sense_the_compound_gloss_shows():
+    annotation = with_words(
+        "Die Bauarbeiten sollen nach Angaben der Stadt im März in Leipzig beginnen.\n",
+        Bauarbeiten={
+            "gloss": "construction work",
+            "parts": [("Bau", "burrow"), ("arbeiten", "Arbeit", "work")],
+        },
+    )
+    (q,) = compound_questions(annotation, "Bauarbeiten")
+    assert q.choices[q.answer] == "Bau (construction) + Arbeit (work)"
+    assert q.explanation.endswith("= construction work.")
+
+
+def test_a_verb_part_keeps_its_own_meaning():
+    # "static noise": "static" is no meaning of stören.
+    from reader.quiz.generate import _sense_in_compound
+
+    parts = [{"lemma": "stören", "gloss": "to disturb"}, {"lemma": "Geräusch", "gloss": "noise"}]
+    assert _sense_in_compound(parts, "static noise") == ["to disturb", "noise"]
+
+
+def test_the_explanation_gives_no_whole_meaning_borrowed_from_the_last_part():
+    annotation = with_words(
+        "Der Sportler verlor am Freitag in Leipzig durch zwei Strafrunden das Rennen.\n",
+        Strafrunden={
+            "gloss": "round",
+            "parts": [("Straf", "Strafe", "penalty"), ("runden", "Runden", "rounding")],
+        },
+    )
+    (q,) = compound_questions(annotation, "Strafrunden")
+    assert "= round" not in q.explanation
+
+
+@pytest.mark.parametrize(
+    "sentence, word, fields",
+    [
+        # the participle's -end read as Ende
+        (
+            "Die Studierende lobte am Freitag in Leipzig den Plan der Stadt.\n",
+            "Studierende",
+            {
+                "gloss": "student",
+                "parts": [("Studier", "studieren", "to study"), ("ende", "Ende", "end")],
+            },
+        ),
+        # a place the dictionary does not know, after a bare "in"
+        (
+            "Die Brücke wurde am Freitag in Hochfilzen von der Stadt gelobt.\n",
+            "Hochfilzen",
+            {
+                "gloss": "body search",
+                "parts": [("Hoch", "hoch", "high"), ("filzen", "Filzen", "body search")],
+            },
+        ),
+        # Antrags|teller or Antrag|steller: both are words
+        (
+            "Die Antragsteller warteten in Leipzig rund 30 Wochen auf den Plan.\n",
+            "Antragsteller",
+            {
+                "gloss": "applicant",
+                "parts": [("Antrags", "Antrag", "application"), ("teller", "Teller", "plate")],
+            },
+        ),
+    ],
+)
+def test_misread_compounds_get_no_question(sentence, word, fields):
+    assert compound_questions(with_words(sentence, **{word: fields}), word) == []
+
+
+def test_transparent_closed_compounds_are_asked_first():
+    annotation = with_words(
+        "Die Bauarbeiten sollen nach Angaben der Stadt im März in Leipzig beginnen.\n"
+        "Die Stadt lobte die Krankenkassen am Freitag in Leipzig sehr.\n"
+        "Die Stadt kritisierte die quasi-Allianz am Abend in Dresden sehr.\n",
+        Bauarbeiten={
+            "gloss": "construction work",
+            "parts": [("Bau", "construction"), ("arbeiten", "Arbeit", "work")],
+        },
+        Krankenkassen={
+            "gloss": "health insurance",
+            "parts": [("Kranken", "Kranke", "sick person"), ("kassen", "Kasse", "cash desk")],
+        },
+        **{
+            "quasi-Allianz": {
+                "xpos": "NN",
+                "upos": "NOUN",
+                "gloss": "alliance",
+                "parts": [("quasi-", "quasi", "virtual"), ("Allianz", "alliance")],
+            }
+        },
+    )
+    from reader.quiz.generate import _compound
+
+    candidates = list(_compound(article_sentences(annotation), random.Random(0)))
+    score = {
+        w: next(q.score for q in candidates if f"„{w}“" in q.prompt)
+        for w in ("Bauarbeiten", "Krankenkassen", "quasi-Allianz")
+    }
+    assert score["Bauarbeiten"] > score["Krankenkassen"] > score["quasi-Allianz"]
+
+
+def test_a_bare_surname_has_bare_surnames_as_choices():
+    text = (
+        "Thomas Keller traf am Freitag in Leipzig den Kritiker Markus Vogel und Lena Hoffmann.\n"
+        "Am Abend lobte Keller den Plan der Stadt für die neue Brücke sehr.\n"
+        "Die Opposition kritisierte, dass Vogel den Plan ohne Umfrage geplant habe.\n"
+        "Nach einer Umfrage der Zeitung unterstützt aber Anna Berger den Plan in Dresden.\n"
+        "Im Juni stellte Hoffmann den Plan auf einer Versammlung in Bremen vor.\n"
+    )
+    who = [q for q in quiz_generate(annotate(text), count=30) if q.prompt.startswith("Who")]
+    assert who
+    for q in who:
+        # "Keller" among "Anna Berger" and "Markus Vogel" would stand out by its shape.
+        assert not any(" " in c for c in q.choices), q.choices

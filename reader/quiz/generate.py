@@ -640,8 +640,9 @@ def _fact_distractors(
             continue
         if fact.gender and other.gender and fact.gender != other.gender:
             continue  # "der Norweger Ingrid Solberg" would give itself away
-        # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name.
-        if fact.cls.startswith("person") and " " in fact.value and " " not in other.value:
+        # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name, nor
+        # full names to a bare surname ("Kim" among "Joe Biden", "Wladimir Putin").
+        if fact.cls.startswith("person") and (" " in fact.value) != (" " in other.value):
             continue
         # Part of the answer or of a choice already taken (Kim and Kim Jong Un) is the same one.
         words = set(_norm(other.value).split())
@@ -935,16 +936,90 @@ def _part_class(lemma: str) -> str:
     return "noun" if lemma[:1].isupper() else "other"
 
 
+def _sense_in_compound(parts: Sequence[Mapping], whole: str | None) -> list[str]:
+    """The meaning each part has in this compound. A part's first dictionary sense is often
+    not the one the compound uses (Bau = burrow in Bauarbeiten, Haupt = head in Hauptgrund);
+    when the compound's own gloss is two words and one of them is already its part's gloss
+    (construction work, main reason), the other word is the other part's meaning here."""
+    right = [str(p["gloss"]) for p in parts]
+    words = (whole or "").split()
+    if len(parts) != 2 or len(words) != 2 or not all(w.isalpha() for w in words):
+        return right
+    first, head = (_norm(re.sub(r"^to ", "", g)) for g in right)
+    w1, w2 = (_norm(w) for w in words)
+    # Only a noun gets its meaning from the compound's gloss: a verb part's English word there
+    # is often no meaning of the verb (Stör|geräusch = static noise, stören is not "static").
+    if head in {w2, w2.rstrip("s")} and first != w1 and parts[0]["lemma"][:1].isupper():
+        return [words[0], right[1]]
+    if first == w1 and head != w2:
+        return [right[0], words[1]]
+    return right
+
+
+def _is_whole_gloss(whole: str | None, parts: Sequence[Mapping]) -> bool:
+    """Is `whole` the compound's own gloss, not its head's (Nato-Staat = state, Strafrunde =
+    round: the lexicon fell back to the last part)?"""
+    if not whole:
+        return False
+    head = _norm(str(parts[-1]["gloss"]))
+    return not (_gloss_words(whole) <= _gloss_words(head) or head.startswith(_norm(whole)))
+
+
+def _part_distractor_ok(gloss: str, right: str) -> bool:
+    """A meaning to give a part wrongly: a plain word or two, not an article phrase (the
+    police), and written like the right one (no "Friday" for "day")."""
+    return (
+        len(gloss.split()) <= 2
+        and gloss.startswith("to ") == right.startswith("to ")  # no "fern (to go)"
+        and not re.match(r"(the|a|an) ", gloss, re.I)
+        and gloss[:1].isupper() == right[:1].isupper()
+        and not _CRUDE.search(gloss)
+    )
+
+
+def _misread_compound(sent: Sent, i: int, parts: Sequence[Mapping]) -> bool:
+    """Splits that look like compounds but are not:
+    - a participle made a noun (Studier|ende, Vorsitz|ende for Studierende, Vorsitzende): the
+      -end of the participle read as Ende, unless the compound's gloss says "end" (Wochenende);
+    - a place name the dictionary does not know (in Hochfilzen): a common noun after
+      in/nach/aus takes an article, a name does not;
+    - a linking s that may also start the next part (Antrags|teller or Antrag|steller?): when
+      both readings are words, the split is a guess."""
+    t = sent.tokens[i]
+    whole = _gloss(t) or ""
+    if parts[-1]["lemma"] == "Ende" and "end" not in whole.casefold():
+        return True
+    prev = sent.tokens[i - 1] if i else None
+    if prev and prev["text"] in {"in", "nach", "aus"} and not _is_whole_gloss(whole, parts):
+        return True
+    written = [str(p.get("part") or p["lemma"]) for p in t.get("compound") or []]
+    for k in range(len(written) - 1):
+        lemma = str(t["compound"][k].get("lemma") or "")
+        if written[k].endswith("s") and not lemma.endswith("s"):
+            if _zipf("s" + written[k + 1].casefold()) >= 2.0:
+                return True
+    return False
+
+
 def _compound(sents, rng) -> Iterable[Question]:
-    part_glosses: dict[str, set[str]] = {"noun": set(), "other": set()}
+    # Meanings to give a part wrongly: meanings of other compounds' parts and of other nouns
+    # and adjectives of the article, each with the lemma it belongs to.
+    part_glosses: dict[str, dict[str, set[str]]] = {"noun": {}, "other": {}}
+    senses_of: dict[str, set[str]] = {}  # lemma -> every sense the article shows for it
     for sent in sents:
         for t in sent.tokens:
             for p in t.get("compound") or []:
                 if p.get("gloss") and p.get("lemma"):
-                    part_glosses[_part_class(p["lemma"])].add(str(p["gloss"]))
+                    cls = _part_class(p["lemma"])
+                    part_glosses[cls].setdefault(str(p["gloss"]), set()).add(p["lemma"].casefold())
+                    senses_of.setdefault(p["lemma"].casefold(), set()).add(_norm(p["gloss"]))
             g = _gloss(t)
+            lemma = (t.get("lemma") or t["text"]).casefold()
+            if t.get("upos") in {"NOUN", "ADJ", "VERB"}:
+                senses_of.setdefault(lemma, set()).update(_senses(t))
             if g and t.get("upos") in {"NOUN", "ADJ"} and len(g.split()) <= 2:
-                part_glosses["noun" if t["upos"] == "NOUN" else "other"].add(g)
+                cls = "noun" if t["upos"] == "NOUN" else "other"
+                part_glosses[cls].setdefault(g, set()).add(lemma)
     seen: set[str] = set()
     for sent in sents:
         if not sent.good:
@@ -959,12 +1034,12 @@ def _compound(sents, rng) -> Iterable[Question]:
             # (Diens|tag) no lesson in word building.
             if t.get("xpos") != "NN" or t["text"] in WEEKDAYS:
                 continue
-            # A part glossed by itself with a capital (Spree (Spree) + Cher (Cher)) is a name:
-            # the split is wrong.
-            if any(
-                str(p["gloss"])[:1].isupper() and _norm(str(p["gloss"])) == _norm(p["lemma"])
-                for p in parts
-            ):
+            # A part glossed with a capital is a name or an abbreviation (Spree (Spree) + Cher
+            # for Sprecher, Nato (North Atlantic Treaty Organization)): a wrong split, or a
+            # name, and a name has no meaning to get wrong.
+            if any(str(p["gloss"])[:1].isupper() for p in parts):
+                continue
+            if _misread_compound(sent, i, parts):
                 continue
             # Start|rinnen for Starter|innen: the feminine suffix -in cut in the wrong place.
             last = str(t["compound"][-1].get("part") or "").casefold()
@@ -974,20 +1049,36 @@ def _compound(sents, rng) -> Iterable[Question]:
             if any(len(p["lemma"]) < 3 or _zipf(p["lemma"]) < 2.0 for p in parts):
                 continue
             seen.add(t["text"])
-            right = [str(p["gloss"]) for p in parts]
-            wrong_texts: list[str] = []
+            whole = _gloss(t)
+            right = _sense_in_compound(parts, whole)
+            if any(g[:1].isupper() for g in right):
+                continue  # Bund (Federal): a name's word, as above
+            # Never another sense of the same part, nor a meaning of the compound itself or
+            # of a word sharing a part (Spiel (match day) for Spieltag): those could be right.
+            own_lemmas = {p["lemma"].casefold() for p in parts} | {
+                (t.get("lemma") or t["text"]).casefold()
+            }
+            taken = set().union(*(senses_of.get(x, set()) for x in own_lemmas)) | _senses(t)
+            taken_words = set().union(*(_gloss_words(x) for x in [*right, *taken]))
             pools = {}
             for cls, glosses_of_cls in part_glosses.items():
                 pool = sorted(
-                    g for g in glosses_of_cls if _norm(g) not in {_norm(x) for x in right}
+                    g
+                    for g, lemmas in glosses_of_cls.items()
+                    if _norm(g) not in taken
+                    and not (lemmas & own_lemmas)
+                    and not (_gloss_words(g) & taken_words)
                 )
                 rng.shuffle(pool)
                 pools[cls] = pool
             # Each distractor gives one part (in turn, head first) a meaning it does not have,
             # taken from words of the same class (nouns for nouns).
-            for k in range(12):
+            wrong_texts: list[str] = []
+            for k in range(24):
                 j = len(parts) - 1 - (k % len(parts))
                 pool = pools[_part_class(parts[j]["lemma"])]
+                while pool and not _part_distractor_ok(pool[-1], right[j]):
+                    pool.pop()
                 if not pool:
                     continue
                 g = pool.pop()
@@ -1004,7 +1095,12 @@ def _compound(sents, rng) -> Iterable[Question]:
             choices, answer = _shuffle(rng, right_text, wrong_texts)
             a, b = sent.offsets[i]
             written = "|".join(p.get("part") or p["lemma"] for p in t["compound"])
-            whole = _gloss(t)
+            shown_whole = whole if _is_whole_gloss(whole, parts) else None
+            # Transparent compounds first: where the compound's gloss repeats its parts'
+            # meanings (Grenz|region = border region) the split and the senses are confirmed;
+            # a hyphenated one (quasi-Allianz) shows its split anyway.
+            whole_words = _gloss_words(shown_whole or "")
+            transparent = sum(bool(_gloss_words(g) & whole_words) for g in right) / len(right)
             yield Question(
                 kind="compound",
                 prompt=f"„{t['text']}“ is a compound. Which parts is it made of, and what do "
@@ -1012,10 +1108,11 @@ def _compound(sents, rng) -> Iterable[Question]:
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
-                explanation=f"{written}: {right_text}" + (f" = {whole}." if whole else "."),
+                explanation=f"{written}: {right_text}"
+                + (f" = {shown_whole}." if shown_whole else "."),
                 sentence_index=sent.index,
                 highlight=[a, b],
-                score=1.8,
+                score=1.4 + 0.6 * transparent - (0.3 if "-" in t["text"] else 0),
             )
 
 
@@ -1166,6 +1263,11 @@ def quiz_generate(
         order = list(range(len(kept)))
         rng.shuffle(order)
         by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
+    # The quiz opens with a who or where question (quiz_order): make sure one is chosen.
+    openers = [q for q in by_kind["details"] if _opener_rank(q) == 0]
+    if openers:
+        by_kind["details"].remove(openers[0])
+        by_kind["details"].insert(0, openers[0])
     n = count if count is not None else target_count(word_count(annotation))
     used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
     n -= len(used_sentences)
