@@ -457,6 +457,11 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         if low == "sich":
             # The reflexive is part of the idiom: "mit sich bringen", not "mit ... gebracht".
             elements.append(Element(word, "refl", frozenset({"sich"}), True))
+            if pending_heads:
+                # "auf sich nehmen", "mit sich bringen": the preposition governs the reflexive
+                # and stands right before it ("hat sich auf ... eingestellt" is none)
+                elements = _attach(elements, pending_heads, len(elements) - 1)
+                pending_heads = []
         elif low in CONTRACTIONS:
             prep, det = CONTRACTIONS[low]
             elements.append(Element(word, "adp", frozenset({prep, low}), True, article=det))
