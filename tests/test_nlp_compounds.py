@@ -418,6 +418,19 @@ def test_people_and_adjectives_made_from_a_compound_name_stay_whole():
     assert lemmas(split_compound("Auslandskoreaner", vocab)) == ["Ausland", "Koreaner"]
 
 
+def test_vocabulary_for_asks_for_the_name_a_word_is_made_from():
+    # The splitter needs to know Nordkorea even when the text has only Nordkoreaner.
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("Nordkorea", "NOUN"),
+            LexEntry("Nord", "NOUN"),
+            LexEntry("Koreaner", "NOUN"),
+        ]
+    )
+    small = vocabulary_for([("Nordkoreaner", None)], lexicon.lookup_many)
+    assert split_compound("Nordkoreaner", small) is None
+
+
 def test_an_uninflected_head_that_is_a_verb_is_the_verb_as_a_noun():
     vocab = Vocabulary(
         [

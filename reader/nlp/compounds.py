@@ -429,6 +429,20 @@ def _verb_in_use(stem: str) -> bool:
     return verb_only > 0 and verb_only >= zipf(stem) - VERB_STEM_MARGIN
 
 
+def _name_derivation_bases(s: str) -> list[str]:
+    """What the lowercase word would be made from if it were a person or an adjective of a
+    name ending in a vowel: -ner and -nisch after a vowel (Korea-ner, Afrika-nisch), inflected
+    or not. nordkoreanischer -> nordkorea."""
+    bases = []
+    for inflection in ("", "e", "en", "er", "es", "em", "n", "s", "nen"):
+        stem = s[: -len(inflection)] if inflection else s
+        for suffix in ("ner", "nerin", "nisch"):
+            base = stem[: -len(suffix)]
+            if stem.endswith(suffix) and len(base) >= MIN_PART and base[-1] in "aeiou":
+                bases.append(base)
+    return bases
+
+
 def _short_penalty(key: str) -> float:
     if len(key) <= 2:
         return 0.0 if key in _SHORT_OK else 9.0
@@ -783,22 +797,10 @@ class CompoundSplitter:
         return self._is_name_derivation(s)
 
     def _is_name_derivation(self, s: str) -> bool:
-        """Nordkoreaner, nordkoreanisch(e/er/en): -ner and -nisch after a vowel make people and
-        adjectives of (mostly place) names ending in a vowel (Korea-ner, Afrika-nisch). The word
-        is made from Nordkorea as a whole, so nord + koreanisch would misstate it: the dictionary
-        may list the name as a plain noun, so any noun or name counts as its base here."""
-        for inflection in ("", "e", "en", "er", "es", "em", "n", "s", "nen"):
-            stem = s[: -len(inflection)] if inflection else s
-            for suffix in ("ner", "nerin", "nisch"):
-                base = stem[: -len(suffix)]
-                if (
-                    stem.endswith(suffix)
-                    and len(base) >= MIN_PART
-                    and base[-1] in "aeiou"
-                    and self.vocab.classes(base) & {NOUN, NAME}
-                ):
-                    return True
-        return False
+        """Nordkoreaner, nordkoreanisch(e/er/en) are made from Nordkorea as a whole, so
+        nord + koreanisch would misstate them (see `_name_derivation_bases`). The dictionary
+        may list the name as a plain noun, so any noun or name counts as the base here."""
+        return any(self.vocab.classes(base) & {NOUN, NAME} for base in _name_derivation_bases(s))
 
     def _whole_lemma(self, s: str, want, lemma_key: str | None) -> str | None:
         classes = self.vocab.classes
@@ -944,6 +946,7 @@ def _add_keys_at(s: str, i: int, keys: set[str], stop: int | None = None) -> Non
 
 
 def _add_head_keys(s: str, keys: set[str]) -> None:
+    keys.update(_name_derivation_bases(s))  # Nordkoreaner: is Nordkorea a word?
     for ending in ("ungen", "ung"):  # the verb of a noun in -ung (Vollendung, vollenden)
         if s.endswith(ending):
             stem = s[: -len(ending)]
