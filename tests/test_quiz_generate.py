@@ -601,3 +601,122 @@ def test_a_bare_surname_has_bare_surnames_as_choices():
     for q in who:
         # "Keller" among "Anna Berger" and "Markus Vogel" would stand out by its shape.
         assert not any(" " in c for c in q.choices), q.choices
+
+
+# --------------------------------------------------------------------------- meanings
+
+
+def test_meaning_distractors_are_written_like_the_answer():
+    annotation = with_words(
+        "Am Freitag lobte die Kommission den Vorschlag der Stadt in Leipzig.\n"
+        "Die Kommission kritisierte die Gutachten im Juni in Dresden sehr.\n",
+        Kommission={"gloss": "commission"},
+        Freitag={"gloss": "Friday"},
+        Juni={"gloss": "June", "upos": "NOUN"},
+    )
+    questions = generous(annotation, "meaning")
+    assert questions
+    for q in questions:
+        right = q.choices[q.answer]
+        for choice in q.choices:
+            # no "Friday" among lower-case meanings, no "to ..." among nouns
+            assert choice[:1].isupper() == right[:1].isupper(), q.choices
+            assert choice.startswith("to ") == right.startswith("to "), q.choices
+
+
+def test_a_separated_particle_is_named_with_its_verb():
+    annotation = with_words(
+        "Die Bürgermeisterin warf der Stadt am Freitag in Leipzig schwere Fehler vor.\n",
+        warf={"upos": "VERB", "xpos": "VVFIN", "lemma": "vorwerfen", "gloss": "to blame sb."},
+        vor={"xpos": "PTKVZ", "upos": "ADP"},
+        lobte={"lemma": "loben", "gloss": "to praise"},
+        kritisierte={"lemma": "kritisieren", "gloss": "to criticise"},
+        verlor={"lemma": "verlieren", "gloss": "to lose"},
+        gewann={"lemma": "gewinnen", "gloss": "to win"},
+    )
+    from reader.quiz.generate import _meaning
+
+    candidates = _meaning(article_sentences(annotation), random.Random(0))
+    (q,) = [q for q in candidates if "„warf" in q.prompt]
+    assert q.prompt.startswith("What does „warf … vor“ mean")
+
+
+@pytest.mark.parametrize(
+    "word, lemma, xpos",
+    [("höhere", "hoch", "ADJA"), ("genauer", "genau", "ADJD"), ("oberste", "ober", "ADJA")],
+)
+def test_comparatives_and_superlatives_get_no_meaning_question(word, lemma, xpos):
+    from reader.quiz.generate import _graded
+
+    assert _graded({"text": word, "lemma": lemma, "upos": "ADJ", "xpos": xpos, "feats": ""})
+    assert not _graded({"text": "schweren", "lemma": "schwer", "upos": "ADJ", "xpos": "ADJA"})
+    assert not _graded({"text": "genau", "lemma": "genau", "upos": "ADJ", "xpos": "ADJD"})
+
+
+def test_verbs_that_an_english_reader_guesses_are_not_asked():
+    from reader.quiz.generate import _cognate
+
+    assert _cognate("reagieren", "to react")
+    assert _cognate("Atlantik", "Atlantic")
+    assert not _cognate("warnen", "to alert")
+
+
+# --------------------------------------------------------------------------- facts and idioms
+
+
+def test_a_plural_name_is_only_swapped_for_a_plural_name():
+    from reader.quiz.generate import extract_facts
+
+    text = (
+        "Die Stadt kauft Waffen aus den USA und liefert sie in die EU und die Niederlande.\n"
+        "Die EU lobte am Freitag den Plan der Stadt sehr.\n"
+    )
+    name = {"upos": "PROPN", "xpos": "NE"}
+    annotation = with_words(text, USA=name, EU=name, Niederlande=name)
+    facts = {f.value: f.cls for f in extract_facts(article_sentences(annotation))}
+    assert facts["USA"].endswith("+plural") and not facts["EU"].endswith("+plural")
+
+
+def test_an_idiom_meaning_that_is_a_phrase_gets_phrases_as_distractors():
+    from reader.quiz.generate import PHRASE_MEANINGS
+
+    annotation = annotate(ARTICLE)
+    for s in annotation["sentences"]:
+        for x in s["expressions"]:
+            if "Katze" in x["lemma"]:
+                x["gloss"] = "a pig in a poke"
+    q = next(q for q in generous(annotation, "idiom") if "Katze" in q.prompt)
+    wrong = [c for k, c in enumerate(q.choices) if k != q.answer]
+    assert all(c in PHRASE_MEANINGS or not c.startswith("to ") for c in wrong), q.choices
+
+
+def test_a_statement_pointing_back_is_a_last_resort_for_true_false():
+    from reader.quiz.generate import _leans_on_context
+
+    sents = article_sentences(
+        annotate(
+            "Er lobte am Freitag den Plan der Stadt in Leipzig.\n"
+            "Die Stadt lobte am Freitag den Plan in Leipzig.\n"
+        )
+    )
+    sents[0].tokens[0]["xpos"] = "PPER"
+    assert _leans_on_context(sents[0]) and not _leans_on_context(sents[1])
+
+
+# --------------------------------------------------------------------------- rule checks
+
+
+def test_rule_checks_catch_a_dateline_a_vocabulary_opener_and_repeated_kinds(annotation):
+    from reader.quiz.generate import Question
+
+    quiz = quiz_generate(annotation, seed=0)
+    assert check_quiz(quiz, annotation) == {}
+    opener = next(q for q in quiz if q.kind not in {"details", "true_false"})
+    language_first = [opener, *(q for q in quiz if q is not opener)]
+    assert "quiz opens with a language question" in check_quiz(language_first, annotation)["quiz"]
+    by_kind = sorted(quiz, key=lambda q: q.kind)
+    assert "two questions of one kind in a row" in check_quiz(by_kind, annotation)["quiz"]
+    dated = annotate(DATELINE_TEXT)
+    q = next(q for q in quiz_generate(dated, count=40) if "(dpa)" in q.sentence)
+    shown = Question(**{**q.as_dict(), "prompt": q.prompt.split("\n")[0] + "\n" + q.sentence})
+    assert "prompt quotes the dateline" in check_question(shown, dated)

@@ -7,6 +7,7 @@ stored question gone stale.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from reader.quiz.generate import (
@@ -49,6 +50,9 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
         problems.append("fewer than two choices")
     right = q.choices[q.answer]
     body = _body(q.prompt)
+    dateline = next((s for s in sents if _norm(s.text) == _norm(q.sentence) and s.dateline), None)
+    if dateline and dateline.text[: dateline.offsets[dateline.dateline][0]].strip() in body:
+        problems.append("prompt quotes the dateline")
     if q.kind in {"details", "vocabulary"}:
         if body.count(GAP) != 1:
             problems.append("cloze without exactly one gap")
@@ -89,4 +93,13 @@ def check_quiz(questions: Sequence[Question], annotation: Mapping) -> dict[str, 
     anchors = [(q.kind, q.sentence) for q in questions]
     if len(set(anchors)) != len(anchors):
         report.setdefault("quiz", []).append("two questions of one kind on one sentence")
+    # The order: a content question first (a learner warms up on what the text says, not on
+    # vocabulary), and no kind twice in a row when the kinds allow it.
+    if questions and questions[0].kind not in {"details", "true_false"}:
+        if any(q.kind in {"details", "true_false"} for q in questions):
+            report.setdefault("quiz", []).append("quiz opens with a language question")
+    kinds = Counter(q.kind for q in questions)
+    if kinds and max(kinds.values()) <= (len(questions) + 1) // 2:
+        if any(a.kind == b.kind for a, b in zip(questions, questions[1:], strict=False)):
+            report.setdefault("quiz", []).append("two questions of one kind in a row")
     return report

@@ -24,6 +24,7 @@ captions), with a finite verb, not mostly quotation, not the lead-in of a quote.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import re
 from collections import Counter
@@ -81,6 +82,9 @@ ARTICLE_NAMES = frozenset(
     """USA EU Nato NATO UN UNO Türkei Schweiz Niederlande Ukraine Iran Irak Libanon Slowakei
     Mongolei Vereinigten Staaten Bundeswehr Bundesregierung Bundestag""".split()
 )
+# Names in the plural (die USA, den Niederlanden): they swap only with plurals, or a false
+# statement gives itself away by its grammar ("aus den EU").
+PLURAL_NAMES = frozenset("USA Niederlande Niederlanden Vereinigten Staaten Philippinen".split())
 REGIONS = frozenset(
     """Deutschland Österreich Schweiz Frankreich Italien Spanien Polen Tschechien Niederlande
     Belgien Dänemark Schweden Norwegen Finnland Großbritannien England Irland Portugal
@@ -120,6 +124,15 @@ SAYINGS = (
     "Practice makes perfect.",
     "The early bird catches the worm.",
     "Too many cooks spoil the broth.",
+)
+# Other meanings, distractors for an idiom meaning neither a verb phrase nor a saying.
+PHRASE_MEANINGS = (
+    "at the last minute",
+    "in the long run",
+    "out of the blue",
+    "for the time being",
+    "behind closed doors",
+    "by a narrow margin",
 )
 _CRUDE = re.compile(r"orgasm|sex|vulg|fuck|shit|piss|arse|ass\b|crap|bitch|slang", re.I)
 _CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
@@ -396,9 +409,16 @@ def _mentions(prompt: str, answer: str) -> bool:
 
 
 def _cognate(german: str, english: str) -> bool:
+    """Would an English reader guess the word (Atlantik = Atlantic, reagieren = to react)?
+    Verbs are compared by their stem, without -ieren / -en."""
     from difflib import SequenceMatcher
 
     a, b = german.casefold(), re.sub(r"^to ", "", english.casefold())
+    if english.startswith("to "):
+        # reag(ieren) ~ react: the stem is most of a shared beginning
+        stem = re.sub(r"(ieren|eln|ern|en|n)$", "", a)
+        if len(os.path.commonprefix([stem, b])) >= max(3, 0.7 * len(stem)):
+            return True
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
@@ -562,6 +582,8 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 continue
             if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in _DETERMINERS):
                 cls += "+article"
+                if any(w in PLURAL_NAMES for w in words):
+                    cls += "+plural"
             gender = (
                 (genders.get(full) or genders.get(base) or "") if cls.startswith("person") else ""
             )
@@ -692,7 +714,7 @@ def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
         a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
         yield Question(
             kind="details",
-            prompt=f"{CLASS_QUESTION[fact.cls]}\n{prompt_text}",
+            prompt=f"{CLASS_QUESTION[fact.cls.removesuffix('+plural')]}\n{prompt_text}",
             choices=choices,
             answer=answer,
             sentence=sent.text,
@@ -709,6 +731,18 @@ def _context(sent: Sent, start: int, end: int, width: int = 3) -> str:
     a = max(0, start - width)
     b = min(len(sent.tokens), end + width)
     return sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]]
+
+
+_ANAPHORIC = frozenset({"dort", "damals", "dabei", "dafür", "dagegen", "deshalb", "daher"})
+
+
+def _leans_on_context(sent: Sent) -> bool:
+    """Does the sentence start by pointing back (er, sie, dies, ihr, dort, damals)?"""
+    start = sent.tokens[sent.dateline : sent.dateline + 3]
+    return bool(start) and (
+        start[0]["text"].casefold() in _ANAPHORIC
+        or any(t.get("xpos") in {"PPER", "PDS", "PAV", "PPOSAT"} for t in start)
+    )
 
 
 def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
@@ -740,6 +774,9 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
             kept.add(sent.index)
             variants.append((sent.text, 0, "True: the text says exactly this."))
         for statement, answer, explanation in variants:
+            # "Er versprach …", "Dort arbeiten …": a statement leaning on the sentence before
+            # is hard to judge on its own.
+            leaning = _leans_on_context(sent)
             yield Question(
                 kind="true_false",
                 prompt=f"True or false?\n{sent.show(statement)}",
@@ -750,7 +787,7 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
                 explanation=explanation,
                 sentence_index=sent.index,
                 highlight=[a, b],
-                score=2.0,
+                score=2.0 - (0.5 if leaning else 0),
             )
 
 
@@ -867,6 +904,37 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             )
 
 
+def _graded(t: Mapping) -> bool:
+    """A comparative or superlative (höherer, genauer, oberster), which the dictionary glosses
+    by its base form. The tagger's Degree is not always set: an adverbial adjective does not
+    inflect, so genau-er is a comparative; hoch/höher changes its stem."""
+    if t.get("upos") != "ADJ":
+        return False
+    text, lemma = t["text"].casefold(), (t.get("lemma") or t["text"]).casefold()
+    if "Degree=Cmp" in str(t.get("feats")) or "Degree=Sup" in str(t.get("feats")):
+        return True
+    if not text.startswith(lemma):
+        return True
+    rest = text[len(lemma) :]
+    if t.get("xpos") == "ADJD":
+        return rest in {"er", "st", "sten"}
+    return re.fullmatch(r"(er|e?st)(e|en|er|es|em)", rest) is not None
+
+
+def _separated_particle(sent: Sent, i: int) -> str:
+    """The particle split off a verb (warf … vor for vorwerfen): the meaning belongs to both,
+    so the question names both."""
+    t = sent.tokens[i]
+    lemma = (t.get("lemma") or "").casefold()
+    if t.get("upos") != "VERB" or lemma.startswith(t["text"].casefold()[:3]):
+        return ""
+    for other in sent.tokens[i + 1 :]:
+        particle = other["text"].casefold()
+        if other.get("xpos") == "PTKVZ" and lemma.startswith(particle):
+            return other["text"]
+    return ""
+
+
 def _meaning(sents, rng) -> Iterable[Question]:
     glosses: dict[str, dict[str, Mapping]] = {}
     for sent in sents:
@@ -894,12 +962,15 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 continue
             if _cognate(lemma, gloss):
                 continue  # Atlantik = Atlantic asks nothing
+            if _graded(t):
+                continue  # höherer is "higher": the dictionary's "high" would be wrong here
             zipf = _zipf(t["text"])
             if zipf > 5.0 or zipf < 1.5:
                 continue
             if any(w in _norm(sent.text) for w in _gloss_words(gloss) if len(w) > 3):
                 continue  # the English word is in the German sentence (Nato, Drohne/drone...)
-            right_words = _gloss_words(gloss)
+            # Words of any of its senses: a distractor sharing one could also be right.
+            right_words = set().union(_gloss_words(gloss), *map(_gloss_words, _senses(t)))
             candidates = []
             for key, other in sorted(glosses.get(t["upos"], {}).items()):
                 other_lemma = (other.get("lemma") or other["text"]).casefold()
@@ -907,23 +978,38 @@ def _meaning(sents, rng) -> Iterable[Question]:
                     continue
                 if _gloss_words(key) & right_words:
                     continue  # shares a word with the answer: too close to be clearly wrong
-                candidates.append(_gloss(other))
+                other_gloss = _gloss(other) or ""
+                # Written like the answer, or wrong at a glance: no "Friday" among
+                # "government", no "must" among "to open sth.", no "inhabitant of Duisburg"
+                # among "dangerous".
+                if (
+                    other_gloss[:1].isupper() != gloss[:1].isupper()
+                    or other_gloss.startswith("to ") != gloss.startswith("to ")
+                    or len(other_gloss.split()) > len(gloss.split()) + 1
+                    or re.match(r"(the|a|an) ", other_gloss, re.I)
+                ):
+                    continue
+                candidates.append(other_gloss)
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
             choices, answer = _shuffle(rng, gloss, candidates[:3])
             a, b = sent.offsets[i]
             senses = ", ".join(str(x).rstrip(".") for x in t.get("senses") or [gloss])
+            particle = _separated_particle(sent, i)
+            word = f"{t['text']} … {particle}" if particle else t["text"]
             yield Question(
                 kind="meaning",
-                prompt=f"What does „{t['text']}“ mean in this sentence?\n{sent.shown}",
+                prompt=f"What does „{word}“ mean in this sentence?\n{sent.shown}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
                 explanation=f"„{lemma}“: {senses}.",
                 sentence_index=sent.index,
                 highlight=[a, b],
-                score=1.5 + (0.3 if 2.5 <= zipf <= 4.5 else 0),
+                # A particle verb's senses scatter (ausgleichen: to fund, to even out): its
+                # first sense is less often the one meant than a noun's.
+                score=1.5 + (0.3 if 2.5 <= zipf <= 4.5 else 0) - (0.4 if particle else 0),
             )
 
 
@@ -1185,9 +1271,16 @@ def _idiom(sents, rng) -> Iterable[Question]:
             and g.startswith("to ") == gloss.startswith("to ")
             and not (_gloss_words(g) & _gloss_words(gloss))
         ]
+        # Choices of one form: "to ..." meanings, sayings, or other phrases.
+        if saying:
+            bank_of_form = SAYINGS
+        elif gloss.startswith("to "):
+            bank_of_form = IDIOM_MEANINGS
+        else:
+            bank_of_form = PHRASE_MEANINGS
         bank = [
             g
-            for g in (SAYINGS if saying else IDIOM_MEANINGS)
+            for g in bank_of_form
             if _norm(g) != _norm(gloss)
             and not (_gloss_words(g) & _gloss_words(gloss))
             and g not in others
