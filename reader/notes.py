@@ -98,7 +98,7 @@ def article_notes(annotation: Mapping | None) -> list[dict]:
         if len(token.get("compound") or ()) >= 2
     )
     seen_compounds: set[str] = set()
-    seen_expressions: set[tuple] = set()
+    seen_expressions: dict[tuple, dict] = {}
     for s_index, sentence in enumerate(sentences):
         tokens = sentence["tokens"]
         for t_index, token in enumerate(tokens):
@@ -131,22 +131,23 @@ def article_notes(annotation: Mapping | None) -> list[dict]:
             lemma = expression.get("lemma") or ""
             place = (s_index, tuple(indices), lemma.casefold())
             if place in seen_expressions:
+                # Keep the first kind's note, with the other's gloss if it had none.
+                kept = seen_expressions[place]
+                kept["gloss"] = kept["gloss"] or expression.get("gloss")
                 continue
-            seen_expressions.add(place)
             first = indices[0]
-            notes.append(
-                {
-                    "kind": expression["type"],
-                    "label": expression_label(expression["type"]),
-                    "s": s_index,
-                    "t": first,
-                    "position": (s_index, first),
-                    "lemma": lemma,
-                    "gloss": expression.get("gloss"),
-                    "literal": expression.get("literal"),
-                    "words": " … ".join(word_runs(tokens, indices)),
-                }
-            )
+            seen_expressions[place] = note = {
+                "kind": expression["type"],
+                "label": expression_label(expression["type"]),
+                "s": s_index,
+                "t": first,
+                "position": (s_index, first),
+                "lemma": lemma,
+                "gloss": expression.get("gloss"),
+                "literal": expression.get("literal"),
+                "words": " … ".join(word_runs(tokens, indices)),
+            }
+            notes.append(note)
     notes.sort(key=lambda note: note["position"])
     return notes
 

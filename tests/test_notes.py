@@ -173,7 +173,7 @@ def test_the_same_words_read_as_two_kinds_of_expression_make_one_note():
                             "type": "separable_verb",
                             "tokens": [1, 2],
                             "lemma": "feststellen",
-                            "gloss": "to establish",
+                            "gloss": None,
                         },
                         {
                             "type": "idiom",
@@ -186,4 +186,6 @@ def test_the_same_words_read_as_two_kinds_of_expression_make_one_note():
             ]
         }
     )
-    assert [(n["kind"], n["words"]) for n in notes] == [("separable_verb", "stellten fest")]
+    assert [(n["kind"], n["words"], n["gloss"]) for n in notes] == [
+        ("separable_verb", "stellten fest", "to ascertain")
+    ]
