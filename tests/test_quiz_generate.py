@@ -720,3 +720,39 @@ def test_rule_checks_catch_a_dateline_a_vocabulary_opener_and_repeated_kinds(ann
     q = next(q for q in quiz_generate(dated, count=40) if "(dpa)" in q.sentence)
     shown = Question(**{**q.as_dict(), "prompt": q.prompt.split("\n")[0] + "\n" + q.sentence})
     assert "prompt quotes the dateline" in check_question(shown, dated)
+
+
+def test_distractors_are_everyday_english():
+    from reader.quiz.generate import _part_distractor_ok, _plain_english
+
+    assert _plain_english("border region") and not _plain_english("capaciousness")
+    assert not _part_distractor_ok("capaciousness", "region")
+
+
+@pytest.mark.parametrize("gloss, asked", [("East Asia", False), ("eastern lands", True)])
+def test_a_name_gets_no_meaning_question(gloss, asked):
+    from reader.quiz.generate import _meaning
+
+    annotation = with_words(
+        "Die Stadt lobte am Freitag in Ostasien den Plan der Kommission.\n",
+        Ostasien={"upos": "NOUN", "gloss": gloss},
+    )
+    candidates = _meaning(article_sentences(annotation), random.Random(0))
+    assert any("„Ostasien“" in q.prompt for q in candidates) == asked
+
+
+def test_a_word_whose_sense_is_its_english_cognate_is_not_asked():
+    from reader.quiz.generate import _guessable
+
+    warnen = {"text": "warnte", "lemma": "warnen", "gloss": "to alert", "senses": ["to alert"]}
+    assert not _guessable(warnen)
+    assert _guessable({**warnen, "senses": ["to alert", "to warn"]})
+    assert _guessable(
+        {
+            "text": "prominent",
+            "lemma": "prominent",
+            "gloss": "high-profile",
+            "senses": ["high-profile", "prominent"],
+        }
+    )
+    assert _guessable({"text": "konventionelle", "lemma": "konventionell", "gloss": "conventional"})

@@ -422,12 +422,29 @@ def _cognate(german: str, english: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _guessable(t: Mapping) -> bool:
+    """Is one of the word's senses its English cognate (warnen: to alert, to warn)?"""
+    lemma = t.get("lemma") or t["text"]
+    glosses = [g for g in [_gloss(t), *(t.get("senses") or [])] if g]
+    return any(_cognate(lemma, str(g)) for g in glosses)
+
+
 def _zipf(word: str) -> float:
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # the generator still runs without wordfreq, just less picky
         return 4.0
     return zipf_frequency(word, "de")
+
+
+def _plain_english(gloss: str) -> bool:
+    """Is every word of an English gloss an everyday word? A distractor like "capaciousness"
+    is wrong at a glance for a learner who has never seen it either."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return True
+    return all(zipf_frequency(w, "en") >= 2.5 for w in _gloss_words(gloss))
 
 
 def _gapped(sent: Sent, start: int, end: int, fill: str = GAP) -> str:
@@ -859,6 +876,8 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             zipf = _zipf(t["text"])
             if zipf > 5.2 or zipf < 1.5:
                 continue  # too common to be worth a question, or too rare to be fair
+            if _guessable(t):
+                continue  # prominent, konventionelle: an English reader fills the gap at once
             prompt_text = sent.show(_gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
             if _mentions(prompt_text, t["text"]) or _mentions(prompt_text, stem):
@@ -960,8 +979,10 @@ def _meaning(sents, rng) -> Iterable[Question]:
             lemma = t.get("lemma") or t["text"]
             if not gloss or len(t["text"]) < 4 or not t["text"].replace("-", "").isalpha():
                 continue
-            if _cognate(lemma, gloss):
-                continue  # Atlantik = Atlantic asks nothing
+            if _guessable(t):
+                continue  # Atlantik = Atlantic, warnen = to warn: asks nothing
+            if gloss[:1].isupper():
+                continue  # a name's meaning (Ostasien = East Asia, Norweger = Norwegian)
             if _graded(t):
                 continue  # höherer is "higher": the dictionary's "high" would be wrong here
             zipf = _zipf(t["text"])
@@ -987,6 +1008,7 @@ def _meaning(sents, rng) -> Iterable[Question]:
                     or other_gloss.startswith("to ") != gloss.startswith("to ")
                     or len(other_gloss.split()) > len(gloss.split()) + 1
                     or re.match(r"(the|a|an) ", other_gloss, re.I)
+                    or not _plain_english(other_gloss)
                 ):
                     continue
                 candidates.append(other_gloss)
@@ -1060,6 +1082,7 @@ def _part_distractor_ok(gloss: str, right: str) -> bool:
         and not re.match(r"(the|a|an) ", gloss, re.I)
         and gloss[:1].isupper() == right[:1].isupper()
         and not _CRUDE.search(gloss)
+        and _plain_english(gloss)
     )
 
 
