@@ -445,7 +445,11 @@ def with_words(text, **words):
 
 
 def compound_questions(annotation, word):
-    return [q for q in generous(annotation, "compound") if f"„{word}“" in q.prompt]
+    """Every compound question the generator could ask about `word`, chosen or not."""
+    from reader.quiz.generate import _compound
+
+    candidates = _compound(article_sentences(annotation), random.Random(0))
+    return [q for q in candidates if f"„{word}“" in q.prompt]
 
 
 def test_a_compound_with_a_name_part_gets_no_question():
@@ -756,3 +760,55 @@ def test_a_word_whose_sense_is_its_english_cognate_is_not_asked():
         }
     )
     assert _guessable({"text": "konventionelle", "lemma": "konventionell", "gloss": "conventional"})
+
+
+def test_vocabulary_gaps_are_nouns_first(annotation):
+    from reader.quiz.generate import _vocabulary
+
+    sents = article_sentences(annotation)
+    candidates = list(_vocabulary(sents, random.Random(0), {s.text for s in sents}))
+    nouns = [q for q in candidates if q.choices[q.answer][:1].isupper()]
+    others = [q for q in candidates if not q.choices[q.answer][:1].isupper()]
+    assert nouns and others
+    assert min(q.score for q in nouns) > max(q.score for q in others)
+
+
+def test_a_time_word_is_no_distractor_for_another_noun():
+    from reader.quiz.generate import _is_time_word
+
+    assert _is_time_word("Donnerstag") and _is_time_word("Jahreswechsel")
+    assert _is_time_word("Herbst") and not _is_time_word("Brücke")
+    annotation = annotate(ARTICLE + "Die Stadt lobte im Herbst und im Mai die Brücke sehr.\n")
+    for q in generous(annotation, "vocabulary"):
+        right = q.choices[q.answer]
+        assert all(_is_time_word(c) == _is_time_word(right) for c in q.choices), q.choices
+
+
+def test_a_name_in_apposition_takes_the_sex_of_its_role_noun():
+    from reader.quiz.generate import extract_facts
+
+    text = (
+        "Die Präsidentin der Kommission, Anna Berger, lobte am Freitag den Plan.\n"
+        "Der Sprecher der Stadt, Thomas Keller, kritisierte den Plan in Leipzig.\n"
+    )
+    facts = {f.value: f.gender for f in extract_facts(article_sentences(annotate(text)))}
+    assert facts["Anna Berger"] == "f" and facts["Thomas Keller"] == "m"
+
+
+def test_a_common_noun_tagged_as_a_name_is_no_name_to_ask_about():
+    from reader.quiz.generate import extract_facts
+
+    name = {"upos": "PROPN", "xpos": "NE"}
+    annotation = annotate(
+        "Die Stadt lobte am Freitag die Zahl der Corona-Tests und Wurster sehr.\n"
+        "In Dresden pumpten sie Keller aus, der Keller von Hoffmann blieb voll.\n"
+    )
+    for s in annotation["sentences"]:
+        for k, t in enumerate(s["tokens"]):
+            if t["text"] in {"Corona-Tests", "Wurster"} or (t["text"] == "Keller" and k < 6):
+                t.update(name, lemma=t["text"].removesuffix("s"))
+            elif t["text"] == "Keller":
+                t.update(upos="NOUN", gloss="cellar")
+    values = {f.value for f in extract_facts(article_sentences(annotation)) if f.cls == "name"}
+    assert "Wurster" in values
+    assert "Corona-Tests" not in values and "Keller" not in values

@@ -511,6 +511,21 @@ def _gender_before(token: Mapping | None) -> str:
     return ""
 
 
+def _role_noun(sent: Sent, a: int) -> Mapping | None:
+    """The noun that says who the name at token `a` is: the one right before it (Ministerin
+    Katrin Albers) or, for a name in apposition, the head of the phrase before the comma (die
+    Präsidentin des Sozialverbands VdK, Helga Brandt)."""
+    if not a:
+        return None
+    toks = sent.tokens
+    if toks[a - 1]["text"] != ",":
+        return toks[a - 1]
+    start = a - 2
+    while start >= 0 and toks[start]["text"] not in {",", ":", ";", "–"}:
+        start -= 1
+    return next((t for t in toks[start + 1 : a - 1] if t.get("xpos") == "NN"), None)
+
+
 def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
     facts: list[Fact] = []
     persons: set[str] = set()
@@ -528,10 +543,13 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
             ):
                 persons.add(" ".join(words))
                 persons.update(w for w in words if len(w) > 2)
-                g = _gender_before(sent.tokens[a - 1] if a else None)
+                g = _gender_before(_role_noun(sent, a))
                 if g:
                     for key in [" ".join(words), *words]:
                         genders.setdefault(key, g)
+    common_nouns = {
+        t["text"] for s in sents for t in s.tokens if t.get("upos") == "NOUN" and _gloss(t)
+    }
     for sent in sents:
         toks = sent.tokens
         for i, t in enumerate(toks):
@@ -595,6 +613,18 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 cls = "place"
             else:
                 cls = "name"
+                # Neither person nor known place: a name of one word, which swaps cleanly,
+                # and no common noun tagged as a name: not one inflected for the plural
+                # (Corona-Tests, lemma Corona-Test), not one the article also uses as a noun
+                # (Keller: der Keller steht voll).
+                lemma = toks[a].get("lemma") or full
+                if (
+                    not re.fullmatch(r"[\w-]+", full)
+                    or any(_gloss(x) for x in toks[a:b])
+                    or full in common_nouns
+                    or (lemma != full and full != lemma + "s")
+                ):
+                    continue
             if len(base) < 2 or not base[0].isupper():
                 continue
             if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in _DETERMINERS):
@@ -853,6 +883,20 @@ def _form_key(sent: Sent, i: int) -> tuple:
     return key
 
 
+_TIME_WORDS = re.compile(
+    r"(tag|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahres|wechsel|abend|morgen"
+    r"|nacht|mittag|frühling|frühjahr|sommer|herbst|winter|zeit|zeiten|stunde|stunden"
+    r"|minute|minuten)$",
+    re.I,
+)
+
+
+def _is_time_word(text: str) -> bool:
+    """A point or span of time (Donnerstag, Herbst, Jahreswechsel), which fits any gap that
+    wants a time."""
+    return text in WEEKDAYS or text in MONTHS or _TIME_WORDS.search(text) is not None
+
+
 def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
     pool: dict[tuple, dict[str, Mapping]] = {}
     # Words of a multiword expression stay out, as answers and as distractors: "Ungarn ___ dem
@@ -902,6 +946,8 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                     or t["text"].casefold() in text.casefold()
                 ):
                     continue  # Wasser for Hochwasser: half right is not clearly wrong
+                if _is_time_word(text) != _is_time_word(t["text"]):
+                    continue  # "Zum ___ könnte …": Donnerstag fits wherever a time does
                 candidates.append(text)
             if len(candidates) < 3:
                 continue
@@ -918,7 +964,13 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 explanation=f"„{t['text']}“ ({lemma}{': ' + gloss if gloss else ''}).",
                 sentence_index=sent.index,
                 highlight=[a, b],
-                score=1.5 + (0.5 if gloss else 0) + (0.3 if 2.5 <= zipf <= 4.5 else 0),
+                # Nouns first: a verb or adjective from elsewhere in the article often fits
+                # the gap as well (flog / ging über die Mauer, pünktlich / spät, Stellen
+                # besetzen / schließen), a noun from another topic seldom does.
+                score=1.5
+                + (0.5 if gloss else 0)
+                + (0.3 if 2.5 <= zipf <= 4.5 else 0)
+                - (0 if t["xpos"] == "NN" else 1.0),
                 fills=[*choices],
             )
 
