@@ -643,10 +643,11 @@ class CompoundSplitter:
         return best
 
     def _infinitive_head(self, right: str, heads: tuple[_Unit, ...]) -> bool:
-        """In a word the tagger calls uninflected, a head ending in -n that is a verb is the
-        verb as a noun (das Rasseln), not another noun's plural: Säbelrasseln is Säbel +
-        rasseln, not Säbel + Rassel(n). Only where the verb is the commoner of the two, since
-        taggers leave some plurals as they are (Bauarbeiten stays Bau + Arbeit)."""
+        """In a headword written as it stands in the dictionary, which the tagger too calls
+        uninflected, a head ending in -n that is a verb is the verb as a noun (das Rasseln),
+        not another noun's plural: Säbelrasseln is Säbel + rasseln, not Säbel + Rassel(n).
+        Only for headwords, since taggers leave some plurals as they are (Anlagenversuchen:
+        Versuch(en), not versuchen), and only where the verb is the commoner word."""
         return (
             right.endswith("n")
             and all(u[1] != right for u in heads)
@@ -764,9 +765,7 @@ class CompoundSplitter:
                 return None
             last = inner[-1]
             return [*inner[:-1], (s[cut:], last[1], last[2], last[3], last[4])]
-        found = self._binary(
-            s, want, inflected=True, head_lemma=lemma_key, uninflected=lemma_key == s
-        )
+        found = self._binary(s, want, inflected=True, head_lemma=lemma_key)
         if found is None:
             return None
         _, mods, head = found
