@@ -812,3 +812,25 @@ def test_a_common_noun_tagged_as_a_name_is_no_name_to_ask_about():
     values = {f.value for f in extract_facts(article_sentences(annotation)) if f.cls == "name"}
     assert "Wurster" in values
     assert "Corona-Tests" not in values and "Keller" not in values
+
+
+def test_a_compound_glossed_by_its_last_part_gets_no_meaning_question():
+    from reader.quiz.generate import _meaning
+
+    annotation = with_words(
+        "Die Stadt lobte am Freitag in Leipzig den Relegationsplatz sehr.\n",
+        Relegationsplatz={
+            "gloss": "square",
+            "senses": ["square", "room"],
+            "parts": [("Relegations", "Relegation", "relegation"), ("platz", "Platz", "square")],
+        },
+    )
+    candidates = _meaning(article_sentences(annotation), random.Random(0))
+    assert not [q for q in candidates if "„Relegationsplatz“" in q.prompt]
+    # the same word with a gloss of its own is asked about
+    for s in annotation["sentences"]:
+        for t in s["tokens"]:
+            if t["text"] == "Relegationsplatz":
+                t["gloss"], t["senses"] = "play-off spot", ["play-off spot"]
+    candidates = _meaning(article_sentences(annotation), random.Random(0))
+    assert [q for q in candidates if "„Relegationsplatz“" in q.prompt]

@@ -422,6 +422,13 @@ def _cognate(german: str, english: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _own_gloss(t: Mapping) -> bool:
+    """Is the word's gloss its own, not its last part's (Relegations|platz glossed "square",
+    the lexicon's fallback for a compound it does not know)?"""
+    parts = [p for p in t.get("compound") or [] if p.get("gloss")]
+    return not parts or _is_whole_gloss(_gloss(t), parts)
+
+
 def _guessable(t: Mapping) -> bool:
     """Is one of the word's senses its English cognate (warnen: to alert, to warn)?"""
     lemma = t.get("lemma") or t["text"]
@@ -954,7 +961,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             rng.shuffle(candidates)
             choices, answer = _shuffle(rng, t["text"], candidates[:3])
             a, b = sent.offsets[i]
-            gloss = _gloss(t)
+            gloss = _gloss(t) if _own_gloss(t) else None
             yield Question(
                 kind="vocabulary",
                 prompt=f"Which word does the article use here?\n{prompt_text}",
@@ -1033,6 +1040,8 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 continue
             if _guessable(t):
                 continue  # Atlantik = Atlantic, warnen = to warn: asks nothing
+            if not _own_gloss(t):
+                continue  # Relegationsplatz = "square": the dictionary only knew the Platz
             if gloss[:1].isupper():
                 continue  # a name's meaning (Ostasien = East Asia, Norweger = Norwegian)
             if _graded(t):
