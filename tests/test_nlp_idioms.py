@@ -668,9 +668,21 @@ def test_causative_light_verbs_are_labelled_lvc_cause():
 def test_ding_phrases_the_curated_list_calls_literal_are_not_selected():
     from glossary.idiom_selection import literal_phrases, load_curated, select_idioms
 
-    assert "die rechnung bezahlen" in literal_phrases()
+    assert "auf dem weg sein" in literal_phrases()
     assert all(e.kind != "literal" for e in load_curated())
     assert [e.phrase for e in select_idioms(["die Zeche bezahlen [übtr.] :: to pay [fig.]"])] == [
         "die Zeche bezahlen"
     ]
-    assert select_idioms(["die Rechnung bezahlen [übtr.] :: to pay the price [fig.]"]) == []
+    assert select_idioms(["am Ende sein [übtr.] :: to be exhausted [fig.]"]) == []
+
+
+def test_a_singular_only_idiom_is_no_pile_of_bills():
+    """die Rechnung bezahlen (sg=1): the price of a decision, not "Rechnungen bezahlt"."""
+    assert "die Rechnung zahlen" in _curated_phrases(
+        "Am/an/APPRART Ende/Ende/NN zahlen/zahlen/VVFIN die/der/ART Bürger/Bürger/NN "
+        "die/der/ART Rechnung/Rechnung/NN ./././$."
+    )
+    assert _curated_phrases(
+        "Sie/sie/PPER haben/haben/VAFIN die/der/ART Rechnungen/Rechnung/NN "
+        "bezahlt/bezahlen/VVPP ./././$."
+    ) == []

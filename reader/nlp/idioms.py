@@ -876,6 +876,10 @@ class IdiomMatcher:
                 toks, clauses, clause, set(chosen.values())
             ):
                 continue  # "gab ich es dem Vogel": es is an object here, not "es gibt"
+            if (pattern.entry.extra or {}).get("sg") and not all(
+                _looks_singular(toks[chosen[k]]) for k in chosen if elements[k].role == "noun"
+            ):
+                continue  # "die Rechnung bezahlen" (pay the price), not "Rechnungen bezahlt"
             core_positions = [chosen[k] for k in chosen if elements[k].required]
             if max(core_positions) - min(core_positions) > pattern.max_span:
                 continue
@@ -899,6 +903,12 @@ class IdiomMatcher:
             if best is None or _span(candidate) < _span(best):
                 best = candidate
         return best
+
+
+def _looks_singular(tok: Tok) -> bool:
+    """The noun's form is its lemma, or the lemma with a genitive -s/-es: no plural ending."""
+    text, lemma = tok.text.lower(), tok.lemma.lower()
+    return text in {lemma, lemma + "s", lemma + "es"}
 
 
 def _span(match: Match) -> int:
