@@ -834,3 +834,25 @@ def test_a_compound_glossed_by_its_last_part_gets_no_meaning_question():
                 t["gloss"], t["senses"] = "play-off spot", ["play-off spot"]
     candidates = _meaning(article_sentences(annotation), random.Random(0))
     assert [q for q in candidates if "„Relegationsplatz“" in q.prompt]
+
+
+def test_words_whose_senses_agree_are_asked_before_words_with_scattered_senses():
+    from reader.quiz.generate import _senses_agree
+
+    assert _senses_agree({"senses": ["to hope", "to hope for sth.", "to ween"]})
+    assert _senses_agree({"senses": ["painter"]})
+    assert not _senses_agree({"senses": ["to challenge sb.", "to extend sb.", "to command"]})
+
+
+def test_a_role_before_a_name_is_no_gap_and_no_distractor():
+    from reader.quiz.generate import _vocabulary
+
+    annotation = annotate(
+        ARTICLE + "Am Abend lobte Trainer Markus Vogel den Radweg und die Brücke sehr.\n"
+    )
+    sents = article_sentences(annotation)
+    questions = list(_vocabulary(sents, random.Random(0), {s.text for s in sents}))
+    assert questions
+    for q in questions:
+        # "Bürgermeisterin Anna Berger", "Trainer Markus Vogel": any role would fit
+        assert "Trainer" not in q.choices and "Bürgermeisterin" not in q.choices, q.choices

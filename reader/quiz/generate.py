@@ -904,6 +904,16 @@ def _is_time_word(text: str) -> bool:
     return text in WEEKDAYS or text in MONTHS or _TIME_WORDS.search(text) is not None
 
 
+def _by_name(sent: Sent, i: int) -> bool:
+    """A noun next to a name: part of the name (Gemeinde Wurster Nordseeküste), a surname
+    tagged as a noun (Torhüter Marcel Kranz), or a role before it (Kapitän Jonas Vogt), where
+    any other role (Torhüter, Trainer) would fit the gap as well."""
+    if sent.tokens[i].get("xpos") != "NN":
+        return False
+    near = sent.tokens[max(0, i - 1) : i] + sent.tokens[i + 1 : i + 2]
+    return any(t.get("upos") == "PROPN" for t in near)
+
+
 def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
     pool: dict[tuple, dict[str, Mapping]] = {}
     # Words of a multiword expression stay out, as answers and as distractors: "Ungarn ___ dem
@@ -913,7 +923,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
     }
     for sent in sents:
         for i, t in enumerate(sent.tokens):
-            if _word_ok(t) and (sent.index, i) not in in_expression:
+            if _word_ok(t) and (sent.index, i) not in in_expression and not _by_name(sent, i):
                 pool.setdefault(_form_key(sent, i), {}).setdefault(t["text"], t)
     for sent in sents:
         if not sent.good:
@@ -921,8 +931,8 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
         for i, t in enumerate(sent.tokens):
             if sent.in_quote[i] or not _word_ok(t) or (sent.index, i) in in_expression:
                 continue
-            if i and sent.tokens[i - 1].get("upos") == "PROPN" and t.get("xpos") == "NN":
-                continue  # part of a name (Gemeinde Wurster Nordseeküste)
+            if _by_name(sent, i):
+                continue
             lemma = t.get("lemma") or t["text"]
             zipf = _zipf(t["text"])
             if zipf > 5.2 or zipf < 1.5:
@@ -997,6 +1007,17 @@ def _graded(t: Mapping) -> bool:
     if t.get("xpos") == "ADJD":
         return rest in {"er", "st", "sten"}
     return re.fullmatch(r"(er|e?st)(e|en|er|es|em)", rest) is not None
+
+
+def _senses_agree(t: Mapping) -> bool:
+    """Do the word's first senses say the same thing (hoffen: to hope, to hope for sth.;
+    Baustelle: building site, construction site)? Then the first sense is safe in any
+    context; scattered senses (fordern: to challenge, to extend, to command) often are not."""
+    senses = [str(x) for x in (t.get("senses") or [])][:3]
+    if len(senses) < 2:
+        return True
+    first = _gloss_words(senses[0])
+    return any(first & _gloss_words(other) for other in senses[1:])
 
 
 def _separated_particle(sent: Sent, i: int) -> str:
@@ -1092,7 +1113,10 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 highlight=[a, b],
                 # A particle verb's senses scatter (ausgleichen: to fund, to even out): its
                 # first sense is less often the one meant than a noun's.
-                score=1.5 + (0.3 if 2.5 <= zipf <= 4.5 else 0) - (0.4 if particle else 0),
+                score=1.5
+                + (0.3 if 2.5 <= zipf <= 4.5 else 0)
+                - (0.4 if particle else 0)
+                + (0.4 if _senses_agree(t) else 0),
             )
 
 
