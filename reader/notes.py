@@ -8,13 +8,16 @@ every word's popover still shows its compound parts, so nothing here is lost, on
   *Reichweite* teaches nothing the first did not.
 - Compounds about names and numbers (*US-Präsident*, *Nato-Staaten*, *Ostasien*,
   *Pjöngjang-Moskau*, *70-jährig*): fewer than two parts are common words, so the split only
-  says "the Moscow one" or "the 70 one". A part counts as a name when its gloss is written with
-  a capital (English capitalises names and nationality words: Moscow, Korean) or when it is an
-  acronym, a number or unknown to the dictionary. *US-Regierungsvertreter* stays: Regierung +
-  Vertreter is a compound worth reading.
-- Compounds whose every part looks like its English gloss (*Militär|technologie*, *Front|linie*,
-  *Domino-Effekt*): an English reader reads them without help. A false friend never looks like
-  its gloss (Gift: poison), so the opaque ones stay.
+  says "the Moscow one" or "the 70 one". A part counts as a name when its gloss is capitalised
+  throughout (English capitalises names and nationality words: Moscow, North Korea, Korean;
+  not Venetian blind) or when it is an acronym, a number or unknown to the dictionary.
+  *US-Regierungsvertreter* stays: Regierung + Vertreter is a compound worth reading.
+- Compounds that English says word for word, with words that look like the German
+  (*Militärtechnologie*: military technology, *Frontlinie*: front line, *Domino-Effekt*): an
+  English reader reads them without help. Every part must look like its gloss, and the whole
+  word's gloss (where the dictionary has the word) be made of those glosses, so a false friend
+  (Gift: poison, Rat: council) or an opaque whole (Lichtmaschine: alternator, not light
+  machine) keeps its note.
 - The same expression twice at the same words (a separable verb that the idiom list also has:
   *feststellen*) is one note.
 
@@ -41,6 +44,7 @@ KIND_LABELS = {
 # (difflib's ratio after spelling the German the English way: Effekt/effect 1.0, Linie/line
 # 0.89, Partei/party 0.73; Haus/house 0.67 and Kind/child 0.67 stay below).
 LOOK_ALIKE = 0.7
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "on", "de", "la"})  # Republic of Korea
 _AS_ENGLISH = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "k": "c"})
 
 
@@ -61,27 +65,55 @@ def compound_note(token: Mapping) -> dict:
 def is_common_word_part(part: Mapping) -> bool:
     """A part the dictionary glosses as a common word: not a name, acronym or number."""
     lemma, gloss = part.get("lemma") or "", part.get("gloss") or ""
-    return bool(gloss) and not gloss[:1].isupper() and lemma.isalpha() and not lemma.isupper()
+    return bool(gloss) and not is_name_gloss(gloss) and lemma.isalpha() and not lemma.isupper()
+
+
+def is_name_gloss(gloss: str) -> bool:
+    """English writes names (and nationality words) with capitals throughout: Moscow, North
+    Korea, North Atlantic Treaty Organization, Korean; a common noun keeps lowercase words
+    even after a capitalised one (Venetian blind)."""
+    first, *rest = gloss.split() or [""]
+    return first[:1].isupper() and all(w[:1].isupper() for w in rest if w not in _NAME_GLUE)
+
+
+def _alike(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= LOOK_ALIKE
+
+
+def _first_word(gloss: str | None) -> str:
+    words = (gloss or "").lower().split()
+    if words[:1] == ["to"]:
+        words = words[1:]
+    return words[0].replace("k", "c") if words else ""
 
 
 def looks_like_its_gloss(part: Mapping) -> bool:
     """Militär: military, Technologie: technology (the gloss's first word, "to" left out)."""
-    words = (part.get("gloss") or "").lower().split()
-    if words[:1] == ["to"]:
-        words = words[1:]
-    if not words:
-        return False
+    english = _first_word(part.get("gloss"))
     german = (part.get("lemma") or "").lower().translate(_AS_ENGLISH)
-    english = words[0].replace("k", "c")
-    return difflib.SequenceMatcher(None, german, english).ratio() >= LOOK_ALIKE
+    return bool(english) and _alike(german, english)
 
 
-def compound_worth_noting(parts: list[Mapping]) -> bool:
-    """A split that tells the learner something: two common words at least, not all of them
-    English look-alikes (see the module docstring)."""
+def reads_word_for_word(parts: list[Mapping], gloss: str | None) -> bool:
+    """The compound is its parts in English too: every part looks like its gloss, and the
+    whole word's gloss is made of those glosses (Militärtechnologie: military technology).
+    Lichtmaschine (light + machine) is an alternator: it stays.
+    A word the dictionary lacks has no gloss of its own or borrows its head's (technology for
+    Militärtechnologie); the parts alone decide then."""
+    if not all(looks_like_its_gloss(p) for p in parts):
+        return False
+    if not gloss or gloss == parts[-1].get("gloss"):
+        return True
+    whole = gloss.lower().replace("-", " ").replace("k", "c").split()
+    return all(any(_alike(_first_word(p.get("gloss")), w) for w in whole) for p in parts)
+
+
+def compound_worth_noting(parts: list[Mapping], gloss: str | None = None) -> bool:
+    """A split that tells the learner something: two common words at least, and not a word
+    an English reader reads unaided (see the module docstring). `gloss` is the whole word's."""
     if sum(is_common_word_part(p) for p in parts) < 2:
         return False
-    return not all(looks_like_its_gloss(p) for p in parts)
+    return not reads_word_for_word(parts, gloss)
 
 
 def article_notes(annotation: Mapping | None) -> list[dict]:
@@ -108,7 +140,7 @@ def article_notes(annotation: Mapping | None) -> list[dict]:
             if key in seen_compounds:
                 continue
             seen_compounds.add(key)
-            if not compound_worth_noting(token["compound"]):
+            if not compound_worth_noting(token["compound"], token.get("gloss")):
                 continue
             notes.append(
                 {

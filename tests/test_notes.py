@@ -189,3 +189,50 @@ def test_the_same_words_read_as_two_kinds_of_expression_make_one_note():
     assert [(n["kind"], n["words"], n["gloss"]) for n in notes] == [
         ("separable_verb", "stellten fest", "to ascertain")
     ]
+
+
+def test_a_word_for_word_compound_whose_whole_means_something_else_keeps_its_note():
+    notes = article_notes(
+        {
+            "sentences": [
+                {
+                    "tokens": [
+                        tok(
+                            "Lichtmaschine",
+                            "Lichtmaschine",
+                            gloss="alternator",
+                            compound=[
+                                part("Licht", "Licht", "light"),
+                                part("maschine", "Maschine", "machine"),
+                            ],
+                        ),
+                        tok(
+                            "Militärtechnologie",
+                            "Militärtechnologie",
+                            gloss="technology",  # the head's, lent by the glosser
+                            compound=[
+                                part("Militär", "Militär", "military"),
+                                part("technologie", "Technologie", "technology"),
+                            ],
+                        ),
+                    ]
+                }
+            ]
+        }
+    )
+    assert [n["words"] for n in notes] == ["Lichtmaschine"]
+
+
+def test_a_capitalised_common_noun_gloss_is_no_name():
+    assert compound_notes(
+        compound_tok(
+            "Jalousienschrank",
+            part("Jalousien", "Jalousie", "Venetian blind"),
+            part("schrank", "Schrank", "cupboard"),
+        ),
+        compound_tok(
+            "Nordkorea-Bedrohung",
+            part("Nordkorea-", "Nordkorea", "North Korea"),
+            part("Bedrohung", "Bedrohung", "threat"),
+        ),
+    ) == ["Jalousienschrank"]
