@@ -856,3 +856,25 @@ def test_a_role_before_a_name_is_no_gap_and_no_distractor():
     for q in questions:
         # "Bürgermeisterin Anna Berger", "Trainer Markus Vogel": any role would fit
         assert "Trainer" not in q.choices and "Bürgermeisterin" not in q.choices, q.choices
+
+
+def test_german_states_swap_with_states_and_countries_with_countries():
+    # Facts only swap within their class: a state never stands in for a country.
+    from reader.quiz.generate import extract_facts
+
+    name = {"upos": "PROPN", "xpos": "NE"}
+    annotation = with_words(
+        "Frankreich lobte am Freitag in Leipzig den Plan, Bayern kritisierte ihn.\n",
+        Frankreich=name,
+        Bayern=name,
+    )
+    classes = {f.value: f.cls for f in extract_facts(article_sentences(annotation))}
+    assert classes["Frankreich"] == "region" and classes["Bayern"] == "state"
+
+
+def test_a_role_noun_in_the_genitive_still_shows_a_man():
+    from reader.quiz.generate import extract_facts
+
+    text = "Von ihr stammt ein Bildnis des Malers Thomas Keller aus Leipzig.\n"
+    facts = {f.value: f.gender for f in extract_facts(article_sentences(annotate(text)))}
+    assert facts["Thomas Keller"] == "m"

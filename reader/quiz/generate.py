@@ -95,6 +95,13 @@ REGIONS = frozenset(
     Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg Mecklenburg-Vorpommern
     Sachsen-Anhalt""".split()
 )
+# German states swap with each other, countries with countries: "Mecklenburg-Vorpommern
+# bestand darauf" at an EU summit is wrong at a glance.
+GERMAN_STATES = frozenset(
+    """Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen Nordrhein-Westfalen
+    Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg Mecklenburg-Vorpommern
+    Sachsen-Anhalt""".split()
+)
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
 PERSON_TITLES = frozenset(
     """Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin Ministerpräsident
@@ -513,7 +520,11 @@ def _gender_before(token: Mapping | None) -> str:
     text = token["text"]
     if text == "Frau" or (text.endswith("in") and len(text) > 4):
         return "f"
-    if text == "Herr" or text in PERSON_TITLES or text.endswith(("er", "ent", "or", "ier", "ant")):
+    # The genitive or weak ending (des Malers, des Präsidenten) still shows a man.
+    forms = {text, text.removesuffix("s"), text.removesuffix("en"), text.removesuffix("n")}
+    if text == "Herr" or any(
+        f in PERSON_TITLES or f.endswith(("er", "ent", "or", "ier", "ant")) for f in forms
+    ):
         return "m"
     return ""
 
@@ -615,7 +626,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
             elif base in REGIONS:
                 # States and countries swap with each other, never with a town: Mannheim ->
                 # Baden-Württemberg would still be true.
-                cls = "region"
+                cls = "state" if base in GERMAN_STATES else "region"
             elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
                 cls = "place"
             else:
@@ -657,7 +668,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
 
 def _form_like(fact: Fact, other: Fact) -> str:
     """`other`'s value written in `fact`'s grammatical form (s-genitive kept)."""
-    is_name = fact.cls.split("+")[0] in {"person", "place", "region", "name"}
+    is_name = fact.cls.split("+")[0] in {"person", "place", "region", "state", "name"}
     if is_name and fact.text != fact.value and fact.text == fact.value + "s":
         v = other.value
         return v + ("'" if v[-1] in "sxzß" else "s")
@@ -674,6 +685,8 @@ CLASS_QUESTION = {
     "person": "Who is it?",
     "place": "Which place completes the sentence?",
     "region": "Which country or region completes the sentence?",
+    "state": "Which German state completes the sentence?",
+    "state+article": "Which German state completes the sentence?",
     "region+article": "Which country or region completes the sentence?",
     "name": "Which name completes the sentence?",
     "weekday": "On which day?",
@@ -776,7 +789,11 @@ def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
             sentence_index=sent.index,
             highlight=[a, b],
             score=2.0
-            + (0.5 if fact.cls in {"number", "person", "place", "region", "percent"} else 0),
+            + (
+                0.5
+                if fact.cls in {"number", "person", "place", "region", "state", "percent"}
+                else 0
+            ),
             fills=[*choices],
         )
 
@@ -1464,11 +1481,13 @@ def quiz_generate(
         order = list(range(len(kept)))
         rng.shuffle(order)
         by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
-    # The quiz opens with a who or where question (quiz_order): make sure one is chosen.
+    # The quiz opens with a who or where question (quiz_order): make sure one is chosen, the
+    # best and earliest, as the lead of a report carries its gist.
     openers = [q for q in by_kind["details"] if _opener_rank(q) == 0]
     if openers:
-        by_kind["details"].remove(openers[0])
-        by_kind["details"].insert(0, openers[0])
+        opener = min(openers, key=lambda q: (-q.score, q.sentence_index))
+        by_kind["details"].remove(opener)
+        by_kind["details"].insert(0, opener)
     n = count if count is not None else target_count(word_count(annotation))
     used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
     n -= len(used_sentences)
@@ -1516,6 +1535,7 @@ OPENERS = (
     CLASS_QUESTION["person"],
     CLASS_QUESTION["place"],
     CLASS_QUESTION["region"],
+    CLASS_QUESTION["state"],
     CLASS_QUESTION["name"],
 )
 
