@@ -457,3 +457,23 @@ def test_zusammenhang_is_lexicalised_not_together_plus_slope():
         [("zusammen", "ADV"), ("Hang", "NOUN"), ("hängen", "VERB"), ("Zusammenhang", "NOUN")]
     )
     assert split_compound("Zusammenhang", words) is None
+
+
+def test_a_noun_the_dictionary_glosses_only_as_itself_is_a_name_and_no_head():
+    # The imported dictionary has no place labels: Spree and Cher are nouns glossed as
+    # themselves, and Sprecher must not become two rivers.
+    vocab = Vocabulary.from_entries(
+        {
+            "spree": [LexEntry("Spree", "NOUN", ("Spree",), gender="f")],
+            "cher": [LexEntry("Cher", "NOUN", ("Cher",), gender="m")],
+            "sprecher": [LexEntry("Sprecher", "NOUN", ("spokesman", "speaker"), gender="m")],
+            "regierung": [LexEntry("Regierung", "NOUN", ("government",), gender="f")],
+            "bundesregierung": [
+                LexEntry("Bundesregierung", "NOUN", ("Federal Government",), gender="f")
+            ],
+            "bund": [LexEntry("Bund", "NOUN", ("federation",), gender="m")],
+        }
+    )
+    assert split_compound("Sprecher", vocab) is None
+    assert lemmas(split_compound("Regierungssprecher", vocab)) == ["Regierung", "Sprecher"]
+    assert lemmas(split_compound("Bundesregierung", vocab)) == ["Bund", "Regierung"]

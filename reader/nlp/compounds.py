@@ -115,6 +115,9 @@ class Vocabulary:
     def add_entries(self, found: Mapping[str, Iterable[object]]) -> None:
         for entries in found.values():
             for entry in entries or ():
+                if entry.pos == "NOUN" and _glossed_as_a_name(entry):
+                    self.add(entry.lemma, "PROPN")
+                    continue
                 self.add(entry.lemma, entry.pos or None, getattr(entry, "plural", None))
                 if entry.pos == "NOUN":
                     # A noun without gender is listed as a plural ({pl}): Raketen, Eltern.
@@ -168,6 +171,20 @@ class Vocabulary:
         if self._splitter is None:
             self._splitter = CompoundSplitter(self)
         return self._splitter
+
+
+def _glossed_as_a_name(entry: object) -> bool:
+    """A dictionary noun glossed only as itself, capitalised, is a name (Spree: Spree, Cher:
+    Cher, Berlin: Berlin): English keeps names as they are and capitalises them. The imported
+    dictionary does not keep Ding's place labels, and without this Sprecher would be Spree +
+    Cher. A noun glossed otherwise stays a noun, capitalised or not (Bundesregierung: Federal
+    Government, Europawahl: European election)."""
+    glosses = getattr(entry, "glosses", ()) or ()
+    return (
+        len(glosses) == 1
+        and glosses[0][:1].isupper()
+        and glosses[0].casefold() == entry.lemma.casefold()
+    )
 
 
 class _PredicateVocabulary:
