@@ -31,7 +31,9 @@ from reader.nlp.lexicon import Lexicon, MemoryLexicon
 # Bump when the JSON changes shape or the annotations change meaningfully: stored articles
 # with an older version are re-annotated by `manage.py reannotate`.
 # 2: separable/reflexive verb expressions, "word_lemma", senses ranked plainest first.
-ANNOTATION_VERSION = 2
+# 3: glosses for derived and inflected forms, sentences that end in a number, separable verbs
+#    across comparisons, compounds with verb-stem modifiers, more idioms.
+ANNOTATION_VERSION = 3
 
 # Components from other modules, slotted in at their place when their module registers them.
 OPTIONAL_COMPONENTS = (
