@@ -98,8 +98,7 @@ def main(argv=None):
         entries = [
             e
             for e in entries
-            if e.extra.get("dev") not in dropped
-            or (e.extra.get("src") == "general" and not strict)
+            if e.extra.get("dev") not in dropped or (e.extra.get("src") == "general" and not strict)
         ]
     n_curated = len(entries)
     if not args.no_ding:

@@ -606,7 +606,7 @@ def test_odd_input_never_crashes_and_indices_stay_in_the_sentence():
 
 
 def _toks(text: str) -> list[Tok]:
-    """"form/lemma/TAG ..." as matcher tokens."""
+    """Matcher tokens from "form/lemma/TAG ..." items."""
     return [Tok(*item.rsplit("/", 2)) for item in text.split()]
 
 
@@ -658,7 +658,9 @@ def test_causative_light_verbs_are_labelled_lvc_cause():
     from reader.nlp.idioms import parseme_category
 
     (match,) = _curated_matcher().match_sentence(
-        _toks("Das/der/PDS bringt/bringen/VVFIN Kinder/Kind/NN in/in/APPR Gefahr/Gefahr/NN ./././$.")
+        _toks(
+            "Das/der/PDS bringt/bringen/VVFIN Kinder/Kind/NN in/in/APPR Gefahr/Gefahr/NN ./././$."
+        )
     )
     assert match.as_dict()["type"] == "light_verb"
     assert match.as_dict()["parseme"] == "LVC.cause"
@@ -682,7 +684,10 @@ def test_a_singular_only_idiom_is_no_pile_of_bills():
         "Am/an/APPRART Ende/Ende/NN zahlen/zahlen/VVFIN die/der/ART Bürger/Bürger/NN "
         "die/der/ART Rechnung/Rechnung/NN ./././$."
     )
-    assert _curated_phrases(
-        "Sie/sie/PPER haben/haben/VAFIN die/der/ART Rechnungen/Rechnung/NN "
-        "bezahlt/bezahlen/VVPP ./././$."
-    ) == []
+    assert (
+        _curated_phrases(
+            "Sie/sie/PPER haben/haben/VAFIN die/der/ART Rechnungen/Rechnung/NN "
+            "bezahlt/bezahlen/VVPP ./././$."
+        )
+        == []
+    )
