@@ -130,12 +130,33 @@ def article_lemma_counts(annotation: Mapping | None) -> Counter[str]:
 def token_positions_with_key(annotation: Mapping | None, key: str) -> list[str]:
     """ "s-t" of every token whose lemma key is `key`: the page recolours them after a status
     change without a reload."""
-    positions = []
-    for s, sentence in enumerate((annotation or {}).get("sentences", [])):
+    return list(_positions_by_key(annotation).get(key, ()))
+
+
+# id(annotation) -> (the annotation, key -> positions). Saving a word scanned all of the
+# article's tokens for this (a quarter of the request under bench/load.py); the views pass
+# the readers' shared, never-modified annotation (reader.render_cache.corrected_annotation),
+# so its index is built once per process. Holding the annotation keeps its id from being
+# reused while the entry lives.
+_positions: dict[int, tuple[Mapping, dict[str, list[str]]]] = {}
+_POSITIONS_KEPT = 16
+
+
+def _positions_by_key(annotation: Mapping | None) -> dict[str, list[str]]:
+    if not annotation:
+        return {}
+    found = _positions.get(id(annotation))
+    if found is not None and found[0] is annotation:
+        return found[1]
+    index: dict[str, list[str]] = {}
+    for s, sentence in enumerate(annotation.get("sentences", [])):
         for t, token in enumerate(sentence.get("tokens", [])):
-            if is_interactive(token) and word_key(token) == key:
-                positions.append(f"{s}-{t}")
-    return positions
+            if is_interactive(token):
+                index.setdefault(word_key(token), []).append(f"{s}-{t}")
+    if len(_positions) >= _POSITIONS_KEPT:
+        _positions.clear()
+    _positions[id(annotation)] = (annotation, index)
+    return index
 
 
 def article_deck_candidates(annotation: Mapping | None) -> list[Candidate]:
