@@ -85,6 +85,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Connections are kept like PostgreSQL's (CONN_MAX_AGE above): opening one and running the
     # PRAGMAs cost ~1.2 ms, a quarter of a cached article page (bench/load.py).
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound on the server let psycopg prepare the queries every page repeats
+    # (session, user, article, statuses) after a few uses, so PostgreSQL stops parsing and
+    # planning them: it shares the cores with gunicorn in bench/load.py.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Background work -------------------------------------------------------------------------
