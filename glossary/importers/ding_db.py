@@ -86,9 +86,20 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
     are mostly listed inside phrases) is added."""
     core = load_core_glosses()
     used: set[tuple[str, str]] = set()
-    for entry in entries:
+    # Homographs of one word class (der See "lake", die See "sea"; die Weise "way", der Weise
+    # "sage"): the core senses go first only on the entries that have the first of them among
+    # their own senses, so one homograph never takes the other's meaning. Where none has it,
+    # every entry gets them, as for a word with one entry.
+    owners: dict[tuple[str, str], set[int]] = {}
+    for index, entry in enumerate(entries):
+        found = core.get((entry.key, entry.pos))
+        if found is not None and any(s.gloss == found[1][0] for s in entry.senses):
+            owners.setdefault((entry.key, entry.pos), set()).add(index)
+    for index, entry in enumerate(entries):
         found = core.get((entry.key, entry.pos))
         if found is None:
+            continue
+        if (entry.key, entry.pos) in owners and index not in owners[(entry.key, entry.pos)]:
             continue
         glosses = found[1]
         entry.senses = [Gloss(gloss=g) for g in glosses] + [
