@@ -177,6 +177,7 @@ class DbLexicon:
                     "rank",
                     "first_senses__order",
                     "first_senses__gloss",
+                    "first_senses__source",
                 )
                 .order_by("id", "first_senses__order")
             )
@@ -193,6 +194,7 @@ class DbLexicon:
                 rank,
                 _,
                 gloss,
+                sense_source,
             ) in rows:
                 for target, match in ((by_key, key), (by_plural, plural_key)):
                     if match in target:
@@ -211,10 +213,16 @@ class DbLexicon:
                                 # by the importer's rank (main line, everyday first).
                                 "order": (_source_order(source), reflexive, rank, pk),
                                 "glosses": [],
+                                "fixed": 0,
                             },
                         )
                         if gloss:
                             entry["glosses"].append(gloss)
+                            # Our core senses lead (ding_db stores them first, as "curated").
+                            if sense_source == Source.CURATED and len(entry["glosses"]) == (
+                                entry["fixed"] + 1
+                            ):
+                                entry["fixed"] += 1
         result: dict[str, tuple[LexEntry, ...]] = {}
         for key in keys:
             rows_for_key = by_key[key] or by_plural[key]
@@ -228,6 +236,7 @@ class DbLexicon:
                     plural=e["plural"],
                     reflexive=e["reflexive"],
                     source=e["source"],
+                    fixed=e["fixed"],
                 )
                 for e in ordered
             )

@@ -150,3 +150,16 @@ def test_empty_database_gives_no_entries_and_no_ding_idioms(db):
     lexicon = DbLexicon()
     assert lexicon.lookup_many(["Haubitze"]) == {}
     assert all(i.source != "ding" for i in lexicon.idioms())
+
+
+def test_hand_written_senses_keep_their_place_before_dictionary_ones(lexicon):
+    from reader.nlp.glosses import entry_senses
+
+    # core_glosses.tsv: "stellen  VERB  to put; to place; to stand" ahead of Ding's senses,
+    # which the ranking would otherwise reorder by how common their English words are.
+    stellen = next(e for e in lexicon.lookup_many(["stellen"])["stellen"] if not e.reflexive)
+    assert stellen.fixed == 3 and stellen.glosses[:3] == ("to put", "to place", "to stand")
+    assert entry_senses(stellen)[:3] == ["to put", "to place", "to stand"]
+    # The homograph without the core sense among its own keeps Ding's senses, all ranked.
+    sea = next(e for e in lexicon.lookup_many(["See"])["see"] if e.gender == "f")
+    assert sea.fixed == 0

@@ -211,3 +211,12 @@ def test_old_spelling_compound_is_glossed_through_its_reformed_head():
     doc = Doc(VOCAB, words=["Friedensprozeß"], lemmas=["Friedensprozeß"], pos=["NOUN"])
     doc._.lexicon, doc._.lex = lexicon, {}
     assert gloss_doc(doc)[0]._.gloss == "process"
+
+
+def test_hand_written_senses_stay_ahead_of_plainer_dictionary_ones():
+    # reichen: "to be enough" is what a learner needs, though "to hand" is one common word.
+    assert rank_senses(("to be enough", "to hand", "to reach"), fixed=1)[:2] == [
+        "to be enough",
+        "to hand",
+    ]
+    assert rank_senses(("to be enough", "to hand", "to reach"))[0] == "to hand"

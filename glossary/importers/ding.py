@@ -219,6 +219,7 @@ class Annotated:
 class Gloss:
     gloss: str
     detail: str = ""
+    core: bool = False  # from our hand-written core list (ding_db), not from Ding
 
 
 @dataclass

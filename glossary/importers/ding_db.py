@@ -66,7 +66,9 @@ def file_checksum(path: Path) -> str:
 CORE_GLOSSES_PATH = Path(__file__).resolve().parent.parent / "data" / "core_glosses.tsv"
 
 
-def load_core_glosses(path: Path = CORE_GLOSSES_PATH) -> dict[tuple[str, str], tuple[str, list[str]]]:
+def load_core_glosses(
+    path: Path = CORE_GLOSSES_PATH,
+) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(lemma key, UPOS) -> (lemma, glosses) from our hand-written list of everyday senses."""
     core: dict[tuple[str, str], tuple[str, list[str]]] = {}
     if not path.exists():
@@ -77,6 +79,9 @@ def load_core_glosses(path: Path = CORE_GLOSSES_PATH) -> dict[tuple[str, str], t
         lemma, pos, glosses = line.split("\t")
         core[(lemma.lower(), pos)] = (lemma, [g.strip() for g in glosses.split(";") if g.strip()])
     return core
+
+
+CORE_SOURCE, DING_SOURCE = Source.CURATED.value, Source.DING.value
 
 
 def _apply_core_glosses(entries: list[EntryRecord]) -> int:
@@ -102,14 +107,18 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
         if (entry.key, entry.pos) in owners and index not in owners[(entry.key, entry.pos)]:
             continue
         glosses = found[1]
-        entry.senses = [Gloss(gloss=g) for g in glosses] + [
+        entry.senses = [Gloss(gloss=g, core=True) for g in glosses] + [
             s for s in entry.senses if s.gloss not in glosses
         ]
         used.add((entry.key, entry.pos))
     for (key, pos), (lemma, glosses) in core.items():
         if (key, pos) not in used:
-            entries.append(EntryRecord(headword=lemma, key=key, pos=pos, gender="",
-                                       reflexive=False, senses=[Gloss(gloss=g) for g in glosses]))
+            senses = [Gloss(gloss=g, core=True) for g in glosses]
+            entries.append(
+                EntryRecord(
+                    headword=lemma, key=key, pos=pos, gender="", reflexive=False, senses=senses
+                )
+            )
     return len(core)
 
 
@@ -321,7 +330,8 @@ def ding_import(
             Sense,
             ["entry_id", "order", "gloss", "detail", "source"],
             (
-                (pk, order, gloss.gloss, gloss.detail, Source.DING.value)
+                # Our core senses are stored as "curated": the pipeline keeps them first.
+                (pk, order, gloss.gloss, gloss.detail, CORE_SOURCE if gloss.core else DING_SOURCE)
                 for pk, e in zip(ids, entries, strict=True)
                 for order, gloss in enumerate(e.senses)
             ),

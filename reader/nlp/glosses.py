@@ -107,16 +107,22 @@ def gloss_words(gloss: str) -> tuple[int, float]:
     return len(words), (math.log10(rarest) + 9 if rarest > 0 else 0.0)
 
 
-def rank_senses(glosses: tuple[str, ...] | list[str]) -> list[str]:
+def rank_senses(glosses: tuple[str, ...] | list[str], fixed: int = 0) -> list[str]:
     """See `_rank_senses`; memoized per gloss list (the same entries recur in every text)."""
-    return list(_rank_senses(tuple(glosses)))
+    return list(_rank_senses(tuple(glosses), fixed))
+
+
+def entry_senses(entry: LexEntry) -> list[str]:
+    """The senses a learner sees for a dictionary entry, best first."""
+    return rank_senses(entry.glosses, entry.fixed)
 
 
 @functools.lru_cache(maxsize=50_000)
-def _rank_senses(glosses: tuple[str, ...]) -> tuple[str, ...]:
-    """Up to MAX_SENSES glosses: first those that are one common English word (to come,
-    heavy, government), then other glosses in common words (just under), then the rest, each
-    group in the dictionary's order.
+def _rank_senses(glosses: tuple[str, ...], fixed: int = 0) -> tuple[str, ...]:
+    """Up to MAX_SENSES glosses: the first `fixed` ones as they are (our hand-written everyday
+    senses, glossary/data/core_glosses.tsv, chosen by a person for this very word), then
+    those that are one common English word (to come, heavy, government), then other glosses
+    in common words (just under), then the rest, each group in the dictionary's order.
 
     Ding's order puts rare and narrow senses first often enough (Kraft: puissance, verdure,
     ..., force; Typ: geezer, type; kommen: to take after sb., to come) that a learner's first
@@ -140,12 +146,14 @@ def _rank_senses(glosses: tuple[str, ...]) -> tuple[str, ...]:
             return 0 if count == 1 else 1
         return 2
 
-    # The dictionary's order within each tier (sorted() is stable).
-    return tuple(sorted(cleaned, key=tier)[:MAX_SENSES])
+    # The dictionary's order within each tier (sorted() is stable); the hand-written senses
+    # (tier -1) ahead of all. `fixed` counts the entry's glosses before cleaning.
+    kept = {clean_gloss(g) for g in glosses[:fixed] if g}
+    return tuple(sorted(cleaned, key=lambda g: -1 if g in kept else tier(g))[:MAX_SENSES])
 
 
 def _senses(entry: LexEntry) -> list[str]:
-    return rank_senses(entry.glosses)
+    return entry_senses(entry)
 
 
 def _apply(token, entry: LexEntry, via: str) -> None:

@@ -27,6 +27,9 @@ class LexEntry:
     plural: str | None = None
     reflexive: bool = False
     source: str = "ding"
+    # How many of the first glosses are hand-written everyday senses that keep their place
+    # (glossary/data/core_glosses.tsv); the rest are ranked (reader.nlp.glosses.rank_senses).
+    fixed: int = 0
 
 
 @dataclass(frozen=True)
