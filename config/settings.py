@@ -183,6 +183,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Each task's state changes are logged at INFO, twice in development (Django's own console
+    # handler and ours): `make run` printed four lines for the seed's quiz. Failures are
+    # logged at ERROR and still show; TASKS_LOG_LEVEL=INFO brings the rest back for a worker.
+    "loggers": {"django.tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")}},
 }
 
 # --- Production ------------------------------------------------------------------------------
