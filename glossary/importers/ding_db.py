@@ -95,18 +95,15 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
     # "sage"): the core senses go first only on the entries that have the first of them among
     # their own senses, so one homograph never takes the other's meaning. Where none has it,
     # every entry gets them, as for a word with one entry.
-    owners: dict[tuple[str, str], set[int]] = {}
-    for index, entry in enumerate(entries):
-        found = core.get((entry.key, entry.pos))
-        if found is not None and any(s.gloss == found[1][0] for s in entry.senses):
-            owners.setdefault((entry.key, entry.pos), set()).add(index)
-    for index, entry in enumerate(entries):
-        found = core.get((entry.key, entry.pos))
-        if found is None:
+    matched = [
+        (entry, glosses, any(s.gloss == glosses[0] for s in entry.senses))
+        for entry in entries
+        if (glosses := core.get((entry.key, entry.pos), (None, None))[1])
+    ]
+    owned = {(entry.key, entry.pos) for entry, _, has_first in matched if has_first}
+    for entry, glosses, has_first in matched:
+        if (entry.key, entry.pos) in owned and not has_first:
             continue
-        if (entry.key, entry.pos) in owners and index not in owners[(entry.key, entry.pos)]:
-            continue
-        glosses = found[1]
         entry.senses = [Gloss(gloss=g, core=True) for g in glosses] + [
             s for s in entry.senses if s.gloss not in glosses
         ]

@@ -31,9 +31,9 @@ def install(tagger) -> None:
         for t in tagger.LP_m_t
         if t in tagger.LP_hapax_t and t in tagger.LP_s_t
     }
-    # Each follower with what scoring it needs: its morpheme table and, for the open classes,
-    # the parameters of HanTa's guess for an unknown morpheme (the constant Int_t + hapax part
-    # is added in the order HanTa adds it, so the sums are bit for bit the same).
+    # Each follower with its transition score and, for the open classes, the parameters of
+    # HanTa's guess for an unknown morpheme (the constant Int_t + hapax part is added in the
+    # order HanTa adds it, so the sums are bit for bit the same).
     tagger._followers = {
         state: [(t, lpt, guess.get(t)) for t, lpt in followers]
         for state, followers in tagger.LP_trans_nonfinal.items()
