@@ -97,6 +97,13 @@ if env_str("RANDNOTIZ_TASKS", "immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# A run that fails on the database (locked, connection lost) is queued again after
+# TASK_RETRY_DELAY seconds, doubled each time, up to TASK_MAX_ATTEMPTS runs (reader/attempts.py).
+# A row "running" for longer than TASK_LEASE_MINUTES lost its worker and is queued again: the
+# longest article (200,000 characters, ~35,000 tokens) takes ~12 s at docs/benchmarks.md's rate.
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+TASK_RETRY_DELAY = env_int("TASK_RETRY_DELAY", 30)
+TASK_LEASE_MINUTES = env_int("TASK_LEASE_MINUTES", 10)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
