@@ -98,7 +98,8 @@ if env_str("RANDNOTIZ_TASKS", "immediate") == "database":
 else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # A run that fails on the database (locked, connection lost) is queued again after
-# TASK_RETRY_DELAY seconds, doubled each time, up to TASK_MAX_ATTEMPTS runs (reader/attempts.py).
+# TASK_RETRY_DELAY seconds, doubled each time, up to TASK_MAX_ATTEMPTS runs
+# (reader/task_attempts.py).
 # A row "running" for longer than TASK_LEASE_MINUTES lost its worker and is queued again: the
 # longest article (200,000 characters, ~35,000 tokens) takes ~12 s at docs/benchmarks.md's rate.
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
