@@ -404,6 +404,10 @@ class Export(models.Model):
     data = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Runs of the task started since the work was last asked for, and when the current one
+    # started (retries and leases: reader/task_attempts.py).
+    task_attempts = models.PositiveSmallIntegerField(default=0)
+    task_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

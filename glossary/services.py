@@ -20,6 +20,7 @@ from glossary.models import (
     WordStatus,
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
+from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
 
 
 def _sentence_hash(sentence: str) -> str:
@@ -143,15 +144,16 @@ EXPORT_MAX_AGE = dt.timedelta(days=7)
 def export_request(*, owner, kind: str, params: dict) -> Export:
     """Queue an export for its owner (glossary.tasks.build_export) and return it.
 
-    The task goes into the queue in the caller's transaction, so a worker never sees it before
-    the Export row; with the default immediate backend it runs here and now, and the export is
-    ready (or failed) when this returns. Clears the owner's old exports first.
+    The task is queued when the caller's transaction commits, so no queue sees it before the
+    Export row. Outside a transaction that is at once: with the default immediate backend the
+    export is built here, ready (or failed) when this returns. Clears the owner's old exports
+    first.
     """
     from glossary.tasks import build_export
 
     exports_prune(owner)
     export = Export.objects.create(owner=owner, kind=kind, params=params)
-    build_export.enqueue(export.pk)
+    transaction.on_commit(lambda: build_export.enqueue(export.pk))
     export.refresh_from_db()
     return export
 
@@ -160,26 +162,53 @@ def export_build(export_id: int) -> bool:
     """Build a queued export's file (the body of the build_export task).
 
     The file, its name and the status "ready" are written in one update: an export is either
-    downloadable whole or not at all. Returns False when there is nothing to build (deleted
-    meanwhile, or already claimed by another worker).
+    downloadable whole or not at all. A failure leaves no file and says why (or has the export
+    built again after a database error: reader/task_attempts.py); the error is re-raised.
+    Returns False when there is nothing to build (deleted meanwhile, or already claimed by
+    another worker).
     """
+    from glossary.anki import NothingToExport
     from glossary.exports import export_file
+    from glossary.tasks import build_export
 
     if not Export.objects.filter(pk=export_id, status=ExportStatus.PENDING).update(
-        status=ExportStatus.RUNNING
+        status=ExportStatus.RUNNING, **claim_fields()
     ):
         return False
     export = Export.objects.select_related("owner").get(pk=export_id)
-    file = export_file(export)
-    Export.objects.filter(pk=export_id).update(
-        status=ExportStatus.READY,
-        status_message="",
-        data=file.data,
-        filename=file.filename,
-        content_type=file.content_type,
-        finished_at=timezone.now(),
-    )
+    try:
+        file = export_file(export)
+        Export.objects.filter(pk=export_id).update(
+            status=ExportStatus.READY,
+            status_message="",
+            data=file.data,
+            filename=file.filename,
+            content_type=file.content_type,
+            finished_at=timezone.now(),
+        )
+    except Exception as error:
+        attempt_failed(
+            Export,
+            export_id,
+            attempt=export.task_attempts,
+            error=error,
+            task=build_export,
+            # "There are no words to export." needs no exception name.
+            reason=str(error) if isinstance(error, NothingToExport) else "",
+            failed_fields={"finished_at": timezone.now()},
+        )
+        raise
     return True
+
+
+def export_requeue_if_stale(export: Export) -> Export:
+    """The export, queued again if its build outlived its lease (its worker died): its page
+    calls this as it polls (reader/task_attempts.py)."""
+    from glossary.tasks import build_export
+
+    if requeue_if_stale(export, build_export, failed_fields={"finished_at": timezone.now()}):
+        export.refresh_from_db()
+    return export
 
 
 def export_retry(export: Export) -> Export:
@@ -187,9 +216,9 @@ def export_retry(export: Export) -> Export:
     from glossary.tasks import build_export
 
     if Export.objects.filter(pk=export.pk, status=ExportStatus.FAILED).update(
-        status=ExportStatus.PENDING, status_message="", finished_at=None
+        status=ExportStatus.PENDING, status_message="", finished_at=None, task_attempts=0
     ):
-        build_export.enqueue(export.pk)
+        transaction.on_commit(lambda: build_export.enqueue(export.pk))
     export.refresh_from_db()
     return export
 

@@ -307,8 +307,9 @@ def article_deck_download(request, pk: int):
 @login_required
 @require_GET
 def export_detail(request, pk: int):
-    """An export being built: the status box polls (htmx) until the file can be downloaded."""
-    queued = selectors.export_get(request.user, pk)
+    """An export being built: the status box polls (htmx) until the file can be downloaded. A
+    build that outlived its lease (its worker died) is queued again as the page polls."""
+    queued = services.export_requeue_if_stale(selectors.export_get(request.user, pk))
     template = "glossary/export.html#status" if request.htmx else "glossary/export.html"
     return render(request, template, {"export": queued})
 

@@ -6,9 +6,11 @@ import datetime as dt
 import logging
 
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from reader.models import Article
+from reader.task_attempts import attempt_failed, claim_fields
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -51,8 +53,11 @@ def article_create(
 
 
 def article_enqueue_annotation(article: Article) -> None:
+    """Queue the article's annotation once the caller's transaction commits, as new work: its
+    runs are counted from zero again (reader/task_attempts.py)."""
     from reader.tasks import annotate_article
 
+    Article.objects.filter(pk=article.pk).update(task_attempts=0)
     transaction.on_commit(lambda: annotate_article.enqueue(article.pk))
 
 
@@ -61,33 +66,52 @@ def article_annotate(article_id: int) -> bool:
 
     Returns False when the article is gone (deleted while queued) or failed. A failure leaves the
     previous annotation in place and marks the article failed with the reason, so a reader
-    never sees half an annotation. A new annotation has the article's quiz generated again.
+    never sees half an annotation; a database error has it annotated again after a pause
+    instead, while runs remain (reader/task_attempts.py). A failure after the pipeline ran is
+    re-raised. A new annotation has the article's quiz generated again.
     """
     from glossary.lexicon import DbLexicon
     from reader.nlp.pipeline import ANNOTATION_VERSION, annotate_text
+    from reader.tasks import annotate_article
 
     text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
     if text is None:
         return False
-    Article.objects.filter(pk=article_id).exclude(status=Article.Status.READY).update(
-        status=Article.Status.RUNNING
+    # An article being re-annotated stays ready: readers keep the annotation it has.
+    Article.objects.filter(pk=article_id).update(
+        status=Case(
+            When(status=Article.Status.READY, then=Value(Article.Status.READY)),
+            default=Value(Article.Status.RUNNING),
+        ),
+        **claim_fields(),
     )
+    attempt = Article.objects.filter(pk=article_id).values_list("task_attempts", flat=True)[0]
+    annotated = False
     try:
         document = annotate_text(text, DbLexicon())
-    except Exception as error:  # noqa: BLE001 - the reason is shown to the teacher
-        log.exception("annotating article %s failed", article_id)
-        Article.objects.filter(pk=article_id).exclude(status=Article.Status.READY).update(
-            status=Article.Status.FAILED, status_message=f"{type(error).__name__}: {error}"[:2000]
+        annotated = True
+        updated = Article.objects.filter(pk=article_id, text=text).update(
+            annotation=document,
+            annotation_version=ANNOTATION_VERSION,
+            annotated_at=timezone.now(),
+            status=Article.Status.READY,
+            status_message="",
+            task_attempts=0,  # done: the next annotation is new work
+            level=estimate_level(document),
         )
-        return False
-    updated = Article.objects.filter(pk=article_id, text=text).update(
-        annotation=document,
-        annotation_version=ANNOTATION_VERSION,
-        annotated_at=timezone.now(),
-        status=Article.Status.READY,
-        status_message="",
-        level=estimate_level(document),
-    )
+    except Exception as error:
+        log.exception("annotating article %s failed", article_id)
+        attempt_failed(
+            Article,
+            article_id,
+            attempt=attempt,
+            error=error,
+            task=annotate_article,
+            keep_ready=True,
+        )
+        if annotated:
+            raise
+        return False  # the reason is on the article, for the teacher
     if updated:
         # The quiz follows its annotation; generated at once by the default backend, queued for
         # the worker with the database one.

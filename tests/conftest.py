@@ -24,6 +24,34 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _on_commit_as_in_production():
+    """Work queued with transaction.on_commit runs as it does in production.
+
+    A test marked django_db runs inside one transaction that is rolled back at its end, so an
+    on_commit callback would never run. Requests and commands run outside any transaction in
+    production (no ATOMIC_REQUESTS), where on_commit calls at once: with the immediate backend
+    a quiz or export is ready when the view renders. Here a callback registered while only the
+    test's own transaction is open runs at once too; one registered inside the code's own
+    atomic block still waits for that block (as TestCase.captureOnCommitCallbacks shows).
+    """
+    from django.db import transaction
+
+    queue_on_commit = transaction.on_commit
+
+    def on_commit(func, using=None, robust=False):
+        blocks = transaction.get_connection(using).atomic_blocks
+        if blocks and all(block._from_testcase for block in blocks):
+            func()
+        else:
+            queue_on_commit(func, using, robust)
+
+    # Not the monkeypatch fixture: tests call monkeypatch.undo() to mend what they broke.
+    transaction.on_commit = on_commit
+    yield
+    transaction.on_commit = queue_on_commit
+
+
 @pytest.fixture
 def sample_lexicon(db):
     """The dictionary rows of tests/fixtures/ding_sample.txt (a few dozen real Ding lines)."""

@@ -23,6 +23,7 @@ from tests.classroom_factories import (
     small_annotation,
     take_quiz,
 )
+from tests.test_tasks import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +281,9 @@ def test_the_class_deck_downloads_as_an_anki_package(client):
     assert ".apkg" in response["Content-Disposition"]
 
 
-def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(client):
+def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(client, settings):
+    # The worker's queue: with the default backend the upload would annotate it at once.
+    settings.TASKS = DATABASE_TASKS
     teacher = make_teacher()
     client.force_login(teacher)
     text = "\n\n".join([GERMAN_PARAGRAPH] * 120)  # > 20,000 characters: annotated in the background

@@ -11,6 +11,7 @@ from django.db.models import F
 from reader.models import Article
 from reader.quiz.generate import Question, fingerprint, quiz_generate
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
+from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
 
 
 def can_edit_quiz(user, article: Article) -> bool:
@@ -66,14 +67,19 @@ def quiz_for_article(article: Article) -> Quiz | None:
     or they come from an older annotation. None while the article has no annotation.
 
     A quiz whose last generation failed is not queued again here (every poll of the quiz page
-    would retry it): a teacher's "try again" or the next annotation does that.
+    would retry it): a teacher's "try again" or the next annotation does that. One whose
+    generation outlived its lease (its worker died) is queued again (reader/task_attempts.py).
     """
+    from reader.tasks import generate_quiz
+
     current = annotation_fingerprint(article)
     if current is None:
         return None
     quiz = Quiz.objects.filter(article=article).first()
     if quiz is None or (quiz.status == Quiz.Status.READY and quiz.fingerprint != current):
         quiz = quiz_request_generation(article)
+    elif requeue_if_stale(quiz, generate_quiz):
+        quiz.refresh_from_db()
     return quiz
 
 
@@ -88,16 +94,18 @@ def quiz_request_generation(
     whose quiz waits on a task that a killed worker will never finish (two generations of one
     quiz are harmless: quiz_build locks the quiz, so they run one after the other).
 
-    The task goes into the queue in the caller's transaction: with the database queue the
-    worker sees it only once the quiz row is committed, and with the immediate backend (the
-    default) it runs here and now, so the quiz is ready when this returns unless it failed.
+    The task is queued when the caller's transaction commits, so no queue (in the database or
+    outside it) sees it before the quiz row. Outside a transaction that is at once: with the
+    immediate backend (the default) the quiz is generated here, and ready when this returns
+    unless it failed. A caller inside a transaction gets it pending, generated on commit.
     """
     from reader.tasks import generate_quiz
 
     quiz, created = Quiz.objects.get_or_create(
         article=article, defaults={"status": Quiz.Status.PENDING}
     )
-    updates: dict = {"status": Quiz.Status.PENDING, "status_message": ""}
+    # New work: its runs are counted from zero (reader/task_attempts.py).
+    updates: dict = {"status": Quiz.Status.PENDING, "status_message": "", "task_attempts": 0}
     if new_seed:
         updates["seed"] = F("seed") + 1
     claimable = Quiz.objects.filter(pk=quiz.pk)
@@ -105,7 +113,7 @@ def quiz_request_generation(
         claimable = claimable.exclude(status__in=[Quiz.Status.PENDING, Quiz.Status.RUNNING])
     claimed = created or bool(claimable.update(**updates))
     if claimed:
-        generate_quiz.enqueue(quiz.pk)
+        transaction.on_commit(lambda: generate_quiz.enqueue(quiz.pk))
     quiz.refresh_from_db()
     return quiz
 
@@ -130,14 +138,23 @@ def quiz_build(quiz_id: int) -> bool:
     """Generate a stored quiz's questions (the body of the generate_quiz task).
 
     The questions, the fingerprint and the status "ready" are written in one transaction, so a
-    failure leaves the previous questions and the teacher's edits as they were. Returns False
-    when the quiz is gone (its article deleted while the task waited).
+    failure leaves the previous questions and the teacher's edits as they were, and the quiz
+    says why (or is queued again after a database error: reader/task_attempts.py); the error
+    is re-raised. Returns False when the quiz is gone (its article deleted while the task
+    waited).
     """
-    if not Quiz.objects.filter(pk=quiz_id).update(status=Quiz.Status.RUNNING):
+    from reader.tasks import generate_quiz
+
+    if not Quiz.objects.filter(pk=quiz_id).update(status=Quiz.Status.RUNNING, **claim_fields()):
         return False
-    with transaction.atomic():
-        quiz = Quiz.objects.select_for_update().select_related("article").get(pk=quiz_id)
-        quiz_regenerate(quiz)
+    attempt = Quiz.objects.filter(pk=quiz_id).values_list("task_attempts", flat=True)[0]
+    try:
+        with transaction.atomic():
+            quiz = Quiz.objects.select_for_update().select_related("article").get(pk=quiz_id)
+            quiz_regenerate(quiz)
+    except Exception as error:
+        attempt_failed(Quiz, quiz_id, attempt=attempt, error=error, task=generate_quiz)
+        raise
     return True
 
 
