@@ -391,12 +391,12 @@ def assignment_read(request, pk: int):
     )
     article = assignment.article
     # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
-    blocks = render_cache.article_reading_blocks(article, word_statuses_for(request.user))
+    text_html = render_cache.article_reading_html(article, word_statuses_for(request.user))
     context = {
         "article": article,
         "assignment": assignment,
         "progress": progress,
-        "blocks": blocks,
+        "text_html": text_html,
         # The reader's grammar notes panel, as reader.views.article_detail passes it.
         "notes": functools.cache(functools.partial(article_notes_for, article)),
         "reading_version": render_cache.reading_version(article),

@@ -1,19 +1,19 @@
 """The reading view's token markup, cached (found by bench/load.py: building it was two thirds
 of an article page's time, about 6 ms of CPU for the seed article).
 
-The markup (reader.rendering.reading_blocks) depends on the annotation, the teachers'
-corrections and the reader's word statuses. The cache holds it once per article version and
-set of corrections, built for a reader with no statuses, together with where each word's
-status class sits in it; a reader's own statuses are then written into a copy of those few
-places. So every reader of an article shares one entry, whatever words they know, and a
+The markup (reader.rendering.reading_blocks joined by reading_html) depends on the annotation,
+the teachers' corrections and the reader's word statuses. The cache holds it once per article
+version and set of corrections, built for a reader with no statuses, together with where each
+word's status class sits in it; a reader's own statuses are then written into a copy of those
+few places. So every reader of an article shares one entry, whatever words they know, and a
 re-annotation or a correction gives a new key: nothing is ever stale. The result is exactly
-what reading_blocks would give (tests/test_render_cache.py checks it); should the markup ever
-stop looking as expected, the entry is built per reader's statuses instead.
+what reading_html(reading_blocks(...)) would give (tests/test_render_cache.py checks it);
+should the markup ever stop looking as expected, the entry is built per reader's statuses.
 
 The cache is a small LRU in each process, holding the objects themselves: an entry is cheap to
 rebuild, a shared cache would cost a network round trip for 100 KB of HTML, and even Django's
 LocMem cache pickles, which cost 1-2 ms per page here. Entries are never modified after they
-are made (a reader's copy is new Block objects).
+are made (a reader's copy is a new string).
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.http import Http404
+from django.utils.safestring import SafeString, mark_safe
 
 from reader.models import Article
-from reader.rendering import Block, is_interactive, reading_blocks, word_key
+from reader.rendering import is_interactive, reading_blocks, reading_html, word_key
 
 MAX_ENTRIES = 32  # articles (each version and set of corrections) a process keeps, x2
 
@@ -78,9 +79,9 @@ _WORD_TAG = re.compile(
 
 @dataclass
 class _Prepared:
-    blocks: list[Block]  # as for a reader without statuses
-    # word key -> [(block index, start, end)]: where its tokens' class lists end in "st-new"
-    spots: dict[str, list[tuple[int, int, int]]] | None  # None: markup not as expected
+    html: str  # the page's text as for a reader without statuses (reading_html)
+    # word key -> [(start, end)]: where its tokens' class lists end in "st-new" in `html`
+    spots: dict[str, list[tuple[int, int]]] | None  # None: markup not as expected
     words: frozenset[str]
 
 
@@ -134,41 +135,35 @@ def _prepare(annotation) -> _Prepared:
         for t, token in enumerate(sentence["tokens"])
         if is_interactive(token)
     }
-    blocks = reading_blocks(annotation, {})
-    spots: dict[str, list[tuple[int, int, int]]] | None = {}
+    html = str(reading_html(reading_blocks(annotation, {})))
+    spots: dict[str, list[tuple[int, int]]] | None = {}
     found = 0
-    for index, block in enumerate(blocks):
-        for match in _WORD_TAG.finditer(block.html):
-            key = keys.get((int(match.group(2)), int(match.group(3))))
-            if key is None or not match.group(1).endswith(NEW):
-                spots = None
-                break
-            spots.setdefault(key, []).append((index, match.end(1) - len(NEW), match.end(1)))
-            found += 1
-        if spots is None:
+    for match in _WORD_TAG.finditer(html):
+        key = keys.get((int(match.group(2)), int(match.group(3))))
+        if key is None or not match.group(1).endswith(NEW):
+            spots = None
             break
+        spots.setdefault(key, []).append((match.end(1) - len(NEW), match.end(1)))
+        found += 1
     if spots is not None and found != len(keys):
         spots = None
-    return _Prepared(blocks=blocks, spots=spots, words=frozenset(keys.values()))
+    return _Prepared(html=html, spots=spots, words=frozenset(keys.values()))
 
 
-def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> list[Block]:
-    edits: dict[int, list[tuple[int, int, str]]] = {}
-    for key, status in statuses.items():
-        for index, start, end in prepared.spots.get(key, ()):
-            edits.setdefault(index, []).append((start, end, f"st-{status}"))
+def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> SafeString:
+    edits = sorted(
+        (start, end, f"st-{status}")
+        for key, status in statuses.items()
+        for start, end in prepared.spots.get(key, ())
+    )
     if not edits:
-        return prepared.blocks
-    blocks = list(prepared.blocks)
-    for index, changes in edits.items():
-        html, parts, position = blocks[index].html, [], 0
-        for start, end, text in sorted(changes):
-            parts += [html[position:start], text]
-            position = end
-        parts.append(html[position:])
-        old = blocks[index]
-        blocks[index] = Block(kind=old.kind, html="".join(parts), sentence_ids=old.sentence_ids)
-    return blocks
+        return mark_safe(prepared.html)
+    html, parts, position = prepared.html, [], 0
+    for start, end, text in edits:
+        parts += [html[position:start], text]
+        position = end
+    parts.append(html[position:])
+    return mark_safe("".join(parts))
 
 
 def _corrections(article: Article) -> list:
@@ -219,8 +214,9 @@ def corrected_annotation(article: Article) -> dict | None:
     return annotation
 
 
-def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[Block]:
-    """reading_blocks(corrected annotation, statuses), from the cache when it can be."""
+def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeString:
+    """reading_html(reading_blocks(corrected annotation, statuses)), from the cache when it
+    can be."""
     from classroom.corrections import apply_corrections
 
     base = f"reading:{_version(article)}"
@@ -234,10 +230,10 @@ def article_reading_blocks(article: Article, statuses: dict[str, str]) -> list[B
     # Fallback: one entry per reader's statuses of this article's words.
     mine = sorted((key, status) for key, status in statuses.items() if key in prepared.words)
     key = f"{base}:{_digest(mine)}"
-    blocks = cache.get(key)
-    if blocks is None:
-        blocks = reading_blocks(
-            apply_corrections(article.annotation, _corrections(article)), statuses
+    html = cache.get(key)
+    if html is None:
+        html = reading_html(
+            reading_blocks(apply_corrections(article.annotation, _corrections(article)), statuses)
         )
-        cache.set(key, blocks)
-    return blocks
+        cache.set(key, html)
+    return html

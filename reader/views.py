@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from classroom.services import lookup_record_for_request
 from reader import render_cache, selectors
-from reader.rendering import reading_blocks, word_details
+from reader.rendering import reading_blocks, reading_html, word_details
 
 
 @require_GET
@@ -24,7 +24,7 @@ def article_detail(request, pk: int):
     statuses = selectors.word_statuses_for(request.user)
     context = {
         "article": article,
-        "blocks": render_cache.article_reading_blocks(article, statuses),
+        "text_html": render_cache.article_reading_html(article, statuses),
         # Called by the template only when the notes panel is not in the fragment cache.
         "notes": functools.cache(functools.partial(selectors.article_notes_for, article)),
         # The notes panel's rendered HTML is cached under this (templates/reader/article.html).
@@ -47,7 +47,7 @@ def word_popover(request, pk: int, s: int, t: int):
     if request.htmx:
         return render(request, "reader/article.html#popover", context)
     statuses = selectors.word_statuses_for(request.user)
-    context["blocks"] = reading_blocks(article.annotation, statuses)
+    context["text_html"] = reading_html(reading_blocks(article.annotation, statuses))
     context["notes"] = selectors.article_notes_for(article)
     context["reading_version"] = render_cache.reading_version(article)  # the notes' cache key
     return render(request, "reader/article.html", context)

@@ -8,11 +8,11 @@ from classroom.services import correction_add, correction_delete
 from reader.models import Article
 from reader.render_cache import (
     article_for_reading,
-    article_reading_blocks,
+    article_reading_html,
     cache,
     corrected_annotation,
 )
-from reader.rendering import reading_blocks, word_key
+from reader.rendering import reading_blocks, reading_html, word_key
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
 
@@ -26,13 +26,11 @@ def _empty_cache():
     cache.clear()
 
 
-def fresh_blocks(article, statuses):
+def fresh_html(article, statuses):
     annotation = Article.objects.get(pk=article.pk).annotation
-    return reading_blocks(apply_corrections(annotation, article_corrections(article.pk)), statuses)
-
-
-def html(blocks):
-    return [(b.kind, b.html) for b in blocks]
+    return reading_html(
+        reading_blocks(apply_corrections(annotation, article_corrections(article.pk)), statuses)
+    )
 
 
 def first_word_key(article) -> str:
@@ -40,27 +38,27 @@ def first_word_key(article) -> str:
     return word_key(token)
 
 
-def test_cached_blocks_equal_freshly_built_ones_and_are_reused():
+def test_cached_markup_equals_freshly_built_markup_and_is_reused():
     article = make_article()
-    first = article_reading_blocks(article_for_reading(article.pk), {})
-    again = article_reading_blocks(article_for_reading(article.pk), {})
-    assert html(first) == html(again) == html(fresh_blocks(article, {}))
+    first = article_reading_html(article_for_reading(article.pk), {})
+    again = article_reading_html(article_for_reading(article.pk), {})
+    assert first == again == fresh_html(article, {})
 
 
 def test_a_status_of_a_word_in_the_article_changes_the_markup():
     article = make_article()
     key = first_word_key(article)
-    plain = article_reading_blocks(article_for_reading(article.pk), {})
-    known = article_reading_blocks(article_for_reading(article.pk), {key: "known"})
-    assert html(known) == html(fresh_blocks(article, {key: "known"}))
-    assert html(known) != html(plain)
+    plain = article_reading_html(article_for_reading(article.pk), {})
+    known = article_reading_html(article_for_reading(article.pk), {key: "known"})
+    assert known == fresh_html(article, {key: "known"})
+    assert known != plain
 
 
 def test_every_reader_shares_one_entry_whatever_their_statuses():
     article = make_article()
-    article_reading_blocks(article_for_reading(article.pk), {})
-    article_reading_blocks(article_for_reading(article.pk), {first_word_key(article): "known"})
-    article_reading_blocks(article_for_reading(article.pk), {"zebrastreifen": "known"})
+    article_reading_html(article_for_reading(article.pk), {})
+    article_reading_html(article_for_reading(article.pk), {first_word_key(article): "known"})
+    article_reading_html(article_for_reading(article.pk), {"zebrastreifen": "known"})
     assert len(cache) == 1
 
 
@@ -71,8 +69,8 @@ def test_markup_with_any_statuses_equals_a_fresh_build():
     for n in range(len(keys)):
         statuses = {k: ("known" if i % 2 else "learning") for i, k in enumerate(keys[: n + 1])}
         statuses["woanders"] = "known"
-        cached = article_reading_blocks(article_for_reading(article.pk), statuses)
-        assert html(cached) == html(fresh_blocks(article, statuses)), statuses
+        cached = article_reading_html(article_for_reading(article.pk), statuses)
+        assert cached == fresh_html(article, statuses), statuses
 
 
 def test_unexpected_markup_falls_back_to_building_per_reader(monkeypatch):
@@ -81,32 +79,30 @@ def test_unexpected_markup_falls_back_to_building_per_reader(monkeypatch):
     monkeypatch.setattr("reader.render_cache._WORD_TAG", re.compile("(no)(such)(tag)"))
     article = make_article()
     statuses = {first_word_key(article): "known"}
-    cached = article_reading_blocks(article_for_reading(article.pk), statuses)
-    assert html(cached) == html(fresh_blocks(article, statuses))
-    assert html(article_reading_blocks(article_for_reading(article.pk), {})) == html(
-        fresh_blocks(article, {})
-    )
+    cached = article_reading_html(article_for_reading(article.pk), statuses)
+    assert cached == fresh_html(article, statuses)
+    assert article_reading_html(article_for_reading(article.pk), {}) == fresh_html(article, {})
 
 
 def test_a_teachers_correction_shows_at_once():
     article = make_article()
     teacher = make_user("frau_meier")
-    before = article_reading_blocks(article_for_reading(article.pk), {})
+    before = article_reading_html(article_for_reading(article.pk), {})
     correction_add(
         article=article, user=teacher, kind="compound_remove", key=first_word_key(article)
     )
-    after = article_reading_blocks(article_for_reading(article.pk), {})
-    assert html(after) == html(fresh_blocks(article, {}))
-    assert len(cache) == 2 and html(before) is not None
+    after = article_reading_html(article_for_reading(article.pk), {})
+    assert after == fresh_html(article, {})
+    assert len(cache) == 2 and before is not None
 
 
 def test_reannotation_gives_new_markup():
     article = make_article()
-    article_reading_blocks(article_for_reading(article.pk), {})
+    article_reading_html(article_for_reading(article.pk), {})
     Article.objects.filter(pk=article.pk).update(text="Ganz neuer Text hier.")
     article_annotate(article.pk)
-    after = article_reading_blocks(article_for_reading(article.pk), {})
-    assert "neuer" in "".join(b.html for b in after)
+    after = article_reading_html(article_for_reading(article.pk), {})
+    assert "neuer" in after
 
 
 def test_cached_notes_panel_follows_a_teachers_correction(client):
@@ -159,6 +155,6 @@ def test_a_cached_page_asks_the_database_once_for_article_and_corrections(
         kind="compound_remove",
         key=first_word_key(article),
     )
-    article_reading_blocks(article_for_reading(article.pk), {})  # fills the cache
+    article_reading_html(article_for_reading(article.pk), {})  # fills the cache
     with django_assert_num_queries(1):
-        article_reading_blocks(article_for_reading(article.pk), {})
+        article_reading_html(article_for_reading(article.pk), {})
