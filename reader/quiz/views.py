@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +17,7 @@ from reader import selectors as reader_selectors
 from reader.quiz import services
 from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEditForm
 from reader.quiz.models import Quiz, QuizQuestion
+from reader.quiz.rendering import question_html, question_item, quiz_items
 from reader.quiz.selectors import quiz_questions
 
 
@@ -34,13 +36,7 @@ def _save_state(request, quiz: Quiz, state: dict) -> None:
 
 
 def _items(questions, answers: dict) -> list[dict]:
-    items = []
-    for q in questions:
-        choice = answers.get(str(q.pk))
-        items.append(
-            {"q": q, "choice": choice, "correct": choice is not None and choice == q.answer}
-        )
-    return items
+    return [question_item(q, answers.get(str(q.pk))) for q in questions]
 
 
 def _progress(items: list[dict]) -> dict:
@@ -97,8 +93,15 @@ def quiz_take(request, pk: int):
             # earlier must not leave the assignment without a recorded attempt.
             state = {"answers": {}, "assignment": assignment, "recorded": False}
             _save_state(request, quiz, state)
-        items = _items(quiz_questions(quiz), state["answers"])
-        context.update(items=items, **_progress(items))
+        # One token for the page and all its forms, as {% csrf_token %} would give them.
+        token = csrf(request)["csrf_token"]
+        items = quiz_items(
+            article_id=article.pk,
+            questions=quiz_questions(quiz),
+            answers=state["answers"],
+            csrf_token=token,
+        )
+        context.update(items=items, csrf_token=token, **_progress(items))
     return render(request, "reader/quiz.html", context)
 
 
@@ -106,14 +109,16 @@ def quiz_take(request, pk: int):
 def quiz_answer(request, pk: int, qid: int):
     article = reader_selectors.article_get(pk)
     quiz = _quiz_or_404(article)
-    question = get_object_or_404(QuizQuestion, pk=qid, quiz=quiz, dropped=False)
+    questions = list(quiz_questions(quiz))
+    question = next((q for q in questions if q.pk == qid), None)
+    if question is None:
+        raise Http404("No such question in this quiz.")
     form = AnswerForm(request.POST, choices=len(question.choices))
     if not form.is_valid():
         return HttpResponseBadRequest("Choose one of the answers.")
     state = _state(request, quiz)
     # The first answer counts: answering again (a second tab, a double click) changes nothing.
     state["answers"].setdefault(str(question.pk), form.cleaned_data["choice"])
-    questions = list(quiz_questions(quiz))
     items = _items(questions, state["answers"])
     progress = _progress(items)
     if progress["done"] and not state["recorded"]:
@@ -125,9 +130,13 @@ def quiz_answer(request, pk: int, qid: int):
     _save_state(request, quiz, state)
     if not request.htmx:
         return redirect(reverse("reader:quiz_take", args=[article.pk]) + f"#q{question.pk}")
-    item = next(i for i in items if i["q"].pk == question.pk)
-    context = {"article": article, "quiz": quiz, "item": item, "oob": True, **progress}
-    html = render_to_string("reader/quiz.html#question", context, request)
+    html = question_html(
+        article_id=article.pk,
+        question=question,
+        choice=state["answers"][str(question.pk)],
+        csrf_token=csrf(request)["csrf_token"],
+    )
+    context = {"article": article, "quiz": quiz, "oob": True, **progress}
     html += render_to_string("reader/quiz.html#score", context, request)
     return HttpResponse(html)
 
