@@ -127,12 +127,14 @@ def attempt_failed(
 def requeue_if_stale(row, task, *, failed_fields: dict | None = None) -> bool:
     """Queue the work on `row` again when its run outlived the lease (its worker died): for a
     status page to call as it polls. Costs no query unless the row is stale. Returns True when
-    the row changed (it is then pending again, or failed after its last attempt)."""
+    it was, so `row` is out of date: pending again, failed after its last attempt, or changed
+    by the request that queued it first."""
     cutoff = timezone.now() - lease()
     started = row.task_started_at
     if row.status != RUNNING or (started is not None and started >= cutoff):
         return False
-    return _requeue(type(row), row.pk, row.task_attempts, cutoff, task, failed_fields)
+    _requeue(type(row), row.pk, row.task_attempts, cutoff, task, failed_fields)
+    return True
 
 
 def requeue_stale(model, task, *, failed_fields: dict | None = None) -> int:
