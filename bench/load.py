@@ -52,7 +52,8 @@ django.setup()
 from django.conf import settings
 from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.urls import NoReverseMatch, reverse
 from reader.models import Article
@@ -67,7 +68,7 @@ sessions = []
 for user in User.objects.filter(username__startswith="student").order_by("username")[:count]:
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions.append({"sessionid": store.session_key, "csrftoken": _mask_cipher_secret(_get_new_csrf_string())})

@@ -108,6 +108,14 @@ TASK_RETRY_DELAY = env_int("TASK_RETRY_DELAY", 30)
 TASK_LEASE_MINUTES = env_int("TASK_LEASE_MINUTES", 10)
 
 # --- Auth ------------------------------------------------------------------------------------
+# Django's database sessions and ModelBackend, each reading with SQL written once per process
+# (accounts/sessions.py, accounts/backends.py). Django's own backend stays listed so that
+# sessions made before the switch still log their users in.
+SESSION_ENGINE = "accounts.sessions"
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

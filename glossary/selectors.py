@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from glossary.models import ArticleWord, Example, Export, LemmaStatus, SavedWord, WordStatus
@@ -11,7 +14,17 @@ def word_statuses(user) -> dict[str, str]:
     """lemma key -> "learning" | "known" for the reading view; empty for anonymous readers."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    return dict(LemmaStatus.objects.filter(user=user).values_list("key", "status"))
+    # Every reading page asks; building the ORM's query took three times as long as running it.
+    with connection.cursor() as cursor:
+        cursor.execute(_statuses_sql(), [user.pk])
+        return dict(cursor.fetchall())
+
+
+@functools.cache
+def _statuses_sql() -> str:
+    q, meta = connection.ops.quote_name, LemmaStatus._meta
+    key, status, user = (meta.get_field(name).column for name in ("key", "status", "user"))
+    return f"SELECT {q(key)}, {q(status)} FROM {q(meta.db_table)} WHERE {q(user)} = %s"
 
 
 def word_status(user, key: str) -> str:
