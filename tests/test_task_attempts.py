@@ -111,8 +111,9 @@ def test_quiz_generation_on_a_locked_database_is_retried_after_a_pause(client, d
     assert dt.timedelta(seconds=20) < wait <= dt.timedelta(seconds=30)
     run_worker_batch()  # not due yet: the worker leaves it
     assert quiz_tasks().get(pk=retry.pk).status == "READY"
-    # The learner keeps waiting; the teacher's review page says what is going on.
-    assert "Preparing the quiz" in poll(client, article).content.decode()
+    # The learner keeps waiting and sees why; so does the teacher on the review page.
+    box = poll(client, article).content.decode()
+    assert "Preparing the quiz" in box and "Retrying (attempt 2 of 3)" in box
     client.force_login(make_user("teacher", is_staff=True))
     edit_page = client.get(reverse("reader:quiz_edit", args=[article.pk])).content.decode()
     assert "Retrying (attempt 2 of 3) after OperationalError: database is locked" in edit_page
