@@ -109,7 +109,7 @@ def quiz_take(request, pk: int):
 def quiz_answer(request, pk: int, qid: int):
     article = reader_selectors.article_get(pk)
     quiz = _quiz_or_404(article)
-    questions = list(quiz_questions(quiz))
+    questions = quiz_questions(quiz)
     question = next((q for q in questions if q.pk == qid), None)
     if question is None:
         raise Http404("No such question in this quiz.")

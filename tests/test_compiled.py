@@ -1,0 +1,69 @@
+"""Queries compiled once per process (reader/compiled.py) give what their querysets give."""
+
+import pytest
+from django.urls import reverse
+
+from reader.compiled import rows_for
+from reader.models import Article, QuizQuestion
+from reader.quiz import services
+from reader.quiz.selectors import quiz_questions
+from reader.selectors import article_get
+from tests.quiz_annotations import ARTICLE, annotate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return Article.objects.create(
+        title="Leipzig baut eine Brücke",
+        text=ARTICLE,
+        status=Article.Status.READY,
+        annotation=annotate(ARTICLE),
+        annotation_version=1,
+    )
+
+
+def fields(row) -> dict:
+    return {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields}
+
+
+def test_a_learners_questions_are_the_querysets_rows_in_the_teachers_order(article):
+    quiz = services.quiz_get_or_generate(article)
+    rows = list(QuizQuestion.objects.filter(quiz=quiz).order_by("position", "pk"))
+    services.quiz_question_drop(rows[1])
+    services.quiz_question_move(rows[3], offset=-1)
+    expected = quiz.questions.filter(dropped=False).order_by("position", "pk")
+    got = quiz_questions(quiz)
+    assert [fields(q) for q in got] == [fields(q) for q in expected]
+    assert rows[1].pk not in [q.pk for q in got]
+    assert isinstance(got[0].choices, list) and all(isinstance(c, str) for c in got[0].choices)
+
+
+def test_an_article_by_id_comes_without_text_and_annotation_until_asked(article):
+    found = article_get(article.pk)
+    assert found.get_deferred_fields() == {"text", "annotation"}
+    assert found.title == article.title and found.annotated_at == article.annotated_at
+    assert found.text == ARTICLE  # loaded on first use
+
+
+@pytest.mark.parametrize("pk", [0, -1, 2**63, 10**30])
+def test_an_id_no_row_can_have_finds_nothing(pk):
+    assert rows_for(_articles, pk) == []
+
+
+def test_an_impossible_article_id_in_the_quiz_url_is_not_found(client):
+    assert client.get(reverse("reader:quiz_take", args=[10**30])).status_code == 404
+
+
+def test_a_query_using_the_id_twice_is_refused():
+    with pytest.raises(ValueError):
+        rows_for(_articles_twice, 1)
+
+
+def _articles(pk):
+    return Article.objects.filter(pk=pk)
+
+
+def _articles_twice(pk):
+    return Article.objects.filter(pk=pk, created_by_id=pk)
