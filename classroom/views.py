@@ -199,8 +199,11 @@ def _article_add(request):
 @login_required
 @require_GET
 def article_status(request, pk: int):
-    """The htmx partial a card or review page polls while the article is annotated."""
-    article = article_get(request.user, pk)
+    """The htmx partial a card or review page polls while the article is annotated (and
+    queued again when its run outlived its lease)."""
+    from reader.services import article_requeue_if_stale
+
+    article = article_requeue_if_stale(article_get(request.user, pk))
     if article.status == article.Status.READY and request.GET.get("reload"):
         # The review page needs the whole text, not just the badge: reload it once.
         return HttpResponseClientRefresh()

@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from reader.models import Article
-from reader.task_attempts import attempt_failed, claim_fields
+from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,16 @@ def article_enqueue_annotation(article: Article) -> None:
 
     Article.objects.filter(pk=article.pk).update(task_attempts=0)
     transaction.on_commit(lambda: annotate_article.enqueue(article.pk))
+
+
+def article_requeue_if_stale(article: Article) -> Article:
+    """The article, its annotation queued again if the run outlived its lease (its worker
+    died): the teacher's status badge calls this as it polls (reader/task_attempts.py)."""
+    from reader.tasks import annotate_article
+
+    if requeue_if_stale(article, annotate_article):
+        article.refresh_from_db()
+    return article
 
 
 def article_annotate(article_id: int) -> bool:

@@ -172,9 +172,9 @@ def _requeue(model, pk, attempts, cutoff, task, failed_fields) -> bool:
 
 
 def _replace_a_broken_connection() -> None:
-    """After a lost connection the failure itself could not be written; outside a transaction
-    Django may drop the broken connection so the next query opens a new one (as it does between
-    requests). Inside one it must not: the caller's transaction is still open."""
+    """A lost connection would lose the record of the failure too. Outside a transaction the
+    broken connection is dropped so that the next query opens a new one (as Django does between
+    requests); inside one it must not be: the caller's transaction is still open."""
     if not connection.in_atomic_block:
         connection.close_if_unusable_or_obsolete()
 

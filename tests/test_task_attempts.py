@@ -308,6 +308,27 @@ def test_quiz_left_running_by_a_killed_worker_is_queued_again_when_its_page_poll
     assert "Preparing the quiz" not in quiz_page(client, article).content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_article_left_running_is_queued_again_when_the_teachers_badge_polls(
+    client, database_queue, monkeypatch, settings
+):
+    article = make_article(text=TEXT, annotate="task")
+    kill_the_worker_during(monkeypatch, "reader.nlp.pipeline.annotate_text")
+    run_worker_batch()
+    monkeypatch.undo()
+    client.force_login(make_user("teacher", is_staff=True))
+    status_url = reverse("classroom:article_status", args=[article.pk])
+    settings.TASK_LEASE_MINUTES = 0
+
+    badge = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
+
+    assert "Waiting to be annotated" in badge and 'hx-trigger="every 2s"' in badge
+    assert "Retrying (attempt 2 of 3) after the background worker stopped" in badge
+    assert annotation_results().filter(status="READY").count() == 1
+    run_worker_batch()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.READY
+
+
 @pytest.mark.django_db
 def test_two_polls_of_the_same_stale_export_queue_it_once(settings, monkeypatch):
     settings.TASKS = DATABASE_TASKS
