@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from reader.compiled import rows_for
-from reader.models import Article, QuizQuestion
+from reader.models import Article, Quiz, QuizQuestion
 from reader.quiz import services
-from reader.quiz.selectors import quiz_questions
+from reader.quiz.selectors import article_quiz, quiz_questions
 from reader.selectors import article_get
 from tests.quiz_annotations import ARTICLE, annotate
 
@@ -67,3 +67,10 @@ def _articles(pk):
 
 def _articles_twice(pk):
     return Article.objects.filter(pk=pk, created_by_id=pk)
+
+
+def test_an_articles_quiz_is_the_one_row_the_queryset_finds(article):
+    assert article_quiz(article.pk) is None
+    quiz = services.quiz_get_or_generate(article)
+    assert fields(article_quiz(article.pk)) == fields(Quiz.objects.get(article=article))
+    assert article_quiz(article.pk).pk == quiz.pk

@@ -8,6 +8,17 @@ from reader.compiled import rows_for
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
 
 
+def article_quiz(article_id: int) -> Quiz | None:
+    """The article's quiz, if it has one (every quiz page and answer asks: the SQL is compiled
+    once, reader/compiled.py)."""
+    found = rows_for(_quiz_of_article, article_id)
+    return found[0] if found else None
+
+
+def _quiz_of_article(article_id: int) -> QuerySet[Quiz]:
+    return Quiz.objects.filter(article_id=article_id)
+
+
 def quiz_questions(quiz: Quiz) -> list[QuizQuestion]:
     """The questions a learner sees, in the teacher's order (every quiz page and answer asks:
     the SQL is compiled once, reader/compiled.py)."""

@@ -11,6 +11,7 @@ from django.db.models import F
 from reader.models import Article
 from reader.quiz.generate import Question, fingerprint, quiz_generate
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
+from reader.quiz.selectors import article_quiz
 from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
 
 
@@ -75,7 +76,7 @@ def quiz_for_article(article: Article) -> Quiz | None:
     current = annotation_fingerprint(article)
     if current is None:
         return None
-    quiz = Quiz.objects.filter(article=article).first()
+    quiz = article_quiz(article.pk)
     if quiz is None or (quiz.status == Quiz.Status.READY and quiz.fingerprint != current):
         quiz = quiz_request_generation(article)
     elif requeue_if_stale(quiz, generate_quiz):
