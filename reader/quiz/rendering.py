@@ -50,17 +50,18 @@ class ShownQuestion:
 
     @classmethod
     def of(cls, question: QuizQuestion) -> ShownQuestion | None:
-        """None for a question that cannot be a key: choices that are not all strings (the
-        editor and the generator only write strings; JSON would also allow 1 and True, which
-        are equal keys but render differently)."""
-        if not all(type(c) is str for c in question.choices):
+        """None for a question that cannot be a key: choices that are not a list of strings
+        (the editor and the generator only write those; JSON would also allow 1 and True,
+        which are equal keys but render differently)."""
+        choices = question.choices
+        if not isinstance(choices, list) or not all(type(c) is str for c in choices):
             return None
         return cls(
             pk=question.pk,
             kind=question.kind,
             instruction=question.instruction,
             body=question.body,
-            choices=tuple(question.choices),
+            choices=tuple(choices),
             answer=question.answer,
             explanation=question.explanation,
             sentence_parts=question.sentence_parts(),
