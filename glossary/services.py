@@ -190,7 +190,7 @@ def export_build(export_id: int) -> bool:
         attempt_failed(
             Export,
             export_id,
-            attempt=export.task_attempts,
+            run=(export.task_attempts, export.task_started_at),
             error=error,
             task=build_export,
             # "There are no words to export." needs no exception name.

@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from reader.models import Article
-from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
+from reader.task_attempts import attempt_failed, claim_fields, current_run, requeue_if_stale
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def article_annotate(article_id: int) -> bool:
         ),
         **claim_fields(),
     )
-    attempt = Article.objects.filter(pk=article_id).values_list("task_attempts", flat=True)[0]
+    run = current_run(Article, article_id)
     annotated = False
     try:
         document = annotate_text(text, DbLexicon())
@@ -114,7 +114,7 @@ def article_annotate(article_id: int) -> bool:
         attempt_failed(
             Article,
             article_id,
-            attempt=attempt,
+            run=run,
             error=error,
             task=annotate_article,
             keep_ready=True,

@@ -5,9 +5,9 @@ an export's file (glossary.tasks.build_export).
 The three models share the fields this needs: `status` (pending, running, ready, failed),
 `status_message`, `task_attempts` (runs started since the work was last asked for) and
 `task_started_at` (when the current run started). A run claims its row by raising
-`task_attempts`; what it writes
-when it fails is conditional on that number and on the row still running, so a run that a
-lease gave up on cannot overwrite the state of the run that replaced it.
+`task_attempts` and stamping `task_started_at`; what it writes when it fails is conditional
+on both (its "run") and on the row still running, so a run that a lease or a teacher's "Start
+again" gave up on cannot overwrite the state of the run that replaced it.
 
 - A failure on the database (OperationalError, InterfaceError: "database is locked", a lost
   connection, a PostgreSQL deadlock) says nothing about the work, so the run is queued again
@@ -68,6 +68,11 @@ def claim_fields() -> dict:
     return {"task_attempts": F("task_attempts") + 1, "task_started_at": timezone.now()}
 
 
+def current_run(model, pk: int) -> tuple[int, dt.datetime]:
+    """The run a task has just claimed on row `pk`: its attempt number and start time."""
+    return model.objects.filter(pk=pk).values_list("task_attempts", "task_started_at")[0]
+
+
 def retrying_message(attempt: int, why: str) -> str:
     return f"Retrying (attempt {attempt} of {max_attempts()}) after {why}"[:2000]
 
@@ -76,14 +81,14 @@ def attempt_failed(
     model,
     pk: int,
     *,
-    attempt: int,
+    run: tuple[int, dt.datetime],
     error: BaseException,
     task,
     reason: str = "",
     failed_fields: dict | None = None,
     keep_ready: bool = False,
 ) -> bool:
-    """Record that run `attempt` of the work on row `pk` failed with `error`: queue the work
+    """Record that `run` (current_run) of the work on row `pk` failed with `error`: queue the work
     again (the row pending, saying so) when the error is transient, runs remain and the queue
     can defer; otherwise the row is failed with `reason` (failure_reason(error) by default).
     Returns True when the work was queued again.
@@ -92,10 +97,14 @@ def attempt_failed(
     has (readers keep reading it), only the retry is queued.
     """
     _replace_a_broken_connection()
+    attempt, started_at = run
     reason = reason or failure_reason(error)
     retry = is_transient(error) and attempt < max_attempts() and task.get_backend().supports_defer
     mine = model.objects.filter(
-        pk=pk, task_attempts=attempt, status__in=[RUNNING, READY] if keep_ready else [RUNNING]
+        pk=pk,
+        task_attempts=attempt,
+        task_started_at=started_at,
+        status__in=[RUNNING, READY] if keep_ready else [RUNNING],
     )
     if retry:
         changes = {"status": PENDING, "status_message": retrying_message(attempt + 1, reason)}
@@ -116,7 +125,7 @@ def attempt_failed(
             for name, value in changes.items()
         }
     if not mine.update(**changes):
-        return False  # a newer run (after a lease ran out) owns the row now
+        return False  # a newer run owns the row now (a lease ran out, a teacher started again)
     if retry:
         run_after = timezone.now() + retry_delay(attempt)
         transaction.on_commit(lambda: task.using(run_after=run_after).enqueue(pk))

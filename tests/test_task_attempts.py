@@ -25,7 +25,7 @@ from glossary.models import Export, ExportStatus
 from glossary.services import export_request, export_requeue_if_stale
 from reader.models import Article, Quiz
 from reader.quiz import services as quiz_services
-from reader.task_attempts import attempt_failed
+from reader.task_attempts import attempt_failed, claim_fields
 from reader.tasks import generate_quiz
 from tests.factories import make_article, make_user
 from tests.test_quiz_tasks import make_annotated_article, poll, quiz_page, quiz_tasks
@@ -354,23 +354,48 @@ def test_run_whose_lease_ran_out_does_not_overwrite_its_successor(settings):
     settings.TASKS = DATABASE_TASKS
     article = make_annotated_article()
     quiz = quiz_services.quiz_for_article(article)
+    slow_run = (1, timezone.now() - dt.timedelta(hours=1))
     Quiz.objects.filter(pk=quiz.pk).update(
-        status=Quiz.Status.RUNNING,
-        task_attempts=1,
-        task_started_at=timezone.now() - dt.timedelta(hours=1),
+        status=Quiz.Status.RUNNING, task_attempts=slow_run[0], task_started_at=slow_run[1]
     )
     quiz = quiz_services.quiz_for_article(article)
     assert quiz.status == Quiz.Status.PENDING
 
     # The run thought dead was only slow, and now fails: the retry already queued stands.
     retried = attempt_failed(
-        Quiz, quiz.pk, attempt=1, error=OperationalError("database is locked"), task=generate_quiz
+        Quiz,
+        quiz.pk,
+        run=slow_run,
+        error=OperationalError("database is locked"),
+        task=generate_quiz,
     )
 
     assert retried is False
     quiz.refresh_from_db()
     assert quiz.status == Quiz.Status.PENDING and "worker stopped" in quiz.status_message
     assert quiz_tasks().count() == 2
+
+
+@pytest.mark.django_db
+def test_run_a_teacher_started_again_is_not_overwritten_by_the_old_one(client, settings):
+    settings.TASKS = DATABASE_TASKS
+    article = make_annotated_article()
+    quiz = quiz_services.quiz_for_article(article)
+    old_run = (1, timezone.now() - dt.timedelta(minutes=3))
+    Quiz.objects.filter(pk=quiz.pk).update(
+        status=Quiz.Status.RUNNING, task_attempts=old_run[0], task_started_at=old_run[1]
+    )
+    client.force_login(make_user("teacher", is_staff=True))
+    client.post(reverse("reader:quiz_generate_retry", args=[article.pk]))
+    # The new run claims the quiz: its attempt 1 as well, but started now.
+    Quiz.objects.filter(pk=quiz.pk).update(status=Quiz.Status.RUNNING, **claim_fields())
+
+    assert not attempt_failed(
+        Quiz, quiz.pk, run=old_run, error=ValueError("old code"), task=generate_quiz
+    )
+
+    quiz.refresh_from_db()
+    assert (quiz.status, quiz.status_message, quiz.task_attempts) == ("running", "", 1)
 
 
 @pytest.mark.django_db

@@ -12,7 +12,7 @@ from reader.models import Article
 from reader.quiz.generate import Question, fingerprint, quiz_generate
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
 from reader.quiz.selectors import article_quiz
-from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
+from reader.task_attempts import attempt_failed, claim_fields, current_run, requeue_if_stale
 
 
 def can_edit_quiz(user, article: Article) -> bool:
@@ -148,13 +148,13 @@ def quiz_build(quiz_id: int) -> bool:
 
     if not Quiz.objects.filter(pk=quiz_id).update(status=Quiz.Status.RUNNING, **claim_fields()):
         return False
-    attempt = Quiz.objects.filter(pk=quiz_id).values_list("task_attempts", flat=True)[0]
+    run = current_run(Quiz, quiz_id)
     try:
         with transaction.atomic():
             quiz = Quiz.objects.select_for_update().select_related("article").get(pk=quiz_id)
             quiz_regenerate(quiz)
     except Exception as error:
-        attempt_failed(Quiz, quiz_id, attempt=attempt, error=error, task=generate_quiz)
+        attempt_failed(Quiz, quiz_id, run=run, error=error, task=generate_quiz)
         raise
     return True
 
