@@ -20,7 +20,7 @@ def signup(request):
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.ModelBackend")
         messages.success(request, "Welcome! Words you save now follow you into every article.")
         safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
         return redirect(next_url if next_url and safe else "reader:article_list")

@@ -107,3 +107,17 @@ def test_a_session_made_by_djangos_own_backend_still_logs_its_user_in(client):
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session.save()
     assert logged_in_as(client) == "lea"
+
+
+def test_signing_up_logs_in_through_the_projects_backend(client):
+    client.post(
+        reverse("signup"),
+        {
+            "username": "neu",
+            "email": "neu@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert client.session[BACKEND_SESSION_KEY] == "accounts.backends.ModelBackend"
+    assert logged_in_as(client) == "neu"
