@@ -72,6 +72,68 @@ def main() -> None:
     print(f"page, cache emptied first: median {statistics.median(cold):.1f} ms, p95 {cold[int(len(cold) * .95)]:.1f} ms")
     print(f"popover: median {statistics.median(pop_times):.1f} ms, p95 {pop_times[int(len(pop_times) * .95)]:.1f} ms")
     print(f"peak resident memory of this process: {rss_mb:.0f} MB")
+    _learner(article, args.runs)
+
+
+def _learner(article, runs: int) -> None:
+    """The same page and a popover for a logged-in learner who knows 100 of its words: what
+    every student of a class pays (session, user, statuses), in CPU time (on the shared
+    machine wall time measures the neighbours) and in Python calls per request (exact, as
+    cProfile counts them, so it compares versions whatever else the machine does)."""
+    import cProfile
+    import pstats
+    import uuid
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    from glossary.models import LemmaStatus
+    from reader.rendering import is_interactive, word_key
+
+    keys = sorted(
+        {
+            word_key(token)
+            for sentence in article.annotation["sentences"]
+            for token in sentence["tokens"]
+            if is_interactive(token)
+        }
+    )[:100]
+    learner = get_user_model().objects.create_user(f"bench-page-{uuid.uuid4().hex[:8]}")
+    LemmaStatus.objects.bulk_create(
+        [LemmaStatus(user=learner, key=key, status="known") for key in keys]
+    )
+    client = Client()
+    client.force_login(learner)
+    requests = {
+        "learner's page   ": lambda: client.get(
+            reverse("reader:article_detail", args=[article.pk])
+        ),
+        "learner's popover": lambda: client.get(
+            reverse("reader:word_popover", args=[article.pk, 3, 2]),
+            headers={"HX-Request": "true"},
+        ),
+    }
+    try:
+        for label, request in requests.items():
+            for _ in range(20):  # warm-up
+                assert request().status_code == 200
+            cpu = []
+            for _ in range(runs):
+                start = time.process_time()
+                request()
+                cpu.append((time.process_time() - start) * 1000)
+            profile = cProfile.Profile()
+            profile.enable()
+            request()
+            profile.disable()
+            calls = pstats.Stats(profile).total_calls
+            print(
+                f"{label}: CPU median {statistics.median(cpu):.2f} ms, "
+                f"{calls:,} Python calls per request"
+            )
+    finally:
+        learner.delete()
 
 
 if __name__ == "__main__":
