@@ -18,7 +18,6 @@ are made (a reader's copy is a new string).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -27,10 +26,11 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 
+from reader.compiled import rows_for
 from reader.models import Article
 from reader.rendering import is_interactive, reading_blocks, reading_html, word_key
 
@@ -94,32 +94,28 @@ def article_for_reading(pk: int) -> Article:
     and deleted, never edited, and ids are never reused (AUTOINCREMENT on SQLite, sequences on
     PostgreSQL), so any change moves one of the two.
 
-    Written as SQL once per process: compiling the ORM's version of this query (two
+    Its SQL is compiled once per process (reader/compiled.py): compiling this query (two
     correlated subqueries) took a third of a cached article page's time (bench/load.py)."""
-    found = list(Article.objects.raw(_article_for_reading_sql(), [pk]))
+    found = rows_for(_article_with_corrections_version, pk)
     if not found:
         raise Http404("No such article.")
     return found[0]
 
 
-@functools.cache
-def _article_for_reading_sql() -> str:
+def _article_with_corrections_version(pk: int) -> QuerySet[Article]:
     from classroom.models import Correction
 
-    q = connection.ops.quote_name
-    columns = ", ".join(
-        f"a.{q(field.column)}"
-        for field in Article._meta.concrete_fields
-        if field.name not in ("text", "annotation")
-    )
-    corrections, article_id = q(Correction._meta.db_table), q("article_id")
+    corrections = Correction.objects.filter(article=OuterRef("pk")).order_by()
     return (
-        f"SELECT {columns}, "
-        f"(SELECT COUNT(*) FROM {corrections} c WHERE c.{article_id} = a.{q('id')}) "
-        f"AS corrections_count, "
-        f"(SELECT MAX(c.{q('id')}) FROM {corrections} c WHERE c.{article_id} = a.{q('id')}) "
-        f"AS corrections_last "
-        f"FROM {q(Article._meta.db_table)} a WHERE a.{q('id')} = %s"
+        Article.objects.defer("text", "annotation")
+        .annotate(
+            corrections_count=Subquery(
+                corrections.values("article").annotate(n=Count("pk")).values("n")
+            ),
+            corrections_last=Subquery(corrections.order_by("-pk").values("pk")[:1]),
+        )
+        .filter(pk=pk)
+        .order_by()
     )
 
 

@@ -158,3 +158,10 @@ def test_a_cached_page_asks_the_database_once_for_article_and_corrections(
     article_reading_html(article_for_reading(article.pk), {})  # fills the cache
     with django_assert_num_queries(1):
         article_reading_html(article_for_reading(article.pk), {})
+
+
+def test_an_article_id_no_column_can_hold_is_not_found(client):
+    response = client.get("/articles/99999999999999999999999/")
+    assert response.status_code == 404
+    response = client.get("/articles/99999999999999999999999/words/0/0/")
+    assert response.status_code == 404
