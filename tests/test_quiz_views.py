@@ -150,6 +150,15 @@ def test_anonymous_learner_gets_a_score_but_no_stored_attempt(client, article):
     assert QuizAttempt.objects.count() == 0
 
 
+def test_the_log_in_link_after_the_last_answer_leads_back_to_the_quiz_page(client, article):
+    from urllib.parse import quote
+
+    client.get(quiz_url(article))
+    for q in questions(article):
+        html = answer(client, article, q, q.answer).content.decode()
+    assert f'?next={quote(quiz_url(article))}"' in html
+
+
 def test_retry_starts_the_quiz_again(client, article):
     client.get(quiz_url(article))
     q = questions(article)[0]
