@@ -74,3 +74,25 @@ def test_an_articles_quiz_is_the_one_row_the_queryset_finds(article):
     quiz = services.quiz_get_or_generate(article)
     assert fields(article_quiz(article.pk)) == fields(Quiz.objects.get(article=article))
     assert article_quiz(article.pk).pk == quiz.pk
+
+
+def test_dates_come_as_the_orms_python_values_and_annotations_are_set(article):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from classroom.services import correction_add
+    from reader.render_cache import article_for_reading
+    from tests.factories import make_user
+
+    Article.objects.filter(pk=article.pk).update(annotated_at=timezone.now())
+    correction = correction_add(
+        article=article, user=make_user("frau_meier"), kind="compound_remove", key="brücke"
+    )
+    found = article_for_reading(article.pk)
+    expected = Article.objects.get(pk=article.pk)
+    assert isinstance(found.created_at, dt.datetime) and found.created_at.tzinfo is not None
+    assert found.created_at == expected.created_at
+    assert found.annotated_at == expected.annotated_at
+    assert (found.corrections_count, found.corrections_last) == (1, correction.pk)
+    assert found.get_deferred_fields() == {"text", "annotation"}
