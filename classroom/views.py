@@ -381,10 +381,8 @@ def assignment_delete(request, pk: int):
 def assignment_read(request, pk: int):
     """A student reads the assigned article: the reader's page plus the assignment's footer
     (the end-of-text beacon and the quiz link). Opening is recorded."""
-    import functools
-
     from reader import render_cache
-    from reader.selectors import article_notes_for, word_statuses_for
+    from reader.selectors import word_statuses_for
 
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
@@ -394,15 +392,16 @@ def assignment_read(request, pk: int):
     )
     article = assignment.article
     # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
-    text_html = render_cache.article_reading_html(article, word_statuses_for(request.user))
+    reading_html = (
+        render_cache.article_section_html(article, word_statuses_for(request.user))
+        if article.is_ready
+        else ""
+    )
     context = {
         "article": article,
         "assignment": assignment,
         "progress": progress,
-        "text_html": text_html,
-        # The reader's grammar notes panel, as reader.views.article_detail passes it.
-        "notes": functools.cache(functools.partial(article_notes_for, article)),
-        "reading_version": render_cache.reading_version(article),
+        "reading_html": reading_html,
         "quiz_url": _quiz_url(assignment),
         "results": selectors.student_answers(assignment, request.user),
     }

@@ -189,8 +189,8 @@ def _version(article: Article) -> str:
 
 
 def reading_version(article: Article) -> str:
-    """A key for fragments that depend only on the article as readers see it (annotation and
-    corrections), such as the grammar notes panel: `{% cache 3600 notes reading_version %}`."""
+    """A key for what depends only on the article as readers see it (annotation and
+    corrections), such as its grammar notes."""
     return _version(article)
 
 
@@ -233,3 +233,40 @@ def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeStri
         )
         cache.set(key, html)
     return html
+
+
+# Stands for the text while the section renders: escaped content can never contain "<!--".
+_TEXT_GOES_HERE = "<!-- the reader's text -->"
+
+
+def article_section_html(article: Article, statuses: dict[str, str]) -> SafeString:
+    """The reading page's article (templates/reader/article.html#reading): heading, the text
+    with the reader's word statuses, the quiz link and the grammar notes. All but the statuses
+    is the same for every reader, so it is rendered once per process and version: the template
+    work had become two fifths of a cached page (bench/load.py)."""
+    key = f"section:{_version(article)}"
+    frame = cache.get(key)
+    if frame is None:
+        frame = _section_frame(article)
+        cache.set(key, frame)
+    before, after = frame
+    return mark_safe(before + article_reading_html(article, statuses) + after)
+
+
+def _section_frame(article: Article) -> tuple[str, str]:
+    from django.template.loader import render_to_string
+
+    from reader.notes import article_notes
+
+    annotation = corrected_annotation(article)
+    html = render_to_string(
+        "reader/article.html#reading",
+        {
+            "article": article,
+            "text_html": mark_safe(_TEXT_GOES_HERE),
+            "notes": article_notes(annotation) if annotation else [],
+        },
+    )
+    before, found, after = html.partition(_TEXT_GOES_HERE)
+    assert found, "templates/reader/article.html#reading prints no text_html"
+    return before, after

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 
 from reader.compiled import rows_for
 from reader.models import Article
-from reader.notes import article_notes
 
 
 def article_list() -> QuerySet[Article]:
@@ -37,19 +35,3 @@ def word_statuses_for(user) -> dict[str, str]:
     if not getattr(user, "is_authenticated", False):
         return {}
     return word_statuses(user)
-
-
-def article_notes_for(article: Article) -> list[dict]:
-    """The grammar notes panel of the article as teachers corrected it, cached under the
-    reading page's version key (annotation and corrections: either changing gives a new key,
-    so a cached panel is never stale)."""
-    from reader import render_cache
-
-    if not article.is_ready:
-        return []
-    key = f"notes:{render_cache.reading_version(article)}"
-    notes = cache.get(key)
-    if notes is None:
-        notes = article_notes(render_cache.corrected_annotation(article))
-        cache.set(key, notes, 60 * 60)
-    return notes

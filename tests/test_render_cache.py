@@ -165,3 +165,27 @@ def test_an_article_id_no_column_can_hold_is_not_found(client):
     assert response.status_code == 404
     response = client.get("/articles/99999999999999999999999/words/0/0/")
     assert response.status_code == 404
+
+
+def test_the_cached_article_section_is_the_templates_own_rendering_for_this_reader():
+    from django.template.loader import render_to_string
+
+    from reader.notes import article_notes
+    from reader.render_cache import article_section_html
+
+    article = make_article()
+    correction_add(article=article, user=make_user("frau_meier"), kind="compound_remove", key="x")
+    statuses = {first_word_key(article): "known"}
+    annotation = Article.objects.get(pk=article.pk)
+    corrected = apply_corrections(annotation.annotation, article_corrections(article.pk))
+    expected = render_to_string(
+        "reader/article.html#reading",
+        {
+            "article": article,
+            "text_html": fresh_html(article, statuses),
+            "notes": article_notes(corrected),
+        },
+    )
+    for _ in range(2):  # built, then from the cache
+        assert article_section_html(article_for_reading(article.pk), statuses) == expected
+    assert article_section_html(article_for_reading(article.pk), {}) != expected
