@@ -9,6 +9,8 @@ few places. So every reader of an article shares one entry, whatever words they 
 re-annotation or a correction gives a new key: nothing is ever stale. The result is exactly
 what reading_html(reading_blocks(...)) would give (tests/test_render_cache.py checks it);
 should the markup ever stop looking as expected, the entry is built per reader's statuses.
+The rest of the page's article (heading, quiz link, grammar notes) is the same for every
+reader: article_section_html renders it once per version around the text.
 
 The cache is a small LRU in each process, holding the objects themselves: an entry is cheap to
 rebuild, a shared cache would cost a network round trip for 100 KB of HTML, and even Django's
