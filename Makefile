@@ -19,7 +19,7 @@ deps:
 
 # --- Running it for a school (docs/deploy.md) -------------------------------------------------
 WORKERS ?= 2
-THREADS ?= 4
+THREADS ?= 2
 BACKUP_DIR ?= backups
 
 # gunicorn with hashed, compressed static files from whitenoise. For production set PRODUCTION=1,

@@ -2,7 +2,7 @@
 """Load: 200 students on the seed article, served by gunicorn on loopback, driven by locust.
 
     .venv/bin/python bench/load.py [--db sqlite postgres] [--users 200] [--spawn-rate 50]
-                                   [--time 60s] [--workers 2] [--threads 4] [--scenario both]
+                                   [--time 60s] [--workers 2] [--threads 2] [--scenario both]
 
 For each database it builds a fresh one (migrate, the full Ding import, the seed articles),
 creates the students, starts `gunicorn config.wsgi` in production mode (PRODUCTION=1, hashed
@@ -331,7 +331,7 @@ def main() -> None:
     parser.add_argument("--spawn-rate", type=int, default=50)
     parser.add_argument("--time", default="60s")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--ding", default=DING, help="Ding file to import (default: %(default)s)")
     parser.add_argument(
