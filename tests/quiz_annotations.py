@@ -292,3 +292,17 @@ Ihr Entwurf zeigte eine schlanke Brücke aus Stahl und Glas mit zwei Spuren für
 Die Jury lobte den Entwurf am Freitag als mutig und zugleich sparsam.
 Nach Angaben der Stadt kamen 14 Entwürfe aus ganz Europa in die engere Wahl.
 """
+
+
+def make_annotated_article(title="Leipzig baut eine Brücke"):
+    """ARTICLE stored with its annotation, ready, and no quiz yet (as after a reannotation)."""
+    from reader.models import Article
+
+    return Article.objects.create(
+        title=title,
+        text=ARTICLE,
+        status=Article.Status.READY,
+        annotation=annotate(ARTICLE),
+        annotation_version=1,
+        word_count=len(ARTICLE.split()),
+    )

@@ -8,20 +8,14 @@ from reader.models import Article, Quiz, QuizQuestion
 from reader.quiz import services
 from reader.quiz.selectors import article_quiz, quiz_questions
 from reader.selectors import article_get
-from tests.quiz_annotations import ARTICLE, annotate
+from tests.quiz_annotations import ARTICLE, make_annotated_article
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def article():
-    return Article.objects.create(
-        title="Leipzig baut eine Brücke",
-        text=ARTICLE,
-        status=Article.Status.READY,
-        annotation=annotate(ARTICLE),
-        annotation_version=1,
-    )
+    return make_annotated_article()
 
 
 def fields(row) -> dict:

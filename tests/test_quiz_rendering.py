@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
-from reader.models import Article, QuizQuestion
+from reader.models import QuizQuestion
 from reader.quiz import rendering, services
 from tests.factories import make_user
-from tests.quiz_annotations import ARTICLE, annotate
+from tests.quiz_annotations import make_annotated_article
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -21,14 +21,7 @@ CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")(
 
 @pytest.fixture
 def article():
-    article = Article.objects.create(
-        title="Leipzig baut eine Brücke",
-        text=ARTICLE,
-        status=Article.Status.READY,
-        annotation=annotate(ARTICLE),
-        annotation_version=1,
-        word_count=len(ARTICLE.split()),
-    )
+    article = make_annotated_article()
     services.quiz_get_or_generate(article)
     return article
 

@@ -11,10 +11,10 @@ import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from reader.models import Article, Quiz, QuizQuestion
+from reader.models import Quiz, QuizQuestion
 from reader.quiz import services
 from tests.factories import make_article, make_user
-from tests.quiz_annotations import ARTICLE, annotate
+from tests.quiz_annotations import make_annotated_article
 from tests.test_tasks import DATABASE_TASKS, TEXT, run_worker_batch
 
 HX = {"HX-Request": "true"}
@@ -23,18 +23,6 @@ HX = {"HX-Request": "true"}
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = DATABASE_TASKS
-
-
-def make_annotated_article(title="Leipzig baut eine Brücke") -> Article:
-    """An article with a stored annotation and no quiz yet (as after a reannotation)."""
-    return Article.objects.create(
-        title=title,
-        text=ARTICLE,
-        status=Article.Status.READY,
-        annotation=annotate(ARTICLE),
-        annotation_version=1,
-        word_count=len(ARTICLE.split()),
-    )
 
 
 def quiz_page(client, article, **headers):

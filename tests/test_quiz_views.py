@@ -10,7 +10,7 @@ from reader.models import Article, Quiz, QuizAttempt, QuizQuestion
 from reader.quiz import services
 from reader.quiz.generate import quiz_generate
 from tests.factories import make_user
-from tests.quiz_annotations import ARTICLE, annotate
+from tests.quiz_annotations import ARTICLE, annotate, make_annotated_article
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -18,14 +18,7 @@ HX = {"HX-Request": "true"}
 
 @pytest.fixture
 def article():
-    return Article.objects.create(
-        title="Leipzig baut eine Brücke",
-        text=ARTICLE,
-        status=Article.Status.READY,
-        annotation=annotate(ARTICLE),
-        annotation_version=1,
-        word_count=len(ARTICLE.split()),
-    )
+    return make_annotated_article()
 
 
 @pytest.fixture

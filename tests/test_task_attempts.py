@@ -28,7 +28,8 @@ from reader.quiz import services as quiz_services
 from reader.task_attempts import attempt_failed, claim_fields
 from reader.tasks import generate_quiz
 from tests.factories import make_article, make_user
-from tests.test_quiz_tasks import make_annotated_article, poll, quiz_page, quiz_tasks
+from tests.quiz_annotations import make_annotated_article
+from tests.test_quiz_tasks import poll, quiz_page, quiz_tasks
 from tests.test_tasks import DATABASE_TASKS, TEXT, annotation_results, run_worker_batch
 
 
