@@ -190,12 +190,6 @@ def _version(article: Article) -> str:
     return article._reading_version
 
 
-def reading_version(article: Article) -> str:
-    """A key for what depends only on the article as readers see it (annotation and
-    corrections), such as its grammar notes."""
-    return _version(article)
-
-
 def corrected_annotation(article: Article) -> dict | None:
     """The annotation with the teachers' corrections applied, decoded once per process and
     version (decoding the seed article's 150 KB of JSON took longer than the rest of a popover
