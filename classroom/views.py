@@ -212,12 +212,12 @@ def article_status(request, pk: int):
 
 
 def _review_context(request, article, word=None):
-    from reader.rendering import reading_blocks
+    from reader.rendering import reading_blocks, reading_html
 
     annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
     return {
         "article": article,
-        "blocks": reading_blocks(annotation) if article.is_ready else [],
+        "text_html": reading_html(reading_blocks(annotation)) if article.is_ready else "",
         "corrections": selectors.corrections_list(article),
         "word": word,
         "quiz_edit_url": _reverse_or_none("reader:quiz_edit", article.pk),
