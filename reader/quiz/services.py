@@ -8,11 +8,18 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.db.models import F
 
+from accounts.selectors import user_is_teacher
 from reader.models import Article
 from reader.quiz.generate import Question, fingerprint, quiz_generate
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
 from reader.quiz.selectors import article_quiz
-from reader.task_attempts import attempt_failed, claim_fields, current_run, requeue_if_stale
+from reader.task_attempts import (
+    attempt_failed,
+    claim_fields,
+    current_run,
+    new_work_fields,
+    requeue_if_stale,
+)
 
 
 def can_edit_quiz(user, article: Article) -> bool:
@@ -21,7 +28,7 @@ def can_edit_quiz(user, article: Article) -> bool:
         return False
     if user.is_staff or (article.created_by_id and article.created_by_id == user.pk):
         return True
-    return getattr(getattr(user, "profile", None), "role", None) == "teacher"
+    return user_is_teacher(user)
 
 
 def _row(quiz: Quiz, q: Question, position: int) -> QuizQuestion:
@@ -103,10 +110,10 @@ def quiz_request_generation(
     from reader.tasks import generate_quiz
 
     quiz, created = Quiz.objects.get_or_create(
-        article=article, defaults={"status": Quiz.Status.PENDING}
+        article=article, defaults={"status": Quiz.Status.PENDING, **new_work_fields()}
     )
-    # New work: its runs are counted from zero (reader/task_attempts.py).
-    updates: dict = {"status": Quiz.Status.PENDING, "status_message": "", "task_attempts": 0}
+    # New work: its runs are counted from zero, its lease from now (reader/task_attempts.py).
+    updates: dict = {"status": Quiz.Status.PENDING, "status_message": "", **new_work_fields()}
     if new_seed:
         updates["seed"] = F("seed") + 1
     claimable = Quiz.objects.filter(pk=quiz.pk)
@@ -141,12 +148,16 @@ def quiz_build(quiz_id: int) -> bool:
     The questions, the fingerprint and the status "ready" are written in one transaction, so a
     failure leaves the previous questions and the teacher's edits as they were, and the quiz
     says why (or is queued again after a database error: reader/task_attempts.py); the error
-    is re-raised. Returns False when the quiz is gone (its article deleted while the task
-    waited).
+    is re-raised. Returns False when there is nothing to generate: the quiz is gone (its article
+    deleted while the task waited), or not pending (a second task for it, queued again by a
+    lease while the first only waited in the queue, finds it claimed or done).
     """
     from reader.tasks import generate_quiz
 
-    if not Quiz.objects.filter(pk=quiz_id).update(status=Quiz.Status.RUNNING, **claim_fields()):
+    claimed = Quiz.objects.filter(pk=quiz_id, status=Quiz.Status.PENDING).update(
+        status=Quiz.Status.RUNNING, **claim_fields()
+    )
+    if not claimed:
         return False
     run = current_run(Quiz, quiz_id)
     try:
@@ -167,6 +178,8 @@ def quiz_get_or_generate(article: Article) -> Quiz | None:
         return None
     quiz, _ = Quiz.objects.get_or_create(article=article)
     if quiz.status != Quiz.Status.READY or quiz.fingerprint != fingerprint(article.annotation):
+        # Pending first: quiz_build claims only a pending quiz.
+        Quiz.objects.filter(pk=quiz.pk).update(status=Quiz.Status.PENDING, **new_work_fields())
         quiz_build(quiz.pk)
         quiz.refresh_from_db()
     return quiz
