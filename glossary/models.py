@@ -9,6 +9,7 @@ so ids change on every re-import. Refer to a word by its `key` (and `pos`) inste
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 # --- Lexicon ----------------------------------------------------------------------------------
 
@@ -404,10 +405,12 @@ class Export(models.Model):
     data = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # Runs of the task started since the work was last asked for, and when the current one
-    # started (retries and leases: reader/task_attempts.py).
+    # Runs of the task started since the work was last asked for, when the current one
+    # started, and when the task last queued for it was due (at once, or after a retry's
+    # pause): retries and leases, reader/task_attempts.py.
     task_attempts = models.PositiveSmallIntegerField(default=0)
     task_started_at = models.DateTimeField(null=True, blank=True)
+    task_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -430,3 +433,13 @@ class Export(models.Model):
     @property
     def is_busy(self) -> bool:
         return self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+
+    @property
+    def can_start_again(self) -> bool:
+        """Failed, or still not ready a lease after it was asked for: its owner may queue it
+        again (glossary.services.export_retry), as automatic retries did not help."""
+        from reader.task_attempts import lease
+
+        if self.status == ExportStatus.FAILED:
+            return True
+        return self.is_busy and self.created_at < timezone.now() - lease()

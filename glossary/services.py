@@ -20,7 +20,13 @@ from glossary.models import (
     WordStatus,
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
-from reader.task_attempts import attempt_failed, claim_fields, requeue_if_stale
+from reader.task_attempts import (
+    attempt_failed,
+    claim_fields,
+    lease,
+    new_work_fields,
+    requeue_if_stale,
+)
 
 
 def _sentence_hash(sentence: str) -> str:
@@ -152,7 +158,7 @@ def export_request(*, owner, kind: str, params: dict) -> Export:
     from glossary.tasks import build_export
 
     exports_prune(owner)
-    export = Export.objects.create(owner=owner, kind=kind, params=params)
+    export = Export.objects.create(owner=owner, kind=kind, params=params, **new_work_fields())
     transaction.on_commit(lambda: build_export.enqueue(export.pk))
     export.refresh_from_db()
     return export
@@ -164,8 +170,9 @@ def export_build(export_id: int) -> bool:
     The file, its name and the status "ready" are written in one update: an export is either
     downloadable whole or not at all. A failure leaves no file and says why (or has the export
     built again after a database error: reader/task_attempts.py); the error is re-raised.
-    Returns False when there is nothing to build (deleted meanwhile, or already claimed by
-    another worker).
+    Returns False when there is nothing to build: deleted meanwhile, or not pending (claimed or
+    built by another task for it: a lease queues the work again while the first task may
+    still be waiting in the queue).
     """
     from glossary.anki import NothingToExport
     from glossary.exports import export_file
@@ -202,8 +209,8 @@ def export_build(export_id: int) -> bool:
 
 
 def export_requeue_if_stale(export: Export) -> Export:
-    """The export, queued again if its build outlived its lease (its worker died): its page
-    calls this as it polls (reader/task_attempts.py)."""
+    """The export, queued again if its build outlived its lease (its worker died) or its task
+    never started within it (lost): its page calls this as it polls (reader/task_attempts.py)."""
     from glossary.tasks import build_export
 
     if requeue_if_stale(export, build_export, failed_fields={"finished_at": timezone.now()}):
@@ -212,11 +219,24 @@ def export_requeue_if_stale(export: Export) -> Export:
 
 
 def export_retry(export: Export) -> Export:
-    """A failed export queued again ("try again"); anything else is left as it is."""
+    """The export queued again as new work when Export.can_start_again: its owner's "Try again"
+    after a failure, "Start again" when it is still not ready a lease after it was asked for.
+    Anything else is left as it is.
+
+    Conditional on the export as `export` read it, so a second click on the same page queues
+    nothing more. A run still going is harmless: the new task finds the export claimed or
+    ready, or the two build the same file."""
     from glossary.tasks import build_export
 
-    if Export.objects.filter(pk=export.pk, status=ExportStatus.FAILED).update(
-        status=ExportStatus.PENDING, status_message="", finished_at=None, task_attempts=0
+    waiting_too_long = Q(
+        status__in=[ExportStatus.PENDING, ExportStatus.RUNNING],
+        created_at__lt=timezone.now() - lease(),
+        task_attempts=export.task_attempts,
+        task_due_at=export.task_due_at,
+    )
+    again = Export.objects.filter(Q(status=ExportStatus.FAILED) | waiting_too_long, pk=export.pk)
+    if again.update(
+        status=ExportStatus.PENDING, status_message="", finished_at=None, **new_work_fields()
     ):
         transaction.on_commit(lambda: build_export.enqueue(export.pk))
     export.refresh_from_db()

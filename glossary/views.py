@@ -308,7 +308,8 @@ def article_deck_download(request, pk: int):
 @require_GET
 def export_detail(request, pk: int):
     """An export being built: the status box polls (htmx) until the file can be downloaded. A
-    build that outlived its lease (its worker died) is queued again as the page polls."""
+    build that outlived its lease (its worker died, or its task never started) is queued again
+    as the page polls."""
     queued = services.export_requeue_if_stale(selectors.export_get(request.user, pk))
     template = "glossary/export.html#status" if request.htmx else "glossary/export.html"
     return render(request, template, {"export": queued})
@@ -326,6 +327,7 @@ def export_download(request, pk: int):
 @login_required
 @require_POST
 def export_retry(request, pk: int):
-    """Try a failed export again."""
+    """Try a failed export again, or start again one still not ready a lease after it was asked
+    for (Export.can_start_again)."""
     queued = services.export_retry(selectors.export_get(request.user, pk))
     return redirect("glossary:export_detail", queued.pk)

@@ -34,10 +34,12 @@ class Article(models.Model):
     annotation = models.JSONField(null=True, blank=True)
     annotation_version = models.PositiveIntegerField(null=True, blank=True)
     annotated_at = models.DateTimeField(null=True, blank=True)
-    # Runs of the task started since the work was last asked for, and when the current one
-    # started (retries and leases: reader/task_attempts.py).
+    # Runs of the task started since the work was last asked for, when the current one
+    # started, and when the task last queued for it was due (at once, or after a retry's
+    # pause): retries and leases, reader/task_attempts.py.
     task_attempts = models.PositiveSmallIntegerField(default=0)
     task_started_at = models.DateTimeField(null=True, blank=True)
+    task_due_at = models.DateTimeField(null=True, blank=True)
     word_count = models.PositiveIntegerField(default=0)
     level = models.CharField(max_length=2, blank=True, help_text="CEFR-like estimate (A2..C2)")
 

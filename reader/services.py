@@ -10,7 +10,13 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from reader.models import Article
-from reader.task_attempts import attempt_failed, claim_fields, current_run, requeue_if_stale
+from reader.task_attempts import (
+    attempt_failed,
+    claim_fields,
+    current_run,
+    new_work_fields,
+    requeue_if_stale,
+)
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -54,16 +60,17 @@ def article_create(
 
 def article_enqueue_annotation(article: Article) -> None:
     """Queue the article's annotation once the caller's transaction commits, as new work: its
-    runs are counted from zero again (reader/task_attempts.py)."""
+    runs are counted from zero again, its lease from now (reader/task_attempts.py)."""
     from reader.tasks import annotate_article
 
-    Article.objects.filter(pk=article.pk).update(task_attempts=0)
+    Article.objects.filter(pk=article.pk).update(**new_work_fields())
     transaction.on_commit(lambda: annotate_article.enqueue(article.pk))
 
 
 def article_requeue_if_stale(article: Article) -> Article:
     """The article, its annotation queued again if the run outlived its lease (its worker
-    died): the teacher's status badge calls this as it polls (reader/task_attempts.py)."""
+    died) or its task never started within it (lost): the teacher's status badge calls this
+    as it polls (reader/task_attempts.py)."""
     from reader.tasks import annotate_article
 
     if requeue_if_stale(article, annotate_article):

@@ -3,11 +3,14 @@ annotation (reader.tasks.annotate_article), a quiz's generation (reader.tasks.ge
 an export's file (glossary.tasks.build_export).
 
 The three models share the fields this needs: `status` (pending, running, ready, failed),
-`status_message`, `task_attempts` (runs started since the work was last asked for) and
-`task_started_at` (when the current run started). A run claims its row by raising
+`status_message`, `task_attempts` (runs started since the work was last asked for),
+`task_started_at` (when the current run started) and `task_due_at` (when the task last queued
+for the row was due: when it was queued, or when a retry's pause ends). Whatever queues work
+stamps `task_due_at` (new_work_fields for new work). A run claims its row by raising
 `task_attempts` and stamping `task_started_at`; what it writes when it fails is conditional
 on both (its "run") and on the row still running, so a run that a lease or a teacher's "Start
-again" gave up on cannot overwrite the state of the run that replaced it.
+again" gave up on cannot overwrite the state of the run that replaced it. Quiz and export runs
+claim only a pending row, so a second task for a row already claimed or done does nothing.
 
 - A failure on the database (OperationalError, InterfaceError: "database is locked", a lost
   connection, a PostgreSQL deadlock) says nothing about the work, so the run is queued again
@@ -18,8 +21,14 @@ again" gave up on cannot overwrite the state of the run that replaced it.
   busy_timeout, and a connection lost in a request stays lost until the request ends. The
   row is failed with its reason and the page's "Try again" is the retry.
 - A row left "running" for longer than settings.TASK_LEASE_MINUTES lost its worker (killed,
-  out of memory, the machine restarted). Its status page, when polled, or
-  `manage.py requeue_stale_tasks` queues it again, counted as one of its attempts.
+  out of memory, the machine restarted). A row left "pending" for longer than the lease after
+  its task was due lost that task: the queue dropped it, or its run failed before it could
+  claim the row (the database unreachable at that moment). Either way its status page, when
+  polled, or `manage.py requeue_stale_tasks` queues it again, counted as one of its attempts
+  (the lost task's, for a pending row), and fails it with the reason after the last one. A
+  task that was only waiting in a long queue then finds its row claimed by the other, or
+  claims it first: one of the two does the work (an article's second run annotates it again,
+  with the same result).
 """
 
 from __future__ import annotations
@@ -44,8 +53,12 @@ def max_attempts() -> int:
     return max(1, settings.TASK_MAX_ATTEMPTS)
 
 
+def lease_minutes() -> int:
+    return settings.TASK_LEASE_MINUTES
+
+
 def lease() -> dt.timedelta:
-    return dt.timedelta(minutes=settings.TASK_LEASE_MINUTES)
+    return dt.timedelta(minutes=lease_minutes())
 
 
 def retry_delay(attempt: int) -> dt.timedelta:
@@ -61,6 +74,12 @@ def failure_reason(error: BaseException) -> str:
 
 def is_transient(error: BaseException) -> bool:
     return isinstance(error, TRANSIENT_ERRORS)
+
+
+def new_work_fields() -> dict:
+    """The fields to set on a row whose work is queued as new work (asked for again): its runs
+    count from zero, its lease from now."""
+    return {"task_attempts": 0, "task_due_at": timezone.now()}
 
 
 def claim_fields() -> dict:
@@ -100,6 +119,7 @@ def attempt_failed(
     attempt, started_at = run
     reason = reason or failure_reason(error)
     retry = is_transient(error) and attempt < max_attempts() and task.get_backend().supports_defer
+    run_after = timezone.now() + retry_delay(attempt)
     mine = model.objects.filter(
         pk=pk,
         task_attempts=attempt,
@@ -107,7 +127,12 @@ def attempt_failed(
         status__in=[RUNNING, READY] if keep_ready else [RUNNING],
     )
     if retry:
-        changes = {"status": PENDING, "status_message": retrying_message(attempt + 1, reason)}
+        changes = {
+            "status": PENDING,
+            "status_message": retrying_message(attempt + 1, reason),
+            # The retry's pending lease counts from the end of its pause.
+            "task_due_at": run_after,
+        }
     else:
         if is_transient(error) and attempt > 1:
             reason = f"{reason} (after {attempt} attempts)"[:2000]
@@ -127,22 +152,25 @@ def attempt_failed(
     if not mine.update(**changes):
         return False  # a newer run owns the row now (a lease ran out, a teacher started again)
     if retry:
-        run_after = timezone.now() + retry_delay(attempt)
         transaction.on_commit(lambda: task.using(run_after=run_after).enqueue(pk))
         log.warning("%s %s: run %s failed (%s), retrying", model.__name__, pk, attempt, reason)
     return retry
 
 
 def requeue_if_stale(row, task, *, failed_fields: dict | None = None) -> bool:
-    """Queue the work on `row` again when its run outlived the lease (its worker died): for a
-    status page to call as it polls. Costs no query unless the row is stale. Returns True when
-    it was, so `row` is out of date: pending again, failed after its last attempt, or changed
-    by the request that queued it first."""
+    """Queue the work on `row` again when it outlived the lease: running for longer (its worker
+    died) or pending for longer after its task was due (the task was lost). For a status page
+    to call as it polls. Costs no query unless the row is stale. Returns True when it was, so
+    `row` is out of date: pending again, failed after its last attempt, or changed by the
+    request that queued it first."""
     cutoff = timezone.now() - lease()
-    started = row.task_started_at
-    if row.status != RUNNING or (started is not None and started >= cutoff):
+    if row.status == RUNNING:
+        stale = row.task_started_at is None or row.task_started_at < cutoff
+    else:
+        stale = row.status == PENDING and row.task_due_at is not None and row.task_due_at < cutoff
+    if not stale:
         return False
-    _requeue(type(row), row.pk, row.task_attempts, cutoff, task, failed_fields)
+    _requeue(type(row), row.pk, row.status, row.task_attempts, cutoff, task, failed_fields)
     return True
 
 
@@ -150,34 +178,53 @@ def requeue_stale(model, task, *, failed_fields: dict | None = None) -> int:
     """requeue_if_stale for every stale row of `model` (manage.py requeue_stale_tasks).
     Returns how many rows changed."""
     cutoff = timezone.now() - lease()
-    stale = (
-        model.objects.filter(status=RUNNING)
-        .filter(_started_before(cutoff))
-        .values_list("pk", "task_attempts")
+    stale = model.objects.filter(_stale(cutoff)).values_list("pk", "status", "task_attempts")
+    return sum(
+        _requeue(model, pk, status, attempts, cutoff, task, failed_fields)
+        for pk, status, attempts in stale
     )
-    return sum(_requeue(model, pk, attempts, cutoff, task, failed_fields) for pk, attempts in stale)
 
 
-def _started_before(cutoff) -> Q:
-    # A row running without a start time was claimed before the upgrade that added it.
-    return Q(task_started_at__lt=cutoff) | Q(task_started_at__isnull=True)
+def _stale(cutoff) -> Q:
+    # A row running without a start time was claimed before the upgrade that added it. A row
+    # pending without a due time was never queued (an article stored with annotate="none").
+    running = Q(task_started_at__lt=cutoff) | Q(task_started_at__isnull=True)
+    return (Q(status=RUNNING) & running) | Q(status=PENDING, task_due_at__lt=cutoff)
 
 
-def _requeue(model, pk, attempts, cutoff, task, failed_fields) -> bool:
+def _requeue(model, pk, status, attempts, cutoff, task, failed_fields) -> bool:
     # Conditional on the row as it was read: of two polls (or a poll and the command) that see
     # the same stale row, one update matches and queues the work, the other matches nothing.
-    row = model.objects.filter(pk=pk, status=RUNNING, task_attempts=attempts).filter(
-        _started_before(cutoff)
-    )
-    why = f"the background worker stopped during attempt {attempts}"
-    if attempts >= max_attempts():
-        message = f"{why[0].upper()}{why[1:]} of {max_attempts()}."
-        return bool(row.update(status=FAILED, status_message=message, **(failed_fields or {})))
-    if not row.update(status=PENDING, status_message=retrying_message(attempts + 1, why)):
+    row = model.objects.filter(pk=pk, status=status, task_attempts=attempts).filter(_stale(cutoff))
+    # A pending row's lost task was to start the next run: it counts as one, or a queue that
+    # keeps losing tasks would have the row queued again for ever.
+    lost = attempts if status == RUNNING else attempts + 1
+    if lost >= max_attempts():
+        message = _why_lost(status, f"{lost} of {max_attempts()}") + "."
+        return bool(
+            row.update(
+                status=FAILED,
+                status_message=message[0].upper() + message[1:],
+                task_attempts=lost,
+                **(failed_fields or {}),
+            )
+        )
+    if not row.update(
+        status=PENDING,
+        status_message=retrying_message(lost + 1, _why_lost(status, lost)),
+        task_attempts=lost,
+        task_due_at=timezone.now(),
+    ):
         return False
     transaction.on_commit(lambda: task.enqueue(pk))
-    log.warning("%s %s: run %s outlived its lease, queued again", model.__name__, pk, attempts)
+    log.warning("%s %s: %s, queued again", model.__name__, pk, _why_lost(status, lost))
     return True
+
+
+def _why_lost(status, attempt) -> str:
+    if status == RUNNING:
+        return f"the background worker stopped during attempt {attempt}"
+    return f"the task for attempt {attempt} did not start within {lease_minutes()} minutes"
 
 
 def _replace_a_broken_connection() -> None:

@@ -268,6 +268,18 @@ def test_without_a_queue_a_database_error_fails_at_once_with_its_reason(monkeypa
 # --- Leases ----------------------------------------------------------------------------------
 
 
+def started_minutes_ago(model, pk, minutes) -> None:
+    """Move the row's current run back in time, as if it had been running for `minutes`."""
+    model.objects.filter(pk=pk).update(
+        task_started_at=timezone.now() - dt.timedelta(minutes=minutes)
+    )
+
+
+def due_minutes_ago(model, pk, minutes) -> None:
+    """Move the task queued for the row back in time, as if it had been due for `minutes`."""
+    model.objects.filter(pk=pk).update(task_due_at=timezone.now() - dt.timedelta(minutes=minutes))
+
+
 def kill_the_worker_during(monkeypatch, target):
     def killed(*args, **kwargs):
         raise WorkerKilled
@@ -292,7 +304,7 @@ def test_quiz_left_running_by_a_killed_worker_is_queued_again_when_its_page_poll
     assert Quiz.objects.get(pk=quiz.pk).status == Quiz.Status.RUNNING
     assert quiz_tasks().count() == 1
 
-    settings.TASK_LEASE_MINUTES = 0  # ... and now it has run out
+    started_minutes_ago(Quiz, quiz.pk, 11)  # ... and now its lease has run out
     assert "Preparing the quiz" in poll(client, article).content.decode()
     poll(client, article)
 
@@ -302,7 +314,6 @@ def test_quiz_left_running_by_a_killed_worker_is_queued_again_when_its_page_poll
         "Retrying (attempt 2 of 3) after the background worker stopped during attempt 1"
     )
     assert quiz_tasks().filter(status="READY").count() == 1  # queued once, for two polls
-    settings.TASK_LEASE_MINUTES = 10
     run_worker_batch()
     quiz.refresh_from_db()
     assert (quiz.status, quiz.task_attempts) == (Quiz.Status.READY, 2)
@@ -319,7 +330,7 @@ def test_article_left_running_is_queued_again_when_the_teachers_badge_polls(
     monkeypatch.undo()
     client.force_login(make_user("teacher", is_staff=True))
     status_url = reverse("classroom:article_status", args=[article.pk])
-    settings.TASK_LEASE_MINUTES = 0
+    started_minutes_ago(Article, article.pk, 11)
 
     badge = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
 

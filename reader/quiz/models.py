@@ -30,10 +30,12 @@ class Quiz(models.Model):
     generated_at = models.DateTimeField(auto_now=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     status_message = models.TextField(blank=True)
-    # Runs of the task started since the work was last asked for, and when the current one
-    # started (retries and leases: reader/task_attempts.py).
+    # Runs of the task started since the work was last asked for, when the current one
+    # started, and when the task last queued for it was due (at once, or after a retry's
+    # pause): retries and leases, reader/task_attempts.py.
     task_attempts = models.PositiveSmallIntegerField(default=0)
     task_started_at = models.DateTimeField(null=True, blank=True)
+    task_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "quizzes"
