@@ -78,44 +78,44 @@ def article_requeue_if_stale(article: Article) -> Article:
     return article
 
 
-def article_annotate(article_id: int) -> bool:
-    """Annotate one article and store the result with its version in a single update.
+def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
+    """Annotate one article and store the result with its version in a single update, in the
+    transaction that carries statuses and corrections over to changed lemmas
+    (article_annotation_replace).
 
     Returns False when the article is gone (deleted while queued) or failed. A failure leaves the
     previous annotation in place and marks the article failed with the reason, so a reader
     never sees half an annotation; a database error has it annotated again after a pause
     instead, while runs remain (reader/task_attempts.py). A failure after the pipeline ran is
     re-raised. A new annotation has the article's quiz generated again.
+
+    `new_work` is for a run asked for by hand (manage.py reannotate): its runs are counted
+    from the first again, as article_enqueue_annotation counts those of a queued one.
     """
     from glossary.lexicon import DbLexicon
-    from reader.nlp.pipeline import ANNOTATION_VERSION, annotate_text
+    from reader.nlp.pipeline import annotate_text
     from reader.tasks import annotate_article
 
     text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
     if text is None:
         return False
+    claim = claim_fields()
+    if new_work:
+        claim["task_attempts"] = 1
     # An article being re-annotated stays ready: readers keep the annotation it has.
     Article.objects.filter(pk=article_id).update(
         status=Case(
             When(status=Article.Status.READY, then=Value(Article.Status.READY)),
             default=Value(Article.Status.RUNNING),
         ),
-        **claim_fields(),
+        **claim,
     )
     run = current_run(Article, article_id)
     annotated = False
     try:
         document = annotate_text(text, DbLexicon())
         annotated = True
-        updated = Article.objects.filter(pk=article_id, text=text).update(
-            annotation=document,
-            annotation_version=ANNOTATION_VERSION,
-            annotated_at=timezone.now(),
-            status=Article.Status.READY,
-            status_message="",
-            task_attempts=0,  # done: the next annotation is new work
-            level=estimate_level(document),
-        )
+        updated = article_annotation_replace(article_id, text=text, document=document)
     except Exception as error:
         log.exception("annotating article %s failed", article_id)
         attempt_failed(
@@ -136,6 +136,40 @@ def article_annotate(article_id: int) -> bool:
 
         quiz_refresh_after_annotation(article_id)
     return bool(updated)
+
+
+def article_annotation_replace(article_id: int, *, text: str, document: dict) -> int:
+    """Store `document` as the annotation of the article (if its text is still `text`) and, in
+    the same transaction, carry learners' statuses and teachers' word corrections from the
+    lemmas the previous annotation gave its words to the ones `document` gives them
+    (reader/lemma_changes.py): both are keyed by lemma, and a pipeline upgrade that reads
+    "Truppen" as "Truppe" would otherwise leave them on a key no word has. Returns the number
+    of articles updated (0 or 1)."""
+    from classroom.correction_carryover import corrections_carry_over
+    from glossary.status_carryover import statuses_carry_over
+    from reader.lemma_changes import lemma_changes
+    from reader.nlp.pipeline import ANNOTATION_VERSION
+
+    article = Article.objects.filter(pk=article_id, text=text)
+    level = estimate_level(document)
+    with transaction.atomic():
+        # Locked until the commit: of two re-annotations racing, the second compares against
+        # the annotation the first stored, not the one both started from.
+        previous = article.select_for_update().values_list("annotation", flat=True).first()
+        updated = article.update(
+            annotation=document,
+            annotation_version=ANNOTATION_VERSION,
+            annotated_at=timezone.now(),
+            status=Article.Status.READY,
+            status_message="",
+            task_attempts=0,  # done: the next annotation is new work
+            level=level,
+        )
+        changes = lemma_changes(previous, document) if updated else {}
+        if changes:
+            statuses_carry_over(changes)
+            corrections_carry_over(article_id, changes, document)
+    return updated
 
 
 def estimate_level(document: dict) -> str:

@@ -1,11 +1,24 @@
 """`manage.py reannotate`: annotate articles again after a pipeline or lexicon upgrade.
 
-Only `Article.annotation` (with its version, time and level) is replaced, in one update per
-article (reader.services.article_annotate). Nothing else depends on the old annotation's
-contents, so nothing else is lost: saved words keep their own copies of lemma and sentence,
-word statuses are keyed by lemma, quiz attempts belong to the stored quiz, and teachers'
-corrections are applied on top of the annotation each time it is shown. An article whose new
-annotation fails keeps its previous one and stays readable.
+Only `Article.annotation` (with its version, time and level) is replaced, in one transaction
+per article (reader.services.article_annotate), and nothing learners or teachers made is lost:
+
+- word statuses and teachers' gloss and compound corrections are keyed by lemma, and a new
+  pipeline may give a word another lemma ("Truppen" -> "Truppe"). The same transaction
+  compares the two annotations word by word and carries each learner's status, and the
+  article's corrections, over to the new lemma (reader/lemma_changes.py,
+  glossary/status_carryover.py, classroom/correction_carryover.py). Statuses on the old
+  lemma stay for the other articles that use it;
+- saved words keep their own copies of lemma and sentence (their key is part of the Anki
+  note's identity and does not move: the popover of a word whose lemma changed no longer marks
+  it saved, the vocabulary list and decks still hold it), quiz attempts belong to the stored
+  quiz, and corrections are applied on top of the annotation each time it is shown. Idiom
+  corrections name their sentence and words by index, which a pipeline that splits sentences
+  or tokens differently would shift: nothing moves them yet.
+
+An article whose new annotation fails keeps its previous one and stays readable. Annotating
+here is new work asked for, as queueing it is: its runs are counted from the first again
+(reader/task_attempts.py).
 
     manage.py reannotate             articles older than the pipeline, or not ready
     manage.py reannotate --all       every article
@@ -52,7 +65,7 @@ class Command(BaseCommand):
                 article_enqueue_annotation(article)
                 done += 1
                 continue
-            if article_annotate(article.pk):
+            if article_annotate(article.pk, new_work=True):
                 done += 1
             else:
                 failed.append(article)
