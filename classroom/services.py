@@ -157,14 +157,20 @@ def lookup_record(*, assignment_id: int, student, key: str) -> None:
             )
 
 
+def reading_assignment_id(request, article_id: int) -> int | None:
+    """The assignment the user is reading this article for (set by assignment_open), if any:
+    only there are their lookups counted for a teacher."""
+    if not getattr(request.user, "is_authenticated", False):
+        return None
+    return (request.session.get(READING_SESSION_KEY) or {}).get(str(article_id))
+
+
 def lookup_record_for_request(request, article_id: int, key: str) -> None:
-    """The hook the reader's popover view calls: counts the lookup when the student is reading
-    this article as an assignment (set by assignment_open), and does nothing otherwise."""
+    """The hook the reader's lookup views call: counts the lookup when the student is reading
+    this article as an assignment, and does nothing otherwise."""
     user = request.user
-    if not getattr(user, "is_authenticated", False) or not key:
-        return
-    assignment_id = (request.session.get(READING_SESSION_KEY) or {}).get(str(article_id))
-    if assignment_id is None:
+    assignment_id = reading_assignment_id(request, article_id)
+    if assignment_id is None or not key:
         return
     # Re-check membership: the student may have been removed since opening the assignment.
     if not Membership.objects.filter(

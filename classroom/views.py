@@ -402,6 +402,7 @@ def assignment_read(request, pk: int):
         "assignment": assignment,
         "progress": progress,
         "reading_html": reading_html,
+        "counts_lookups": True,
         "quiz_url": _quiz_url(assignment),
         "results": selectors.student_answers(assignment, request.user),
     }

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.article_list, name="article_list"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("articles/<int:pk>/words/<int:s>/<int:t>/", views.word_popover, name="word_popover"),
+    path("articles/<int:pk>/words/<int:s>/<int:t>/lookup/", views.word_lookup, name="word_lookup"),
     path("", include("reader.quiz.urls")),
 ]

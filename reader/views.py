@@ -1,8 +1,8 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from classroom.services import lookup_record_for_request
+from classroom.services import lookup_record_for_request, reading_assignment_id
 from reader import render_cache, selectors
 from reader.rendering import word_details
 
@@ -20,25 +20,43 @@ def article_detail(request, pk: int):
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
     statuses = selectors.word_statuses_for(request.user)
-    context = {"article": article}
+    context = {"article": article, "counts_lookups": reading_assignment_id(request, pk) is not None}
     if article.is_ready:
         context["reading_html"] = render_cache.article_section_html(article, statuses)
     return render(request, "reader/article.html", context)
 
 
-@require_GET
-def word_popover(request, pk: int, s: int, t: int):
-    """The popover for one word; the whole page with the word panel when JavaScript is off."""
+def _word(pk: int, s: int, t: int) -> tuple:
     # Teachers' corrections applied; decoded once per process (reader/render_cache.py).
     article = render_cache.article_for_reading(pk)
     annotation = render_cache.corrected_annotation(article)
     word = word_details(annotation, s, t) if annotation else None
     if word is None:
         raise Http404("No such word in this article.")
-    lookup_record_for_request(request, article.pk, word["key"])  # counted inside assignments only
+    return article, word
+
+
+@require_GET
+def word_popover(request, pk: int, s: int, t: int):
+    """The popover for one word; the whole page with the word panel when JavaScript is off.
+
+    A popover opened by hovering or moving the focus (`?glance=1`) is not a lookup yet: a mouse
+    crossing the text would count every word under it for the teacher. The reader's script
+    posts to word_lookup when the learner stays on it (static/js/reader.js)."""
+    article, word = _word(pk, s, t)
+    if not request.GET.get("glance"):
+        lookup_record_for_request(request, article.pk, word["key"])  # inside assignments only
     context = {"article": article, "word": word}
     if request.htmx:
         return render(request, "reader/article.html#popover", context)
     statuses = selectors.word_statuses_for(request.user)
     context["reading_html"] = render_cache.article_section_html(article, statuses)
     return render(request, "reader/article.html", context)
+
+
+@require_POST
+def word_lookup(request, pk: int, s: int, t: int):
+    """A glanced-at word the learner stayed on: counted as a lookup inside an assignment."""
+    article, word = _word(pk, s, t)
+    lookup_record_for_request(request, article.pk, word["key"])
+    return HttpResponse(status=204)

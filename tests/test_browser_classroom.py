@@ -58,8 +58,10 @@ def class_flow(page, base, article, *, long_text: bool):
     assert "due" in card.inner_text()
     card.get_by_role("link").click()
 
-    # Looking a word up inside the assignment is counted for the teacher.
-    page.locator(".text .w").nth(3).hover()
+    # Looking a word up inside the assignment (hovering and staying on it) is counted for the
+    # teacher.
+    with page.expect_response(lambda r: r.url.endswith("/lookup/") and r.status == 204):
+        page.locator(".text .w").nth(3).hover()
     page.locator("#popover").wait_for(state="visible")
     page.wait_for_load_state("networkidle")
     # Park the mouse on the sticky header: scrolling under a still cursor hovers other words.
@@ -150,3 +152,43 @@ def test_teacher_uploads_an_article_sees_its_level_and_corrects_a_gloss(
     page.locator(".text .w", has_text="Regierung").first.hover()
     page.locator("#popover").wait_for(state="visible")
     assert "the federal cabinet" in page.locator("#popover").inner_text()
+
+
+def test_only_words_the_student_stays_on_or_clicks_count_as_looked_up(browser_page, live_server):
+    """A mouse crossing the text opens popovers on its way; the teacher's "words looked up"
+    must not fill with every word it passed."""
+    from classroom import services
+    from tests.classroom_factories import make_class
+
+    page, base = browser_page, live_server.url
+    teacher, student = make_teacher("frau_weber"), make_student("sam")
+    article = make_ready_article(title="Ein Plan", seed_order=0, created_by=teacher)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    log_in(page, base, "sam")
+    page.goto(base + reverse("classroom:assignment_read", args=[assignment.pk]))
+    words = page.locator(".text .w")
+
+    # Crossing words, each long enough to open its popover, then leaving the text.
+    for i in range(3):
+        words.nth(i).hover()
+        page.wait_for_timeout(300)
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(1200)
+    page.wait_for_load_state("networkidle")
+    assert not Lookup.objects.exists()
+
+    # Staying on a word counts it.
+    with page.expect_response(lambda r: r.url.endswith("/lookup/")):
+        words.nth(1).hover()
+    assert [lookup.key for lookup in Lookup.objects.all()] == ["regierung"]
+
+    # A click counts at once, and only once.
+    page.mouse.move(1, 1)
+    words.nth(2).click()
+    page.locator("#popover").wait_for(state="visible")
+    page.wait_for_timeout(1200)
+    page.wait_for_load_state("networkidle")
+    looked_up = {lookup.key: lookup.count for lookup in Lookup.objects.all()}
+    assert looked_up == {"regierung": 1, "vorstellen": 1}

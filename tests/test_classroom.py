@@ -157,6 +157,55 @@ def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
     assert Progress.objects.get().finished_at == first_finish
 
 
+def test_a_glance_is_not_a_lookup_until_the_reader_stays_on_the_word(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    client.force_login(student)
+    page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
+    lookup = reverse("reader:word_lookup", args=[article.pk, 0, 1])
+    assert f'data-lookup-url="{reverse("reader:word_lookup", args=[article.pk, 0, 0])}"' in page
+
+    # The mouse crossing a word (or the focus passing it) opens its popover as a glance.
+    popover = reverse("reader:word_popover", args=[article.pk, 0, 1])
+    client.get(popover + "?glance=1", headers={"HX-Request": "true"})
+    assert not Lookup.objects.exists()
+
+    # The reader's script posts once the reader stays on it.
+    response = client.post(lookup, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert Lookup.objects.get().key == "regierung" and Lookup.objects.get().count == 1
+
+
+def test_staying_on_a_word_outside_an_assignment_counts_nothing(client):
+    student = make_student()
+    article = make_ready_article()
+    client.force_login(student)
+    page = client.get(reverse("reader:article_detail", args=[article.pk])).content.decode()
+    assert "data-lookup-url" not in page  # the script has nothing to post to
+    response = client.post(
+        reverse("reader:word_lookup", args=[article.pk, 0, 1]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 204
+    assert not Lookup.objects.exists()
+    missing = client.post(reverse("reader:word_lookup", args=[article.pk, 99, 0]))
+    assert missing.status_code == 404
+
+
+def test_the_article_page_counts_lookups_while_its_assignment_is_open(client):
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    client.force_login(student)
+    client.get(reverse("classroom:assignment_read", args=[assignment.pk]))
+    page = client.get(reverse("reader:article_detail", args=[article.pk])).content.decode()
+    assert "data-lookup-url" in page
+
+
 def test_lookups_stop_counting_once_a_student_is_removed(client):
     teacher, student = make_teacher(), make_student()
     article = make_ready_article(created_by=teacher)

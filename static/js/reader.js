@@ -1,10 +1,20 @@
 // The reading view: one delegated handler for every word. Hover (mouse), focus (keyboard) or
 // tap fetches the word's popover through htmx; arrow keys move between words; Escape closes.
+//
+// Inside an assignment a teacher sees which words were looked up (#article[data-lookup-url]).
+// A click, tap, Enter or Space is a lookup at once; a popover opened by hovering or by moving
+// the focus is a glance, counted only once the learner stays on it for LOOKUP_AFTER_MS (the
+// pointer still on the word or its popover): a mouse crossing the text, or arrow keys walking
+// along it, would count every word passed.
 (function () {
   "use strict";
+  const LOOKUP_AFTER_MS = 800;
   let hoverTimer = null;
+  let lookupTimer = null;
   let current = null;
   let inFlight = false;
+  let counted = false;
+  let pointer = null;  // the element under the mouse
 
   function popover() { return document.getElementById("popover"); }
 
@@ -27,16 +37,37 @@
     }
   }
 
-  function show(word) {
+  function wordUrl(template, word) {
+    // The template is a URL reversed for word 0/0, maybe with a last part: .../0/0/lookup/
+    return template.replace(/0\/0\/([a-z-]+\/)?$/, word.dataset.s + "/" + word.dataset.t + "/$1");
+  }
+
+  // Count the current word as looked up, once, where an assignment counts lookups.
+  function countLookup(word) {
+    clearTimeout(lookupTimer);
+    const article = document.getElementById("article");
+    if (counted || current !== word || !article || !article.dataset.lookupUrl) return;
+    counted = true;
+    htmx.ajax("POST", wordUrl(article.dataset.lookupUrl, word), { source: word, swap: "none" });
+  }
+
+  // `how`: "click" (a click, tap or key press asked for this word), "hover" or "focus".
+  function show(word, how) {
+    const deliberate = how === "click";
     const article = document.getElementById("article");
     if (!article || !word || !window.htmx) return;
     // A click on a word also focuses it: one request per word, not two racing swaps.
-    if (current === word && (inFlight || !popover().hidden)) return;
+    if (current === word && (inFlight || !popover().hidden)) {
+      if (deliberate) countLookup(word);
+      return;
+    }
     if (current) current.classList.remove("active");
+    clearTimeout(lookupTimer);
     current = word;
+    counted = deliberate || !article.dataset.lookupUrl;  // a deliberate GET counts itself
     word.classList.add("active");
     link(word, true);
-    const url = article.dataset.wordUrl.replace(/0\/0\/$/, word.dataset.s + "/" + word.dataset.t + "/");
+    const url = wordUrl(article.dataset.wordUrl, word) + (counted ? "" : "?glance=1");
     inFlight = true;
     htmx.ajax("GET", url, { target: "#popover", swap: "innerHTML" }).then(function () {
       inFlight = false;
@@ -44,10 +75,15 @@
       const pop = popover();
       pop.hidden = false;
       place(word);
+      if (!counted) lookupTimer = setTimeout(function () {
+        if (how === "hover" && !(word.contains(pointer) || pop.contains(pointer))) return;
+        countLookup(word);
+      }, LOOKUP_AFTER_MS);
     }, function () { inFlight = false; });
   }
 
   function hide() {
+    clearTimeout(lookupTimer);
     const pop = popover();
     if (pop) pop.hidden = true;
     if (current) { current.classList.remove("active"); link(current, false); }
@@ -55,20 +91,21 @@
   }
 
   document.addEventListener("mouseover", function (e) {
+    pointer = e.target;
     const word = e.target.closest && e.target.closest(".w");
     if (!word) return;
     clearTimeout(hoverTimer);
-    hoverTimer = setTimeout(function () { show(word); }, 120);
+    hoverTimer = setTimeout(function () { show(word, "hover"); }, 120);
   });
   document.addEventListener("mouseout", function (e) {
     if (e.target.closest && e.target.closest(".w")) clearTimeout(hoverTimer);
   });
   document.addEventListener("focusin", function (e) {
-    if (e.target.classList && e.target.classList.contains("w")) show(e.target);
+    if (e.target.classList && e.target.classList.contains("w")) show(e.target, "focus");
   });
   document.addEventListener("click", function (e) {
     const word = e.target.closest && e.target.closest(".w");
-    if (word) { show(word); return; }
+    if (word) { show(word, "click"); return; }
     const chip = e.target.closest && e.target.closest("[data-note-filter]");
     if (chip) {
       // Filter the notes panel to one kind; the list stays in reading order.
@@ -98,7 +135,7 @@
       const i = words.indexOf(word) + (e.key === "ArrowRight" ? 1 : -1);
       if (words[i]) { e.preventDefault(); words[i].focus(); }
     } else if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault(); show(word);
+      e.preventDefault(); show(word, "click");
     }
   });
   window.addEventListener("resize", function () { if (current) place(current); });
