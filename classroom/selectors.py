@@ -280,8 +280,38 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
         .annotate(total=Sum("count"), students=Count("student", distinct=True))
         .order_by("-students", "-total", "key")[:top]
     )
-    word_rows = [{"key": w["key"], "count": w["total"], "students": w["students"]} for w in words]
+    words = list(words)
+    shown = words_as_in_article(assignment.article, {w["key"] for w in words})
+    word_rows = [
+        {
+            "key": w["key"],
+            "count": w["total"],
+            "students": w["students"],
+            **shown.get(w["key"], {"lemma": w["key"], "gloss": None}),
+        }
+        for w in words
+    ]
     return Dashboard(assignment=assignment, rows=rows, missed=missed_rows, words=word_rows)
+
+
+def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:
+    """key -> {"lemma", "gloss"} as the article's popovers show the word (teachers' corrections
+    applied): lookups are stored by case-folded key, but a teacher reads "Haubitze (howitzer)",
+    not "haubitze"."""
+    from reader.render_cache import corrected_annotation
+    from reader.rendering import word_key
+
+    annotation = corrected_annotation(article) if keys else None
+    found: dict[str, dict] = {}
+    for sentence in (annotation or {}).get("sentences", []):
+        for token in sentence["tokens"]:
+            key = word_key(token)
+            if key in keys and key not in found:
+                found[key] = {
+                    "lemma": token.get("lemma") or token["text"],
+                    "gloss": token.get("gloss"),
+                }
+    return found
 
 
 def assignment_student(assignment: Assignment, user_id: int):

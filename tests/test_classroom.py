@@ -259,7 +259,14 @@ def test_dashboard_shows_who_opened_finished_scores_missed_questions_and_looked_
         ("Ist das gut?", 2),
         ("Wer stellte den Plan vor?", 1),
     ]
-    assert dashboard.words[0] == {"key": "raketenwerfer", "count": 3, "students": 2}
+    # Looked-up words as the article shows them, with their gloss: not the stored key.
+    assert dashboard.words[0] == {
+        "key": "raketenwerfer",
+        "lemma": "Raketenwerfer",
+        "gloss": "rocket launcher",
+        "count": 3,
+        "students": 2,
+    }
 
     client.force_login(teacher)
     page = client.get(
@@ -267,7 +274,8 @@ def test_dashboard_shows_who_opened_finished_scores_missed_questions_and_looked_
     ).content.decode()
     assert "<svg" in page and "Quiz score per student" in page
     assert "known words %" in page  # readiness against score, one dot per student
-    assert "2/2" in page and "0/2" in page and "raketenwerfer" in page and "Ist das gut?" in page
+    assert "2/2" in page and "0/2" in page and "Ist das gut?" in page
+    assert '<span lang="de">Raketenwerfer</span> (rocket launcher)' in page
 
 
 def test_results_export_as_csv_one_row_per_student(client):
