@@ -221,18 +221,13 @@ def export_requeue_if_stale(export: Export) -> Export:
 def export_retry(export: Export) -> Export:
     """The export queued again as new work when Export.can_start_again: its owner's "Try again"
     after a failure, "Start again" when it is still not ready a lease after it was asked for.
-    Anything else is left as it is.
-
-    Conditional on the export as `export` read it, so a second click on the same page queues
-    nothing more. A run still going is harmless: the new task finds the export claimed or
-    ready, or the two build the same file."""
+    Anything else is left as it is. A task or run still going for it is harmless: the new task
+    finds the export claimed or built and does nothing, or the two build the same file."""
     from glossary.tasks import build_export
 
     waiting_too_long = Q(
         status__in=[ExportStatus.PENDING, ExportStatus.RUNNING],
         created_at__lt=timezone.now() - lease(),
-        task_attempts=export.task_attempts,
-        task_due_at=export.task_due_at,
     )
     again = Export.objects.filter(Q(status=ExportStatus.FAILED) | waiting_too_long, pk=export.pk)
     if again.update(

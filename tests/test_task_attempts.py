@@ -1,8 +1,9 @@
 """Retries and leases for background work (reader/task_attempts.py): a run that fails on the
 database is queued again after a pause, a bug fails at once with its reason, and a run whose
-worker died is queued again once its lease is over, by its polling page or by
-`manage.py requeue_stale_tasks`. Quiz and export tasks are queued only when their row is
-committed.
+worker died, or a task that never started (lost, or failed before it claimed its row), is
+queued again once its lease is over, by its polling page or by `manage.py requeue_stale_tasks`;
+a second task for a row already claimed or built does nothing. Quiz and export tasks are
+queued only when their row is committed.
 
 Worker tests use the django-tasks-db queue and real transactions (transaction=True), as
 tests/test_tasks.py does. Failures are injected where an outage would strike: the database
@@ -16,6 +17,7 @@ import importlib
 import pytest
 from django.core.management import call_command
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -23,9 +25,10 @@ from django_tasks_db.models import DBTaskResult
 from glossary import exports
 from glossary.models import Export, ExportStatus
 from glossary.services import export_request, export_requeue_if_stale
+from glossary.tasks import build_export
 from reader.models import Article, Quiz
 from reader.quiz import services as quiz_services
-from reader.task_attempts import attempt_failed, claim_fields
+from reader.task_attempts import attempt_failed, claim_fields, requeue_stale
 from reader.tasks import generate_quiz
 from tests.factories import make_article, make_user
 from tests.quiz_annotations import make_annotated_article
@@ -68,6 +71,11 @@ def fail_first(monkeypatch, target, error, times=1):
 
     monkeypatch.setattr(target, flaky)
     return calls
+
+
+def count_calls(monkeypatch, target):
+    """`target` works as before; the list returned grows by one each call."""
+    return fail_first(monkeypatch, target, error=None, times=0)
 
 
 def vocabulary_export(owner) -> Export:
@@ -462,6 +470,223 @@ def test_requeue_stale_tasks_command_queues_the_work_of_dead_workers(
     assert Export.objects.get(pk=export.pk).status == ExportStatus.RUNNING
     run_worker_batch()
     assert Article.objects.get(pk=article.pk).status == Article.Status.READY
+
+
+# --- Lost tasks --------------------------------------------------------------------------------
+# A row stays pending when its task never starts: the queue lost it, or the run failed before it
+# could claim the row. Its lease counts from when the task was due.
+
+LOST_ONCE = "Retrying (attempt 2 of 3) after the task for attempt 1 did not start within 10 minutes"
+
+
+def export_tasks():
+    return DBTaskResult.objects.filter(task_path="glossary.tasks.build_export")
+
+
+def lose_the_queued_tasks(results) -> None:
+    """What a queue that lost its tasks leaves: the rows wait, no task names them."""
+    results.delete()
+
+
+def export_box(client, export):
+    url = reverse("glossary:export_detail", args=[export.pk])
+    return client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
+def asked_for_minutes_ago(export, minutes) -> None:
+    """The export was asked for (and its task due) `minutes` ago."""
+    then = timezone.now() - dt.timedelta(minutes=minutes)
+    Export.objects.filter(pk=export.pk).update(created_at=then, task_due_at=then)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_whose_task_was_lost_is_queued_again_when_its_page_is_polled_after_the_lease(
+    client, database_queue
+):
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    lose_the_queued_tasks(export_tasks())
+    client.force_login(lea)
+
+    # Within the lease the task may only be waiting behind others: polls leave it alone.
+    assert "Start again" not in export_box(client, export)
+    assert not export_tasks().exists()
+
+    asked_for_minutes_ago(export, 11)
+    export_box(client, export)
+    box = export_box(client, export)
+
+    export.refresh_from_db()
+    assert (export.status, export.task_attempts) == (ExportStatus.PENDING, 1)
+    assert export.status_message == LOST_ONCE
+    assert LOST_ONCE in box and "Start again" in box
+    assert export_tasks().count() == 1  # queued once, for two polls
+    run_worker_batch()
+    export.refresh_from_db()
+    assert (export.status, export.task_attempts) == (ExportStatus.READY, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_quiz_whose_run_could_not_reach_the_database_to_claim_it_is_queued_again_by_its_page(
+    client, database_queue, monkeypatch
+):
+    article = make_annotated_article()
+    quiz_page(client, article)
+    fail_first(
+        monkeypatch, "reader.quiz.services.claim_fields", OperationalError("connection refused")
+    )
+    run_worker_batch()
+    quiz = Quiz.objects.get(article=article)
+    # The run stopped before its claim: nothing says it ever ran.
+    assert (quiz.status, quiz.task_attempts) == (Quiz.Status.PENDING, 0)
+    assert quiz_tasks().get().status == "FAILED"
+
+    poll(client, article)
+    assert quiz_tasks().count() == 1  # within the lease
+    due_minutes_ago(Quiz, quiz.pk, 11)
+    assert "Preparing the quiz" in poll(client, article).content.decode()
+
+    quiz.refresh_from_db()
+    assert (quiz.status, quiz.status_message) == (Quiz.Status.PENDING, LOST_ONCE)
+    run_worker_batch()
+    quiz.refresh_from_db()
+    assert (quiz.status, quiz.task_attempts) == (Quiz.Status.READY, 2)
+    assert quiz.has_questions
+
+
+@pytest.mark.django_db(transaction=True)
+def test_article_whose_task_was_lost_is_queued_again_once_by_requeue_stale_tasks(
+    database_queue, capsys
+):
+    article = make_article(text=TEXT, annotate="task")
+    lose_the_queued_tasks(annotation_results())
+    due_minutes_ago(Article, article.pk, 11)
+
+    call_command("requeue_stale_tasks")
+    call_command("requeue_stale_tasks")  # a second cron: nothing more
+
+    assert capsys.readouterr().out.splitlines() == [
+        "1 articles, 0 quizzes, 0 exports",
+        "0 articles, 0 quizzes, 0 exports",
+    ]
+    assert Article.objects.get(pk=article.pk).status_message == LOST_ONCE
+    assert annotation_results().count() == 1
+    run_worker_batch()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.READY
+
+
+@pytest.mark.django_db
+def test_lost_task_of_the_last_attempt_fails_the_export_with_the_reason(client, settings):
+    settings.TASKS = DATABASE_TASKS
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    Export.objects.filter(pk=export.pk).update(task_attempts=2)
+    asked_for_minutes_ago(export, 40)
+    client.force_login(lea)
+
+    page = client.get(reverse("glossary:export_detail", args=[export.pk])).content.decode()
+
+    export.refresh_from_db()
+    assert (export.status, export.task_attempts) == (ExportStatus.FAILED, 3)
+    assert export.status_message == "The task for attempt 3 of 3 did not start within 10 minutes."
+    assert export.finished_at is not None and export.data is None
+    assert "could not be made: The task for attempt 3 of 3 did not start" in page
+    assert "Try again" in page
+    assert export_tasks().count() == 1  # the one export_request queued; none more
+
+
+@pytest.mark.django_db(transaction=True)
+def test_retry_waiting_out_its_pause_is_not_taken_for_a_lost_task(
+    database_queue, monkeypatch, settings
+):
+    # A pause longer than the lease: the retry's lease counts from the pause's end.
+    settings.TASK_RETRY_DELAY = 15 * 60
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    fail_first(monkeypatch, "glossary.exports.export_file", OperationalError("database is locked"))
+    run_worker_batch()
+    export.refresh_from_db()
+    retry = export_tasks().get(status="READY")
+    assert export.task_due_at == retry.run_after
+
+    # Eleven minutes after the failure the retry is still four minutes from its start.
+    Export.objects.filter(pk=export.pk).update(
+        task_due_at=F("task_due_at") - dt.timedelta(minutes=11)
+    )
+    assert requeue_stale(Export, build_export) == 0
+    export.refresh_from_db()
+    assert export.status_message.startswith("Retrying (attempt 2 of 3) after OperationalError")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_second_task_for_an_export_another_task_built_does_nothing(database_queue, monkeypatch):
+    # The first task was only waiting behind a long queue when the lease queued another.
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    asked_for_minutes_ago(export, 11)
+    assert requeue_stale(Export, build_export) == 1
+    builds = count_calls(monkeypatch, "glossary.exports.export_file")
+
+    run_worker_batch()
+
+    export.refresh_from_db()
+    assert (export.status, len(builds)) == (ExportStatus.READY, 1)
+    results = export_tasks().order_by("enqueued_at")
+    assert [(r.status, r.return_value) for r in results] == [
+        ("SUCCESSFUL", True),
+        ("SUCCESSFUL", False),  # found the export built: nothing to do
+    ]
+
+
+@pytest.mark.django_db
+def test_task_for_a_quiz_that_is_ready_or_claimed_does_nothing(monkeypatch):
+    article = make_annotated_article()
+    quiz = quiz_services.quiz_for_article(article)  # generated at once (immediate backend)
+    assert quiz.status == Quiz.Status.READY
+    generations = count_calls(monkeypatch, "reader.quiz.services.quiz_generate")
+
+    assert generate_quiz.call(quiz.pk) is False
+    assert Quiz.objects.get(pk=quiz.pk).status == Quiz.Status.READY
+
+    Quiz.objects.filter(pk=quiz.pk).update(status=Quiz.Status.RUNNING, **claim_fields())
+    claimed = Quiz.objects.values("task_attempts", "task_started_at").get(pk=quiz.pk)
+    assert generate_quiz.call(quiz.pk) is False
+    assert Quiz.objects.values("task_attempts", "task_started_at").get(pk=quiz.pk) == claimed
+
+    assert generations == []
+
+
+@pytest.mark.django_db
+def test_export_waiting_past_the_lease_can_be_started_again_by_its_owner(client, settings):
+    settings.TASKS = DATABASE_TASKS
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    asked_for_minutes_ago(export, 11)
+    # The page's own poll queued it again a while ago; it still waits.
+    Export.objects.filter(pk=export.pk).update(
+        task_attempts=1, status_message=LOST_ONCE, task_due_at=timezone.now()
+    )
+    client.force_login(lea)
+    assert "Start again" in export_box(client, export)
+
+    client.post(reverse("glossary:export_retry", args=[export.pk]))
+
+    export.refresh_from_db()
+    assert (export.status, export.status_message, export.task_attempts) == ("pending", "", 0)
+    assert export_tasks().count() == 2
+
+
+@pytest.mark.django_db
+def test_export_within_its_lease_cannot_be_started_again(client, settings):
+    settings.TASKS = DATABASE_TASKS
+    lea = lea_with_a_word()
+    export = vocabulary_export(lea)
+    client.force_login(lea)
+    assert "Start again" not in export_box(client, export)
+
+    client.post(reverse("glossary:export_retry", args=[export.pk]))
+
+    assert export_tasks().count() == 1
 
 
 # --- Queued on commit --------------------------------------------------------------------------

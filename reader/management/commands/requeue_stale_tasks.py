@@ -1,6 +1,8 @@
 """`manage.py requeue_stale_tasks`: queue again the articles, quizzes and exports whose task has
 been running for longer than TASK_LEASE_MINUTES, so their worker died (killed, out of memory,
-the machine restarted); one on its last attempt is failed with that reason instead.
+the machine restarted), or has been due for longer without starting, so it was lost (dropped
+by the queue, or its run failed before it claimed the row); one on its last attempt is failed
+with that reason instead.
 
 Quiz and export pages do this themselves as they poll; this command is for articles and for
 work nobody is watching. Run it every few minutes from cron or beside the worker (docs/deploy.md).
@@ -14,7 +16,10 @@ from reader.task_attempts import requeue_all_stale
 
 
 class Command(BaseCommand):
-    help = "Queue again the background work whose worker died (running longer than the lease)."
+    help = (
+        "Queue again the background work whose worker died or whose task never started "
+        "(running, or pending after it was due, for longer than the lease)."
+    )
 
     def handle(self, *args, **options):
         changed = requeue_all_stale()
