@@ -5,7 +5,9 @@ from reader.services import article_annotate
 
 # The services record a failed run on their row themselves (reader/task_attempts.py: queued
 # again after a database error, failed with the reason otherwise) and re-raise what escapes
-# them, so the task result in the queue is FAILED with the traceback too.
+# them, so the task result in the queue is FAILED with the traceback too. A lease may queue a
+# second task for work whose first task was only slow to start: generate_quiz then does nothing
+# for a quiz the other has claimed or generated; annotate_article annotates the article again.
 
 
 @task()
