@@ -101,8 +101,10 @@ else:
 # A run that fails on the database (locked, connection lost) is queued again after
 # TASK_RETRY_DELAY seconds, doubled each time, up to TASK_MAX_ATTEMPTS runs
 # (reader/task_attempts.py).
-# A row "running" for longer than TASK_LEASE_MINUTES lost its worker and is queued again: the
-# longest article (200,000 characters, 30,600 tokens) is annotated in 7.3 s on a 2-core machine.
+# A row "running" for longer than TASK_LEASE_MINUTES lost its worker, and one still "pending"
+# that long after its task was due lost its task: either is queued again. The longest article
+# (200,000 characters, 30,600 tokens) is annotated in 7.3 s on a 2-core machine; keep the lease
+# above the longest wait in the queue too (docs/deploy.md).
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 TASK_RETRY_DELAY = env_int("TASK_RETRY_DELAY", 30)
 TASK_LEASE_MINUTES = env_int("TASK_LEASE_MINUTES", 10)
