@@ -34,6 +34,16 @@ GERMAN_PARAGRAPH = (
 )
 
 
+def assigned_article():
+    """A teacher, a student in their class, and the small article assigned to it."""
+    teacher, student = make_teacher(), make_student()
+    article = make_ready_article(created_by=teacher)
+    assignment = services.assignment_create(
+        classroom=make_class(teacher, students=[student]), article=article
+    )
+    return teacher, student, article, assignment
+
+
 def test_teacher_creates_a_class_and_gets_a_join_code_and_link(client):
     teacher = make_teacher()
     client.force_login(teacher)
@@ -126,11 +136,7 @@ def test_assigning_through_the_class_page_with_a_due_date(client):
 
 
 def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     client.force_login(student)
     popover = reverse("reader:word_popover", args=[article.pk, 0, 1])
 
@@ -158,11 +164,7 @@ def test_opening_reading_to_the_end_and_lookups_are_recorded(client):
 
 
 def test_a_glance_is_not_a_lookup_until_the_reader_stays_on_the_word(client):
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     client.force_login(student)
     page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
     lookup = reverse("reader:word_lookup", args=[article.pk, 0, 1])
@@ -195,11 +197,7 @@ def test_staying_on_a_word_outside_an_assignment_counts_nothing(client):
 
 
 def test_the_article_page_counts_lookups_while_its_assignment_is_open(client):
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     client.force_login(student)
     client.get(reverse("classroom:assignment_read", args=[assignment.pk]))
     page = client.get(reverse("reader:article_detail", args=[article.pk])).content.decode()
@@ -306,11 +304,7 @@ def test_csv_cells_never_start_a_spreadsheet_formula(client):
 def test_readiness_is_the_share_of_words_known_before_first_opening():
     from glossary.services import word_status_set
 
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     keys = services.article_word_keys(article.annotation)
     assert "regierung" in keys and "." not in keys
     word_status_set(user=student, key="regierung", status="known")
@@ -327,11 +321,7 @@ def test_readiness_is_the_share_of_words_known_before_first_opening():
 
 
 def test_the_class_deck_downloads_as_an_anki_package(client):
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     client.force_login(teacher)
     response = client.get(reverse("classroom:assignment_deck", args=[assignment.pk]))
     assert response.status_code == 200 and response.content[:2] == b"PK"
@@ -676,11 +666,7 @@ def test_an_idiom_on_words_that_are_not_there_is_refused(client):
 
 
 def test_the_assignment_page_has_the_readers_grammar_notes(client):
-    teacher, student = make_teacher(), make_student()
-    article = make_ready_article(created_by=teacher)
-    assignment = services.assignment_create(
-        classroom=make_class(teacher, students=[student]), article=article
-    )
+    teacher, student, article, assignment = assigned_article()
     client.force_login(student)
     page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
     assert 'id="notes"' in page and "vorstellen" in page
