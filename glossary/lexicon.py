@@ -26,6 +26,9 @@ from reader.nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
 CHUNK_SIZE = 450
 # Senses fetched per entry: the popover shows three; a few more let the pipeline choose.
 MAX_SENSES = 8
+# Senses with a context (a verb's line nouns) are fetched this far down too: a verb's later
+# line may be the one its object names. Ding's import keeps at most 20 senses an entry.
+MAX_CONTEXT_SENSES = 20
 CACHE_SIZE = 20_000
 CACHE_SECONDS = 300.0
 # Idiom.rank is tier * RANK_TIER + Ding line (see glossary.importers.ding_db).
@@ -161,7 +164,9 @@ class DbLexicon:
                 Entry.objects.filter(Q(key__in=chunk) | Q(plural_key__in=chunk))
                 .annotate(
                     first_senses=FilteredRelation(
-                        "senses", condition=Q(senses__order__lt=self.max_senses)
+                        "senses",
+                        condition=Q(senses__order__lt=self.max_senses)
+                        | (Q(senses__order__lt=MAX_CONTEXT_SENSES) & ~Q(senses__context="")),
                     )
                 )
                 .values_list(
@@ -178,6 +183,7 @@ class DbLexicon:
                     "first_senses__order",
                     "first_senses__gloss",
                     "first_senses__source",
+                    "first_senses__context",
                 )
                 .order_by("id", "first_senses__order")
             )
@@ -192,9 +198,10 @@ class DbLexicon:
                 reflexive,
                 source,
                 rank,
-                _,
+                order,
                 gloss,
                 sense_source,
+                context,
             ) in rows:
                 for target, match in ((by_key, key), (by_plural, plural_key)):
                     if match in target:
@@ -214,9 +221,12 @@ class DbLexicon:
                                 "order": (_source_order(source), reflexive, rank, pk),
                                 "glosses": [],
                                 "fixed": 0,
+                                "contexts": [],
                             },
                         )
-                        if gloss:
+                        if gloss and context:
+                            entry["contexts"].append((gloss, context))
+                        if gloss and order < self.max_senses:
                             entry["glosses"].append(gloss)
                             # Our core senses lead (ding_db stores them first, as "curated").
                             if sense_source == Source.CURATED and len(entry["glosses"]) == (
@@ -237,6 +247,7 @@ class DbLexicon:
                     reflexive=e["reflexive"],
                     source=e["source"],
                     fixed=e["fixed"],
+                    contexts=tuple(e["contexts"]),
                 )
                 for e in ordered
             )

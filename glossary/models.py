@@ -134,6 +134,10 @@ class Sense(models.Model):
     gloss = models.CharField(max_length=300)
     detail = models.CharField(max_length=500, blank=True, default="")
     source = models.CharField(max_length=16, choices=Source.choices)
+    # For a verb whose senses come from several Ding lines: the nouns of this sense's line
+    # (its examples and notes) as reader.nlp.lexicon.context_stem forms, space-separated, so
+    # the pipeline can pick the sense whose example names a noun of the sentence.
+    context = models.CharField(max_length=300, blank=True, default="")
 
     class Meta:
         ordering = ["entry", "order"]

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.nlp.lexicon import lexicon_key
+from reader.nlp.lexicon import context_stem, lexicon_key
 
 # Grammar tags -> UPOS. {m,f} and the like: the first gender is the usual one.
 _TAG_POS = {
@@ -220,6 +221,7 @@ class Gloss:
     gloss: str
     detail: str = ""
     core: bool = False  # from our hand-written core list (ding_db), not from Ding
+    context: str = ""  # a verb sense's line nouns (see line_context), kept by build_lexicon
 
 
 @dataclass
@@ -241,6 +243,7 @@ class DingWord:
     penalty: int = 0
     line_size: int = 1  # sub-entries on the line: a word's main line is its longest
     framed: bool = False  # a prepositional frame was stripped (nach jdm. kommen)
+    context: str = ""  # the line's nouns, for verbs only (see line_context)
 
     @property
     def key(self) -> str:
@@ -441,6 +444,46 @@ def _looks_like_verb(word: str) -> bool:
     )
 
 
+# Capitalised words of a line's German side; a hyphen joins compounds (Nordkorea-Bedrohung).
+_CONTEXT_WORD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*$")
+# Capitalised words that are no nouns when they do not begin a sentence: the polite pronoun,
+# and "einer Sache", Ding's slot for a thing.
+_CONTEXT_SKIP = frozenset(
+    "sie ihnen ihr ihre ihrer ihren ihrem ihres sache sachen jemand jemandem etwas".split()
+)
+_CONTEXT_STRIP = ".,!?:;…\"'„“”‚‘’»«()"
+MAX_CONTEXT_CHARS = 300
+
+
+def line_context(german: list[str]) -> str:
+    """The nouns of a line's German side as `context_stem`s, space-separated: what a verb's
+    examples and notes name as its object or setting ("jdn./etw. als Bedrohung wahrnehmen",
+    "(Vorteil; Gelegenheit) wahrnehmen"). The first word of an example sentence is skipped:
+    it is capitalised because it begins the sentence."""
+    stems: dict[str, None] = {}
+    for sub in german:
+        if "{" in sub:
+            sub = _BRACE_RE.sub(" ", sub)
+        if "[" in sub:
+            sub = _BRACKET_RE.sub(" ", sub)
+        for piece in split_top(sub, "; "):
+            sentence = _is_sentence(piece)
+            previous = ""
+            for k, raw in enumerate(piece.replace("(", " ").replace(")", " ").split()):
+                word = raw.strip(_CONTEXT_STRIP)
+                starts_sentence = (k == 0 and sentence) or previous.endswith((".", "!", "?", ":"))
+                previous = raw
+                if starts_sentence or not _CONTEXT_WORD_RE.match(word):
+                    continue
+                if word.lower() in _CONTEXT_SKIP or _SLOT_RE.match(word):
+                    continue
+                stems[context_stem(word)] = None
+    out = " ".join(stems)
+    if len(out) > MAX_CONTEXT_CHARS:
+        out = out[:MAX_CONTEXT_CHARS].rsplit(" ", 1)[0]
+    return out
+
+
 # --- Lines ---------------------------------------------------------------------------------
 
 
@@ -551,6 +594,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
         )
     )
 
+    context: str | None = None  # computed for the first verb on the line
     consumed: set[int] = set()
     for i, sub in enumerate(german):
         if i in consumed or 1 <= i <= skip:
@@ -627,6 +671,8 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                     Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500])
                     for g in glosses
                 ]
+                if pos == "VERB" and context is None:
+                    context = line_context(german)
                 for headword in headwords:
                     if not headword or len(headword) > 200:
                         continue
@@ -645,6 +691,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                             penalty=penalty,
                             line_size=len(german),
                             framed=norm.framed,
+                            context=context if pos == "VERB" and context else "",
                         )
                     )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
@@ -774,14 +821,33 @@ def line_tier(word: DingWord) -> int:
     return (((rare * 2 + secondary) * 2 + framed) * 2 + short) * 2 + domain
 
 
+# A noun in the examples of more verb lines than this (Jahr, Zeit, Kind, Problem, Arbeit) says
+# little about which sense of a verb is meant: it is dropped from the lines' contexts.
+MAX_CONTEXT_LINES = 30
+
+
+def specific_contexts(lines: list[DingLine]) -> dict[str, str]:
+    """Each verb line's context -> the same without its common nouns (MAX_CONTEXT_LINES)."""
+    contexts = {word.line: word.context for line in lines for word in line.words if word.context}
+    counts = Counter(stem for context in contexts.values() for stem in context.split())
+    return {
+        context: " ".join(s for s in context.split() if counts[s] <= MAX_CONTEXT_LINES)
+        for context in set(contexts.values())
+    }
+
+
 def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:
     """Merge the words of all lines into one record per (key, pos, gender, reflexive), senses
     best first: the everyday line before the subject-field one ([econ.] vorstellen = to
     launch), the word the line is about before its later synonyms, then Ding's order."""
     candidates: dict[tuple, tuple[DingWord, list[tuple]]] = {}
     idioms: dict[tuple[str, str], IdiomRecord] = {}
+    lines = list(lines)
+    specific = specific_contexts(lines)
     for line in lines:
         for word in line.words:
+            if word.context:
+                word.context = specific[word.context]
             ident = (word.key, word.pos, word.gender, word.reflexive)
             if ident not in candidates:
                 candidates[ident] = (word, [])
@@ -832,12 +898,20 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             rank=best[0] * _TIER + best[2],
         )
         seen: set[str] = set()
-        for *_, gloss, _ in senses:
+        lines: set[int] = set()
+        for *_, gloss, word in senses:
             if gloss is None or gloss.gloss.lower() in seen:
                 continue
             seen.add(gloss.gloss.lower())
+            if word.context:
+                gloss = Gloss(gloss.gloss, gloss.detail, context=word.context)
             record.senses.append(gloss)
+            lines.add(word.line)
             if len(record.senses) >= MAX_SENSES:
                 break
+        if len(lines) < 2 and any(g.context for g in record.senses):
+            # All senses from one line: its nouns cannot choose between them.
+            for gloss in record.senses:
+                gloss.context = ""
         entries.append(record)
     return entries, list(idioms.values())

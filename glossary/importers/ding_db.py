@@ -100,14 +100,29 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
         for entry in entries
         if (glosses := core.get((entry.key, entry.pos), (None, None))[1])
     ]
-    owned = {(entry.key, entry.pos) for entry, _, has_first in matched if has_first}
+    # The list describes the plain verb (stellen: to put); its reflexive twin (sich stellen: to
+    # surrender, to face) keeps Ding's senses and takes only the list's "(sich ...)" senses.
+    plain = {(entry.key, entry.pos) for entry, _, _ in matched if not entry.reflexive}
+    owned = {
+        (entry.key, entry.pos)
+        for entry, _, has_first in matched
+        if has_first and (not entry.reflexive or (entry.key, entry.pos) not in plain)
+    }
     for entry, glosses, has_first in matched:
-        if (entry.key, entry.pos) in owned and not has_first:
+        used.add((entry.key, entry.pos))
+        if entry.reflexive and (entry.key, entry.pos) in plain:
+            glosses = [g for g in glosses if g.startswith("(sich ")]
+            if not glosses:
+                continue
+        elif (entry.key, entry.pos) in owned and not has_first:
             continue
         entry.senses = [Gloss(gloss=g, core=True) for g in glosses] + [
             s for s in entry.senses if s.gloss not in glosses
         ]
-        used.add((entry.key, entry.pos))
+        # Hand-chosen senses are not overruled by a line's examples (reader.nlp.glosses):
+        # "fahren" with "Strecke" is still "to drive".
+        for sense in entry.senses:
+            sense.context = ""
     for (key, pos), (lemma, glosses) in core.items():
         if (key, pos) not in used:
             senses = [Gloss(gloss=g, core=True) for g in glosses]
@@ -325,10 +340,17 @@ def ding_import(
         mark = time.perf_counter()
         n_senses = _insert_rows(
             Sense,
-            ["entry_id", "order", "gloss", "detail", "source"],
+            ["entry_id", "order", "gloss", "detail", "source", "context"],
             (
                 # Our core senses are stored as "curated": the pipeline keeps them first.
-                (pk, order, gloss.gloss, gloss.detail, CORE_SOURCE if gloss.core else DING_SOURCE)
+                (
+                    pk,
+                    order,
+                    gloss.gloss,
+                    gloss.detail,
+                    CORE_SOURCE if gloss.core else DING_SOURCE,
+                    gloss.context,
+                )
                 for pk, e in zip(ids, entries, strict=True)
                 for order, gloss in enumerate(e.senses)
             ),

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
-from reader.nlp.lexicon import LexEntry, best_entry
+from reader.nlp.lexicon import LexEntry, best_entry, context_stem
 from reader.nlp.word_formation import Derivation, derivations, participle_infinitives
 
 NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
@@ -112,9 +112,97 @@ def rank_senses(glosses: tuple[str, ...] | list[str], fixed: int = 0) -> list[st
     return list(_rank_senses(tuple(glosses), fixed))
 
 
-def entry_senses(entry: LexEntry) -> list[str]:
-    """The senses a learner sees for a dictionary entry, best first."""
-    return rank_senses(entry.glosses, entry.fixed)
+def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list[str]:
+    """The senses a learner sees for a dictionary entry, best first.
+
+    `context`: the nouns around the word (`context_nouns`). A verb whose senses come from
+    several dictionary lines gets first the senses of the line whose examples or notes name
+    the most of them ("jdn./etw. als Bedrohung wahrnehmen" -> to perceive, for "nimmt die
+    Bedrohung wahr"), then the others as usual. Without a match the order is the usual one."""
+    senses = rank_senses(entry.glosses, entry.fixed)
+    # Hand-chosen everyday senses (entry.fixed) are not overruled by a line's examples.
+    if not context or not entry.contexts or entry.fixed:
+        return senses
+    matched = _context_glosses(entry.contexts, context)
+    if not matched:
+        return senses
+    first = rank_senses(matched)
+    return (first + [s for s in senses if s not in first])[:MAX_SENSES]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _context_set(context: str) -> frozenset[str]:
+    return frozenset(context.split())
+
+
+def _context_glosses(contexts: tuple[tuple[str, str], ...], nouns: frozenset[str]) -> list[str]:
+    """The glosses of the line(s) naming the most of the nouns, or none when no line names
+    one."""
+    scores = {ctx: len(_context_set(ctx) & nouns) for ctx in {c for _, c in contexts}}
+    best = max(scores.values())
+    if best == 0:
+        return []
+    return [gloss for gloss, ctx in contexts if scores[ctx] == best]
+
+
+# A dictionary example's noun found as the head of a compound in the text (Vorbereitung in
+# Kriegsvorbereitungen) counts when head and modifier are long enough: shorter ends are too
+# often accidents or prefixes (Vor-stellung, Ein-stellung are no kinds of Stellung).
+MIN_CONTEXT_HEAD = 5
+MIN_CONTEXT_MODIFIER = 4
+CLAUSE_BOUNDARY_TAGS = frozenset({"$,", "$."})
+
+
+def context_nouns(*tokens) -> frozenset[str]:
+    """The nouns of the clauses (comma- or sentence-bounded) of the given tokens, as
+    reader.nlp.lexicon.context_stem forms with their compound heads (Nordkorea-Bedrohung,
+    Kriegsvorbereitungen -> vorbereitung): what a verb's object or setting may be. A split
+    verb passes both its parts (nimmt ... wahr). Memoized per clause."""
+    found: frozenset[str] = frozenset()
+    for token in tokens:
+        found |= _clause_nouns(token)
+    return found
+
+
+def _clause_nouns(token) -> frozenset[str]:
+    doc = token.doc
+    sent = token.sent
+    start = token.i
+    while start > sent.start and doc[start - 1].tag_ not in CLAUSE_BOUNDARY_TAGS:
+        start -= 1
+    memo = doc.user_data.setdefault("randnotiz_clause_nouns", {})
+    found = memo.get(start)
+    if found is not None:
+        return found
+    nouns = []
+    for t in doc[start : sent.end]:
+        if t.tag_ in CLAUSE_BOUNDARY_TAGS:
+            break
+        if t.pos_ == "NOUN":
+            nouns.append(t)
+    if start > sent.start + 1 and _relative_clause(doc, start) and doc[start - 2].pos_ == "NOUN":
+        # A relative clause's pronoun stands for the noun before the comma: "in einem Krieg,
+        # der ... ausgetragen wird", "die Verantwortung, die er übernimmt".
+        nouns.append(doc[start - 2])
+    stems: set[str] = set()
+    for t in nouns:
+        parts = t.lemma_.split("-")
+        whole = context_stem("".join(parts))
+        stems.update((whole, context_stem(parts[-1])))
+        stems.update(
+            whole[i:] for i in range(MIN_CONTEXT_MODIFIER, len(whole) - MIN_CONTEXT_HEAD + 1)
+        )
+    found = memo[start] = frozenset(stems)
+    return found
+
+
+def _relative_clause(doc, start: int) -> bool:
+    """Does the clause at `start` begin with a relative pronoun (der, die, das, welche), maybe
+    after a preposition (in dem, mit denen)?"""
+    first = doc[start]
+    if first.tag_ in ("APPR", "APPRART") and start + 1 < len(doc):
+        first = doc[start + 1]
+    return first.tag_ in ("PRELS", "PRELAT")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -269,6 +357,7 @@ def gloss_doc(doc: Doc) -> Doc:
     if rest:
         cache = lex_fetch(doc, rest)
     unresolved = []
+    chosen: dict[int, LexEntry] = {}  # token index -> entry whose senses the nouns choose
     for token, pos, lemma, keys in keyed:
         abbreviation = ABBREVIATIONS.get(token.text.lower())
         if abbreviation:
@@ -289,6 +378,8 @@ def gloss_doc(doc: Doc) -> Doc:
                 found = (entry, via)
                 break
         if found:
+            if found[0].contexts:
+                chosen[token.i] = found[0]
             _apply(token, *found)
             if found[1] == "participle":
                 # geliefert -> "participle of liefern: to deliver": the verb explains it.
@@ -332,7 +423,20 @@ def gloss_doc(doc: Doc) -> Doc:
             for other in tokens[1:]:
                 ext = other._
                 ext.gloss, ext.senses, ext.gender, ext.plural, ext.gloss_via = values
+        entry = chosen.get(tokens[0].i)
+        if entry is not None and _takes_context(tokens[0]):
+            # Same form, different sentences: the nouns around each may choose another sense.
+            for token in tokens:
+                senses = entry_senses(entry, context_nouns(token))
+                token._.gloss, token._.senses = senses[0], senses
     return doc
+
+
+def _takes_context(token) -> bool:
+    """Full verbs only: auxiliaries and modals (sein, haben, werden, können: STTS VA*, VM*)
+    mean what their grammar makes them mean; Ding's examples of them are idioms, which the
+    idiom matcher finds whole."""
+    return token.pos_ == "VERB" and not token.tag_.startswith(("VA", "VM"))
 
 
 def _gloss_by_word_formation(doc: Doc, leftover: list) -> None:

@@ -30,6 +30,11 @@ class LexEntry:
     # How many of the first glosses are hand-written everyday senses that keep their place
     # (glossary/data/core_glosses.tsv); the rest are ranked (reader.nlp.glosses.rank_senses).
     fixed: int = 0
+    # (gloss, context) for verbs whose senses come from several dictionary lines: `context` the
+    # nouns of the gloss's line (its examples and notes) as `context_stem`s, space-separated
+    # ("bedrohung gefahr"). A verb's sense depends on its object (einen Krieg austragen, eine
+    # Bedrohung wahrnehmen); reader.nlp.glosses prefers the line naming a noun of the sentence.
+    contexts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,23 @@ class Lexicon(Protocol):
 def lexicon_key(lemma: str) -> str:
     """The lookup key: case-folded, ß kept (Maße and Masse are different words)."""
     return lemma.strip().lower()
+
+
+# Plural and case endings, longest first; a stem keeps at least MIN_STEM letters (Haus, not Ha).
+_STEM_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
+MIN_STEM = 4
+
+
+def context_stem(word: str) -> str:
+    """A noun folded so that the dictionary's example and the text meet whatever the case and
+    number: Truppen/Truppe -> trupp, Krieges/Kriege/Krieg -> krieg, Bedrohungen -> bedrohung.
+    Crude on purpose (umlaut plurals stay apart): it only has to make two spellings of one word
+    equal, never to produce a lemma."""
+    word = word.lower()
+    for ending in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 class MemoryLexicon:

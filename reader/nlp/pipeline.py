@@ -33,7 +33,8 @@ from reader.nlp.lexicon import Lexicon, MemoryLexicon
 # 2: separable/reflexive verb expressions, "word_lemma", senses ranked plainest first.
 # 3: glosses for derived and inflected forms, sentences that end in a number, separable verbs
 #    across comparisons, compounds with verb-stem modifiers, more idioms.
-ANNOTATION_VERSION = 3
+# 4: verb senses chosen by the nouns of their clause (eine Bedrohung wahrnehmen: to perceive).
+ANNOTATION_VERSION = 4
 
 # Components from other modules, slotted in at their place when their module registers them.
 OPTIONAL_COMPONENTS = (

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
-from reader.nlp.glosses import entry_senses
+from reader.nlp.glosses import context_nouns, entry_senses
 from reader.nlp.lexicon import LexEntry
 from reader.nlp.tagger import hanta_tagger
 
@@ -331,7 +331,8 @@ def separable_verbs(doc: Doc) -> Doc:
         # The plain verb's sense first; a verb the dictionary knows only as reflexive (sich
         # abspielen) still has that entry, whatever else shares its spelling (das Abspielen).
         entry = _verb_gloss(entries, reflexive=False) or _verb_gloss(entries)
-        senses = entry_senses(entry) if entry else []
+        # The nouns of its clause choose among the verb's senses (eine Bedrohung wahrnehmen).
+        senses = entry_senses(entry, context_nouns(*(doc[i] for i in indices))) if entry else []
         gloss = senses[0] if senses else None
         for i in indices:
             doc[i]._.verb_lemma = lemma
@@ -411,7 +412,7 @@ def reflexive_verbs(doc: Doc) -> Doc:
         if verb.i in separable:
             indices |= set(separable[verb.i]["doc_tokens"])
         verb._.reflexive = True
-        senses = entry_senses(entry)
+        senses = entry_senses(entry, context_nouns(*(doc[i] for i in indices)))
         gloss = senses[0] if senses else entry.glosses[0]
         for i in indices:
             if doc[i].tag_.startswith("VV") or doc[i].tag_ == "PTKVZ" or i == pronoun.i:
