@@ -1,9 +1,9 @@
-"""Which verb glosses the sentence's nouns change (reader.nlp.glosses.entry_senses' context).
+"""Which verb glosses the nouns of their clause change (reader.nlp.glosses.entry_senses).
 
     .venv/bin/python bench/verb_senses.py [--conllu PATH] [--sample 30] [--seed 1]
 
 Runs the pipeline (database lexicon) over the `# text` lines of a treebank twice, with and
-without the nouns of each sentence, and prints every verb token whose first gloss differs:
+without the nouns of each verb's clause, and prints every verb token whose first gloss differs:
 the sentence, the verb, the gloss without and with context, and the nouns that chose it. With
 --sample N, N of the changes at random (the ones to check by hand, docs/benchmarks.md).
 """
@@ -31,7 +31,7 @@ def read_texts(path: str) -> list[str]:
 
 
 def _why(token, lexicon) -> str:
-    """The sentence's nouns the verb's chosen line names."""
+    """The clause's nouns that the verb's dictionary lines name."""
     lemma = (token._.verb_lemma or token.lemma_).lower()
     nouns = glosses.context_nouns(token)
     found = set()
@@ -42,7 +42,7 @@ def _why(token, lexicon) -> str:
 
 
 def verb_glosses(texts: list[str], lexicon) -> list[tuple[str, str, str, str | None, str]]:
-    """(sentence, verb form, verb lemma, first gloss, gloss_via) of every glossed verb."""
+    """(sentence, verb form, verb lemma, first gloss, nouns named) of every glossed verb."""
     nlp = get_nlp()
     out = []
     for start in range(0, len(texts), CHUNK_LINES):
@@ -94,7 +94,7 @@ def main() -> None:
     verbs_with_context = sum(1 for *_, gloss, _ in with_context if gloss)
     print(
         f"{len(texts)} sentences, {verbs_with_context} glossed verb tokens, "
-        f"{len(changes)} changed by the sentence's nouns ({kind} lexicon)"
+        f"{len(changes)} changed by their clause's nouns ({kind} lexicon)"
     )
     shown = changes
     if args.sample:

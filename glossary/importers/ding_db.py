@@ -57,6 +57,8 @@ def file_checksum(path: Path) -> str:
         here / "ding_db.py",
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
+        # context_stem: the stems stored with verb senses must match the pipeline's.
+        here.parent.parent / "reader" / "nlp" / "lexicon.py",
     ):
         if code.exists():
             digest.update(code.read_bytes())
