@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -173,13 +175,13 @@ def article_add(request):
 
 @csrf_protect
 def _article_add(request):
-    from reader.services import article_create
+    from reader.services import article_add_once
 
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            article = article_create(
+            article, created = article_add_once(
                 title=data["title"],
                 text=data["text"],
                 source=data["source"],
@@ -189,7 +191,13 @@ def _article_add(request):
         except ValidationError as error:
             form.add_error("file" if data.get("file") else "text", error)
         else:
-            messages.success(request, "Article added. Check the glosses before you assign it.")
+            if created:
+                messages.success(request, "Article added. Check the glosses before you assign it.")
+            else:
+                added = date_format(localtime(article.created_at), "j F Y, H:i")
+                messages.info(
+                    request, f"You added this article on {added}: here it is, not added twice."
+                )
             return redirect("classroom:article_review", pk=article.pk)
     return render(
         request, "classroom/article_add.html", {"form": form}, status=400 if form.errors else 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
@@ -40,7 +41,7 @@ def article_create(
     otherwise (`annotate` = "auto" | "inline" | "task" | "none")."""
     text = clean_article_text(text)
     article = Article.objects.create(
-        title=title.strip()[:300] or "Untitled",
+        title=_title(title),
         text=text,
         source=source.strip()[:200],
         published=published or None,
@@ -48,8 +49,51 @@ def article_create(
         seed_order=seed_order,
         word_count=len(text.split()),
     )
+    return _start_annotation(article, annotate)
+
+
+def article_add_once(
+    *, created_by, title: str, text: str, source: str = "", published=None
+) -> tuple[Article, bool]:
+    """article_create for a teacher's form, once: the same title and text sent again by the
+    same teacher (a second click on "Add", the form sent again from the browser's history)
+    give the article already there instead of a copy annotated twice. Returns (article,
+    created)."""
+    text = clean_article_text(text)
+    with transaction.atomic():
+        # One teacher's adds go one at a time, so of two racing clicks the second sees the
+        # first's row (SQLite's IMMEDIATE transactions serialize them anyway).
+        list(
+            get_user_model()
+            .objects.select_for_update()
+            .filter(pk=created_by.pk)
+            .values_list("pk", flat=True)
+        )
+        existing = (
+            Article.objects.filter(created_by=created_by, title=_title(title), text=text)
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            return existing, False
+        article = article_create(
+            title=title,
+            text=text,
+            source=source,
+            published=published,
+            created_by=created_by,
+            annotate="none",
+        )
+    return _start_annotation(article, "auto"), True
+
+
+def _title(title: str) -> str:
+    return title.strip()[:300] or "Untitled"
+
+
+def _start_annotation(article: Article, annotate: str) -> Article:
     if annotate == "auto":
-        annotate = "inline" if len(text) <= INLINE_ANNOTATION_CHARS else "task"
+        annotate = "inline" if len(article.text) <= INLINE_ANNOTATION_CHARS else "task"
     if annotate == "inline":
         article_annotate(article.pk)
         article.refresh_from_db()

@@ -407,6 +407,43 @@ def test_a_word_saved_twice_at_the_same_moment_by_two_tabs_is_saved_once():
     assert LemmaStatus.objects.filter(user=student, key="regierung").count() == 1
 
 
+def add_article(client, title="Der Plan", text=GERMAN):
+    return client.post(reverse("classroom:article_add"), {"title": title, "text": text})
+
+
+@pytest.mark.django_db
+def test_a_second_click_on_add_gives_the_article_already_added_not_a_copy():
+    client = logged_in(make_teacher())
+    first = add_article(client)
+    again = add_article(client)
+    article = Article.objects.get()
+    review = reverse("classroom:article_review", args=[article.pk])
+    assert first["Location"] == again["Location"] == review
+    assert "not added twice" in client.get(review).content.decode()
+    # Another title, another teacher's same text: new articles.
+    add_article(client, title="Der Plan, Teil 2")
+    add_article(logged_in(make_teacher("herr_meier")))
+    assert Article.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "sqlite" in connection.settings_dict["ENGINE"],
+    reason="SQLite's in-memory test database cannot be written from threads; its IMMEDIATE "
+    "transactions serialize the two adds anyway",
+)
+def test_two_clicks_on_add_at_the_same_moment_add_one_article():
+    teacher = make_teacher()
+    for round in range(3):
+
+        def click_add(title=f"Der Plan {round}"):
+            response = add_article(logged_in(teacher), title=title)
+            assert response.status_code == 302, response.status_code
+
+        assert run_together(4, click_add) == []
+        assert Article.objects.filter(title=f"Der Plan {round}").count() == 1
+
+
 # --- A teacher deletes an article students are reading -------------------------------------
 
 
@@ -474,10 +511,15 @@ def writer(n):
         barrier.wait(timeout=20)
         for i in range(15):
             # A status write, an article write and a word saved from the same sentence by all.
-            LemmaStatus.objects.update_or_create(user=student, key=f"w{n}-{i}", defaults={"status": "known"})
+            LemmaStatus.objects.update_or_create(
+                user=student, key=f"w{n}-{i}", defaults={"status": "known"}
+            )
             Article.objects.filter(pk=article.pk).update(word_count=n * 100 + i)
-            response = client.post(reverse("glossary:word_save"), {"article": article.pk, "s": 0, "t": 1},
-                                   headers={"HX-Request": "true"})
+            response = client.post(
+                reverse("glossary:word_save"),
+                {"article": article.pk, "s": 0, "t": 1},
+                headers={"HX-Request": "true"},
+            )
             saves.append(response.status_code)
     except OperationalError as error:
         errors.append(str(error))
