@@ -17,6 +17,10 @@ setup:
 deps:
 	scripts/setup.sh deps
 
+lint: deps
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
 # --- Running it for a school (docs/deploy.md) -------------------------------------------------
 WORKERS ?= 2
 THREADS ?= 2

@@ -82,7 +82,9 @@ def main() -> None:
                 client.post(retry_url)  # a finished quiz: start again (not timed)
                 return
             response, *answer = _timed(
-                lambda: client.post(open_questions[0], {"choice": 0}, headers={"HX-Request": "true"})
+                lambda: client.post(
+                    open_questions[0], {"choice": 0}, headers={"HX-Request": "true"}
+                )
             )
             assert response.status_code == 200
             if timed:
@@ -98,7 +100,10 @@ def main() -> None:
         for label, rows in (
             ("quiz page    ", pages),
             ("quiz answer  ", answers),
-            ("page + answer", [(p[0] + a[0], p[1] + a[1]) for p, a in zip(pages, answers)]),
+            (
+                "page + answer",
+                [(p[0] + a[0], p[1] + a[1]) for p, a in zip(pages, answers, strict=True)],
+            ),
         ):
             print(_summary(label, [cpu for cpu, _ in rows], [wall for _, wall in rows]))
     finally:

@@ -21,7 +21,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
 
@@ -71,11 +73,16 @@ def main() -> None:
     pop_times.sort()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"seed page: {tokens} tokens, {len(response.content) / 1024:.0f} KiB of HTML")
-    print(f"page:    median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * .95)]:.1f} ms over {args.runs} runs")
-    print(f"page, cache emptied first: median {statistics.median(cold):.1f} ms, p95 {cold[int(len(cold) * .95)]:.1f} ms")
-    print(f"popover: median {statistics.median(pop_times):.1f} ms, p95 {pop_times[int(len(pop_times) * .95)]:.1f} ms")
+    print(f"page:    {_median_p95(times)} over {args.runs} runs")
+    print(f"page, cache emptied first: {_median_p95(cold)}")
+    print(f"popover: {_median_p95(pop_times)}")
     print(f"peak resident memory of this process: {rss_mb:.0f} MB")
     _learner(article, args.runs)
+
+
+def _median_p95(sorted_ms: list[float]) -> str:
+    p95 = sorted_ms[int(len(sorted_ms) * 0.95)]
+    return f"median {statistics.median(sorted_ms):.1f} ms, p95 {p95:.1f} ms"
 
 
 def _learner(article, runs: int) -> None:

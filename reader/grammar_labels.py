@@ -33,7 +33,7 @@ def parse_feats(feats: str | None) -> dict[str, str]:
 
 
 def pos_label(upos: str, xpos: str = "", feats: str | None = None) -> str:
-    """"verb, past tense", "noun, plural", "adjective, comparative", "verb, past participle"."""
+    """ "verb, past tense", "noun, plural", "adjective, comparative", "verb, past participle"."""
     name = POS_NAMES.get(upos, upos.lower() or "word")
     f = parse_feats(feats)
     details = []
@@ -49,8 +49,11 @@ def pos_label(upos: str, xpos: str = "", feats: str | None = None) -> str:
             tense = f.get("Tense")
             if f.get("Mood") == "Sub":
                 # Konjunktiv II says "would/could"; Konjunktiv I marks reported speech.
-                details.append("subjunctive II (would, could)" if tense == "Past"
-                               else "subjunctive I (reported speech)")
+                details.append(
+                    "subjunctive II (would, could)"
+                    if tense == "Past"
+                    else "subjunctive I (reported speech)"
+                )
             elif tense == "Past":
                 details.append("past tense")
             elif tense == "Pres":
@@ -67,9 +70,7 @@ def pos_label(upos: str, xpos: str = "", feats: str | None = None) -> str:
 
 
 def _strip_umlauts(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def plural_suffix(lemma: str, plural: str | None) -> str | None:
@@ -80,15 +81,15 @@ def plural_suffix(lemma: str, plural: str | None) -> str | None:
     if plural == lemma:
         return "-"
     if plural.startswith(lemma):
-        return "-" + plural[len(lemma):]
+        return "-" + plural[len(lemma) :]
     if _strip_umlauts(plural).startswith(lemma) and len(plural) >= len(lemma):
-        rest = plural[len(lemma):]
+        rest = plural[len(lemma) :]
         return "¨-" + rest if rest else "¨-"
     return plural
 
 
 def noun_headline(lemma: str, gender: str | None, plural: str | None) -> str:
-    """"die Haubitze, -n"; without gender just the lemma."""
+    """ "die Haubitze, -n"; without gender just the lemma."""
     head = f"{ARTICLES[gender]} {lemma}" if gender in ARTICLES else lemma
     suffix = plural_suffix(lemma, plural)
     return f"{head}, {suffix}" if suffix else head

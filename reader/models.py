@@ -24,7 +24,10 @@ class Article(models.Model):
     # The seed articles come first in the list, in this order.
     seed_order = models.PositiveIntegerField(null=True, blank=True, unique=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="articles",
     )
     created_at = models.DateTimeField(auto_now_add=True)

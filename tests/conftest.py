@@ -14,8 +14,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE_DING = FIXTURES / "ding_sample.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -75,7 +81,8 @@ def seed_article(sample_lexicon):
         call_command("load_seeds", verbosity=0)
         article = Article.objects.get(seed_order=0)
         _seed_annotation.update(
-            annotation=article.annotation, annotation_version=article.annotation_version,
+            annotation=article.annotation,
+            annotation_version=article.annotation_version,
             level=article.level,
         )
         return article
@@ -86,8 +93,14 @@ def seed_article(sample_lexicon):
 
     path = sorted(settings.RANDNOTIZ_SEEDS_DIR.glob("*.txt"))[0]
     seed = parse_seed_file(path.read_text(encoding="utf-8"))
-    article = article_create(title=seed.title, text=seed.text, source=seed.source,
-                             published=seed.published, seed_order=0, annotate="none")
+    article = article_create(
+        title=seed.title,
+        text=seed.text,
+        source=seed.source,
+        published=seed.published,
+        seed_order=0,
+        annotate="none",
+    )
     Article.objects.filter(pk=article.pk).update(status=Article.Status.READY, **_seed_annotation)
     article.refresh_from_db()
     return article
@@ -95,7 +108,12 @@ def seed_article(sample_lexicon):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
 
 
 @pytest.fixture

@@ -404,7 +404,9 @@ def test_export_anki_command_for_the_seed_article_as_a_class_deck(seed_article, 
         imported = notes(col)
         assert imported, "the seed article has glossed words"
         assert any(n["German"].startswith("die Haubitze") for n in imported)
-        assert all(n["English"] and n["Source"] == html.escape(seed_article.title) for n in imported)
+        assert all(
+            n["English"] and n["Source"] == html.escape(seed_article.title) for n in imported
+        )
         # Each note's cloze blanks its own word in its sentence.
         assert all("[…]" in n["Cloze"] for n in imported if n["Sentence"])
     finally:

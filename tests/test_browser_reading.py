@@ -29,7 +29,8 @@ def test_keyboard_alone_reaches_a_popover(browser_page, live_server, seed_articl
     first = page.locator("#popover .headline").inner_text()
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "(first) => document.querySelector('#popover .headline')?.innerText !== first", arg=first)
+        "(first) => document.querySelector('#popover .headline')?.innerText !== first", arg=first
+    )
     page.keyboard.press("Escape")
     page.locator("#popover").wait_for(state="hidden")
 
@@ -52,7 +53,9 @@ def test_notes_panel_filters_by_kind_and_leads_to_the_word(browser_page, live_se
     page.get_by_role("button", name="Verbs").click()
     visible = page.locator(".note-list .note:visible")
     assert visible.count() >= 1
-    assert all("verb" in (visible.nth(i).get_attribute("class") or "") for i in range(visible.count()))
+    assert all(
+        "verb" in (visible.nth(i).get_attribute("class") or "") for i in range(visible.count())
+    )
     page.locator(".note-list .note.separable_verb .note-link", has_text="vorstellen").click()
     page.locator("#popover").wait_for(state="visible")
     assert "vorstellen" in page.locator("#popover").inner_text()

@@ -187,6 +187,10 @@ def test_annotate_command_cupt_to_conllu_has_ten_columns(tmp_path):
 def test_cupt_column_leaves_out_expressions_without_a_verb():
     from reader.nlp.conllu import mwe_column
 
-    sentence = {"tokens": [{"text": w} for w in ["Auf", "dem", "Papier", "gilt", "es"]], "expressions": [
-        {"type": "idiom", "tokens": [0, 1, 2], "verbal": False, "lemma": "auf dem Papier"}]}
+    sentence = {
+        "tokens": [{"text": w} for w in ["Auf", "dem", "Papier", "gilt", "es"]],
+        "expressions": [
+            {"type": "idiom", "tokens": [0, 1, 2], "verbal": False, "lemma": "auf dem Papier"}
+        ],
+    }
     assert mwe_column(sentence) == ["*"] * 5

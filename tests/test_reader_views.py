@@ -55,14 +55,17 @@ def test_popover_without_javascript_is_the_whole_page_with_the_word(client, seed
 
 def test_names_are_labelled_not_glossed(client, seed_article):
     s, t = find_token(seed_article, "Putin")
-    response = client.get(reverse("reader:word_popover", args=[seed_article.pk, s, t]),
-                          headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("reader:word_popover", args=[seed_article.pk, s, t]), headers={"HX-Request": "true"}
+    )
     assert "name" in response.content.decode()
 
 
 def test_unknown_word_address_is_404_not_500(client, seed_article):
-    response = client.get(reverse("reader:word_popover", args=[seed_article.pk, 999, 0]),
-                          headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("reader:word_popover", args=[seed_article.pk, 999, 0]),
+        headers={"HX-Request": "true"},
+    )
     assert response.status_code == 404
 
 
@@ -93,8 +96,10 @@ def test_pending_article_shows_progress_that_polls(client, db):
     article = make_article(annotate="none")
     html = client.get(reverse("reader:article_detail", args=[article.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in html
-    partial = client.get(reverse("reader:article_detail", args=[article.pk]) + "?status=1",
-                         headers={"HX-Request": "true"}).content.decode()
+    partial = client.get(
+        reverse("reader:article_detail", args=[article.pk]) + "?status=1",
+        headers={"HX-Request": "true"},
+    ).content.decode()
     assert "<html" not in partial and "Waiting to be annotated" in partial
 
 
@@ -105,9 +110,11 @@ def test_load_seeds_twice_keeps_one_seed(seed_article):
     assert Article.objects.filter(seed_order__isnull=False).count() == 1
 
 
-def test_notes_panel_lists_compounds_and_separable_verbs_linked_to_their_place(client, seed_article):
+def test_notes_panel_lists_compounds_and_separable_verbs_linked_to_their_place(
+    client, seed_article
+):
     html = client.get(reverse("reader:article_detail", args=[seed_article.pk])).content.decode()
-    notes = html[html.index('id="notes"'):]
+    notes = html[html.index('id="notes"') :]
     assert "Mehrfach|raketen|werfer" in notes
     assert "vorstellen" in notes and "stellte … vor" in notes
     assert 'class="note-link"' in notes and 'href="#s' in notes
@@ -115,11 +122,14 @@ def test_notes_panel_lists_compounds_and_separable_verbs_linked_to_their_place(c
 
 def test_popover_on_either_part_of_a_separable_verb_shows_the_whole_verb(client, seed_article):
     s, t = find_token(seed_article, "stellte")
-    html = client.get(reverse("reader:word_popover", args=[seed_article.pk, s, t]),
-                      headers={"HX-Request": "true"}).content.decode()
+    html = client.get(
+        reverse("reader:word_popover", args=[seed_article.pk, s, t]), headers={"HX-Request": "true"}
+    ).content.decode()
     assert "vorstellen" in html and "stellte … vor" in html
     tokens = seed_article.annotation["sentences"][s]["tokens"]
     vor = max(i for i, token in enumerate(tokens) if token["text"] == "vor")
-    html = client.get(reverse("reader:word_popover", args=[seed_article.pk, s, vor]),
-                      headers={"HX-Request": "true"}).content.decode()
+    html = client.get(
+        reverse("reader:word_popover", args=[seed_article.pk, s, vor]),
+        headers={"HX-Request": "true"},
+    ).content.decode()
     assert "vorstellen" in html

@@ -8,15 +8,32 @@ def tok(text, lemma, upos, ws=" ", **extra):
 ANNOTATION = {
     "version": 1,
     "sentences": [
-        {"paragraph": 0, "kind": "heading", "tokens": [tok("Haubitzen", "Haubitze", "NOUN", "\n\n")],
-         "expressions": []},
-        {"paragraph": 1, "kind": "text", "expressions": [
-            {"type": "separable_verb", "tokens": [1, 4], "lemma": "vorstellen", "gloss": "to present"}],
-         "tokens": [
-            tok("Kim", "Kim", "PROPN"), tok("stellte", "stellen", "VERB"),
-            tok("<script>", "<script>", "NOUN", gloss="a script"), tok("50", "50", "NUM"),
-            tok("vor", "vor", "ADP", ""), tok(".", ".", "PUNCT", ""),
-         ]},
+        {
+            "paragraph": 0,
+            "kind": "heading",
+            "tokens": [tok("Haubitzen", "Haubitze", "NOUN", "\n\n")],
+            "expressions": [],
+        },
+        {
+            "paragraph": 1,
+            "kind": "text",
+            "expressions": [
+                {
+                    "type": "separable_verb",
+                    "tokens": [1, 4],
+                    "lemma": "vorstellen",
+                    "gloss": "to present",
+                }
+            ],
+            "tokens": [
+                tok("Kim", "Kim", "PROPN"),
+                tok("stellte", "stellen", "VERB"),
+                tok("<script>", "<script>", "NOUN", gloss="a script"),
+                tok("50", "50", "NUM"),
+                tok("vor", "vor", "ADP", ""),
+                tok(".", ".", "PUNCT", ""),
+            ],
+        },
     ],
 }
 
@@ -50,9 +67,24 @@ def test_known_words_are_marked_known():
 
 
 def test_popover_details_for_a_noun_show_article_and_plural():
-    annotation = {"sentences": [{"tokens": [
-        tok("Haubitzen", "Haubitze", "NOUN", gender="f", plural="Haubitzen", gloss="howitzer",
-            feats="Number=Plur")], "expressions": []}]}
+    annotation = {
+        "sentences": [
+            {
+                "tokens": [
+                    tok(
+                        "Haubitzen",
+                        "Haubitze",
+                        "NOUN",
+                        gender="f",
+                        plural="Haubitzen",
+                        gloss="howitzer",
+                        feats="Number=Plur",
+                    )
+                ],
+                "expressions": [],
+            }
+        ]
+    }
     word = word_details(annotation, 0, 0)
     assert word["headline"] == "die Haubitze, -n"
     assert word["senses"] == ["howitzer"]
@@ -77,7 +109,16 @@ def test_out_of_range_word_is_none():
 
 
 def test_noun_in_its_dictionary_plural_form_is_labelled_plural_without_tagger_features():
-    annotation = {"sentences": [{"tokens": [
-        tok("Geschütze", "Geschütz", "NOUN", gender="n", plural="Geschütze", gloss="gun")],
-        "expressions": []}]}
+    annotation = {
+        "sentences": [
+            {
+                "tokens": [
+                    tok(
+                        "Geschütze", "Geschütz", "NOUN", gender="n", plural="Geschütze", gloss="gun"
+                    )
+                ],
+                "expressions": [],
+            }
+        ]
+    }
     assert word_details(annotation, 0, 0)["pos"] == "noun, plural"

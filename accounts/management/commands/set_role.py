@@ -15,6 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, username, role, **options):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"No user called {username!r}: they sign up first at /accounts/signup/.")
+            raise CommandError(
+                f"No user called {username!r}: they sign up first at /accounts/signup/."
+            )
         profile_set_role(user=user, role=role)
         self.stdout.write(f"{username} is now a {role}.")

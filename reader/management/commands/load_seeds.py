@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Load the seed articles from seeds/ (idempotent: existing seeds keep their rows)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--reannotate", action="store_true", help="annotate existing seeds again")
+        parser.add_argument(
+            "--reannotate", action="store_true", help="annotate existing seeds again"
+        )
 
     def handle(self, *args, reannotate=False, **options):
         seed_files = sorted(settings.RANDNOTIZ_SEEDS_DIR.glob("*.txt"))
@@ -19,8 +21,12 @@ class Command(BaseCommand):
             article = Article.objects.filter(seed_order=order).first()
             if article is None:
                 article = article_create(
-                    title=seed.title, text=seed.text, source=seed.source,
-                    published=seed.published, seed_order=order, annotate="inline",
+                    title=seed.title,
+                    text=seed.text,
+                    source=seed.source,
+                    published=seed.published,
+                    seed_order=order,
+                    annotate="inline",
                 )
                 self.stdout.write(f"loaded seed {path.name}: {article.title} ({article.status})")
             elif reannotate or article.status != Article.Status.READY:
