@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Randnotiz needs, idempotently, so that `make run` and `make test` work on a
 # fresh clone. A second run only checks what is already there.
-#   scripts/setup.sh deps     Python packages, Debian packages, htmx
+#   scripts/setup.sh deps     Python packages, Debian packages, htmx and axe-core (npm)
 #   scripts/setup.sh app      deps + migrate + dictionary import + seed articles
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,13 +53,14 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# --- htmx from the npm registry --------------------------------------------------------------
-if [ ! -f node_modules/htmx.org/dist/htmx.min.js ]; then
+# --- npm packages: htmx (served to browsers) and axe-core (tests/test_accessibility.py) -------
+if [ ! -f node_modules/htmx.org/dist/htmx.min.js ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
   if command -v npm >/dev/null 2>&1; then
-    say "installing htmx from npm"
+    say "installing htmx and axe-core from npm"
     npm install --no-audit --no-fund --silent
   else
     say "WARNING: npm is not available; pages work without htmx, but saving words and quizzes need it."
+    say "  tests/test_accessibility.py needs axe-core from npm too."
   fi
 fi
 

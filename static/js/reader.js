@@ -1,6 +1,10 @@
 // The reading view: one delegated handler for every word. Hover (mouse), focus (keyboard) or
 // tap fetches the word's popover through htmx; arrow keys move between words; Escape closes.
 //
+// Keyboard: Tab (or an arrow key) to a word shows its popover; Enter or Space opens it as a
+// dialog and takes the focus into it, where Tab walks its buttons and leaves it for the words
+// around; Escape closes it and gives the focus back to the word.
+//
 // Inside an assignment a teacher sees which words were looked up (#article[data-lookup-url]).
 // A click, tap, Enter or Space is a lookup at once; a popover opened by hovering or by moving
 // the focus is a glance, counted only once the learner stays on it for LOOKUP_AFTER_MS (the
@@ -15,6 +19,8 @@
   let inFlight = false;
   let counted = false;
   let pointer = null;  // the element under the mouse
+  let focusInside = false;  // Enter or Space asked for the popover: focus it once shown
+  let refocusing = false;  // the focus goes back to the word: not a new glance at it
 
   function popover() { return document.getElementById("popover"); }
 
@@ -51,21 +57,31 @@
     htmx.ajax("POST", wordUrl(article.dataset.lookupUrl, word), { source: word, swap: "none" });
   }
 
-  // `how`: "click" (a click, tap or key press asked for this word), "hover" or "focus".
-  function show(word, how) {
+  function enterPopover() {
+    focusInside = false;
+    const pop = popover();
+    if (pop && !pop.hidden) pop.focus();
+  }
+
+  // `how`: "click" (a click, tap or key press asked for this word), "hover" or "focus";
+  // `intoPopover`: the keyboard asked, so the focus moves into the popover.
+  function show(word, how, intoPopover) {
     const deliberate = how === "click";
     const article = document.getElementById("article");
     if (!article || !word || !window.htmx) return;
     // A click on a word also focuses it: one request per word, not two racing swaps.
     if (current === word && (inFlight || !popover().hidden)) {
       if (deliberate) countLookup(word);
+      if (intoPopover) { if (inFlight) focusInside = true; else enterPopover(); }
       return;
     }
-    if (current) current.classList.remove("active");
+    if (current) { current.classList.remove("active"); current.removeAttribute("aria-expanded"); }
+    focusInside = !!intoPopover;
     clearTimeout(lookupTimer);
     current = word;
     counted = deliberate || !article.dataset.lookupUrl;  // a deliberate GET counts itself
     word.classList.add("active");
+    word.setAttribute("aria-expanded", "true");
     link(word, true);
     const url = wordUrl(article.dataset.wordUrl, word) + (counted ? "" : "?glance=1");
     inFlight = true;
@@ -75,6 +91,7 @@
       const pop = popover();
       pop.hidden = false;
       place(word);
+      if (focusInside) enterPopover();
       if (!counted) lookupTimer = setTimeout(function () {
         if (how === "hover" && !(word.contains(pointer) || pop.contains(pointer))) return;
         countLookup(word);
@@ -86,8 +103,43 @@
     clearTimeout(lookupTimer);
     const pop = popover();
     if (pop) pop.hidden = true;
-    if (current) { current.classList.remove("active"); link(current, false); }
+    if (current) { current.classList.remove("active"); current.removeAttribute("aria-expanded"); link(current, false); }
     current = null;
+    focusInside = false;
+  }
+
+  // Close the popover and give the focus back to its word, without opening it again.
+  function close() {
+    const back = current;
+    hide();
+    if (!back) return;
+    refocusing = true;
+    back.focus();
+    refocusing = false;
+  }
+
+  function textWords() { return Array.from(document.querySelectorAll(".text .w")); }
+
+  // Tab inside the popover: past its last control to the next word, before its first back to
+  // the word it belongs to (it sits after the text in the page, far from its word).
+  function tabOutOfPopover(e) {
+    const pop = popover();
+    if (!current || !pop || !pop.contains(document.activeElement)) return false;
+    const controls = Array.from(pop.querySelectorAll("button, a[href], input, select, textarea, summary"))
+      .filter((el) => !el.disabled && el.getClientRects().length > 0);
+    const first = controls[0], last = controls[controls.length - 1];
+    const active = document.activeElement;
+    if (e.shiftKey && (active === pop || active === first)) {
+      e.preventDefault(); close(); return true;
+    }
+    if (!e.shiftKey && (active === last || controls.length === 0)) {
+      const words = textWords();
+      const next = words[words.indexOf(current) + 1];
+      e.preventDefault();
+      if (next) { hide(); next.focus(); } else close();
+      return true;
+    }
+    return false;
   }
 
   document.addEventListener("mouseover", function (e) {
@@ -101,6 +153,7 @@
     if (e.target.closest && e.target.closest(".w")) clearTimeout(hoverTimer);
   });
   document.addEventListener("focusin", function (e) {
+    if (refocusing) return;
     if (e.target.classList && e.target.classList.contains("w")) show(e.target, "focus");
   });
   document.addEventListener("click", function (e) {
@@ -123,19 +176,20 @@
       if (target) { e.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus({ preventScroll: true }); }
       return;
     }
-    if (e.target.closest("[data-close]")) { const back = current; hide(); if (back) back.focus(); return; }
+    if (e.target.closest("[data-close]")) { close(); return; }
     if (!e.target.closest("#popover")) hide();
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { const back = current; hide(); if (back) back.focus(); return; }
+    if (e.key === "Escape") { close(); return; }
+    if (e.key === "Tab" && tabOutOfPopover(e)) return;
     const word = document.activeElement;
     if (!word || !word.classList || !word.classList.contains("w")) return;
     if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-      const words = Array.from(document.querySelectorAll(".text .w"));
+      const words = textWords();
       const i = words.indexOf(word) + (e.key === "ArrowRight" ? 1 : -1);
       if (words[i]) { e.preventDefault(); words[i].focus(); }
     } else if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault(); show(word, "click");
+      e.preventDefault(); show(word, "click", true);
     }
   });
   window.addEventListener("resize", function () { if (current) place(current); });
