@@ -162,6 +162,12 @@ def test_learner_pages(browser_page, live_server, seed_article):
         reverse("glossary:word_save"), {"article": seed_article.pk, "s": s, "t": t}, headers=HX
     )
     assert saved.status_code == 200 and SavedWord.objects.filter(user=lea).exists()
+    # The saved word's popover shows it as "learning", a button of its own colour.
+    page.goto(base + reverse("reader:article_detail", args=[seed_article.pk]))
+    haubitzen.click()
+    page.locator("#popover [data-status=learning].on").wait_for()
+    audit.check("seed article, popover of a saved word")
+
     page.goto(base + reverse("glossary:vocabulary"))
     assert page.locator("tr.vocab-row").count() == 1
     audit.check("vocabulary with a saved word")
