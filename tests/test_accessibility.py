@@ -324,3 +324,30 @@ def test_keyboard_alone_answers_the_quiz(browser_page, live_server):
         # The answer's feedback takes the focus, so the next Tab leads to the next question.
         page.wait_for_function("document.activeElement.matches('li.question.answered .feedback')")
     assert "2 / 2" in page.locator("#score .final").inner_text()
+
+
+def test_tab_leads_out_of_the_popover_to_the_next_word_and_shift_tab_back_to_its_own(
+    browser_page, live_server
+):
+    page, base = browser_page, live_server.url
+    article = make_ready_article()
+    page.goto(base + reverse("reader:article_detail", args=[article.pk]))
+    focus_first_word(page)
+    wait_for_popover_of_focused_word(page)
+    first = page.evaluate("document.activeElement.innerText")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'popover'")
+
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.innerText") == first
+    page.locator("#popover").wait_for(state="hidden")
+
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'popover'")
+    # Anonymous: the popover holds the close button and the log-in and sign-up links.
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.getElementById('popover').contains(document.activeElement)")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.innerText") == "Regierung"
+    wait_for_popover_of_focused_word(page)
