@@ -41,6 +41,7 @@ from classroom.models import Correction
 from classroom.uploads import MAX_EPUB_BYTES
 from glossary.exports import article_deck_is_large
 from glossary.models import ExportKind
+from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
 
@@ -411,6 +412,7 @@ def assignment_read(request, pk: int):
         "progress": progress,
         "reading_html": reading_html,
         "counts_lookups": True,
+        "rest_known": rest_known_marked(request, article.pk),
         "quiz_url": _quiz_url(assignment),
         "results": selectors.student_answers(assignment, request.user),
     }

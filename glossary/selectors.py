@@ -149,3 +149,14 @@ def export_get(user, pk: int, *, with_data: bool = False):
 
     exports = Export.objects.all() if with_data else Export.objects.defer("data")
     return get_object_or_404(exports, pk=pk, owner=user)
+
+
+# Session key: the learner's last "mark the rest as known" (glossary.views.rest_known), so the
+# article page can offer to undo it.
+REST_KNOWN_SESSION_KEY = "glossary_rest_known"
+
+
+def rest_known_marked(request, article_id: int) -> dict | None:
+    """The learner's last "mark the rest as known", if it was on this article."""
+    marked = request.session.get(REST_KNOWN_SESSION_KEY)
+    return marked if marked and marked.get("article") == article_id else None

@@ -100,6 +100,49 @@ def word_status_set(*, user, key: str, status: str) -> str:
     return status
 
 
+def statuses_mark_rest_known(*, user, annotation) -> tuple[int, dt.datetime, dt.datetime]:
+    """Mark every word of an article that the learner has no status for as known: after
+    reading it through, the words they neither saved nor marked are words they knew (LUTE's
+    "mark the rest as known"). Names are left out, as everywhere statuses are counted.
+
+    Returns (how many were marked, the earliest and latest `updated_at` they got), which is
+    what statuses_undo_rest_known needs to take back exactly these rows and no status the
+    learner set by hand since."""
+    keys = article_lemma_counts(annotation)
+    max_length = LemmaStatus._meta.get_field("key").max_length
+    have = set(
+        LemmaStatus.objects.filter(user=user, key__in=list(keys)).values_list("key", flat=True)
+    )
+    rest = [key for key in sorted(keys) if key not in have and len(key) <= max_length]
+    started = timezone.now()
+    LemmaStatus.objects.bulk_create(
+        [LemmaStatus(user=user, key=key, status=WordStatus.KNOWN) for key in rest],
+        batch_size=1000,
+        ignore_conflicts=True,  # a status set in another tab meanwhile stays as it is
+    )
+    finished = timezone.now()
+    marked = LemmaStatus.objects.filter(
+        user=user, key__in=rest, updated_at__gte=started, updated_at__lte=finished
+    ).count()
+    return marked, started, finished
+
+
+def statuses_undo_rest_known(
+    *, user, annotation, started: dt.datetime, finished: dt.datetime
+) -> int:
+    """Take back statuses_mark_rest_known: the article's words marked known in that moment.
+    A word the learner has marked since (even as known again) has a later `updated_at` and
+    stays. Returns how many words are new again."""
+    deleted, _ = LemmaStatus.objects.filter(
+        user=user,
+        key__in=list(article_lemma_counts(annotation)),
+        status=WordStatus.KNOWN,
+        updated_at__gte=started,
+        updated_at__lte=finished,
+    ).delete()
+    return deleted
+
+
 def saved_word_update(
     *, word: SavedWord, gloss: str | None = None, note: str | None = None
 ) -> SavedWord:

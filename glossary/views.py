@@ -4,6 +4,7 @@ selectors.saved_word_get(user, pk), which 404s for anyone else's."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
@@ -11,7 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
@@ -331,3 +334,54 @@ def export_retry(request, pk: int):
     for (Export.can_start_again)."""
     queued = services.export_retry(selectors.export_get(request.user, pk))
     return redirect("glossary:export_detail", queued.pk)
+
+
+@login_required
+@require_POST
+def rest_known(request, pk: int):
+    """After reading: every word of the article without a status becomes known."""
+    article = render_cache.article_for_reading(pk)
+    annotation = render_cache.corrected_annotation(article) if article.is_ready else None
+    if annotation is None:
+        raise Http404("This article is not ready.")
+    count, started, finished = services.statuses_mark_rest_known(
+        user=request.user, annotation=annotation
+    )
+    request.session[selectors.REST_KNOWN_SESSION_KEY] = {
+        "article": article.pk,
+        "count": count,
+        "from": started.isoformat(),
+        "to": finished.isoformat(),
+    }
+    return _back_to_the_article(request, article.pk)
+
+
+@login_required
+@require_POST
+def rest_known_undo(request, pk: int):
+    marked = selectors.rest_known_marked(request, pk)
+    if marked is None:
+        messages.info(request, "There is nothing to undo here.")
+        return _back_to_the_article(request, pk)
+    article = render_cache.article_for_reading(pk)
+    annotation = render_cache.corrected_annotation(article)
+    count = services.statuses_undo_rest_known(
+        user=request.user,
+        annotation=annotation,
+        started=dt.datetime.fromisoformat(marked["from"]),
+        finished=dt.datetime.fromisoformat(marked["to"]),
+    )
+    del request.session[selectors.REST_KNOWN_SESSION_KEY]
+    messages.success(request, f"Undone: {count} word{pluralize(count)} marked new again.")
+    return _back_to_the_article(request, pk)
+
+
+def _back_to_the_article(request, pk: int):
+    """To the page the form was on (the article, or the assignment that shows it), never to
+    another site."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("reader:article_detail", pk=pk)

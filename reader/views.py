@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from classroom.services import lookup_record_for_request, reading_assignment_id
+from glossary.selectors import rest_known_marked
 from reader import render_cache, selectors
 from reader.rendering import word_details
 
@@ -20,7 +21,11 @@ def article_detail(request, pk: int):
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
     statuses = selectors.word_statuses_for(request.user)
-    context = {"article": article, "counts_lookups": reading_assignment_id(request, pk) is not None}
+    context = {
+        "article": article,
+        "counts_lookups": reading_assignment_id(request, pk) is not None,
+        "rest_known": rest_known_marked(request, pk),
+    }
     if article.is_ready:
         context["reading_html"] = render_cache.article_section_html(article, statuses)
     return render(request, "reader/article.html", context)

@@ -185,6 +185,11 @@ def test_learner_pages(browser_page, live_server, seed_article):
         )
         page.goto(base + reverse("glossary:export_detail", args=[export.pk]))
         audit.check(f"export page, {status}")
+
+    page.goto(base + reverse("reader:article_detail", args=[seed_article.pk]))
+    page.get_by_role("button", name="Mark the rest as known").click()
+    page.get_by_role("button", name="Undo").wait_for()
+    audit.check("seed article, the rest marked known (undo offered)")
     audit.assert_clean()
 
 

@@ -139,3 +139,32 @@ def test_vocabulary_page_edit_and_delete_inline(browser_page, live_server, seed_
     assert not SavedWord.objects.filter(pk=second.pk).exists()
     first.refresh_from_db()
     assert first.note == "remember the plural"
+
+
+def test_learner_marks_the_rest_of_the_article_known_and_undoes_it(browser_page, live_server):
+    from glossary.models import LemmaStatus
+    from tests.classroom_factories import make_ready_article
+
+    make_user("lea", password="correct horse battery")
+    article = make_ready_article()
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(live_server.url + reverse("reader:article_detail", args=[article.pk]))
+
+    # A saved word is "learning"; the others are new until the learner says they know them.
+    open_popover(page, page.locator(".text .w", has_text="Raketenwerfer"))
+    page.locator("#popover button[data-save]").click()
+    page.locator("#popover button[data-save].saved").wait_for()
+    page.get_by_role("button", name="Mark the rest as known").click()
+
+    page.get_by_text("8 words marked as known.").wait_for()
+    words = page.locator(".text .w")
+    classes = {w.inner_text(): w.get_attribute("class") for w in words.all()}
+    assert "st-learning" in classes["Raketenwerfer"]
+    assert all("st-known" in c for text, c in classes.items() if text != "Raketenwerfer")
+    assert LemmaStatus.objects.filter(user__username="lea", status="known").count() == 8
+
+    page.get_by_role("button", name="Undo").click()
+    page.get_by_text("Undone: 8 words marked new again.").wait_for()
+    assert page.locator(".text .w.st-known").count() == 0
+    assert list(LemmaStatus.objects.values_list("key", "status")) == [("raketenwerfer", "learning")]
