@@ -50,13 +50,16 @@ def token_classes(token: Mapping, expressions: list[Mapping], status: str | None
     if token.get("compound"):
         classes.append("cmp")
     for expression in expressions:
-        classes.append({"separable_verb": "sep", "reflexive_verb": "refl"}.get(
-            expression.get("type"), "idiom"))
+        classes.append(
+            {"separable_verb": "sep", "reflexive_verb": "refl"}.get(expression.get("type"), "idiom")
+        )
     classes.append(f"st-{status}" if status else "st-new")
     return " ".join(dict.fromkeys(classes))
 
 
-def reading_blocks(annotation: Mapping | None, statuses: Mapping[str, str] | None = None) -> list[Block]:
+def reading_blocks(
+    annotation: Mapping | None, statuses: Mapping[str, str] | None = None
+) -> list[Block]:
     """The article as paragraphs and subheadings of token markup.
 
     Every content word is a focusable span carrying its sentence and token index; the popover
@@ -74,7 +77,9 @@ def reading_blocks(annotation: Mapping | None, statuses: Mapping[str, str] | Non
 
     def flush() -> None:
         if parts:
-            blocks.append(Block(kind=kind, html="".join(parts).strip(), sentence_ids=list(sentence_ids)))
+            blocks.append(
+                Block(kind=kind, html="".join(parts).strip(), sentence_ids=list(sentence_ids))
+            )
 
     for s_index, sentence in enumerate(annotation.get("sentences", [])):
         paragraph = sentence.get("paragraph", 0)
@@ -96,7 +101,9 @@ def reading_blocks(annotation: Mapping | None, statuses: Mapping[str, str] | Non
                 mine = [expressions[i] for i in expressions_of.get(t_index, [])]
                 css = token_classes(token, mine, statuses.get(word_key(token)))
                 x_attr = (
-                    f' data-x="{s_index}-{expressions_of[t_index][0]}"' if t_index in expressions_of else ""
+                    f' data-x="{s_index}-{expressions_of[t_index][0]}"'
+                    if t_index in expressions_of
+                    else ""
                 )
                 parts.append(
                     f'<span class="{css}" tabindex="0" role="button" data-s="{s_index}" '
@@ -130,7 +137,10 @@ def noun_number_feats(token: Mapping) -> str:
     plural, text = token.get("plural"), token["text"].lower()
     if token.get("upos") != "NOUN" or "Number=" in feats or not plural:
         return feats
-    if text != (token.get("lemma") or "").lower() and text in {plural.lower(), plural.lower() + "n"}:
+    if text != (token.get("lemma") or "").lower() and text in {
+        plural.lower(),
+        plural.lower() + "n",
+    }:
         return f"{feats}|Number=Plur" if feats else "Number=Plur"
     return feats
 
@@ -151,7 +161,9 @@ def word_details(annotation: Mapping, s_index: int, t_index: int) -> dict | None
     expressions = []
     for number in expression_index(sentence).get(t_index, []):
         expression = dict(sentence["expressions"][number])
-        indices = sorted(i for i in expression.get("tokens", []) if 0 <= i < len(sentence["tokens"]))
+        indices = sorted(
+            i for i in expression.get("tokens", []) if 0 <= i < len(sentence["tokens"])
+        )
         expression["words"] = " … ".join(word_runs(sentence["tokens"], indices))
         expression["label"] = expression_label(expression.get("type", ""))
         expressions.append(expression)

@@ -67,7 +67,8 @@ def test_production_settings_turn_debug_off_and_cookies_secure():
     code = (
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps({k: getattr(s, k) for k in ['DEBUG', 'SESSION_COOKIE_SECURE', "
-        "'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', 'SECURE_SSL_REDIRECT', 'ALLOWED_HOSTS']}))"
+        "'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', 'SECURE_SSL_REDIRECT', "
+        "'ALLOWED_HOSTS']}))"
     )
     result = run_python(code, production_env())
     assert result.returncode == 0, result.stderr
