@@ -127,6 +127,33 @@ def test_adjective_comparison_forms_are_skipped():
     assert parsed.phrases == []
 
 
+def test_adjective_built_on_the_headword_below_it_is_a_headword_of_its_own():
+    words = words_by_headword(
+        "koreanisch {adj} [geogr.] | gesamtkoreanisch | nordkoreanisch | südkoreanisch :: "
+        "Korean | unified Korean | North Korean | South Korean"
+    )
+    assert set(words) == {"koreanisch", "gesamtkoreanisch", "nordkoreanisch", "südkoreanisch"}
+    nord = words["nordkoreanisch"][0]
+    assert (nord.pos, nord.sub_index, [g.gloss for g in nord.glosses]) == (
+        "ADJ",
+        2,
+        ["North Korean"],
+    )
+
+
+def test_untagged_noun_below_a_noun_line_stays_a_headword():
+    words = words_by_headword("Koreaner {m} | Nordkoreaner :: Korean | North Korean")
+    assert [g.gloss for g in words["Nordkoreaner"][0].glosses] == ["North Korean"]
+
+
+def test_verb_forms_ending_in_the_verb_stay_inflections():
+    parsed = parse_line(
+        "kommen {vi} | kommend | gekommen | zurückkommen :: to come | coming | come | to come back",
+        1,
+    )
+    assert [w.headword for w in parsed.words] == ["kommen"]
+
+
 def test_figurative_sub_entry_is_an_idiom():
     phrases = phrases_of(
         "Säbel {m} [mil.] | Säbel {pl} | mit dem Säbel rasseln [übtr.] :: sabre | sabres | "
@@ -212,6 +239,14 @@ def test_abbreviation_with_a_semicolon_does_not_split_the_gloss():
     assert [g.gloss for g in words["Regierung"][0].glosses] == ["government", "administration"]
 
 
+def test_preposition_before_a_slot_is_the_frame_unless_it_is_the_headword():
+    verzichten = normalise_headword("auf etw. verzichten", "VERB")
+    assert (verzichten.headword, verzichten.framed) == ("verzichten", True)
+    trotz = normalise_headword("trotz etw. weitermachen", "VERB")
+    assert trotz.headword == "weitermachen"
+    assert normalise_headword("außer jdm./etw.", "ADP").headword == "außer"
+
+
 def test_normalise_headword_keeps_multiword_phrases():
     assert normalise_headword("jdn./etw. vorstellen", "VERB").headword == "vorstellen"
     assert normalise_headword("einer Sache entsagen", "VERB").headword == "entsagen"
@@ -264,6 +299,40 @@ def test_rare_label_belongs_to_its_own_synonym_only():
     assert words["Potentat"][0].penalty == 2
     words = words_by_headword("Herrscher {m}; Potentat {m} [veraltend] :: ruler")
     assert words["Herrscher"][0].penalty == 0
+
+
+def test_plural_only_entry_comes_after_the_singular_it_is_the_plural_of():
+    entries, _ = build_lexicon(
+        [
+            parse_line(
+                "Herrscher {m}; Machthaber {m} [pol.] | Herrscher {pl}; Machthaber {pl} :: "
+                "ruler | rulers",
+                1,
+            ),
+            parse_line("Machthaber {pl} [phil.] :: the powers-that-be", 2),
+            parse_line("Leute {pl} :: people", 3),
+        ]
+    )
+    machthaber = sorted((e for e in entries if e.key == "machthaber"), key=lambda e: e.rank)
+    assert [(e.gender, e.senses[0].gloss) for e in machthaber] == [
+        ("m", "ruler"),
+        ("", "the powers-that-be"),
+    ]
+    leute = next(e for e in entries if e.key == "leute")
+    assert leute.rank < machthaber[1].rank  # no singular of its own: its rank stands
+
+
+def test_adjective_with_sein_or_werden_is_also_an_entry_under_the_whole_phrase():
+    parsed = parse_line(
+        "verfeindet sein; Feinde sein {v} | verfeindete Staaten :: to be enemies | enemy states",
+        1,
+    )
+    assert [(w.headword, w.pos, [g.gloss for g in w.glosses]) for w in parsed.words] == [
+        ("verfeindet sein", "VERB", ["to be enemies"])
+    ]
+    assert "verfeindet sein" in {p.phrase for p in parsed.phrases}  # still an idiom candidate
+    # An inflected form or a longer example is not.
+    assert parse_line("total fertig sein {v} :: to be knackered", 2).words == []
 
 
 def test_framed_line_comes_after_the_plain_verb():

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.nlp.lexicon import context_stem, lexicon_key
+from reader.nlp.idioms import LIGHT_VERBS, PREPOSITIONS
+from reader.nlp.lexicon import COPULAS, context_stem, lexicon_key
 
 # Grammar tags -> UPOS. {m,f} and the like: the first gender is the usual one.
 _TAG_POS = {
@@ -97,69 +98,10 @@ _PROVERB = {"sprw.", "prov."}
 
 # Valency slots Ding writes into headwords: jdn., jdm., jds., etw., jdn./etw., einer Sache.
 _SLOT_RE = re.compile(r"^(?:jd[mns]|jmd[mns]?|etw|sth|sb)\.(?:/(?:jd[mns]|etw)\.)*$")
-_PREPOSITIONS = {
-    "an",
-    "auf",
-    "aus",
-    "bei",
-    "durch",
-    "für",
-    "gegen",
-    "gegenüber",
-    "hinter",
-    "in",
-    "mit",
-    "nach",
-    "neben",
-    "ohne",
-    "seit",
-    "über",
-    "um",
-    "unter",
-    "von",
-    "vor",
-    "wegen",
-    "zu",
-    "zwischen",
-    "als",
-}
+# The prepositions that govern a valency slot (auf etw. verzichten). "wie etw." compares and
+# belongs to the phrase: "sich wie etw. lesen" (to read like sth.) is no frame of "lesen".
+_FRAME_PREPOSITIONS = frozenset(PREPOSITIONS - {"wie"})
 _ARTICLES = {"der", "die", "das"}
-# Verbs that carry little meaning of their own in a Funktionsverbgefüge (light-verb
-# construction): "eine Entscheidung treffen", "in Frage stellen", "Abschied nehmen".
-LIGHT_VERBS = {
-    "treffen",
-    "stellen",
-    "nehmen",
-    "bringen",
-    "kommen",
-    "finden",
-    "geben",
-    "halten",
-    "machen",
-    "führen",
-    "ziehen",
-    "üben",
-    "leisten",
-    "erteilen",
-    "erheben",
-    "setzen",
-    "legen",
-    "ergreifen",
-    "fassen",
-    "treten",
-    "stehen",
-    "geraten",
-    "haben",
-    "tragen",
-    "gehen",
-    "liegen",
-    "erfahren",
-    "erhalten",
-    "schenken",
-    "zollen",
-    "stoßen",
-    "versetzen",
-}
 
 _BRACE_RE = re.compile(r"\{([^{}]*)\}")
 _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
@@ -399,20 +341,23 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     reflexive = False
     framed = slotted = False
     kept: list[str] = []
+    # The preposition before a slot is the frame's (auf etw. verzichten), unless it is the
+    # headword itself (ab etw. {prp}, außer jdm./etw.).
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
         if _SLOT_RE.match(tok):
             framed = True
             # The preposition that governs a slot belongs to the frame, not the word: auf etw.
             # Only such a prepositional frame marks a narrower sense (nach jdm. kommen = to
             # take after sb.); a bare object (jdm. etw. geben) is the verb's usual use.
-            if kept and kept[-1].lower() in _PREPOSITIONS:
+            if kept and kept[-1].lower() in _FRAME_PREPOSITIONS and (len(kept) > 1 or i < last):
                 kept.pop()
                 slotted = True
             continue
         if tok == "Sache" and kept and kept[-1].lower() in {"einer", "eine", "einer/einem"}:
             framed = True
             kept.pop()
-            if kept and kept[-1].lower() in _PREPOSITIONS:
+            if kept and kept[-1].lower() in _FRAME_PREPOSITIONS and (len(kept) > 1 or i < last):
                 kept.pop()
                 slotted = True
             continue
@@ -553,6 +498,34 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:i]
 
 
+def _is_derived_subentry(word: str, heads: set[str], line_pos: str | None, english: str) -> bool:
+    """Whether an untagged word below an adjective's or adverb's first sub-entry is a word of
+    its own built on the headword (koreanisch | nordkoreanisch, wichtig | unwichtig) rather
+    than a comparative or a note. Not for verbs: their sub-entries below the inflections are
+    mostly the same verbs in a frame of narrower sense (sich zu jdm. herumdrehen = to pivot
+    around to face sb.)."""
+    if line_pos not in ("ADJ", "ADV") or "/" in word or word in heads:
+        return False
+    if not english.strip() or english.strip() == "-":
+        return False
+    return any(
+        len(head) >= 3 and len(word) >= len(head) + 2 and word.endswith(head) for head in heads
+    )
+
+
+def _is_copula_phrase(words: list[str], english: str) -> bool:
+    """An adjective or participle with "sein" or "werden" and English of its own ("verfeindet
+    sein :: to be enemies", "fündig werden :: to strike it rich"): not an inflected form
+    (verfeindet seiend) or an example with more words (total fertig sein)."""
+    return (
+        len(words) == 2
+        and words[1] in COPULAS
+        and words[0].isalpha()
+        and words[0][:1].islower()
+        and english.lstrip().startswith("to ")
+    )
+
+
 def _guess_pos(headword: str, english: str) -> str:
     if english.lstrip().startswith("to "):
         return "VERB"
@@ -594,6 +567,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
         )
     )
 
+    line_heads = {normalise_headword(a.text, line_pos).headword for a in first_synonyms}
     context: str | None = None  # computed for the first verb on the line
     consumed: set[int] = set()
     for i, sub in enumerate(german):
@@ -643,8 +617,12 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                     and not (line_pos == "NOUN" and norm.headword[:1].isupper() and sub_pos is None)
                 ):
                     # An untagged single word below the first sub-entry is an inflected form
-                    # or a note, not a headword of its own (gut | besser | am besten).
-                    continue
+                    # or a note, not a headword of its own (gut | besser | am besten), unless
+                    # it is a longer word built on the headword with English of its own:
+                    # koreanisch | nordkoreanisch :: Korean | North Korean.
+                    if not _is_derived_subentry(norm.headword, line_heads, line_pos, eng_text):
+                        continue
+                    pos = line_pos
                 if pos is None:
                     pos = _guess_pos(norm.headword, eng_text)
                 if pos not in ("NOUN", "PROPN"):
@@ -702,6 +680,26 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 meaning = "; ".join(g.gloss for g in glosses)[:500]
                 if not meaning:
                     continue
+                if _is_copula_phrase(norm.words, eng_text):
+                    # verfeindet sein :: to be enemies. Ding has many participles and
+                    # adjectives only so; an entry under the whole phrase lets the pipeline
+                    # gloss "die verfeindeten Nachbarn" through it (reader.nlp.word_formation).
+                    result.words.append(
+                        DingWord(
+                            headword=norm.headword,
+                            pos="VERB",
+                            line=line_no,
+                            glosses=[
+                                Gloss(g.gloss, " ".join(filter(None, [norm.frame, g.detail])))
+                                for g in glosses
+                            ],
+                            frame=norm.frame,
+                            synonym_index=j,
+                            sub_index=i,
+                            penalty=label_penalty(ann.labels),
+                            line_size=len(german),
+                        )
+                    )
                 for phrase in split_top(ann.text, " / "):
                     result.phrases.append(
                         _classify_phrase(
@@ -914,4 +912,19 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             for gloss in record.senses:
                 gloss.context = ""
         entries.append(record)
+    _plural_only_after_singular(entries)
     return entries, list(idioms.values())
+
+
+def _plural_only_after_singular(entries: list[EntryRecord]) -> None:
+    """A plural-only entry (die Machthaber {pl} :: the powers-that-be) goes after the singular
+    noun it is the plural of (der Machthaber :: ruler): that entry is the word, the plural's
+    line a special sense. Plural-only words without such a singular (Leute) keep their rank."""
+    singular_plurals = {
+        e.key
+        for e in entries
+        if e.pos == "NOUN" and e.gender and e.plural and lexicon_key(e.plural) == e.key
+    }
+    for entry in entries:
+        if entry.pos == "NOUN" and not entry.gender and entry.key in singular_plurals:
+            entry.rank += 32 * _TIER  # below every tier of line_tier (at most 31)

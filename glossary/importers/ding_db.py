@@ -57,8 +57,10 @@ def file_checksum(path: Path) -> str:
         here / "ding_db.py",
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
-        # context_stem: the stems stored with verb senses must match the pipeline's.
+        # context_stem: the stems stored with verb senses must match the pipeline's; COPULAS.
         here.parent.parent / "reader" / "nlp" / "lexicon.py",
+        # LIGHT_VERBS and PREPOSITIONS, which the parser and the idiom selection read.
+        here.parent.parent / "reader" / "nlp" / "idioms.py",
     ):
         if code.exists():
             digest.update(code.read_bytes())
