@@ -193,6 +193,27 @@ def test_strong_and_prefixed_participles_find_their_verb():
     ]
 
 
+def test_adjective_known_only_with_sein_or_werden_is_glossed_through_that_phrase():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("verfeindet sein", "VERB", ("to be enemies",)),
+            LexEntry("fündig werden", "VERB", ("to strike it rich",)),
+        ]
+    )
+    doc = Doc(
+        VOCAB,
+        words=["verfeindeten", "fündig", "unbekannten"],
+        lemmas=["verfeindet", "fündig", "unbekannt"],
+        pos=["ADJ", "ADV", "ADJ"],
+    )
+    doc._.lexicon, doc._.lex = lexicon, {}
+    assert [t._.gloss for t in gloss_doc(doc)] == [
+        "verfeindet sein: to be enemies",
+        "fündig werden: to strike it rich",
+        None,
+    ]
+
+
 def test_directional_particle_verb_reads_off_its_parts_but_opaque_one_does_not():
     # aus + preisen is not "to praise out": auspreisen means to price goods.
     assert glossed_with_word_formation(
@@ -211,6 +232,37 @@ def test_old_spelling_compound_is_glossed_through_its_reformed_head():
     doc = Doc(VOCAB, words=["Friedensprozeß"], lemmas=["Friedensprozeß"], pos=["NOUN"])
     doc._.lexicon, doc._.lex = lexicon, {}
     assert gloss_doc(doc)[0]._.gloss == "process"
+
+
+def test_adverb_takes_the_particle_entry_and_adjective_not_the_capitalised_noun():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("gar", "ADJ", ("done", "cooked")),
+            LexEntry("gar", "PART", ("at all",)),
+            LexEntry("Ober", "NOUN", ("queen",), "f"),
+            LexEntry("obere", "ADJ", ("upper",)),
+            LexEntry("Ober", "NOUN", ("waiter",), "m"),
+            LexEntry("Lot", "NOUN", ("plumb line",), "n"),
+        ]
+    )
+    doc = Doc(
+        VOCAB,
+        words=["gar", "oberster", "lotig"],
+        lemmas=["gar", "ober", "lot"],
+        pos=["ADV", "ADJ", "ADJ"],
+    )
+    doc._.lexicon, doc._.lex = lexicon, {}
+    # No adjective at all: the noun is still better than nothing.
+    assert [t._.gloss for t in gloss_doc(doc)] == ["at all", "upper", "plumb line"]
+
+
+def test_preposition_attaching_a_second_object_does_not_make_a_verb_gloss_rarer():
+    # warnen: Ding's "to warn sb. of/against sth." is the plain sense, not "to alert".
+    assert rank_senses(("to warn sb. of/against sth.", "to alert", "to warn"))[0] == (
+        "to warn sb. of/against sth."
+    )
+    # A particle changes the verb: "to take after sb." is not "to take".
+    assert rank_senses(("to take after sb.", "to come"))[0] == "to come"
 
 
 def test_hand_written_senses_stay_ahead_of_plainer_dictionary_ones():

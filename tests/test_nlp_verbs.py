@@ -148,6 +148,19 @@ def test_expressions_land_in_their_sentence_with_sentence_indices():
     assert second["tokens"][4]["gloss"] == "to introduce"
 
 
+def test_separable_verb_the_dictionary_lacks_shows_its_word_formation_gloss_in_its_note():
+    # Ding has rücken but not heranrücken: the verb's gloss comes from its parts, and the
+    # grammar note of the separable verb shows the same.
+    lexicon = MemoryLexicon([LexEntry("rücken", "VERB", ("to move",))])
+    result = annotate_text("Die Truppen wollen näher heranrücken.", lexicon)
+    sentence = result["sentences"][0]
+    (expression,) = sentence["expressions"]
+    (token,) = (sentence["tokens"][i] for i in expression["tokens"])
+    assert expression["lemma"] == "heranrücken"
+    assert token["gloss"] == "heranrücken: heran- (closer, up to) + rücken: to move"
+    assert expression["gloss"] == token["gloss"]
+
+
 def test_clause_final_adverb_particle_joins_when_dictionary_has_the_verb():
     lexicon = MemoryLexicon([LexEntry("herausstellen", "VERB", ("to turn out",))])
     rows = [

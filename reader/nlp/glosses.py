@@ -52,7 +52,24 @@ def _choose(entries: list[LexEntry], pos: str, strict: bool) -> LexEntry | None:
     if strict:
         fitting = [e for e in entries if _pos_fits(e, pos)]
         return fitting[0] if fitting else None
+    if pos == "ADV" and not any(e.pos == "ADV" for e in entries):
+        # An adverb the dictionary lists as a particle (gar: at all, not the adjective "done";
+        # eben, bloß): STTS tags an adverbially used adjective ADJD, so an ADV is no adjective.
+        particle = next((e for e in entries if e.pos == "PART"), None)
+        if particle is not None:
+            return particle
+    if pos in ("ADJ", "ADV") and all(e.pos == "NOUN" for e in entries):
+        # A small-letter adjective is not its capitalised homograph (ober: upper, not der Ober
+        # "waiter"): later keys (obere, the participle's verb) go first, see gloss_doc.
+        return None
     return best_entry(entries, pos)
+
+
+def _noun_homograph(entries: list[LexEntry], pos: str) -> LexEntry | None:
+    """The noun entry `_choose` passed over for an adjective or adverb: a last resort."""
+    if pos in ("ADJ", "ADV") and entries and all(e.pos == "NOUN" for e in entries):
+        return best_entry(entries, pos)
+    return None
 
 
 def head_candidates(word: str) -> list[str]:
@@ -69,6 +86,12 @@ def head_candidates(word: str) -> list[str]:
 # Words that say nothing about a gloss's commonness ("to", "sb.", "sth.").
 _FILLER = frozenset(
     "to a an the of sb sth sb's sth's one's oneself sth./sb. sb./sth. jdn etw".split()
+)
+# A preposition after an object only attaches the second one ("to warn sb. of/against sth.",
+# "to secure sth. for sb."): it says nothing about how common the verb is.
+_SLOT_PREPOSITION = re.compile(
+    r"\b(sb|sth)\.\s+(?:of|against|with|for|about|from|into|at|by|on|to)"
+    r"(?:/(?:of|against|with|for|about|from|into|at|by|on|to))*\b"
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
@@ -99,7 +122,8 @@ PLAIN_ZIPF = 4.0
 @functools.lru_cache(maxsize=100_000)
 def gloss_words(gloss: str) -> tuple[int, float]:
     """(number of content words, Zipf frequency of the rarest one) of an English gloss."""
-    words = [w for w in _WORD.findall(gloss.lower()) if w not in _FILLER]
+    text = _SLOT_PREPOSITION.sub(r"\1.", gloss.lower())
+    words = [w for w in _WORD.findall(text) if w not in _FILLER]
     if not words:
         return 0, 0.0
     freqs = _english_frequencies()
@@ -377,6 +401,10 @@ def gloss_doc(doc: Doc) -> Doc:
             if entry is not None and entry.glosses:
                 found = (entry, via)
                 break
+        if found is None:
+            homograph = _noun_homograph(cache.get(lemma.lower(), []), pos)
+            if homograph is not None and homograph.glosses:
+                found = (homograph, "lemma")
         if found:
             if found[0].contexts:
                 chosen[token.i] = found[0]
@@ -429,7 +457,27 @@ def gloss_doc(doc: Doc) -> Doc:
             for token in tokens:
                 senses = entry_senses(entry, context_nouns(token))
                 token._.gloss, token._.senses = senses[0], senses
+    _gloss_unglossed_verb_expressions(doc)
     return doc
+
+
+def _gloss_unglossed_verb_expressions(doc: Doc) -> None:
+    """A separable verb the dictionary lacks (heranrücken) left its expression without a gloss
+    in randnotiz_separable_verbs; its verb has one from word formation by now ("heranrücken:
+    heran- (closer, up to) + rücken: to move"), which the grammar note should show too."""
+    for expression in doc._.expressions or []:
+        if expression["type"] != "separable_verb" or expression.get("gloss"):
+            continue
+        # Only a gloss of the whole verb: the surface fallback of "lässt ... übrig" is lassen's
+        # "to let", which the token may show but the note of übriglassen may not.
+        expression["gloss"] = next(
+            (
+                doc[i]._.gloss
+                for i in expression["doc_tokens"]
+                if doc[i]._.gloss_via == "particle" and doc[i]._.gloss
+            ),
+            None,
+        )
 
 
 def _takes_context(token) -> bool:

@@ -34,7 +34,10 @@ from reader.nlp.lexicon import Lexicon, MemoryLexicon
 # 3: glosses for derived and inflected forms, sentences that end in a number, separable verbs
 #    across comparisons, compounds with verb-stem modifiers, more idioms.
 # 4: verb senses chosen by the nouns of their clause (eine Bedrohung wahrnehmen: to perceive).
-ANNOTATION_VERSION = 4
+# 5: Ding's derived adjectives below a headword (nordkoreanisch), adjectives glossed through
+#    "X sein/werden" (verfeindet sein), separable verbs' notes glossed by word formation,
+#    particles for adverbs (gar: at all), corrected first senses (Führer: leader).
+ANNOTATION_VERSION = 5
 
 # Components from other modules, slotted in at their place when their module registers them.
 OPTIONAL_COMPONENTS = (

@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.nlp.lexicon import COPULAS
+
 # English gloss of the base word -> gloss of the derived word (None: the base's sense does not fit).
 Compose = Callable[[str, str], str | None]  # (base lemma as found, its first gloss) -> gloss
 
@@ -420,6 +422,20 @@ def participle_derivations(
     ]
 
 
+def copula_derivations(word: str) -> list[Derivation]:
+    """verfeindet -> the headword "verfeindet sein", glossed "verfeindet sein: to be enemies":
+    the phrase is the dictionary's sense of the word, and it says which verb goes with it."""
+    return [
+        Derivation(
+            f"{word} {copula}",
+            frozenset({"VERB"}),
+            lambda lemma, gloss: f"{lemma}: {gloss}",
+            "copula",
+        )
+        for copula in COPULAS
+    ]
+
+
 def place_bases(word: str) -> list[str]:
     """Place names an -er or -isch adjective can be made from: Münchner -> München,
     Dresdener -> Dresden, Bonner -> Bonn, Göttinger -> Göttingen, Bremer -> Bremen,
@@ -460,6 +476,8 @@ def derivations(text: str, lemma: str, pos: str) -> list[Derivation]:
         # Nouns in -er are left alone: most are agent nouns (Rapper is no person from Rappen).
         for base in place_bases(text if text.lower().endswith("er") else lemma):
             out.append(Derivation(base, frozenset({"NOUN", "PROPN"}), _of_place, "place", True))
+    if pos in ("ADJ", "ADV"):
+        out += copula_derivations(low)
     if pos == "ADJ":
         forms = [low] + _strip_inflection(low)
         for form in forms:
