@@ -451,9 +451,11 @@ def _line_nouns(items: list) -> dict[int, str]:
         if not line or getattr(record, "headword", ""):
             continue
         words = record.phrase.split()
-        nouns = {
+        # In the order written, not a set's: a tie for the most shared noun goes to the line's
+        # first, the same in every process (a set's order changes with PYTHONHASHSEED).
+        nouns = dict.fromkeys(
             _lemma(w).lower() for i, w in enumerate(words) if _is_noun(w, i == 0) and w.isalpha()
-        }
+        )
         per_line = counts.setdefault(line, {})
         for noun in nouns:
             per_line[noun] = per_line.get(noun, 0) + 1

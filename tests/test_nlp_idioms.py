@@ -354,6 +354,18 @@ def test_selection_accepts_the_importers_parsed_records():
     assert [e.phrase for e in select_idioms(records)] == ["mit dem Säbel rasseln"]
 
 
+def test_line_noun_tie_goes_to_the_first_noun_written_in_every_process():
+    # Ties were broken by a set's order, which changes with PYTHONHASHSEED: two imports of the
+    # same Ding file could select different idioms.
+    from glossary.idiom_selection import PhraseRecord, _line_nouns
+
+    records = [
+        PhraseRecord("Zahn um Zahn und Auge um Auge", "a tooth for a tooth", line=7),
+        PhraseRecord("Auge und Zahn zeigen", "to show eye and tooth", line=7),
+    ]
+    assert _line_nouns(records) == {7: "zahn"}
+
+
 def test_selection_ranks_flagged_idioms_first():
     entries = list(selected().values())
     ranks = [e.extra["rank"] for e in entries]
