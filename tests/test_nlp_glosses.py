@@ -214,6 +214,18 @@ def test_adjective_known_only_with_sein_or_werden_is_glossed_through_that_phrase
     ]
 
 
+def test_nominalised_infinitive_is_glossed_through_its_verb_not_a_compound_head():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("aufplustern", "VERB", ("to ruffle one's feathers",), reflexive=True),
+            LexEntry("Luster", "NOUN", ("chandelier",), "m"),
+        ]
+    )
+    doc = Doc(VOCAB, words=["Aufplustern"], lemmas=["Aufpluster"], pos=["NOUN"])
+    doc._.lexicon, doc._.lex = lexicon, {}
+    assert gloss_doc(doc)[0]._.gloss == "act of sich aufplustern: to ruffle one's feathers"
+
+
 def test_directional_particle_verb_reads_off_its_parts_but_opaque_one_does_not():
     # aus + preisen is not "to praise out": auspreisen means to price goods.
     assert glossed_with_word_formation(

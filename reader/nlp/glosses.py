@@ -339,6 +339,13 @@ def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
         # Old spelling (Prozeß, daß) as in older texts: the reformed spelling is the headword.
         (lemma.replace("ß", "ss") if "ß" in lemma else None, "spelling", True),
     ]
+    if pos == "NOUN" and token.text[:1].isupper() and token.text.isalpha():
+        # A nominalised infinitive (das Aufplustern, des Zögerns) the dictionary lacks as a
+        # noun: its verb, before a compound head read into it (Aufp-luster "chandelier").
+        infinitive = token.text.lower().removesuffix("s") if token.text.endswith("ns") else ""
+        infinitive = infinitive or token.text.lower()
+        if infinitive.endswith(("en", "ern", "eln")) and len(infinitive) >= 6:
+            keys.append((infinitive, "infinitive", True))
     if pos == "ADJ":
         # Ding writes some adjectives in an inflected form only (letzte, letzter).
         keys += [(lemma + "e", "lemma", True), (lemma + "er", "lemma", True)]
@@ -396,7 +403,7 @@ def gloss_doc(doc: Doc) -> Doc:
             if not key:
                 continue
             entry = _choose(cache.get(key.lower(), []), pos, strict)
-            if entry is None and via == "participle":
+            if entry is None and via in ("participle", "infinitive"):
                 entry = _choose(cache.get(key.lower(), []), "VERB", True)
             if entry is not None and entry.glosses:
                 found = (entry, via)
@@ -412,6 +419,9 @@ def gloss_doc(doc: Doc) -> Doc:
             if found[1] == "participle":
                 # geliefert -> "participle of liefern: to deliver": the verb explains it.
                 token._.gloss = f"participle of {found[0].lemma}: {token._.gloss}"
+            elif found[1] == "infinitive":
+                verb = ("sich " if found[0].reflexive else "") + found[0].lemma
+                token._.gloss = f"act of {verb}: {token._.gloss}"
         elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
             unresolved.append((token, lemma))
     if unresolved:
