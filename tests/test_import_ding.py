@@ -115,8 +115,10 @@ def test_default_path_comes_from_settings(settings):
 
 def test_core_glosses_lead_and_fill_in_what_ding_lists_only_inside_phrases(tmp_path):
     sample = tmp_path / "de-en"
-    sample.write_text(SAMPLE_DING.read_text(encoding="utf-8")
-                      + "Zug {m} | Züge {pl} :: lineament | lineaments\n", encoding="utf-8")
+    sample.write_text(
+        SAMPLE_DING.read_text(encoding="utf-8") + "Zug {m} | Züge {pl} :: lineament | lineaments\n",
+        encoding="utf-8",
+    )
     run_import(str(sample))
     zug = Entry.objects.get(key="zug", pos="NOUN")
     assert [s.gloss for s in zug.senses.order_by("order")][:2] == ["train", "move"]
