@@ -1,15 +1,12 @@
 """Separable and reflexive verbs (reader/nlp/verbs.py) on hand-built Docs."""
 
-import spacy
-from spacy.tokens import Doc
-
 from reader.nlp.extensions import register_extensions
 from reader.nlp.lexicon import LexEntry, MemoryLexicon
 from reader.nlp.pipeline import annotate_text
 from reader.nlp.verbs import reflexive_verbs, separable_verbs, split_particle_verb
+from tests import nlp_docs
 
 register_extensions()
-VOCAB = spacy.blank("de").vocab
 
 LEXICON = MemoryLexicon(
     [
@@ -27,18 +24,7 @@ LEXICON = MemoryLexicon(
 
 
 def doc_of(rows, lexicon=LEXICON):
-    """rows: (word, lemma, STTS); one sentence."""
-    doc = Doc(
-        VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        tags=[r[2] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )
-    doc._.lexicon = lexicon
-    doc._.lex = {}
-    doc._.expressions = []
-    return doc
+    return nlp_docs.doc_of(rows, lexicon)
 
 
 def test_separable_particle_links_to_finite_verb():

@@ -3,8 +3,6 @@ line a verb's senses come from (its examples and notes), reader.nlp.glosses pref
 that names a noun of the verb's clause."""
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from glossary.importers.ding import build_lexicon, line_context, parse_line, specific_contexts
 from glossary.lexicon import DbLexicon
@@ -13,11 +11,11 @@ from reader.nlp.extensions import register_extensions
 from reader.nlp.glosses import entry_senses, gloss_doc
 from reader.nlp.lexicon import LexEntry, MemoryLexicon, context_stem
 from reader.nlp.verbs import reflexive_verbs, separable_verbs
+from tests import nlp_docs
 
 from .test_import_ding import run_import
 
 register_extensions()
-VOCAB = spacy.blank("de").vocab
 
 # Ding's lines for wahrnehmen, shortened: the perceiving line names "Bedrohung" in an example,
 # the opportunity line "Vorteil; Gelegenheit" in its note. Without a noun to go by, "to use"
@@ -45,19 +43,7 @@ LEXICON = MemoryLexicon([WAHRNEHMEN])
 
 
 def doc_of(rows, lexicon=LEXICON):
-    """rows: (word, lemma, STTS, UPOS); one sentence."""
-    doc = Doc(
-        VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        tags=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )
-    doc._.lexicon = lexicon
-    doc._.lex = {}
-    doc._.expressions = []
-    return doc
+    return nlp_docs.doc_of(rows, lexicon)
 
 
 def verb_with(*noun_rows, tag="VVINF"):
@@ -126,15 +112,7 @@ def test_a_compound_noun_names_its_head():
 
 def test_the_same_verb_form_takes_each_sentence_own_nouns():
     rows = verb_with(BEDROHUNG) + verb_with(("Gelegenheit", "Gelegenheit", "NN", "NOUN"))
-    doc = Doc(
-        VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        tags=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        sent_starts=[i in (0, 3) for i in range(len(rows))],
-    )
-    doc._.lexicon, doc._.lex, doc._.expressions = LEXICON, {}, []
+    doc = nlp_docs.doc_of(rows, LEXICON, sentence_starts=(0, 3))
     gloss_doc(doc)
     assert (doc[1]._.gloss, doc[4]._.gloss) == ("to perceive sth.", "to use")
 
