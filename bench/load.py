@@ -31,6 +31,7 @@ import resource
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -192,9 +193,15 @@ def start_gunicorn(env, args) -> subprocess.Popen:
         "warning",
         *args.gunicorn_args,
     ]
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", args.port)) == 0:
+            # Something else (a dev server left running) would be measured instead.
+            raise SystemExit(f"port {args.port} is in use: stop what runs there or pass --port")
     server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with status {server.returncode}")
         try:
             request = urllib.request.Request(
                 f"http://127.0.0.1:{args.port}/", headers={"X-Forwarded-Proto": "https"}
