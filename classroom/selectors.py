@@ -296,21 +296,19 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
 
 def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:
     """key -> {"lemma", "gloss"} as the article's popovers show the word (teachers' corrections
-    applied): lookups are stored by case-folded key, but a teacher reads "Haubitze (howitzer)",
-    not "haubitze"."""
+    applied), from its first place in the text: lookups are stored by case-folded key, but a
+    teacher reads "Haubitze (howitzer)", not "haubitze"."""
+    from glossary.vocabulary import token_positions_with_key
     from reader.render_cache import corrected_annotation
-    from reader.rendering import word_key
 
     annotation = corrected_annotation(article) if keys else None
     found: dict[str, dict] = {}
-    for sentence in (annotation or {}).get("sentences", []):
-        for token in sentence["tokens"]:
-            key = word_key(token)
-            if key in keys and key not in found:
-                found[key] = {
-                    "lemma": token.get("lemma") or token["text"],
-                    "gloss": token.get("gloss"),
-                }
+    for key in keys:
+        positions = token_positions_with_key(annotation, key)
+        if positions:
+            s, t = map(int, positions[0].split("-"))
+            token = annotation["sentences"][s]["tokens"][t]
+            found[key] = {"lemma": token.get("lemma") or token["text"], "gloss": token.get("gloss")}
     return found
 
 
