@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignupForm
 from accounts.services import user_signup
+from config.redirects import redirect_to_next
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,6 +22,5 @@ def signup(request):
         )
         login(request, user, backend="accounts.backends.ModelBackend")
         messages.success(request, "Welcome! Words you save now follow you into every article.")
-        safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
-        return redirect(next_url if next_url and safe else "reader:article_list")
+        return redirect_to_next(request, next_url, "reader:article_list")
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})

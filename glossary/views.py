@@ -14,11 +14,11 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
 from accounts.selectors import user_is_teacher
+from config.redirects import redirect_to_next
 from glossary import exports, selectors, services
 from glossary.anki import NothingToExport
 from glossary.forms import (
@@ -377,11 +377,5 @@ def rest_known_undo(request, pk: int):
 
 
 def _back_to_the_article(request, pk: int):
-    """To the page the form was on (the article, or the assignment that shows it), never to
-    another site."""
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("reader:article_detail", pk=pk)
+    """To the page the form was on (the article, or the assignment that shows it)."""
+    return redirect_to_next(request, request.POST.get("next", ""), "reader:article_detail", pk=pk)
