@@ -1,5 +1,5 @@
 """Logging in with a username and password: Django's ModelBackend, with the user of every
-request read by SQL the ORM compiles once per process (reader/compiled.py).
+request read by SQL the ORM compiles once per process (core/compiled.py).
 
 Building the ORM's query for the user took 0.5 ms of CPU per request, twice the rest of the
 lookup (bench/load.py). Authentication, permissions and the "inactive users may not log in"
@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth import backends, get_user_model
 from django.db.models import QuerySet
 
-from reader.compiled import rows_for
+from core.compiled import rows_for
 
 
 class ModelBackend(backends.ModelBackend):

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignupForm
 from accounts.services import user_signup
-from config.redirects import redirect_to_next
+from core.redirects import redirect_to_next
 
 
 @require_http_methods(["GET", "POST"])

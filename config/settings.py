@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "core",
     "glossary",
     "reader",
     "classroom",
@@ -102,7 +103,7 @@ else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # A run that fails on the database (locked, connection lost) is queued again after
 # TASK_RETRY_DELAY seconds, doubled each time, up to TASK_MAX_ATTEMPTS runs
-# (reader/task_attempts.py).
+# (core/task_attempts.py).
 # A row "running" for longer than TASK_LEASE_MINUTES lost its worker, and one still "pending"
 # that long after its task was due lost its task: either is queued again. The longest article
 # (200,000 characters, 30,600 tokens) is annotated in 7.3 s on a 2-core machine; keep the lease

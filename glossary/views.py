@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from accounts.selectors import user_is_teacher
-from config.redirects import redirect_to_next
+from core.redirects import redirect_to_next
 from glossary import exports, selectors, services
 from glossary.anki import NothingToExport
 from glossary.forms import (

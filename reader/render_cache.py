@@ -32,7 +32,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 
-from reader.compiled import rows_for
+from core.compiled import rows_for
 from reader.models import Article
 from reader.rendering import is_interactive, reading_blocks, reading_html, word_key
 
@@ -96,7 +96,7 @@ def article_for_reading(pk: int) -> Article:
     and deleted, never edited, and ids are never reused (AUTOINCREMENT on SQLite, sequences on
     PostgreSQL), so any change moves one of the two.
 
-    Its SQL is compiled once per process (reader/compiled.py): compiling this query (two
+    Its SQL is compiled once per process (core/compiled.py): compiling this query (two
     correlated subqueries) took a third of a cached article page's time (bench/load.py)."""
     found = rows_for(_article_with_corrections_version, pk)
     if not found:

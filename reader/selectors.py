@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from reader.compiled import rows_for
+from core.compiled import rows_for
 from reader.models import Article
 
 
@@ -16,7 +16,7 @@ def article_list() -> QuerySet[Article]:
 def article_get(pk: int) -> Article:
     """The article without its text and annotation, which load when first used: most pages
     that show an article by id (the quiz) need neither. The SQL is compiled once
-    (reader/compiled.py): the quiz page and every quiz answer ask."""
+    (core/compiled.py): the quiz page and every quiz answer ask."""
     found = rows_for(_article_without_text, pk)
     if not found:
         raise Http404("No such article.")

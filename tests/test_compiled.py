@@ -1,9 +1,9 @@
-"""Queries compiled once per process (reader/compiled.py) give what their querysets give."""
+"""Queries compiled once per process (core/compiled.py) give what their querysets give."""
 
 import pytest
 from django.urls import reverse
 
-from reader.compiled import rows_for
+from core.compiled import rows_for
 from reader.models import Article, Quiz, QuizQuestion
 from reader.quiz import services
 from reader.quiz.selectors import article_quiz, quiz_questions

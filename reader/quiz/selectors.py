@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from reader.compiled import rows_for
+from core.compiled import rows_for
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
 
 
 def article_quiz(article_id: int) -> Quiz | None:
     """The article's quiz, if it has one (every quiz page and answer asks: the SQL is compiled
-    once, reader/compiled.py)."""
+    once, core/compiled.py)."""
     found = rows_for(_quiz_of_article, article_id)
     return found[0] if found else None
 
@@ -21,7 +21,7 @@ def _quiz_of_article(article_id: int) -> QuerySet[Quiz]:
 
 def quiz_questions(quiz: Quiz) -> list[QuizQuestion]:
     """The questions a learner sees, in the teacher's order (every quiz page and answer asks:
-    the SQL is compiled once, reader/compiled.py)."""
+    the SQL is compiled once, core/compiled.py)."""
     return rows_for(_shown_questions, quiz.pk)
 
 
