@@ -11,6 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.models import BackgroundWork
+from core.task_attempts import lease
+
 # --- Lexicon ----------------------------------------------------------------------------------
 
 
@@ -387,7 +390,7 @@ class ExportKind(models.TextChoices):
     ASSIGNMENT_RESULTS = "assignment_results", "Assignment results"
 
 
-class Export(models.Model):
+class Export(BackgroundWork):
     """A file too large to build inside the request (glossary.exports says when), built by the
     build_export task for its owner, who alone may download it.
 
@@ -403,18 +406,11 @@ class Export(models.Model):
     # What to export, as the request gave it: {"fmt": "apkg", "q": "", ...} (glossary.exports).
     params = models.JSONField(default=dict)
     status = models.CharField(max_length=8, choices=ExportStatus.choices, default="pending")
-    status_message = models.TextField(blank=True, default="")
     filename = models.CharField(max_length=200, blank=True, default="")
     content_type = models.CharField(max_length=100, blank=True, default="")
     data = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # Runs of the task started since the work was last asked for, when the current one
-    # started, and when the task last queued for it was due (at once, or after a retry's
-    # pause): retries and leases, reader/task_attempts.py.
-    task_attempts = models.PositiveSmallIntegerField(default=0)
-    task_started_at = models.DateTimeField(null=True, blank=True)
-    task_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -442,8 +438,6 @@ class Export(models.Model):
     def can_start_again(self) -> bool:
         """Failed, or still not ready a lease after it was asked for: its owner may queue it
         again (glossary.services.export_retry), as automatic retries did not help."""
-        from reader.task_attempts import lease
-
         if self.status == ExportStatus.FAILED:
             return True
         return self.is_busy and self.created_at < timezone.now() - lease()

@@ -10,6 +10,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.task_attempts import (
+    attempt_failed,
+    claim_fields,
+    lease,
+    new_work_fields,
+    requeue_if_stale,
+)
 from glossary.models import (
     ArticleWord,
     Example,
@@ -20,13 +27,6 @@ from glossary.models import (
     WordStatus,
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
-from reader.task_attempts import (
-    attempt_failed,
-    claim_fields,
-    lease,
-    new_work_fields,
-    requeue_if_stale,
-)
 
 
 def _sentence_hash(sentence: str) -> str:
@@ -212,7 +212,7 @@ def export_build(export_id: int) -> bool:
 
     The file, its name and the status "ready" are written in one update: an export is either
     downloadable whole or not at all. A failure leaves no file and says why (or has the export
-    built again after a database error: reader/task_attempts.py); the error is re-raised.
+    built again after a database error: core/task_attempts.py); the error is re-raised.
     Returns False when there is nothing to build: deleted meanwhile, or not pending (claimed or
     built by another task for it: a lease queues the work again while the first task may
     still be waiting in the queue).
@@ -253,7 +253,7 @@ def export_build(export_id: int) -> bool:
 
 def export_requeue_if_stale(export: Export) -> Export:
     """The export, queued again if its build outlived its lease (its worker died) or its task
-    never started within it (lost): its page calls this as it polls (reader/task_attempts.py)."""
+    never started within it (lost): its page calls this as it polls (core/task_attempts.py)."""
     from glossary.tasks import build_export
 
     if requeue_if_stale(export, build_export, failed_fields={"finished_at": timezone.now()}):

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.models import BackgroundWork
 
-class Article(models.Model):
+
+class Article(BackgroundWork):
     """A German text and its stored annotation.
 
     The annotation is a versioned JSON document (see DESIGN.md); `status` says whether it is
@@ -33,16 +35,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    status_message = models.TextField(blank=True)
     annotation = models.JSONField(null=True, blank=True)
     annotation_version = models.PositiveIntegerField(null=True, blank=True)
     annotated_at = models.DateTimeField(null=True, blank=True)
-    # Runs of the task started since the work was last asked for, when the current one
-    # started, and when the task last queued for it was due (at once, or after a retry's
-    # pause): retries and leases, reader/task_attempts.py.
-    task_attempts = models.PositiveSmallIntegerField(default=0)
-    task_started_at = models.DateTimeField(null=True, blank=True)
-    task_due_at = models.DateTimeField(null=True, blank=True)
     word_count = models.PositiveIntegerField(default=0)
     level = models.CharField(max_length=2, blank=True, help_text="CEFR-like estimate (A2..C2)")
 

@@ -10,14 +10,14 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
-from reader.models import Article
-from reader.task_attempts import (
+from core.task_attempts import (
     attempt_failed,
     claim_fields,
     current_run,
     new_work_fields,
     requeue_if_stale,
 )
+from reader.models import Article
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def _start_annotation(article: Article, annotate: str) -> Article:
 
 def article_enqueue_annotation(article: Article) -> None:
     """Queue the article's annotation once the caller's transaction commits, as new work: its
-    runs are counted from zero again, its lease from now (reader/task_attempts.py)."""
+    runs are counted from zero again, its lease from now (core/task_attempts.py)."""
     from reader.tasks import annotate_article
 
     Article.objects.filter(pk=article.pk).update(**new_work_fields())
@@ -114,7 +114,7 @@ def article_enqueue_annotation(article: Article) -> None:
 def article_requeue_if_stale(article: Article) -> Article:
     """The article, its annotation queued again if the run outlived its lease (its worker
     died) or its task never started within it (lost): the teacher's status badge calls this
-    as it polls (reader/task_attempts.py)."""
+    as it polls (core/task_attempts.py)."""
     from reader.tasks import annotate_article
 
     if requeue_if_stale(article, annotate_article):
@@ -130,7 +130,7 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
     Returns False when the article is gone (deleted while queued) or failed. A failure leaves the
     previous annotation in place and marks the article failed with the reason, so a reader
     never sees half an annotation; a database error has it annotated again after a pause
-    instead, while runs remain (reader/task_attempts.py). A failure after the pipeline ran is
+    instead, while runs remain (core/task_attempts.py). A failure after the pipeline ran is
     re-raised. A new annotation has the article's quiz generated again.
 
     `new_work` is for a run asked for by hand (manage.py reannotate): its runs are counted

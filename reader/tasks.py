@@ -3,7 +3,7 @@ from django.tasks import task
 from reader.quiz.services import quiz_build
 from reader.services import article_annotate
 
-# The services record a failed run on their row themselves (reader/task_attempts.py: queued
+# The services record a failed run on their row themselves (core/task_attempts.py: queued
 # again after a database error, failed with the reason otherwise) and re-raise what escapes
 # them, so the task result in the queue is FAILED with the traceback too. A lease may queue a
 # second task for work whose first task was only slow to start: generate_quiz then does nothing

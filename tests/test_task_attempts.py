@@ -1,4 +1,4 @@
-"""Retries and leases for background work (reader/task_attempts.py): a run that fails on the
+"""Retries and leases for background work (core/task_attempts.py): a run that fails on the
 database is queued again after a pause, a bug fails at once with its reason, and a run whose
 worker died, or a task that never started (lost, or failed before it claimed its row), is
 queued again once its lease is over, by its polling page or by `manage.py requeue_stale_tasks`;
@@ -22,13 +22,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.task_attempts import attempt_failed, claim_fields, requeue_stale
 from glossary import exports
 from glossary.models import Export, ExportStatus
 from glossary.services import export_request, export_requeue_if_stale
 from glossary.tasks import build_export
 from reader.models import Article, Quiz
 from reader.quiz import services as quiz_services
-from reader.task_attempts import attempt_failed, claim_fields, requeue_stale
 from reader.tasks import generate_quiz
 from tests.factories import make_article, make_user
 from tests.quiz_annotations import make_annotated_article
@@ -461,8 +461,8 @@ def test_requeue_stale_tasks_command_queues_the_work_of_dead_workers(
     call_command("requeue_stale_tasks")  # run again by a second cron: nothing more
 
     assert capsys.readouterr().out.splitlines() == [
-        "1 articles, 0 quizzes, 0 exports",
-        "0 articles, 0 quizzes, 0 exports",
+        "1 articles, 0 exports, 0 quizzes",
+        "0 articles, 0 exports, 0 quizzes",
     ]
     assert Article.objects.get(pk=article.pk).status == Article.Status.PENDING
     assert annotation_results().filter(status="READY").count() == 1
@@ -566,8 +566,8 @@ def test_article_whose_task_was_lost_is_queued_again_once_by_requeue_stale_tasks
     call_command("requeue_stale_tasks")  # a second cron: nothing more
 
     assert capsys.readouterr().out.splitlines() == [
-        "1 articles, 0 quizzes, 0 exports",
-        "0 articles, 0 quizzes, 0 exports",
+        "1 articles, 0 exports, 0 quizzes",
+        "0 articles, 0 exports, 0 quizzes",
     ]
     assert Article.objects.get(pk=article.pk).status_message == LOST_ONCE
     assert annotation_results().count() == 1

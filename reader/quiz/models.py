@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from core.models import BackgroundWork
 
-class Quiz(models.Model):
+
+class Quiz(BackgroundWork):
     """The quiz of an article. `fingerprint` identifies the annotation its generated questions
     come from: when the article is annotated again the quiz is regenerated, keeping the
     questions a teacher edited.
@@ -29,13 +31,6 @@ class Quiz(models.Model):
     annotation_version = models.PositiveIntegerField(null=True, blank=True)
     generated_at = models.DateTimeField(auto_now=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    status_message = models.TextField(blank=True)
-    # Runs of the task started since the work was last asked for, when the current one
-    # started, and when the task last queued for it was due (at once, or after a retry's
-    # pause): retries and leases, reader/task_attempts.py.
-    task_attempts = models.PositiveSmallIntegerField(default=0)
-    task_started_at = models.DateTimeField(null=True, blank=True)
-    task_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "quizzes"

@@ -9,17 +9,17 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.selectors import user_is_teacher
-from reader.models import Article
-from reader.quiz.generate import Question, fingerprint, quiz_generate
-from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
-from reader.quiz.selectors import article_quiz
-from reader.task_attempts import (
+from core.task_attempts import (
     attempt_failed,
     claim_fields,
     current_run,
     new_work_fields,
     requeue_if_stale,
 )
+from reader.models import Article
+from reader.quiz.generate import Question, fingerprint, quiz_generate
+from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
+from reader.quiz.selectors import article_quiz
 
 
 def can_edit_quiz(user, article: Article) -> bool:
@@ -76,7 +76,7 @@ def quiz_for_article(article: Article) -> Quiz | None:
 
     A quiz whose last generation failed is not queued again here (every poll of the quiz page
     would retry it): a teacher's "try again" or the next annotation does that. One whose
-    generation outlived its lease (its worker died) is queued again (reader/task_attempts.py).
+    generation outlived its lease (its worker died) is queued again (core/task_attempts.py).
     """
     from reader.tasks import generate_quiz
 
@@ -112,7 +112,7 @@ def quiz_request_generation(
     quiz, created = Quiz.objects.get_or_create(
         article=article, defaults={"status": Quiz.Status.PENDING, **new_work_fields()}
     )
-    # New work: its runs are counted from zero, its lease from now (reader/task_attempts.py).
+    # New work: its runs are counted from zero, its lease from now (core/task_attempts.py).
     updates: dict = {"status": Quiz.Status.PENDING, "status_message": "", **new_work_fields()}
     if new_seed:
         updates["seed"] = F("seed") + 1
@@ -147,7 +147,7 @@ def quiz_build(quiz_id: int) -> bool:
 
     The questions, the fingerprint and the status "ready" are written in one transaction, so a
     failure leaves the previous questions and the teacher's edits as they were, and the quiz
-    says why (or is queued again after a database error: reader/task_attempts.py); the error
+    says why (or is queued again after a database error: core/task_attempts.py); the error
     is re-raised. Returns False when there is nothing to generate: the quiz is gone (its article
     deleted while the task waited), or not pending (a second task for it, queued again by a
     lease while the first only waited in the queue, finds it claimed or done).

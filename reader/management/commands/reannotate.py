@@ -18,7 +18,7 @@ per article (reader.services.article_annotate), and nothing learners or teachers
 
 An article whose new annotation fails keeps its previous one and stays readable. Annotating
 here is new work asked for, as queueing it is: its runs are counted from the first again
-(reader/task_attempts.py).
+(core/task_attempts.py).
 
     manage.py reannotate             articles older than the pipeline, or not ready
     manage.py reannotate --all       every article

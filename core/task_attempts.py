@@ -235,18 +235,24 @@ def _replace_a_broken_connection() -> None:
         connection.close_if_unusable_or_obsolete()
 
 
-def requeue_all_stale() -> dict[str, int]:
-    """requeue_stale for articles, quizzes and exports: what `manage.py requeue_stale_tasks`
-    runs. Returns how many rows of each kind changed."""
-    from glossary.models import Export
-    from glossary.tasks import build_export
-    from reader.models import Article, Quiz
-    from reader.tasks import annotate_article, generate_quiz
+# The kinds of background work, each registered by its app's AppConfig.ready(): core is the
+# bottom layer and may not import the apps whose rows it requeues.
+_REGISTERED: dict[str, tuple] = {}
 
+
+def background_work_register(name: str, model, task, *, failed_fields=None) -> None:
+    """Make `requeue_all_stale` (and `manage.py requeue_stale_tasks`) look after `model`'s rows,
+    queued again with `task`; `failed_fields` (a callable returning a dict) are written with a
+    failure."""
+    _REGISTERED[name] = (model, task, failed_fields)
+
+
+def requeue_all_stale() -> dict[str, int]:
+    """requeue_stale for every registered kind of work (articles, quizzes, exports): what
+    `manage.py requeue_stale_tasks` runs. Returns how many rows of each kind changed, by name
+    in alphabetical order (apps register in INSTALLED_APPS order, which tells a reader of the
+    output nothing)."""
     return {
-        "articles": requeue_stale(Article, annotate_article),
-        "quizzes": requeue_stale(Quiz, generate_quiz),
-        "exports": requeue_stale(
-            Export, build_export, failed_fields={"finished_at": timezone.now()}
-        ),
+        name: requeue_stale(model, task, failed_fields=failed_fields() if failed_fields else None)
+        for name, (model, task, failed_fields) in sorted(_REGISTERED.items())
     }

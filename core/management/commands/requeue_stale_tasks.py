@@ -12,7 +12,7 @@ conditional update.
 
 from django.core.management.base import BaseCommand
 
-from reader.task_attempts import requeue_all_stale
+from core.task_attempts import requeue_all_stale
 
 
 class Command(BaseCommand):
