@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from classroom.services import lookup_record_for_request, reading_assignment_id
+from glossary.lookup_sites import lookup_links
 from glossary.selectors import rest_known_marked
 from reader import render_cache, selectors
 from reader.rendering import word_details
@@ -51,7 +52,14 @@ def word_popover(request, pk: int, s: int, t: int):
     article, word = _word(pk, s, t)
     if not request.GET.get("glance"):
         lookup_record_for_request(request, article.pk, word["key"])  # inside assignments only
-    context = {"article": article, "word": word}
+    context = {
+        "article": article,
+        "word": word,
+        # A name is looked up as written; any other word by its dictionary form.
+        "lookups": lookup_links(
+            word=word["text"] if word["is_name"] else word["lemma"], sentence=word["sentence"]
+        ),
+    }
     if request.htmx:
         return render(request, "reader/article.html#popover", context)
     statuses = selectors.word_statuses_for(request.user)
