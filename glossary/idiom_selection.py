@@ -24,15 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.nlp.idioms import (
-    CONTRACTIONS,
-    DETERMINERS,
-    LIGHT_VERBS,
-    POSSESSIVES,
-    PREPOSITIONS,
-    _is_slot,
-    compile_idiom,
-)
+from reader.nlp.german import CONTRACTIONS, DETERMINERS, LIGHT_VERBS, POSSESSIVES, PREPOSITIONS
+from reader.nlp.idioms import _is_slot, compile_idiom
 from reader.nlp.lexicon import IdiomEntry
 
 try:

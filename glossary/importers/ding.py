@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.nlp.idioms import LIGHT_VERBS, PREPOSITIONS
-from reader.nlp.lexicon import COPULAS, context_stem, lexicon_key
+from reader.nlp.german import COPULAS, LIGHT_VERBS, PREPOSITIONS
+from reader.nlp.lexicon import context_stem, lexicon_key
 
 # Grammar tags -> UPOS. {m,f} and the like: the first gender is the usual one.
 _TAG_POS = {

@@ -57,9 +57,11 @@ def file_checksum(path: Path) -> str:
         here / "ding_db.py",
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
-        # context_stem: the stems stored with verb senses must match the pipeline's; COPULAS.
+        # context_stem: the stems stored with verb senses must match the pipeline's.
         here.parent.parent / "reader" / "nlp" / "lexicon.py",
-        # LIGHT_VERBS and PREPOSITIONS, which the parser and the idiom selection read.
+        # LIGHT_VERBS, PREPOSITIONS, COPULAS, which the parser and the idiom selection read.
+        here.parent.parent / "reader" / "nlp" / "german.py",
+        # compile_idiom, which the idiom selection runs.
         here.parent.parent / "reader" / "nlp" / "idioms.py",
     ):
         if code.exists():

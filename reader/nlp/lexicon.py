@@ -69,13 +69,6 @@ class Lexicon(Protocol):
         ...
 
 
-# The verbs the dictionary writes some adjectives and participles with, and only so
-# ("verfeindet sein :: to be enemies", "fündig werden :: to strike it rich"): such a phrase is
-# also an entry of its own under "verfeindet sein" (glossary.importers.ding), which
-# reader.nlp.word_formation looks up for a bare "verfeindeten".
-COPULAS = ("sein", "werden")
-
-
 def lexicon_key(lemma: str) -> str:
     """The lookup key: case-folded, ß kept (Maße and Masse are different words)."""
     return lemma.strip().lower()

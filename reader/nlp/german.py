@@ -1,0 +1,169 @@
+"""German closed-class knowledge, defined once for the pipeline and the dictionary importers.
+
+Word lists (determiners, possessives, prepositions and their contractions with the article,
+light verbs, copulas), STTS tag sets, Ding's grammar tags, and word frequency (wordfreq's Zipf
+scale). Every component of reader/nlp and every importer in glossary/importers reads them from
+here, so that two copies cannot drift apart again (issue 15 found the separable particles
+listed twice with about 24 words each that the other lacked).
+"""
+
+from __future__ import annotations
+
+DETERMINERS = {
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "eines",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+}
+
+# Verbs that carry little meaning of their own in a Funktionsverbgefüge (light-verb
+# construction: "eine Entscheidung treffen", "in Frage stellen", "Abschied nehmen"). The one
+# list for the importer's first classification (glossary.importers.ding) and the idiom
+# selection (glossary.idiom_selection).
+LIGHT_VERBS = {
+    "treffen",
+    "stellen",
+    "nehmen",
+    "bringen",
+    "kommen",
+    "finden",
+    "geben",
+    "halten",
+    "machen",
+    "führen",
+    "ziehen",
+    "üben",
+    "ausüben",
+    "leisten",
+    "erteilen",
+    "erheben",
+    "setzen",
+    "legen",
+    "ergreifen",
+    "fassen",
+    "treten",
+    "stehen",
+    "geraten",
+    "haben",
+    "tragen",
+    "gehen",
+    "liegen",
+    "erfahren",
+    "erhalten",
+    "schenken",
+    "zollen",
+    "versetzen",
+    "unternehmen",
+    "vornehmen",
+    "durchführen",
+    "aufnehmen",
+    "abgeben",
+    "verüben",
+    "begehen",
+    "betreiben",
+    "bleiben",
+    "gelangen",
+    "genießen",
+    "anstellen",
+    "schließen",
+    "erregen",
+    "hegen",
+    "äußern",
+    "stiften",
+    "sein",
+    "werden",
+    "spielen",
+}
+
+POSSESSIVES = {
+    stem + ending
+    for stem in ("mein", "dein", "sein", "ihr", "unser")
+    for ending in ("", "e", "en", "em", "er", "es")
+} | {"euer", "eure", "euren", "eurem", "eurer", "eures"}
+# "sein" is both a possessive and the verb "to be": as the last word it is the verb.
+
+PREPOSITIONS = {
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "durch",
+    "für",
+    "gegen",
+    "hinter",
+    "in",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "über",
+    "um",
+    "unter",
+    "von",
+    "vor",
+    "zu",
+    "zwischen",
+    "wegen",
+    "trotz",
+    "ab",
+    "bis",
+    "außer",
+    "gegenüber",
+    "entlang",
+    "als",
+    "wie",
+    "statt",
+    "anstatt",
+    "jenseits",
+    "innerhalb",
+    "außerhalb",
+    "mittels",
+    "zugunsten",
+    "aufgrund",
+    "angesichts",
+    "binnen",
+}
+
+CONTRACTIONS = {
+    "ins": ("in", "das"),
+    "im": ("in", "dem"),
+    "ans": ("an", "das"),
+    "am": ("an", "dem"),
+    "aufs": ("auf", "das"),
+    "zum": ("zu", "dem"),
+    "zur": ("zu", "der"),
+    "vom": ("von", "dem"),
+    "beim": ("bei", "dem"),
+    "übers": ("über", "das"),
+    "überm": ("über", "dem"),
+    "ums": ("um", "das"),
+    "unterm": ("unter", "dem"),
+    "unters": ("unter", "das"),
+    "hinterm": ("hinter", "dem"),
+    "hinters": ("hinter", "das"),
+    "vors": ("vor", "das"),
+    "vorm": ("vor", "dem"),
+    "durchs": ("durch", "das"),
+    "fürs": ("für", "das"),
+}
+
+# The verbs the dictionary writes some adjectives and participles with, and only so
+# ("verfeindet sein :: to be enemies", "fündig werden :: to strike it rich"): such a phrase is
+# also an entry of its own under "verfeindet sein" (glossary.importers.ding), which
+# reader.nlp.word_formation looks up for a bare "verfeindeten".
+COPULAS = ("sein", "werden")
