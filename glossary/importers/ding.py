@@ -22,31 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.nlp.german import COPULAS, LIGHT_VERBS, PREPOSITIONS
+from reader.nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
 from reader.nlp.lexicon import context_stem, lexicon_key
-
-# Grammar tags -> UPOS. {m,f} and the like: the first gender is the usual one.
-_TAG_POS = {
-    "m": "NOUN",
-    "f": "NOUN",
-    "n": "NOUN",
-    "pl": "NOUN",
-    "vt": "VERB",
-    "vi": "VERB",
-    "vr": "VERB",
-    "v": "VERB",
-    "adj": "ADJ",
-    "adv": "ADV",
-    "prp": "ADP",
-    "conj": "CCONJ",
-    "pron": "PRON",
-    "ppron": "PRON",
-    "art": "DET",
-    "num": "NUM",
-    "interj": "INTJ",
-    "partikel": "PART",
-}
-_VERB_TAGS = {"vt", "vi", "vr", "v"}
 
 # Labels that say how a word is used rather than in which field: they do not push a sense back.
 _REGISTER_LABELS = {
@@ -292,8 +269,10 @@ def _tag_info(tags: tuple[str, ...]) -> tuple[str | None, str, bool]:
             gender = first
         if first == "vr":
             reflexive = True
-        if pos is None and first in _TAG_POS:
-            pos = _TAG_POS[first]
+        if pos is None and first in DING_TAG_UPOS:
+            pos = DING_TAG_UPOS[first]
+        elif pos is None and first == "pl":
+            pos = "NOUN"  # a plural-only noun: Leute {pl}
     return pos, gender, reflexive
 
 

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS
+
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 
@@ -201,25 +203,6 @@ class _PredicateVocabulary:
 
 
 _DING_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/|<[^>]*>")
-_DING_TAG_CLASS = {
-    "m": "NOUN",
-    "f": "NOUN",
-    "n": "NOUN",
-    "adj": "ADJ",
-    "adv": "ADV",
-    "vt": "VERB",
-    "vi": "VERB",
-    "vr": "VERB",
-    "v": "VERB",
-    "prp": "ADP",
-    "conj": "CCONJ",
-    "pron": "PRON",
-    "ppron": "PRON",
-    "art": "DET",
-    "num": "NUM",
-    "interj": "INTJ",
-    "partikel": "PART",
-}
 # A place name: "Moskau (Hauptstadt von Russland) [geogr.]", "Cher {m} (Fluss) [geogr.]".
 # [geogr.] alone also labels common nouns (Abhang), so the comment must say what kind of place.
 _DING_PLACE = re.compile(
@@ -257,14 +240,14 @@ def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
                         # list is for all of them.
                         tags = next((later for later in tag_lists[position + 1 :] if later), [])
                     word = _ding_word(item)
-                    if word is None and any(t in ("vt", "vi", "vr", "v") for t in tags):
+                    if word is None and any(t in DING_VERB_TAGS for t in tags):
                         # "jdn. gegen etw. impfen {vt}": a verb's infinitive comes last.
                         last = _DING_BRACKETS.sub("", item).split()[-1:]
                         if last and last[0].endswith("n") and last[0].islower():
                             word = _ding_word(last[0])
                     if word is None:
                         continue
-                    if "pl" in tags and not any(t in _DING_TAG_CLASS for t in tags):
+                    if "pl" in tags and not any(t in DING_TAG_UPOS for t in tags):
                         if index == 0:
                             plural_only.add(_key(word))
                             vocab.add(word, "NOUN")
@@ -274,7 +257,7 @@ def ding_vocabulary(path: str = "/usr/share/trans/de-en") -> Vocabulary:
                             if head is not None:
                                 vocab.add_plural(head, word)
                         continue
-                    pos = next((_DING_TAG_CLASS[t] for t in tags if t in _DING_TAG_CLASS), None)
+                    pos = next((DING_TAG_UPOS[t] for t in tags if t in DING_TAG_UPOS), None)
                     if pos is None and (index > 0 or not word[0].isupper()):
                         continue  # untagged: inflected forms and phrase fragments
                     if pos in (None, "NOUN") and _DING_PLACE.search(item):

@@ -167,3 +167,27 @@ CONTRACTIONS = {
 # also an entry of its own under "verfeindet sein" (glossary.importers.ding), which
 # reader.nlp.word_formation looks up for a bare "verfeindeten".
 COPULAS = ("sein", "werden")
+
+
+# Ding's grammar tags -> UPOS ({m}, {vt}, {adj}, ...). {m,f} and the like: the first gender is
+# the usual one. {pl} alone is no word class: a plural form, or a plural-only noun (Leute).
+DING_TAG_UPOS = {
+    "m": "NOUN",
+    "f": "NOUN",
+    "n": "NOUN",
+    "vt": "VERB",
+    "vi": "VERB",
+    "vr": "VERB",
+    "v": "VERB",
+    "adj": "ADJ",
+    "adv": "ADV",
+    "prp": "ADP",
+    "conj": "CCONJ",
+    "pron": "PRON",
+    "ppron": "PRON",
+    "art": "DET",
+    "num": "NUM",
+    "interj": "INTJ",
+    "partikel": "PART",
+}
+DING_VERB_TAGS = frozenset(tag for tag, upos in DING_TAG_UPOS.items() if upos == "VERB")
