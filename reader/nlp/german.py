@@ -191,3 +191,15 @@ DING_TAG_UPOS = {
     "partikel": "PART",
 }
 DING_VERB_TAGS = frozenset(tag for tag, upos in DING_TAG_UPOS.items() if upos == "VERB")
+
+
+# --- STTS tag sets ---------------------------------------------------------------------------
+
+# The finite verb forms of STTS: full verbs, auxiliaries, modals (indicative, subjunctive and
+# imperative alike).
+FINITE_VERB_TAGS = frozenset({"VVFIN", "VVIMP", "VAFIN", "VAIMP", "VMFIN"})
+# Infinitives (with and without zu) and past participles.
+NONFINITE_VERB_TAGS = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMINF", "VMPP"})
+# Words that open a subordinate clause: conjunctions (weil, um ... zu), relative and
+# interrogative pronouns and adverbs (der, dessen, wer, wo, welche).
+SUBORDINATOR_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
+from reader.nlp.german import NONFINITE_VERB_TAGS
 from reader.nlp.stts import (
     STTS_FEATS,
     is_number,
@@ -235,9 +236,6 @@ def tag_doc(doc: Doc) -> Doc:
     return doc
 
 
-_NONFINITE_VERB = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMINF", "VMPP"})
-
-
 def _main_verb_auxiliaries(tokens) -> None:
     """haben and the modals are auxiliaries (UD AUX) only when they govern another verb:
     "sie hat Geld", "er will das" use them as full verbs (VERB). A clause without an
@@ -246,7 +244,7 @@ def _main_verb_auxiliaries(tokens) -> None:
     clause: list = []
     for token in [*tokens, None]:
         if token is None or token.tag_ in ("$,", "$."):
-            if not any(t.tag_ in _NONFINITE_VERB for t in clause):
+            if not any(t.tag_ in NONFINITE_VERB_TAGS for t in clause):
                 for t in clause:
                     if t.tag_ in ("VAFIN", "VMFIN") and t.lemma_ != "sein" and t.lemma_ != "werden":
                         t.pos_ = "VERB"
