@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import (
     FINITE_VERB_TAGS,
+    NONFINITE_VERB_TAGS,
     SUBORDINATOR_TAGS,
 )
 from reader.nlp.glosses import context_nouns, entry_senses
@@ -70,7 +71,6 @@ PARTICLE_HOST_TAGS = FINITE_VERB_TAGS - {"VMFIN", "VAIMP"}
 REFLEXIVE_PERSONAL = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 CLAUSE_BOUNDARIES = frozenset({"$,", "$."})
 PERFECT_PASSIVE_AUXILIARIES = frozenset({"haben", "werden"})
-NONFINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAPP", "VMPP"})
 
 
 # Zipf 3 = once per million words: the usual line between a language's common vocabulary and
