@@ -11,8 +11,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
+import lxml.html
 from django.core.exceptions import ValidationError
+from lxml import etree
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a long news article is ~50 kB; 2 MB leaves room for HTML
 MAX_EPUB_BYTES = 10 * 1024 * 1024
@@ -95,40 +98,104 @@ def _looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
-def html_to_text(markup: str | bytes) -> str:
-    """Visible text of an HTML document, one paragraph per line; scripts, styles and page
-    furniture (nav, header, footer, forms) are dropped."""
-    from bs4 import BeautifulSoup
+# Page furniture and code: never article text.
+_DROPPED = tuple("script style noscript template head nav footer form iframe svg button".split())
+# The elements whose text makes a paragraph (a heading comes out as its own line, which the
+# sentence splitter then reads as a subheading).
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+# Inline elements that never break a line, for pages without any of the blocks above.
+_INLINE = tuple(
+    "a abbr b bdi bdo big cite code data dfn em font i kbd mark q s samp small span strong "
+    "sub sup time tt u var wbr".split()
+)
 
-    soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(
-        [
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "head",
-            "nav",
-            "footer",
-            "form",
-            "iframe",
-            "svg",
-            "button",
-        ]
-    ):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = root.find_all(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"])
-    # Only innermost blocks, so a <li> holding a <p> is not emitted twice.
-    lines = [
-        " ".join(block.get_text(" ").split())
-        for block in blocks
-        if not block.find(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"])
-    ]
-    lines = [line for line in lines if line]
-    if not lines:
-        lines = [" ".join(line.split()) for line in root.get_text("\n").splitlines()]
-    return "\n\n".join(line for line in lines if line)
+
+def _union(tags) -> str:
+    return "|".join(tags)
+
+
+# One pass over the tree in libxslt (C): each block starts and ends a line; text outside the
+# blocks (bylines, teasers in <div>s) is dropped, as are the furniture elements. A page with
+# no blocks at all is read in "loose" mode, where every non-inline element and <br> breaks
+# the line.
+# A template per element and no look-ahead (no `.//p` per element) keeps it linear in the
+# size of the document, whatever its nesting.
+_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="loose" select="0"/>
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$loose = 1"><xsl:apply-templates mode="loose"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="{_union(_DROPPED)}"/>
+  <xsl:template match="{_union(_DROPPED)}" mode="in"/>
+  <xsl:template match="{_union(_DROPPED)}" mode="loose"/>
+  <xsl:template match="text()"/>
+  <xsl:template match="{_union(_BLOCKS)}">
+    <xsl:text>&#10;</xsl:text><xsl:apply-templates mode="in"/><xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="{_union(_BLOCKS)}" mode="in">
+    <xsl:text>&#10;</xsl:text><xsl:apply-templates mode="in"/><xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="br" mode="in"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="*" mode="loose">
+    <xsl:text>&#10;</xsl:text><xsl:apply-templates mode="loose"/><xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="{_union(_INLINE)}" mode="loose">
+    <xsl:apply-templates mode="loose"/>
+  </xsl:template>
+  <xsl:template match="br" mode="loose"><xsl:text>&#10;</xsl:text></xsl:template>
+</xsl:stylesheet>"""
+_TEXT_TRANSFORM = etree.XSLT(etree.XML(_TEXT_XSLT), access_control=etree.XSLTAccessControl.DENY_ALL)
+
+
+def _parse_html(markup: str | bytes) -> etree._Element:
+    """The document tree, or a ValidationError when libxml2 had to give up part of it: it
+    stops at 256 levels of nesting (no real article comes near; a crafted one is refused
+    rather than read in part)."""
+    text = decode_text(markup) if isinstance(markup, bytes) else markup
+    # Parsed as UTF-8 bytes: lxml refuses a str that carries an XML encoding declaration,
+    # as every EPUB chapter does.
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except etree.ParserError:  # an empty document or one of only comments
+        return lxml.html.fromstring("<html></html>")
+    if any(error.level == etree.ErrorLevels.FATAL for error in parser.error_log):
+        raise ValidationError(
+            "This HTML could not be read completely (it is broken or nested far too deeply). "
+            "Save the page again from a browser, or paste its text."
+        )
+    return root
+
+
+def html_paragraphs(markup: str | bytes) -> list[str]:
+    """The visible paragraphs of an HTML document (headings and list items each one), with
+    their whitespace collapsed; scripts, styles and page furniture (nav, footer, forms) are
+    dropped. Only the <article>, else the <main>, else the <body> is read. Linear time in
+    the size of the markup, however it is nested. Bytes are decoded as decode_text does."""
+    document = _parse_html(markup)
+    root = document.find(".//article")
+    if root is None:
+        root = document.find(".//main")
+    if root is None:
+        root = document.find(".//body")
+    if root is None:
+        root = document
+    loose = next(root.iter(*_BLOCKS), None) is None
+    result = _TEXT_TRANSFORM(root, loose="1" if loose else "0")
+    lines = (" ".join(line.split()) for line in str(result).split("\n"))
+    return [line for line in lines if line]
+
+
+def html_to_text(markup: str | bytes) -> str:
+    """Visible text of an HTML document, one paragraph per line, paragraphs separated by a
+    blank line (see html_paragraphs)."""
+    return "\n\n".join(html_paragraphs(markup))
 
 
 _MD_RULES = [
@@ -151,13 +218,20 @@ def markdown_to_text(source: str) -> str:
     return source
 
 
+DAMAGED_EPUB = "This .epub file is damaged or not an EPUB."
+# What zipfile and zlib raise on a damaged archive: a bad CRC, a size that lies, a truncated
+# or unknown compressed stream.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+_ZIP_ENCRYPTED = 0x1  # general purpose bit 0
+
+
 def epub_to_text(data: bytes) -> str:
     """The text of an EPUB's documents in reading order. Declared sizes are checked before
     anything is decompressed, then each member is read with a cap in case they lie."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ValidationError("This .epub file is damaged or not an EPUB.") from None
+    except _ZIP_ERRORS:
+        raise ValidationError(DAMAGED_EPUB) from None
     infos = archive.infolist()
     if len(infos) > MAX_EPUB_MEMBERS:
         raise ValidationError("This .epub file has too many parts to be an article.")
@@ -168,13 +242,21 @@ def epub_to_text(data: bytes) -> str:
             f"This .epub unpacks to {total / 1e6:.0f} MB, more than an article can be "
             f"(limit {MAX_EPUB_UNCOMPRESSED / 1e6:.0f} MB)."
         )
+    if any(info.flag_bits & _ZIP_ENCRYPTED for info in infos):
+        raise ValidationError(
+            "This .epub file is encrypted (copy-protected) or damaged: Randnotiz can read "
+            "only unprotected EPUBs. Paste the text instead."
+        )
     # Read every member ourselves with a hard cap, then let ebooklib parse from those bytes.
     safe = io.BytesIO()
     budget = MAX_EPUB_UNCOMPRESSED
     with zipfile.ZipFile(safe, "w") as copy:
         for info in infos:
-            with archive.open(info) as member:
-                content = member.read(min(info.file_size, budget) + 1)
+            try:
+                with archive.open(info) as member:
+                    content = member.read(min(info.file_size, budget) + 1)
+            except _ZIP_ERRORS:  # zipfile checks the CRC and the declared size as it reads
+                raise ValidationError(DAMAGED_EPUB) from None
             if len(content) > info.file_size or len(content) > budget:
                 raise ValidationError("This .epub file's contents are larger than it declares.")
             budget -= len(content)
@@ -186,7 +268,7 @@ def epub_to_text(data: bytes) -> str:
     try:
         book = epub.read_epub(safe, {"ignore_ncx": True})
     except Exception:  # noqa: BLE001 - ebooklib raises many kinds for broken books
-        raise ValidationError("This .epub file could not be read (is it a valid EPUB?).") from None
+        raise ValidationError(DAMAGED_EPUB) from None
     order = [item_id for item_id, _ in book.spine]
     documents = {item.get_id(): item for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)}
     ordered = [documents[i] for i in order if i in documents] + [

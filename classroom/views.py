@@ -3,9 +3,10 @@ through classroom/access.py, which answers 404 for anything that is not the user
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -171,6 +172,13 @@ def article_add(request):
     if request.method == "POST" and (not length.isdigit() or int(length) > MAX_REQUEST_BYTES):
         context = {"form": ArticleForm(), "too_big": MAX_REQUEST_BYTES // 2**20}
         return render(request, "classroom/article_add.html", context, status=413)
+    if request.method == "POST":
+        try:
+            request.POST  # noqa: B018 - parsed here, where a too long paste can be explained
+        except RequestDataTooBig:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20
+            context = {"form": ArticleForm(), "too_long": f"{limit:.1f}".removesuffix(".0")}
+            return render(request, "classroom/article_add.html", context, status=413)
     return _article_add(request)
 
 

@@ -670,3 +670,15 @@ def test_the_assignment_page_has_the_readers_grammar_notes(client):
     client.force_login(student)
     page = client.get(reverse("classroom:assignment_read", args=[assignment.pk])).content.decode()
     assert 'id="notes"' in page and "vorstellen" in page
+
+
+def test_pasted_text_over_the_request_limit_gets_a_message_with_the_limit(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2**20
+    client.force_login(make_teacher())
+    response = client.post(
+        reverse("classroom:article_add"),
+        {"title": "X", "text": GERMAN_PARAGRAPH * (2**20 // len(GERMAN_PARAGRAPH) + 1)},
+    )
+    assert response.status_code == 413
+    assert "at most 1 MB" in response.content.decode()
+    assert not Article.objects.exists()
