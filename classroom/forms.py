@@ -25,8 +25,11 @@ class ArticleForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
-        help_text=f".txt, .md, .html or .epub, up to {MAX_UPLOAD_BYTES // 2**20} MB (.epub 10 MB).",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm,.epub"}),
+        help_text=f".txt, .md, .html, .epub, .pdf, .srt or .vtt, up to "
+        f"{MAX_UPLOAD_BYTES // 2**20} MB (.epub and .pdf 10 MB).",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".txt,.md,.markdown,.html,.htm,.epub,.pdf,.srt,.vtt"}
+        ),
     )
 
     def clean(self):

@@ -17,6 +17,8 @@ import lxml.html
 from django.core.exceptions import ValidationError
 from lxml import etree
 
+from classroom.text_formats import pdf_to_text, srt_to_text, vtt_to_text
+
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a long news article is ~50 kB; 2 MB leaves room for HTML
 MAX_EPUB_BYTES = 10 * 1024 * 1024
 MAX_EPUB_UNCOMPRESSED = 50 * 1024 * 1024
@@ -30,7 +32,12 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".epub": "epub",
+    ".pdf": "pdf",
+    ".srt": "srt",
+    ".vtt": "vtt",
 }
+# Binary formats read whole by their own library, with the larger limit.
+BINARY_KINDS = {"epub", "pdf"}
 
 # Frequent German words that are not also frequent English words ("die", "in", "was" would be).
 GERMAN_FUNCTION_WORDS = frozenset(
@@ -286,9 +293,9 @@ def text_from_upload(upload) -> str:
     if kind is None:
         raise ValidationError(
             f"Files of type ‘{extension or name}’ are not supported. "
-            "Upload .txt, .md, .html or .epub."
+            "Upload .txt, .md, .html, .epub, .pdf, .srt or .vtt."
         )
-    limit = MAX_EPUB_BYTES if kind == "epub" else MAX_UPLOAD_BYTES
+    limit = MAX_EPUB_BYTES if kind in BINARY_KINDS else MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
         raise ValidationError(
@@ -301,12 +308,18 @@ def text_from_upload(upload) -> str:
         raise ValidationError("The file is empty.")
     if kind == "epub":
         text = epub_to_text(data)
+    elif kind == "pdf":
+        text = pdf_to_text(data)
     else:
         text = decode_text(data)
         if kind == "html":
             text = html_to_text(text)
         elif kind == "markdown":
             text = markdown_to_text(text)
+        elif kind == "srt":
+            text = srt_to_text(text)
+        elif kind == "vtt":
+            text = vtt_to_text(text)
     if not any(c.isalpha() for c in text):
         raise ValidationError("The file has no text in it that could be read.")
     return text

@@ -371,7 +371,8 @@ def test_teacher_adds_a_long_article_by_upload_and_sees_it_being_annotated(clien
     [
         ("a.txt", b"", "Paste the article"),
         ("a.txt", b"\x00\x01\x02binary" * 100, "not text"),
-        ("a.pdf", b"%PDF-1.4", "not supported"),
+        ("a.docx", b"PK\x03\x04", "not supported"),
+        ("a.pdf", b"%PDF-1.4", "damaged or not a PDF"),
         (
             "a.txt",
             (

@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from classroom.text_formats import pdf_to_text, srt_to_text, vtt_to_text
+from classroom.uploads import text_from_upload
 
 
 def tiny_pdf(*pages: list[str]) -> bytes:
@@ -107,3 +109,17 @@ def test_vtt_cues_are_joined_without_voice_or_style_tags():
 def test_something_that_is_no_subtitle_file_gets_a_clear_message(convert):
     with pytest.raises(ValidationError, match="could not be read as subtitles"):
         convert("Das ist einfach nur Text --> ohne Zeiten.\n\n12:xx --> nie")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("artikel.pdf", tiny_pdf(["Seoul schaut mit Sorge nach Norden."])),
+        ("nachrichten.srt", SRT.encode()),
+        ("nachrichten.vtt", VTT.encode()),
+    ],
+)
+def test_the_upload_reads_pdfs_and_subtitles(name, data):
+    text = text_from_upload(SimpleUploadedFile(name, data))
+    assert "Seoul schaut mit Sorge nach Norden." in text
+    assert "-->" not in text and "%PDF" not in text
