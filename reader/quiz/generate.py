@@ -30,6 +30,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+
+from wordfreq import zipf_frequency
 
 KINDS = ("details", "true_false", "vocabulary", "meaning", "compound", "idiom")
 # The order in which kinds take turns: about a third details, a third true/false.
@@ -418,8 +421,6 @@ def _mentions(prompt: str, answer: str) -> bool:
 def _cognate(german: str, english: str) -> bool:
     """Would an English reader guess the word (Atlantik = Atlantic, reagieren = to react)?
     Verbs are compared by their stem, without -ieren / -en."""
-    from difflib import SequenceMatcher
-
     a, b = german.casefold(), re.sub(r"^to ", "", english.casefold())
     if english.startswith("to "):
         # reag(ieren) ~ react: the stem is most of a shared beginning
@@ -444,20 +445,12 @@ def _guessable(t: Mapping) -> bool:
 
 
 def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # the generator still runs without wordfreq, just less picky
-        return 4.0
     return zipf_frequency(word, "de")
 
 
 def _plain_english(gloss: str) -> bool:
     """Is every word of an English gloss an everyday word? A distractor like "capaciousness"
     is wrong at a glance for a learner who has never seen it either."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return True
     return all(zipf_frequency(w, "en") >= 2.5 for w in _gloss_words(gloss))
 
 
