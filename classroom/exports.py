@@ -3,11 +3,11 @@ size, and by the export task (glossary.exports, glossary.tasks) for a very large
 
 from __future__ import annotations
 
-import csv
 import io
 
 from classroom import selectors
 from classroom.access import assignment_get
+from core.csv_safe import csv_writer
 
 # Above this many students the table is built in the background. A class is 20 to 35; a course
 # shared by several groups can pass 200, and the dashboard's queries grow with every student.
@@ -27,35 +27,27 @@ HEADER = [
 ]
 
 
-def _formula_safe(row: list) -> list:
-    """Spreadsheets run a cell that starts with = + - @ as a formula; a username like
-    "=HYPERLINK(...)" must stay text (OWASP "CSV injection")."""
-    return [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row]
-
-
 def assignment_results_csv(assignment) -> str:
     """One row per student on the assignment's dashboard (those who left the class too)."""
     dashboard = selectors.assignment_dashboard(assignment)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(HEADER)
     for row in dashboard.rows:
         p, r = row.progress, row.result
         writer.writerow(
-            _formula_safe(
-                [
-                    row.student.get_username(),
-                    "yes" if row.is_member else "no",
-                    p.opened_at.isoformat() if p else "",
-                    p.finished_at.isoformat() if p and p.finished_at else "",
-                    "" if row.readiness_percent is None else row.readiness_percent,
-                    r.score if r else "",
-                    r.total if r else "",
-                    "" if row.percent is None else row.percent,
-                    row.attempts,
-                    row.lookups,
-                ]
-            )
+            [
+                row.student.get_username(),
+                "yes" if row.is_member else "no",
+                p.opened_at.isoformat() if p else "",
+                p.finished_at.isoformat() if p and p.finished_at else "",
+                "" if row.readiness_percent is None else row.readiness_percent,
+                r.score if r else "",
+                r.total if r else "",
+                "" if row.percent is None else row.percent,
+                row.attempts,
+                row.lookups,
+            ]
         )
     return buffer.getvalue()
 

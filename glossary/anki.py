@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import genanki
 
+from core.csv_safe import csv_writer
 from glossary.vocabulary import article_deck_candidates, kind_label
 
 
@@ -312,7 +313,7 @@ def cards_tsv(cards: Iterable[CardData], *, deck_name: str) -> str:
     # and columns 1 and 2 are the obvious Front and Back.
     buffer.write("#columns:" + "\t".join([*FIELDS, "GUID", "Tags"]) + "\n")
     buffer.write(f"#guid column:{len(FIELDS) + 1}\n#tags column:{len(FIELDS) + 2}\n")
-    writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer = csv_writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     rows = 0
     for card in cards:
         writer.writerow([*card_fields(card), card.guid, " ".join(_tag(t) for t in card.tags)])
@@ -325,7 +326,7 @@ def cards_tsv(cards: Iterable[CardData], *, deck_name: str) -> str:
 def cards_csv(cards: Iterable[CardData]) -> str:
     """Plain comma-separated text (no HTML) for spreadsheets and other flashcard tools."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer, lineterminator="\n")
     writer.writerow(["german", "english", "part_of_speech", "sentence", "source", "note"])
     rows = 0
     for card in cards:

