@@ -24,21 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import simplemma
+from wordfreq import zipf_frequency
+
 from reader.nlp.german import CONTRACTIONS, DETERMINERS, LIGHT_VERBS, POSSESSIVES, PREPOSITIONS
 from reader.nlp.idioms import _is_slot, compile_idiom
 from reader.nlp.lexicon import IdiomEntry
-
-try:
-    import simplemma
-except ImportError:  # pragma: no cover
-    simplemma = None
-try:
-    from wordfreq import zipf_frequency
-except ImportError:  # pragma: no cover
-
-    def zipf_frequency(word: str, lang: str) -> float:
-        return 0.0
-
 
 CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"
 DEFAULT_MAX_RANK = 2
@@ -294,8 +285,6 @@ def ding_phrases(lines: Iterable[str]) -> Iterator[PhraseRecord]:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str) -> str:
-    if simplemma is None:
-        return word
     return simplemma.lemmatize(word, lang="de")
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Count, FilteredRelation, Max, Q
 
+from glossary.idiom_selection import CURATED_PATH, load_curated
 from glossary.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, Source
 from reader.nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
 
@@ -317,10 +318,6 @@ def _idiom_entry(phrase, meaning, kind, figurative, source, rank) -> IdiomEntry:
 
 def _curated_stamp() -> object:
     try:
-        from glossary.idiom_selection import CURATED_PATH
-    except ImportError:
-        return None
-    try:
         stat = CURATED_PATH.stat()
     except OSError:
         return None
@@ -328,10 +325,6 @@ def _curated_stamp() -> object:
 
 
 def _curated_file_idioms() -> list[IdiomEntry]:
-    try:
-        from glossary.idiom_selection import load_curated
-    except ImportError:
-        return []
     try:
         return load_curated()
     except FileNotFoundError:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
+from wordfreq import zipf_frequency
 
+from glossary.idiom_selection import DEFAULT_MAX_RANK, select_idioms
 from glossary.importers.ding import (
     _TIER,
     EntryRecord,
@@ -144,10 +146,6 @@ def _select_idioms(lines_phrases: list, idioms: list[IdiomRecord]) -> int:
     """Rank and select the idioms as glossary.idiom_selection decides (the idiom work owns that
     choice). Every phrase it classifies keeps its kind and rank (rank tier * 1,000,000 + Ding
     line); `selected` marks those within its default rank limit, the set the matcher uses."""
-    try:
-        from glossary.idiom_selection import DEFAULT_MAX_RANK, select_idioms
-    except ImportError:  # without the selection module the parser's own choice stands
-        return sum(record.selected for record in idioms)
     classified = select_idioms(lines_phrases, max_rank=_MAX_TIER)
     chosen = {(entry.phrase.lower(), entry.meaning): entry for entry in classified}
     count = 0
@@ -196,10 +194,6 @@ def _complete_nouns(entries: list[EntryRecord]) -> int:
 
 
 def _frequencies(entries: list[EntryRecord]) -> dict[str, float]:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return {}
     found: dict[str, float] = {}
     for entry in entries:
         if entry.key not in found and " " not in entry.key:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import get_frequency_dict
 
 from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS
 
@@ -398,10 +399,6 @@ def _deumlaut(text: str) -> str:
 
 @functools.cache
 def _frequencies() -> Mapping[str, float]:
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return {}
     # wordfreq caches this dict itself (its zipf_frequency loads it too), so reading it
     # directly costs no memory beyond what frequency bands already use, and saves the
     # ~0.3 ms of tokenising per call that zipf_frequency spends.

@@ -15,6 +15,7 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.lexicon import LexEntry, best_entry, context_stem
@@ -101,10 +102,6 @@ _ABBREVIATION = re.compile(r"\s*/[^/\s]*/?\s*$|^\s*/|\s+/\S*$")
 
 @functools.cache
 def _english_frequencies() -> dict[str, float]:
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return {}
     return get_frequency_dict("en", wordlist="best")
 
 
@@ -562,10 +559,6 @@ def loanword_gloss(text: str, pos: str) -> str | None:
     if pos != "NOUN" or not text[:1].isupper() or not text.isalpha() or len(text) < 4:
         return None
     if any(c in "äöüß" for c in text.lower()) or text[1:] != text[1:].lower():
-        return None
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
         return None
     word = text.lower()
     english = zipf_frequency(word, "en")

@@ -31,22 +31,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency as _zipf
+
 from reader.nlp.german import CONTRACTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS
 from reader.nlp.lexicon import IdiomEntry
-
-try:  # wordfreq is a project dependency; the fallback keeps the matcher importable without it.
-    from wordfreq import zipf_frequency as _zipf
-except ImportError:  # pragma: no cover
-
-    def _zipf(word: str, lang: str) -> float:
-        return 3.0
-
-
-try:
-    import simplemma as _simplemma
-except ImportError:  # pragma: no cover
-    _simplemma = None
-
 
 # --- word classes of the dictionary's phrase notation --------------------------------------
 
@@ -223,10 +214,8 @@ def _lower(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
-    if _simplemma is None:
-        return word
     try:
-        return _simplemma.lemmatize(word, lang="de")
+        return simplemma.lemmatize(word, lang="de")
     except Exception:  # pragma: no cover - simplemma rejects odd input
         return word
 
@@ -1068,10 +1057,7 @@ def _resolve(matches: list[Match], toks: Sequence[Tok] = ()) -> list[Match]:
 # --- spaCy -------------------------------------------------------------------------------------
 
 
-def _register_spacy():
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
+def _register_spacy() -> None:
     if not Doc.has_extension("expressions"):
         # The pipeline may define it first (for separable and reflexive verbs); both agree on
         # a list of dicts, filled per document.
@@ -1080,8 +1066,6 @@ def _register_spacy():
     @Language.factory("randnotiz_idioms")
     def make_idioms(nlp, name):
         return IdiomsComponent(name=name)
-
-    return Language
 
 
 class IdiomsComponent:
@@ -1115,7 +1099,4 @@ class IdiomsComponent:
         return doc
 
 
-try:
-    _register_spacy()
-except ImportError:  # pragma: no cover - spaCy is a dependency; tolerate its absence
-    pass
+_register_spacy()

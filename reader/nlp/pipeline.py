@@ -3,10 +3,10 @@
 A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own components:
 
     randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
-    -> randnotiz_reflexive_verbs -> randnotiz_morphology* -> randnotiz_compounds*
-    -> randnotiz_idioms* -> randnotiz_glosses
+    -> randnotiz_reflexive_verbs -> randnotiz_morphology -> randnotiz_compounds
+    -> randnotiz_idioms -> randnotiz_glosses
 
-(* when their modules in `reader/nlp/` register them). Pure Python: no Django import, the
+Pure Python: no Django import, the
 lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`; every component reads
 it through `doc._.lexicon` and shares the looked-up entries in `doc._.lex`
 (`reader.nlp.extensions.lex_fetch`, one batched query per step that needs new words).
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import importlib
 import re
 from collections.abc import Iterable
 
@@ -24,7 +23,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp import glosses, sentences, tagger  # noqa: F401  (register the factories)
+# The modules register their components' factories with spaCy when imported.
+from reader.nlp import (  # noqa: F401
+    compounds,
+    glosses,
+    idioms,
+    morphology,
+    sentences,
+    tagger,
+    verbs,
+)
 from reader.nlp.extensions import register_extensions
 from reader.nlp.lexicon import Lexicon, MemoryLexicon
 
@@ -39,13 +47,17 @@ from reader.nlp.lexicon import Lexicon, MemoryLexicon
 #    particles for adverbs (gar: at all), corrected first senses (Führer: leader).
 ANNOTATION_VERSION = 5
 
-# Components from other modules, slotted in at their place when their module registers them.
-OPTIONAL_COMPONENTS = (
-    ("reader.nlp.verbs", "randnotiz_separable_verbs"),
-    ("reader.nlp.verbs", "randnotiz_reflexive_verbs"),
-    ("reader.nlp.morphology", "randnotiz_morphology"),
-    ("reader.nlp.compounds", "randnotiz_compounds"),
-    ("reader.nlp.idioms", "randnotiz_idioms"),
+# The components in their order: each reads what the ones before it wrote.
+COMPONENTS = (
+    "randnotiz_sentences",
+    "randnotiz_tagger",
+    "randnotiz_lemmas",
+    "randnotiz_separable_verbs",
+    "randnotiz_reflexive_verbs",
+    "randnotiz_morphology",
+    "randnotiz_compounds",
+    "randnotiz_idioms",
+    "randnotiz_glosses",
 )
 # Texts are annotated in chunks of whole lines of about this size, so 2 MB of text never
 # becomes one giant Doc (memory) and the result is the same as for the text in one piece.
@@ -58,17 +70,8 @@ def get_nlp() -> Language:
     register_extensions()
     nlp = spacy.blank("de")
     nlp.max_length = CHUNK_CHARS * 4
-    nlp.add_pipe("randnotiz_sentences")
-    nlp.add_pipe("randnotiz_tagger")
-    nlp.add_pipe("randnotiz_lemmas")
-    for module, factory in OPTIONAL_COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        if nlp.has_factory(factory):
-            nlp.add_pipe(factory)
-    nlp.add_pipe("randnotiz_glosses")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
     tagger.hanta_tagger()  # load the model now, then keep the collector off it
     _freeze_long_lived_objects()
     return nlp

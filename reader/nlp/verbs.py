@@ -20,6 +20,7 @@ import math
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import get_frequency_dict
 
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import (
@@ -80,10 +81,6 @@ LEXICALISED_ZIPF = 3.0
 
 @functools.cache
 def _german_frequencies() -> dict[str, float]:
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return {}
     return get_frequency_dict("de", wordlist="best")
 
 
