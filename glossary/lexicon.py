@@ -74,11 +74,6 @@ class _LruCache:
 _idiom_cache: dict[str, tuple[object, list[IdiomEntry]]] = {}
 
 
-def lexicon_cache_clear() -> None:
-    """Forget the idiom list cached in this process."""
-    _idiom_cache.clear()
-
-
 def _source_order(source: str) -> int:
     return SOURCE_PRIORITY.get(source, len(SOURCE_PRIORITY))
 

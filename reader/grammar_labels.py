@@ -22,7 +22,6 @@ POS_NAMES = {
     "X": "foreign word",
 }
 ARTICLES = {"m": "der", "f": "die", "n": "das"}
-GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter"}
 
 
 def parse_feats(feats: str | None) -> dict[str, str]:

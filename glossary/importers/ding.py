@@ -85,7 +85,6 @@ _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _ABBREV_RE = re.compile(r"(?:(?<=\s)|^)/\S[^/]*/(?=[\s;,]|$)")
 _ANGLE_RE = re.compile(r"<[^<>]*>")
-_SPACES_RE = re.compile(r"\s+")
 _PERSONAL_PRONOUNS = {
     "ich",
     "du",

@@ -85,10 +85,6 @@ def _freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
-def component_names() -> list[str]:
-    return list(get_nlp().pipe_names)
-
-
 _idioms_for: dict[str, object] = {"key": None}
 
 
@@ -227,11 +223,6 @@ def annotate_text(text: str, lexicon: Lexicon | None = None) -> dict:
             paragraph_offset = sents[-1]["paragraph"] + 1
         result.extend(sents)
     return {"version": ANNOTATION_VERSION, "sentences": result}
-
-
-def annotate_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
-    """Run the pipeline on a Doc you built (pre-tokenized); returns the annotated Doc."""
-    return _run(doc, lexicon)
 
 
 def presegmented_doc(sentences_: list[list[str]]) -> Doc:
