@@ -199,6 +199,10 @@ STORAGES = {
 # --- Randnotiz -------------------------------------------------------------------------------
 RANDNOTIZ_DING_PATH = env_str("RANDNOTIZ_DING", "/usr/share/trans/de-en")
 RANDNOTIZ_SEEDS_DIR = BASE_DIR / "seeds"
+# Importing an article by its address (classroom/url_import.py): the server fetches it, so
+# addresses on loopback, private or link-local networks are refused unless this allows them
+# (a single-user install on a home network may; a school's server should not).
+RANDNOTIZ_URL_IMPORT_PRIVATE = env_bool("RANDNOTIZ_URL_IMPORT_PRIVATE", False)
 # Articles longer than this many characters are annotated in the background.
 RANDNOTIZ_MAX_ARTICLE_CHARS = env_int("RANDNOTIZ_MAX_ARTICLE_CHARS", 200_000)
 
