@@ -34,6 +34,8 @@ from difflib import SequenceMatcher
 
 from wordfreq import zipf_frequency
 
+from reader.quiz.wordlists import entries, word_set
+
 KINDS = ("details", "true_false", "vocabulary", "meaning", "compound", "idiom")
 # The order in which kinds take turns: about a third details, a third true/false.
 ROTATION = (
@@ -62,88 +64,18 @@ MONTHS = frozenset(
 )
 # Words after a number that make it a quantity of something else than a count.
 PERCENT = frozenset({"Prozent", "%", "Prozentpunkte", "Prozentpunkten"})
-# Common places of German news: enough to tell a place from a person or an organisation when
-# the sentence itself gives no hint (no "in"/"nach"/"aus" before it).
-PLACES = frozenset(
-    """Deutschland Österreich Schweiz Frankreich Italien Spanien Polen Tschechien Niederlande
-    Belgien Dänemark Schweden Norwegen Finnland Großbritannien England Irland Portugal
-    Griechenland Türkei Ungarn Rumänien Bulgarien Ukraine Russland Belarus China Japan Indien
-    Iran Irak Israel Syrien Libanon Ägypten Nordkorea Südkorea Korea Taiwan Amerika Kanada
-    Mexiko Brasilien Argentinien Afrika Europa Asien Australien USA EU Gaza Kiew Moskau
-    Washington Peking Paris London Rom Madrid Brüssel Wien Zürich Bern Warschau Prag Budapest
-    Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Bremen
-    Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster Mannheim
-    Karlsruhe Augsburg Wiesbaden Mainz Kiel Rostock Potsdam Erfurt Magdeburg Schwerin Freiburg
-    Heidelberg Regensburg Würzburg Ulm Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen
-    Nordrhein-Westfalen Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg
-    Mecklenburg-Vorpommern Sachsen-Anhalt Seoul Pjöngjang Tokio Kursk Ostsee Nordsee Alpen
-    Rhein Elbe Donau Main Bodensee Harz Schwarzwald""".split()
-)
-# Names used with an article (die USA, der Iran, die EU): they only swap with each other, or a
-# false statement would be ungrammatical ("von USA").
-ARTICLE_NAMES = frozenset(
-    """USA EU Nato NATO UN UNO Türkei Schweiz Niederlande Ukraine Iran Irak Libanon Slowakei
-    Mongolei Vereinigten Staaten Bundeswehr Bundesregierung Bundestag""".split()
-)
-# Names in the plural (die USA, den Niederlanden): they swap only with plurals, or a false
-# statement gives itself away by its grammar ("aus den EU").
-PLURAL_NAMES = frozenset("USA Niederlande Niederlanden Vereinigten Staaten Philippinen".split())
-REGIONS = frozenset(
-    """Deutschland Österreich Schweiz Frankreich Italien Spanien Polen Tschechien Niederlande
-    Belgien Dänemark Schweden Norwegen Finnland Großbritannien England Irland Portugal
-    Griechenland Türkei Ungarn Rumänien Bulgarien Ukraine Russland Belarus China Japan Indien
-    Iran Irak Israel Syrien Libanon Ägypten Nordkorea Südkorea Korea Taiwan Amerika Kanada
-    Mexiko Brasilien Argentinien Afrika Europa Asien Australien USA EU Kroatien Slowakei
-    Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen Nordrhein-Westfalen
-    Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg Mecklenburg-Vorpommern
-    Sachsen-Anhalt""".split()
-)
-# German states swap with each other, countries with countries: "Mecklenburg-Vorpommern
-# bestand darauf" at an EU summit is wrong at a glance.
-GERMAN_STATES = frozenset(
-    """Bayern Sachsen Hessen Thüringen Brandenburg Niedersachsen Nordrhein-Westfalen
-    Rheinland-Pfalz Saarland Schleswig-Holstein Baden-Württemberg Mecklenburg-Vorpommern
-    Sachsen-Anhalt""".split()
-)
+# Place and name lists, role nouns and distractor banks: reader/quiz/data/*.txt (each file says
+# what its list is for).
+PLACES = word_set("places")
+ARTICLE_NAMES = word_set("article_names")
+PLURAL_NAMES = word_set("plural_names")
+REGIONS = word_set("regions")
+GERMAN_STATES = word_set("german_states")
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
-PERSON_TITLES = frozenset(
-    """Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin Ministerpräsident
-    Ministerpräsidentin Bürgermeister Bürgermeisterin Trainer Trainerin Chef Chefin Sprecher
-    Sprecherin Direktor Direktorin Professor Professorin Dr. Herr Frau Diktator Machthaber
-    Vorsitzende Vorsitzender Forscher Forscherin Autor Autorin Regisseur Regisseurin Kapitän
-    Spieler Spielerin Torhüter Leiter Leiterin Abgeordnete Abgeordneter""".split()
-)
-# Meanings of German idioms, used only when the article has too few other expressions to make
-# distractors of the same kind (an English idiom meaning is then compared with its peers).
-IDIOM_MEANINGS = (
-    "to be in a difficult situation",
-    "to give up",
-    "to exaggerate",
-    "to keep a close eye on something",
-    "to make a big fuss about nothing",
-    "to take a risk",
-    "to be very surprised",
-    "to reach an agreement",
-    "to put pressure on someone",
-)
-# English sayings, distractors for a German saying's meaning when the article has no others.
-SAYINGS = (
-    "Time is money.",
-    "All's well that ends well.",
-    "Every cloud has a silver lining.",
-    "Practice makes perfect.",
-    "The early bird catches the worm.",
-    "Too many cooks spoil the broth.",
-)
-# Other meanings, distractors for an idiom meaning neither a verb phrase nor a saying.
-PHRASE_MEANINGS = (
-    "at the last minute",
-    "in the long run",
-    "out of the blue",
-    "for the time being",
-    "behind closed doors",
-    "by a narrow margin",
-)
+PERSON_TITLES = word_set("person_titles")
+IDIOM_MEANINGS = entries("idiom_meanings")
+SAYINGS = entries("sayings")
+PHRASE_MEANINGS = entries("phrase_meanings")
 _CRUDE = re.compile(r"orgasm|sex|vulg|fuck|shit|piss|arse|ass\b|crap|bitch|slang", re.I)
 _CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
 _OPEN_QUOTES = frozenset({"„", "»", "‚"})
