@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from classroom.uploads import MAX_UPLOAD_BYTES, check_german, text_from_upload
+from classroom.url_import import article_from_url
 
 
 class ClassroomForm(forms.Form):
@@ -13,9 +14,12 @@ class JoinForm(forms.Form):
 
 
 class ArticleForm(forms.Form):
-    """Paste a text or upload a file; the file wins if both are given."""
+    """Paste a text, upload a file or give a web address: the file wins, then the address.
+    A page's own title, site and date fill the fields left empty."""
 
-    title = forms.CharField(max_length=300)
+    title = forms.CharField(
+        max_length=300, required=False, help_text="Taken from the page if empty."
+    )
     source = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
         required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"})
@@ -32,10 +36,29 @@ class ArticleForm(forms.Form):
         ),
     )
 
+    url = forms.URLField(
+        required=False,
+        label="Or its web address",
+        assume_scheme="https",
+        max_length=2000,
+        help_text="The page's article text is fetched; menus and footers are left out.",
+    )
+
     def clean(self):
         data = super().clean()
         upload = data.get("file")
-        if upload:
+        if not upload and data.get("url"):
+            try:
+                page = article_from_url(data["url"])
+            except ValidationError as error:
+                self.add_error("url", error)
+                return data
+            data["text"] = page.text
+            data["title"] = data.get("title") or page.title
+            data["source"] = data.get("source") or page.source
+            data["published"] = data.get("published") or page.published
+            field = "url"
+        elif upload:
             try:
                 data["text"] = text_from_upload(upload)
             except ValidationError as error:
@@ -46,8 +69,10 @@ class ArticleForm(forms.Form):
             field = "text"
         text = data.get("text") or ""
         if not text.strip():
-            self.add_error("text", "Paste the article's text or upload a file.")
+            self.add_error("text", "Paste the article's text, upload a file or give its address.")
             return data
+        if not data.get("title"):
+            self.add_error("title", "Give the article a title.")
         try:
             check_german(text)
         except ValidationError as error:

@@ -7,9 +7,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from classroom import url_import
 from classroom.url_import import address_allowed, article_from_url
+from reader.models import Article
+from tests.classroom_factories import make_teacher
 
 PARAGRAPHS = [
     "Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes weitere Truppen nach "
@@ -152,3 +155,25 @@ def test_local_private_and_link_local_addresses_are_not_allowed(address, setting
 def test_public_addresses_are_allowed(address, settings):
     settings.RANDNOTIZ_URL_IMPORT_PRIVATE = False
     assert address_allowed(address)
+
+
+@pytest.mark.django_db
+def test_teacher_adds_an_article_by_its_address(client, site, private_allowed):
+    client.force_login(make_teacher())
+    response = client.post(reverse("classroom:article_add"), {"url": site + "/artikel"})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.title == "Truppen in Kursk" and article.source == "Beispielzeitung"
+    assert article.published == dt.date(2024, 11, 5)
+    assert PARAGRAPHS[1] in article.text and "Impressum" not in article.text
+
+
+@pytest.mark.django_db
+def test_a_refused_address_is_said_next_to_its_field_and_nothing_is_stored(client, site):
+    client.force_login(make_teacher())
+    response = client.post(
+        reverse("classroom:article_add"), {"title": "Kursk", "url": site + "/artikel"}
+    )
+    assert response.status_code == 400
+    assert "local or private network" in " ".join(response.context["form"].errors["url"])
+    assert not Article.objects.exists()
