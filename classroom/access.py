@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from classroom.models import Assignment, Classroom
+from reader.access import article_get_owned, article_get_readable, articles_assignable
 
 
 def is_teacher(user) -> bool:
@@ -61,19 +62,14 @@ def is_assignment_teacher(user, assignment: Assignment) -> bool:
 
 
 def article_get(user, pk: int, *, manage: bool = False):
-    """An article a teacher may assign (the shared seed articles and their own), or
-    (manage=True) correct: only its author or staff, since corrections change the article for
-    every reader."""
-    from reader.models import Article
-
-    try:
-        article = Article.objects.get(pk=pk)
-    except Article.DoesNotExist:
-        raise Http404("No such article.") from None
-    if user.is_staff:
-        return article
-    if is_teacher(user) and (
-        article.created_by_id == user.pk or (not manage and article.seed_order is not None)
-    ):
-        return article
-    raise Http404("No such article.")
+    """An article a teacher may assign (the shared library and their own:
+    reader.access.articles_assignable), or (manage=True) correct: only its owner or staff,
+    since corrections change the article for every reader (reader.access.article_get_owned)."""
+    if not (is_teacher(user) or getattr(user, "is_staff", False)):
+        raise Http404("No such article.")
+    if manage:
+        return article_get_owned(user, pk)
+    article = article_get_readable(user, pk)
+    if not user.is_staff and not articles_assignable(user).filter(pk=article.pk).exists():
+        raise Http404("No such article.")
+    return article

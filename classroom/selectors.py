@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
+from reader.access import articles_assignable
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
@@ -141,12 +142,8 @@ def classroom_assignments(classroom: Classroom) -> QuerySet[Assignment]:
 
 
 def articles_for_teacher(teacher) -> QuerySet:
-    """What a teacher can assign: the shared seed articles and their own."""
-    from reader.models import Article
-
-    return Article.objects.filter(Q(created_by=teacher) | Q(seed_order__isnull=False)).defer(
-        "text", "annotation"
-    )
+    """What a teacher can assign: the shared library and their own (reader/access.py)."""
+    return articles_assignable(teacher)
 
 
 def article_corrections(article_id: int) -> list[dict]:

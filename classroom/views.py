@@ -45,6 +45,7 @@ from glossary.models import ExportKind
 from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
+from reader.access import article_ensure_readable
 
 # The largest upload plus room for the form's other fields.
 MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
@@ -404,6 +405,8 @@ def assignment_read(request, pk: int):
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
         return redirect("classroom:assignment_dashboard", pk=assignment.pk)
+    # The same rule as every other way to the article (a member of an open class may read it).
+    article_ensure_readable(request.user, assignment.article)
     progress = services.assignment_open(
         assignment=assignment, student=request.user, session=request.session
     )

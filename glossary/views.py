@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,6 +31,7 @@ from glossary.forms import (
 from glossary.models import ExportKind, ExportStatus
 from glossary.vocabulary import candidate_at, token_positions_with_key
 from reader import render_cache
+from reader.access import article_get_readable
 from reader.models import Article
 from reader.rendering import word_details
 
@@ -56,9 +57,9 @@ def _login_required_htmx(view):
     return wrapper
 
 
-def _word_in_article(form):
+def _word_in_article(request, form):
     """(article, annotation, popover details) for a valid WordPositionForm, or 404."""
-    article = render_cache.article_for_reading(form.cleaned_data["article"])
+    article = render_cache.article_for_reading(request.user, form.cleaned_data["article"])
     if article.status != Article.Status.READY:
         raise Http404("This article is not ready.")
     # Corrections applied and decoded once per process, as for the popover: decoding the
@@ -86,7 +87,7 @@ def word_save(request):
     form = WordPositionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Bad word position.")
-    article, annotation, word = _word_in_article(form)
+    article, annotation, word = _word_in_article(request, form)
     data = form.cleaned_data
     candidate = candidate_at(annotation, data["s"], data["t"], data["x"])
     if candidate is None:
@@ -131,7 +132,7 @@ def word_status(request):
     form = WordStatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Bad word position or status.")
-    article, annotation, word = _word_in_article(form)
+    article, annotation, word = _word_in_article(request, form)
     status = services.word_status_set(
         user=request.user, key=word["key"], status=form.cleaned_data["status"]
     )
@@ -291,10 +292,10 @@ def export(request, fmt: str):
 @login_required
 @require_GET
 def article_deck_download(request, pk: int):
-    """A class deck of an article's vocabulary, for teachers."""
+    """A class deck of an article's vocabulary, for teachers, of an article they may read."""
     if not user_is_teacher(request.user):
         raise Http404("Class decks are for teachers.")
-    article = get_object_or_404(Article, pk=pk)
+    article = article_get_readable(request.user, pk)
     if exports.article_deck_is_large(article):
         queued = services.export_request(
             owner=request.user, kind=ExportKind.ARTICLE_DECK, params={"article": article.pk}
@@ -340,7 +341,7 @@ def export_retry(request, pk: int):
 @require_POST
 def rest_known(request, pk: int):
     """After reading: every word of the article without a status becomes known."""
-    article = render_cache.article_for_reading(pk)
+    article = render_cache.article_for_reading(request.user, pk)
     annotation = render_cache.corrected_annotation(article) if article.is_ready else None
     if annotation is None:
         raise Http404("This article is not ready.")
@@ -363,7 +364,7 @@ def rest_known_undo(request, pk: int):
     if marked is None:
         messages.info(request, "There is nothing to undo here.")
         return _back_to_the_article(request, pk)
-    article = render_cache.article_for_reading(pk)
+    article = render_cache.article_for_reading(request.user, pk)
     annotation = render_cache.corrected_annotation(article)
     count = services.statuses_undo_rest_known(
         user=request.user,

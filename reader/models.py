@@ -19,6 +19,14 @@ class Article(BackgroundWork):
         READY = "ready", "Ready"
         FAILED = "failed", "Annotation failed"
 
+    class Visibility(models.TextChoices):
+        # The shared library: everyone reads it, signed in or not (the seed articles, and what
+        # staff or a teacher published). Only here may another teacher assign the article.
+        SHARED = "shared", "Shared library"
+        # The owner's own (a teacher's text for a class, a learner's own reading): the owner,
+        # staff, and the students and teacher of a class it is assigned to (reader/access.py).
+        PRIVATE = "private", "Private"
+
     title = models.CharField(max_length=300)
     source = models.CharField(max_length=200, blank=True)
     published = models.DateField(null=True, blank=True)
@@ -31,6 +39,11 @@ class Article(BackgroundWork):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
+    )  # the article's owner (None: loaded by a command, as the seeds are)
+    # Private unless asked otherwise: a text a teacher adds is often copyrighted and meant
+    # for one class (reader.services.article_create decides for ownerless articles).
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.PRIVATE
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -48,10 +61,18 @@ class Article(BackgroundWork):
                 condition=Q(status="ready", annotation__isnull=False) | ~Q(status="ready"),
                 name="article_ready_has_annotation",
             ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=["shared", "private"]),
+                name="article_visibility_valid",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_shared(self) -> bool:
+        return self.visibility == self.Visibility.SHARED
 
     @property
     def is_ready(self) -> bool:

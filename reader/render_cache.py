@@ -33,6 +33,7 @@ from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 
 from core.compiled import rows_for
+from reader.access import article_ensure_readable
 from reader.models import Article
 from reader.rendering import is_interactive, reading_blocks, reading_html, word_key
 
@@ -87,9 +88,10 @@ class _Prepared:
     words: frozenset[str]
 
 
-def article_for_reading(pk: int) -> Article:
-    """The article without its text and annotation: a cached page needs neither, and decoding
-    the annotation JSON alone costs more than the rest of the query. Accessing them loads them.
+def article_for_reading(user, pk: int) -> Article:
+    """The article `user` may read (reader/access.py; Http404 otherwise), without its text
+    and annotation: a cached page needs neither, and decoding the annotation JSON alone costs
+    more than the rest of the query. Accessing them loads them.
 
     The same query says which set of corrections applies (their number and newest id), so a
     cached page needs no second query for the corrections themselves: they are only created
@@ -101,7 +103,9 @@ def article_for_reading(pk: int) -> Article:
     found = rows_for(_article_with_corrections_version, pk)
     if not found:
         raise Http404("No such article.")
-    return found[0]
+    # The cache below holds markup, never the decision: each request is checked, so an article
+    # one reader may see is never served to another from here.
+    return article_ensure_readable(user, found[0])
 
 
 def _article_with_corrections_version(pk: int) -> QuerySet[Article]:

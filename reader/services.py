@@ -35,10 +35,17 @@ def article_create(
     published: dt.date | str | None = None,
     created_by=None,
     seed_order: int | None = None,
+    visibility: str | None = None,
     annotate: str = "auto",
 ) -> Article:
     """Store a new article (pending) and have it annotated: inline for short texts, as a task
-    otherwise (`annotate` = "auto" | "inline" | "task" | "none")."""
+    otherwise (`annotate` = "auto" | "inline" | "task" | "none").
+
+    An article with an owner is private to them unless `visibility` says otherwise; one
+    without (a seed, a text an operator loads with a command) goes into the shared library,
+    since nobody else could ever read it (reader/access.py)."""
+    if visibility is None:
+        visibility = Article.Visibility.PRIVATE if created_by else Article.Visibility.SHARED
     text = clean_article_text(text)
     article = Article.objects.create(
         title=_title(title),
@@ -46,6 +53,7 @@ def article_create(
         source=source.strip()[:200],
         published=published or None,
         created_by=created_by,
+        visibility=visibility,
         seed_order=seed_order,
         word_count=len(text.split()),
     )

@@ -6,19 +6,20 @@ from classroom.services import lookup_record_for_request, reading_assignment_id
 from glossary.lookup_sites import lookup_links
 from glossary.selectors import rest_known_marked
 from reader import render_cache, selectors
+from reader.access import articles_readable
 from reader.rendering import word_details
 
 
 @require_GET
 def article_list(request):
-    articles = selectors.article_list()
+    articles = articles_readable(request.user)
     return render(request, "reader/article_list.html", {"articles": articles})
 
 
 @require_GET
 def article_detail(request, pk: int):
     # Cached article markup, corrections applied (reader/render_cache.py; bench/load.py found it).
-    article = render_cache.article_for_reading(pk)
+    article = render_cache.article_for_reading(request.user, pk)
     if request.htmx and request.GET.get("status"):
         return render(request, "reader/article.html#status", {"article": article})
     statuses = selectors.word_statuses_for(request.user)
@@ -32,9 +33,9 @@ def article_detail(request, pk: int):
     return render(request, "reader/article.html", context)
 
 
-def _word(pk: int, s: int, t: int) -> tuple:
+def _word(request, pk: int, s: int, t: int) -> tuple:
     # Teachers' corrections applied; decoded once per process (reader/render_cache.py).
-    article = render_cache.article_for_reading(pk)
+    article = render_cache.article_for_reading(request.user, pk)
     annotation = render_cache.corrected_annotation(article)
     word = word_details(annotation, s, t) if annotation else None
     if word is None:
@@ -49,7 +50,7 @@ def word_popover(request, pk: int, s: int, t: int):
     A popover opened by hovering or moving the focus (`?glance=1`) is not a lookup yet: a mouse
     crossing the text would count every word under it for the teacher. The reader's script
     posts to word_lookup when the learner stays on it (static/js/reader.js)."""
-    article, word = _word(pk, s, t)
+    article, word = _word(request, pk, s, t)
     if not request.GET.get("glance"):
         lookup_record_for_request(request, article.pk, word["key"])  # inside assignments only
     context = {
@@ -70,6 +71,6 @@ def word_popover(request, pk: int, s: int, t: int):
 @require_POST
 def word_lookup(request, pk: int, s: int, t: int):
     """A glanced-at word the learner stayed on: counted as a lookup inside an assignment."""
-    article, word = _word(pk, s, t)
+    article, word = _word(request, pk, s, t)
     lookup_record_for_request(request, article.pk, word["key"])
     return HttpResponse(status=204)

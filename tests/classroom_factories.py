@@ -87,6 +87,11 @@ def small_annotation() -> dict:
 
 
 def make_ready_article(title="Ein Plan", created_by=None, **extra) -> Article:
+    """A teacher's article is private to them, as article_create makes it; without an owner it
+    is in the shared library."""
+    extra.setdefault(
+        "visibility", Article.Visibility.PRIVATE if created_by else Article.Visibility.SHARED
+    )
     return Article.objects.create(
         title=title,
         text="Die Regierung stellte den Raketenwerfer vor.\n\nDas ist gut.",

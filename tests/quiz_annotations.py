@@ -299,6 +299,7 @@ def make_annotated_article(title="Leipzig baut eine Brücke"):
     from reader.models import Article
 
     return Article.objects.create(
+        visibility=Article.Visibility.SHARED,
         title=title,
         text=ARTICLE,
         status=Article.Status.READY,

@@ -32,6 +32,7 @@ def quiz_article(request):
     text = clean_article_text(seed.text)
     Article.objects.filter(seed_order=0).delete()
     return Article.objects.create(
+        visibility=Article.Visibility.SHARED,
         title=seed.title,
         text=text,
         seed_order=0,

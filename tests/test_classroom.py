@@ -454,7 +454,8 @@ def test_apply_corrections_changes_glosses_compounds_and_idioms_without_touching
 
 def test_corrections_survive_re_annotation_and_show_for_every_reader(client):
     teacher = make_teacher()
-    article = make_ready_article(created_by=teacher)
+    # In the shared library: every reader sees it.
+    article = make_ready_article(created_by=teacher, visibility="shared")
     client.force_login(teacher)
     client.post(
         reverse("classroom:correction_add", args=[article.pk, "gloss"]),
@@ -571,7 +572,7 @@ def test_corrections_survive_a_real_re_annotation_by_the_pipeline(client, sample
     from tests.factories import make_article
 
     teacher = make_teacher()
-    article = make_article(created_by=teacher)
+    article = make_article(created_by=teacher, visibility="shared")
     assert article.is_ready
     s, t = next(
         (s, t)

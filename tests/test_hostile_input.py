@@ -99,7 +99,7 @@ def test_html_in_a_dictionary_gloss_is_shown_as_text_in_the_popover():
 @pytest.mark.django_db
 def test_html_in_a_teachers_gloss_correction_is_shown_as_text():
     teacher = make_teacher()
-    article = make_ready_article(created_by=teacher)
+    article = make_ready_article(created_by=teacher, visibility="shared")
     correction_add(
         article=article, user=teacher, kind="gloss", key="regierung", data={"gloss": PAYLOAD}
     )
@@ -136,7 +136,7 @@ def test_html_in_a_saved_words_note_and_gloss_is_shown_as_text_on_the_vocabulary
 @pytest.mark.django_db
 def test_html_in_a_teachers_quiz_edit_is_shown_as_text_to_students():
     teacher = make_teacher()
-    article = make_ready_article(created_by=teacher)
+    article = make_ready_article(created_by=teacher, visibility="shared")
     quiz = make_quiz(article)
     # Marked as generated from this annotation, so the quiz app keeps it as it is.
     quiz.fingerprint = quiz_services.fingerprint(article.annotation)
@@ -451,7 +451,7 @@ def test_two_clicks_on_add_at_the_same_moment_add_one_article():
 def test_deleted_article_gives_a_clear_404_and_saved_words_keep_their_sentence():
     teacher = make_teacher()
     student = make_student()
-    article = make_ready_article(created_by=teacher)
+    article = make_ready_article(created_by=teacher, visibility="shared")
     client = logged_in(student)
     saved = client.post(
         reverse("glossary:word_save"),

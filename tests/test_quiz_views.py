@@ -286,7 +286,7 @@ def test_edits_survive_reannotation(article):
 
 
 def test_quiz_page_of_an_article_not_yet_annotated_says_so(client):
-    article = Article.objects.create(title="Wartet", text="Ein Text.")
+    article = Article.objects.create(title="Wartet", text="Ein Text.", visibility="shared")
     page = client.get(reverse("reader:quiz_take", args=[article.pk]))
     assert page.status_code == 200 and "not annotated yet" in page.content.decode()
 

@@ -1,6 +1,7 @@
 """The cached reading markup (reader/render_cache.py) is never stale."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from classroom.corrections import apply_corrections
 from classroom.selectors import article_corrections
@@ -15,6 +16,8 @@ from reader.render_cache import (
 from reader.rendering import reading_blocks, reading_html, word_key
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
+
+ANYONE = AnonymousUser()  # the seed-like articles here are in the shared library
 
 pytestmark = pytest.mark.django_db
 
@@ -40,25 +43,27 @@ def first_word_key(article) -> str:
 
 def test_cached_markup_equals_freshly_built_markup_and_is_reused():
     article = make_article()
-    first = article_reading_html(article_for_reading(article.pk), {})
-    again = article_reading_html(article_for_reading(article.pk), {})
+    first = article_reading_html(article_for_reading(ANYONE, article.pk), {})
+    again = article_reading_html(article_for_reading(ANYONE, article.pk), {})
     assert first == again == fresh_html(article, {})
 
 
 def test_a_status_of_a_word_in_the_article_changes_the_markup():
     article = make_article()
     key = first_word_key(article)
-    plain = article_reading_html(article_for_reading(article.pk), {})
-    known = article_reading_html(article_for_reading(article.pk), {key: "known"})
+    plain = article_reading_html(article_for_reading(ANYONE, article.pk), {})
+    known = article_reading_html(article_for_reading(ANYONE, article.pk), {key: "known"})
     assert known == fresh_html(article, {key: "known"})
     assert known != plain
 
 
 def test_every_reader_shares_one_entry_whatever_their_statuses():
     article = make_article()
-    article_reading_html(article_for_reading(article.pk), {})
-    article_reading_html(article_for_reading(article.pk), {first_word_key(article): "known"})
-    article_reading_html(article_for_reading(article.pk), {"zebrastreifen": "known"})
+    article_reading_html(article_for_reading(ANYONE, article.pk), {})
+    article_reading_html(
+        article_for_reading(ANYONE, article.pk), {first_word_key(article): "known"}
+    )
+    article_reading_html(article_for_reading(ANYONE, article.pk), {"zebrastreifen": "known"})
     assert len(cache) == 1
 
 
@@ -69,7 +74,7 @@ def test_markup_with_any_statuses_equals_a_fresh_build():
     for n in range(len(keys)):
         statuses = {k: ("known" if i % 2 else "learning") for i, k in enumerate(keys[: n + 1])}
         statuses["woanders"] = "known"
-        cached = article_reading_html(article_for_reading(article.pk), statuses)
+        cached = article_reading_html(article_for_reading(ANYONE, article.pk), statuses)
         assert cached == fresh_html(article, statuses), statuses
 
 
@@ -79,29 +84,31 @@ def test_unexpected_markup_falls_back_to_building_per_reader(monkeypatch):
     monkeypatch.setattr("reader.render_cache._WORD_TAG", re.compile("(no)(such)(tag)"))
     article = make_article()
     statuses = {first_word_key(article): "known"}
-    cached = article_reading_html(article_for_reading(article.pk), statuses)
+    cached = article_reading_html(article_for_reading(ANYONE, article.pk), statuses)
     assert cached == fresh_html(article, statuses)
-    assert article_reading_html(article_for_reading(article.pk), {}) == fresh_html(article, {})
+    assert article_reading_html(article_for_reading(ANYONE, article.pk), {}) == fresh_html(
+        article, {}
+    )
 
 
 def test_a_teachers_correction_shows_at_once():
     article = make_article()
     teacher = make_user("frau_meier")
-    before = article_reading_html(article_for_reading(article.pk), {})
+    before = article_reading_html(article_for_reading(ANYONE, article.pk), {})
     correction_add(
         article=article, user=teacher, kind="compound_remove", key=first_word_key(article)
     )
-    after = article_reading_html(article_for_reading(article.pk), {})
+    after = article_reading_html(article_for_reading(ANYONE, article.pk), {})
     assert after == fresh_html(article, {})
     assert len(cache) == 2 and before is not None
 
 
 def test_reannotation_gives_new_markup():
     article = make_article()
-    article_reading_html(article_for_reading(article.pk), {})
+    article_reading_html(article_for_reading(ANYONE, article.pk), {})
     Article.objects.filter(pk=article.pk).update(text="Ganz neuer Text hier.")
     article_annotate(article.pk)
-    after = article_reading_html(article_for_reading(article.pk), {})
+    after = article_reading_html(article_for_reading(ANYONE, article.pk), {})
     assert "neuer" in after
 
 
@@ -131,7 +138,7 @@ def test_a_deleted_correction_is_gone_at_once_even_when_another_replaces_it():
     key = first_word_key(article)
 
     def gloss_shown():
-        annotation = corrected_annotation(article_for_reading(article.pk))
+        annotation = corrected_annotation(article_for_reading(ANYONE, article.pk))
         return annotation["sentences"][0]["tokens"][1].get("gloss")
 
     first = correction_add(
@@ -155,9 +162,9 @@ def test_a_cached_page_asks_the_database_once_for_article_and_corrections(
         kind="compound_remove",
         key=first_word_key(article),
     )
-    article_reading_html(article_for_reading(article.pk), {})  # fills the cache
+    article_reading_html(article_for_reading(ANYONE, article.pk), {})  # fills the cache
     with django_assert_num_queries(1):
-        article_reading_html(article_for_reading(article.pk), {})
+        article_reading_html(article_for_reading(ANYONE, article.pk), {})
 
 
 def test_an_article_id_no_column_can_hold_is_not_found(client):
@@ -187,5 +194,5 @@ def test_the_cached_article_section_is_the_templates_own_rendering_for_this_read
         },
     )
     for _ in range(2):  # built, then from the cache
-        assert article_section_html(article_for_reading(article.pk), statuses) == expected
-    assert article_section_html(article_for_reading(article.pk), {}) != expected
+        assert article_section_html(article_for_reading(ANYONE, article.pk), statuses) == expected
+    assert article_section_html(article_for_reading(ANYONE, article.pk), {}) != expected

@@ -73,6 +73,7 @@ TEXT = "Pjöngjang stellte neue Haubitzen vor.\nDie Haubitze feuerte."
 
 def make_glossed_article(title="Neue Haubitzen", annotation=ANNOTATION) -> Article:
     return Article.objects.create(
+        visibility=Article.Visibility.SHARED,
         title=title,
         text=TEXT,
         status=Article.Status.READY,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from reader import selectors as reader_selectors
+from reader.access import article_get_readable
 from reader.quiz import services
 from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEditForm
 from reader.quiz.models import Quiz, QuizQuestion
@@ -64,7 +64,7 @@ def _annotated_or_404(article) -> None:
 
 def _article_for_edit(request, pk: int):
     """The article whose quiz the user may review (staff, its creator, teachers)."""
-    article = reader_selectors.article_get(pk)
+    article = article_get_readable(request.user, pk)
     if not services.can_edit_quiz(request.user, article):
         raise PermissionDenied("Only teachers can review quizzes.")
     return article
@@ -72,7 +72,7 @@ def _article_for_edit(request, pk: int):
 
 @require_GET
 def quiz_take(request, pk: int):
-    article = reader_selectors.article_get(pk)
+    article = article_get_readable(request.user, pk)
     quiz = services.quiz_for_article(article)
     context = {
         "article": article,
@@ -107,7 +107,7 @@ def quiz_take(request, pk: int):
 
 @require_POST
 def quiz_answer(request, pk: int, qid: int):
-    article = reader_selectors.article_get(pk)
+    article = article_get_readable(request.user, pk)
     quiz = _quiz_or_404(article)
     questions = quiz_questions(quiz)
     question = next((q for q in questions if q.pk == qid), None)
@@ -143,7 +143,7 @@ def quiz_answer(request, pk: int, qid: int):
 
 @require_POST
 def quiz_retry(request, pk: int):
-    article = reader_selectors.article_get(pk)
+    article = article_get_readable(request.user, pk)
     quiz = _quiz_or_404(article)
     state = _state(request, quiz)
     _save_state(
