@@ -447,6 +447,23 @@ def merge(path: Path, judged: dict[tuple, dict], source: Path) -> int:
     return added
 
 
+def readable(item: dict) -> str:
+    """One line for a judge: what is shown now, what was judged before, and the sentence."""
+    shown = item.get("shown") or {}
+    before = item.get("judged") or {}
+    if item["kind"] == "token":
+        what = (
+            f"{item['surface']} ={shown.get('lemma')} {shown.get('upos')} "
+            f"headline {shown.get('headline')!r} ({shown.get('expression') or 'word'}) "
+            f"senses {shown.get('senses')} {shown.get('gender')}/{shown.get('plural')} "
+            f"compound {shown.get('compound')}"
+        )
+    else:
+        what = f"{item.get('type')} {shown.get('lemma')!r} -> {shown.get('gloss')!r}"
+    needs = ",".join(item.get("needs") or [])
+    return f"{item['file']} s{item['s']} [{needs}] {what} | before: {before} | {item['context']}"
+
+
 def commit() -> str:
     try:
         return subprocess.run(
@@ -466,6 +483,9 @@ def main() -> None:
     parser.add_argument("--lexicon", default="db", choices=["db", "ding"])
     parser.add_argument("--todo", type=Path, help="write the items that need judging here")
     parser.add_argument("--merge", type=Path, help="add these judged lines, then score")
+    parser.add_argument(
+        "--list", action="store_true", help="print the items to judge, one readable line each"
+    )
     args = parser.parse_args()
     judged = read_judged(args.judged)
     if args.merge:
@@ -475,6 +495,9 @@ def main() -> None:
     rows, todo = score(annotations, judged)
     print(f"commit {commit()}, lexicon {kind}, {len(annotations)} texts")
     print("\n".join(rows))
+    if args.list:
+        for number, item in enumerate(todo):
+            print(f"{number}\t{readable(item)}")
     if args.todo:
         args.todo.write_text(
             "".join(json.dumps(i, ensure_ascii=False, sort_keys=True) + "\n" for i in todo),
