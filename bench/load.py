@@ -77,15 +77,12 @@ for user in User.objects.filter(username__startswith="student").order_by("userna
 article = Article.objects.get(seed_order=0)
 assert article.status == "ready", (article.status, article.status_message)
 from reader.rendering import is_interactive
-words = [
-    (s, t)
-    for s, sentence in enumerate(article.annotation["sentences"])
-    for t, token in enumerate(sentence["tokens"])
-    if is_interactive(token)
-]
+from reader.nlp.document import Annotation
+document = Annotation.from_json(article.annotation)
+words = [(s, t) for s, t, token in document.tokens() if is_interactive(token)]
 try:
     from glossary.vocabulary import candidate_at
-    savable = [(s, t) for s, t in words if candidate_at(article.annotation, s, t, None) is not None]
+    savable = [(s, t) for s, t in words if candidate_at(document, s, t, None) is not None]
 except ImportError:
     savable = []
 

@@ -99,16 +99,11 @@ def _learner(article, runs: int) -> None:
     from django.urls import reverse
 
     from glossary.models import LemmaStatus
-    from reader.rendering import is_interactive, word_key
+    from reader.nlp.document import Annotation
+    from reader.rendering import is_interactive
 
-    keys = sorted(
-        {
-            word_key(token)
-            for sentence in article.annotation["sentences"]
-            for token in sentence["tokens"]
-            if is_interactive(token)
-        }
-    )[:100]
+    annotation = Annotation.from_json(article.annotation)
+    keys = sorted({token.key for _, _, token in annotation.tokens() if is_interactive(token)})[:100]
     learner = get_user_model().objects.create_user(f"bench-page-{uuid.uuid4().hex[:8]}")
     LemmaStatus.objects.bulk_create(
         [LemmaStatus(user=learner, key=key, status="known") for key in keys]

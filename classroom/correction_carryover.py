@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from classroom.models import Correction
 from reader.lemma_changes import token_keys_by_position
+from reader.nlp.document import Annotation
 
 # The word corrections that replace one another for the same key (classroom.services.
 # correction_add): one gloss, one compound note per word.
@@ -25,7 +26,7 @@ WORD_GROUPS = {
 
 
 def corrections_carry_over(
-    article_id: int, changes: Mapping[str, set[str]], annotation: Mapping
+    article_id: int, changes: Mapping[str, set[str]], annotation: Annotation
 ) -> None:
     """Make the article's gloss and compound corrections of an old key (`changes`: old key ->
     new keys) apply to the new keys of `annotation`, the new annotation.

@@ -9,70 +9,86 @@ is skipped, not an error.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from reader.nlp.document import Annotation, CompoundPart, Expression, Sentence, Token
 
 
-def _key(token: Mapping) -> str:
-    # Same key as reader.rendering.word_key, repeated here to keep this module dependency-free.
-    return (token.get("lemma") or token["text"]).lower()
-
-
-def apply_corrections(annotation: Mapping | None, corrections: Iterable[Mapping]) -> Mapping | None:
-    """The annotation with corrections applied in order (later ones win); the input is not
-    modified. Each correction is a dict with `kind` and its fields (classroom.models.Correction)."""
-    corrections = list(corrections)
-    if not annotation or not corrections:
-        return annotation
-    result = copy.deepcopy(dict(annotation))
-    sentences = result.get("sentences") or []
-    by_key: dict[str, list[dict]] = {}
-    for sentence in sentences:
-        for token in sentence.get("tokens") or []:
-            by_key.setdefault(_key(token), []).append(token)
-
+def _token_corrected(token: Token, corrections: list[Mapping]) -> Token:
     for correction in corrections:
         kind = correction.get("kind")
         if kind == "gloss":
             gloss = (correction.get("gloss") or "").strip()
-            for token in by_key.get(correction.get("key", ""), []):
-                token["gloss"] = gloss or None
-                token["senses"] = [gloss] if gloss else []
-                token["corrected"] = True
+            token = replace(
+                token, gloss=gloss or None, senses=(gloss,) if gloss else (), corrected=True
+            )
         elif kind == "compound_set":
-            parts = [dict(p) for p in correction.get("parts") or [] if p.get("part")]
-            for token in by_key.get(correction.get("key", ""), []):
-                token["compound"] = parts or None
+            parts = tuple(
+                CompoundPart.from_json(p) for p in correction.get("parts") or [] if p.get("part")
+            )
+            token = replace(token, compound=parts or None)
         elif kind == "compound_remove":
-            for token in by_key.get(correction.get("key", ""), []):
-                token["compound"] = None
+            token = replace(token, compound=None)
+    return token
+
+
+def _expressions_corrected(sentence: Sentence, corrections: list[Mapping]) -> Sentence:
+    expressions = list(sentence.expressions)
+    for correction in corrections:
+        lemma = (correction.get("lemma") or "").strip()
+        if correction["kind"] == "idiom_remove":
+            expressions = [x for x in expressions if x.lemma != lemma]
+            continue
+        n = len(sentence.tokens)
+        tokens = tuple(
+            sorted({t for t in correction.get("tokens") or [] if isinstance(t, int) and 0 <= t < n})
+        )
+        if not tokens or not lemma:
+            continue
+        # Replace an expression over the same words rather than stacking a second one.
+        expressions = [x for x in expressions if tuple(sorted(x.tokens)) != tokens]
+        expressions.append(
+            Expression(
+                type="idiom",
+                tokens=tokens,
+                lemma=lemma,
+                gloss=(correction.get("gloss") or "").strip() or None,
+                corrected=True,
+            )
+        )
+    return replace(sentence, expressions=tuple(expressions))
+
+
+def apply_corrections(
+    annotation: Annotation | None, corrections: Iterable[Mapping]
+) -> Annotation | None:
+    """The annotation with corrections applied in order (later ones win), as a new document.
+    Each correction is a dict with `kind` and its fields (classroom.models.Correction): word
+    corrections apply to every token with the correction's key (Token.key), idiom corrections
+    to their sentence."""
+    corrections = list(corrections)
+    if not annotation or not corrections:
+        return annotation
+    by_word: dict[str, list[Mapping]] = {}
+    by_sentence: dict[int, list[Mapping]] = {}
+    for correction in corrections:
+        kind = correction.get("kind")
+        if kind in ("gloss", "compound_set", "compound_remove"):
+            by_word.setdefault(correction.get("key", ""), []).append(correction)
         elif kind in ("idiom_add", "idiom_remove"):
             s = correction.get("sentence")
-            if not isinstance(s, int) or not 0 <= s < len(sentences):
-                continue
-            sentence = sentences[s]
-            expressions = sentence.setdefault("expressions", [])
-            lemma = (correction.get("lemma") or "").strip()
-            if kind == "idiom_remove":
-                sentence["expressions"] = [x for x in expressions if x.get("lemma") != lemma]
-                continue
-            n = len(sentence.get("tokens") or [])
-            tokens = sorted(
-                {t for t in correction.get("tokens") or [] if isinstance(t, int) and 0 <= t < n}
+            if isinstance(s, int) and 0 <= s < len(annotation.sentences):
+                by_sentence.setdefault(s, []).append(correction)
+    sentences = []
+    for s, sentence in enumerate(annotation.sentences):
+        if any(token.key in by_word for token in sentence.tokens):
+            tokens = tuple(
+                _token_corrected(token, by_word[token.key]) if token.key in by_word else token
+                for token in sentence.tokens
             )
-            if not tokens or not lemma:
-                continue
-            # Replace an expression over the same words rather than stacking a second one.
-            sentence["expressions"] = [
-                x for x in expressions if sorted(x.get("tokens") or []) != tokens
-            ]
-            sentence["expressions"].append(
-                {
-                    "type": "idiom",
-                    "tokens": tokens,
-                    "lemma": lemma,
-                    "gloss": (correction.get("gloss") or "").strip() or None,
-                    "corrected": True,
-                }
-            )
-    return result
+            sentence = replace(sentence, tokens=tokens)
+        if s in by_sentence:
+            sentence = _expressions_corrected(sentence, by_sentence[s])
+        sentences.append(sentence)
+    return replace(annotation, sentences=tuple(sentences))

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
 from reader.access import articles_assignable
+from reader.nlp.document import Annotation
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
@@ -304,8 +305,8 @@ def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:
         positions = token_positions_with_key(annotation, key)
         if positions:
             s, t = map(int, positions[0].split("-"))
-            token = annotation["sentences"][s]["tokens"][t]
-            found[key] = {"lemma": token.get("lemma") or token["text"], "gloss": token.get("gloss")}
+            token = annotation.sentences[s].tokens[t]
+            found[key] = {"lemma": token.headword, "gloss": token.gloss}
     return found
 
 
@@ -333,6 +334,6 @@ def corrected_annotation(article):
     """The article's annotation with its teachers' corrections applied: what every reader sees."""
     from classroom.corrections import apply_corrections
 
-    if not article.annotation:
-        return article.annotation
-    return apply_corrections(article.annotation, article_corrections(article.pk))
+    return apply_corrections(
+        Annotation.from_stored(article.annotation), article_corrections(article.pk)
+    )

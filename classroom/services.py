@@ -18,6 +18,7 @@ from classroom.models import (
     Progress,
     new_join_code,
 )
+from reader.nlp.document import Annotation
 
 # Session key: {article id: assignment id} for the assignments a student has open, so lookups
 # in the reader's popover view can be counted for the right assignment.
@@ -82,16 +83,15 @@ def assignment_delete(*, assignment: Assignment) -> None:
     assignment.delete()
 
 
-def article_word_keys(annotation) -> set[str]:
+def article_word_keys(annotation: Annotation | None) -> set[str]:
     """The distinct words of an article a learner could mark known: lemmas, names left out."""
-    from reader.rendering import is_interactive, word_key
+    from reader.rendering import is_interactive
 
-    keys = set()
-    for sentence in (annotation or {}).get("sentences", []):
-        for token in sentence.get("tokens", []):
-            if is_interactive(token) and token.get("upos") != "PROPN":
-                keys.add(word_key(token))
-    return keys
+    return {
+        token.key
+        for _, _, token in (annotation.tokens() if annotation else ())
+        if is_interactive(token) and token.upos != "PROPN"
+    }
 
 
 def readiness_for(student, article) -> float | None:
@@ -101,7 +101,7 @@ def readiness_for(student, article) -> float | None:
         from glossary.selectors import word_statuses
     except ImportError:
         return None
-    keys = article_word_keys(article.annotation)
+    keys = article_word_keys(Annotation.from_stored(article.annotation))
     if not keys:
         return None
     statuses = word_statuses(student)

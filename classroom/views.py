@@ -26,7 +26,6 @@ from classroom.access import (
     require_teacher,
 )
 from classroom.charts import bar_chart, scatter_chart
-from classroom.corrections import apply_corrections
 from classroom.forms import (
     ArticleForm,
     AssignmentForm,
@@ -46,6 +45,7 @@ from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
 from reader.access import article_ensure_readable
+from reader.nlp.document import Annotation
 
 # The largest upload plus room for the form's other fields.
 MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
@@ -232,7 +232,7 @@ def article_status(request, pk: int):
 def _review_context(request, article, word=None):
     from reader.rendering import reading_blocks, reading_html
 
-    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    annotation = selectors.corrected_annotation(article)
     return {
         "article": article,
         "text_html": reading_html(reading_blocks(annotation)) if article.is_ready else "",
@@ -270,18 +270,15 @@ def review_word(request, pk: int, s: int, t: int):
     form = ReviewWordForm({"s": s, "t": t})
     if not form.is_valid() or not article.annotation:
         raise Http404("No such word.")
-    annotation = apply_corrections(article.annotation, selectors.article_corrections(article.pk))
+    annotation = selectors.corrected_annotation(article)
     word = word_details(annotation, s, t)
     if word is None:
         raise Http404("No such word in this article.")
-    sentence = annotation["sentences"][s]
-    word["numbered"] = [
-        (i, tok["text"]) for i, tok in enumerate(sentence["tokens"]) if tok["text"].strip()
-    ]
-    word["sentence_expressions"] = sentence.get("expressions") or []
+    sentence = annotation.sentences[s]
+    word["numbered"] = [(i, tok.text) for i, tok in enumerate(sentence.tokens) if tok.text.strip()]
+    word["sentence_expressions"] = sentence.expressions
     word["compound_text"] = " + ".join(
-        f"{p.get('part')} = {p.get('gloss')}" if p.get("gloss") else str(p.get("part"))
-        for p in word["compound"]
+        f"{p.part} = {p.gloss}" if p.gloss else p.part for p in word["compound"]
     )
     if request.htmx:
         return render(
@@ -307,10 +304,11 @@ def correction_add(request, pk: int, kind: str):
         messages.error(request, _errors(form))
         return redirect("classroom:article_review", pk=article.pk)
     data = form.cleaned_data
-    sentences = (article.annotation or {}).get("sentences") or []
+    annotation = Annotation.from_stored(article.annotation)
     if "sentence" in data and not (
-        data["sentence"] < len(sentences)
-        and all(t < len(sentences[data["sentence"]]["tokens"]) for t in data.get("tokens", []))
+        annotation
+        and data["sentence"] < len(annotation.sentences)
+        and all(annotation.token(data["sentence"], t) for t in data.get("tokens", []))
     ):
         messages.error(request, "That sentence or word is not in this article.")
         return redirect("classroom:article_review", pk=article.pk)

@@ -27,6 +27,7 @@ import genanki
 
 from core.csv_safe import csv_writer
 from glossary.vocabulary import article_deck_candidates, kind_label
+from reader.nlp.document import Annotation
 
 
 class NothingToExport(Exception):
@@ -269,7 +270,8 @@ def reader_annotation(article):
 
 def article_cards(article, annotation=None) -> list[CardData]:
     owner = f"article:{article.pk}"
-    annotation = article.annotation if annotation is None else annotation
+    if annotation is None:
+        annotation = Annotation.from_stored(article.annotation)
     return [
         CardData(
             guid=note_guid(owner, c.key, c.sense),

@@ -27,6 +27,7 @@ from glossary.models import (
     WordStatus,
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
+from reader.nlp.document import Annotation
 
 
 def _sentence_hash(sentence: str) -> str:
@@ -170,7 +171,7 @@ def article_words_refresh(article) -> None:
     )
     if current is not None and current == stamp:
         return
-    counts = article_lemma_counts(article.annotation)
+    counts = article_lemma_counts(Annotation.from_stored(article.annotation))
     with transaction.atomic():
         ArticleWord.objects.filter(article=article).delete()
         ArticleWord.objects.bulk_create(

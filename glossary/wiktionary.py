@@ -27,6 +27,7 @@ from django.db import transaction
 
 from glossary.importers.ding import clean_gloss
 from glossary.models import Entry, Sense, Source, WiktionaryPage
+from reader.nlp.document import Annotation
 from reader.nlp.lexicon import lexicon_key
 
 PAGE_URL = "https://en.wiktionary.org/wiki/{}"
@@ -274,23 +275,23 @@ def lemmas_without_gloss(limit: int | None = None) -> list[str]:
 
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
-    for annotation in (
+    for stored in (
         Article.objects.filter(annotation__isnull=False)
         .values_list("annotation", flat=True)
         .iterator()
     ):
-        for sentence in (annotation or {}).get("sentences", []):
-            for token in sentence.get("tokens", []):
-                lemma = token.get("lemma") or ""
-                if (
-                    token.get("upos") in ("NOUN", "VERB", "ADJ", "ADV")
-                    and not token.get("gloss")
-                    and not token.get("compound")
-                    and lemma.isalpha()
-                    and len(lemma) > 1
-                ):
-                    counts[lexicon_key(lemma)] += 1
-                    spelled.setdefault(lexicon_key(lemma), lemma)
+        annotation = Annotation.from_stored(stored)
+        for _, _, token in annotation.tokens() if annotation else ():
+            lemma = token.lemma
+            if (
+                token.upos in ("NOUN", "VERB", "ADJ", "ADV")
+                and not token.gloss
+                and not token.compound
+                and lemma.isalpha()
+                and len(lemma) > 1
+            ):
+                counts[lexicon_key(lemma)] += 1
+                spelled.setdefault(lexicon_key(lemma), lemma)
     if not counts:
         return []
     glossed = set(

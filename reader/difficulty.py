@@ -13,8 +13,9 @@ A word counts as rare only when a learner could not know it from something commo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
+
+from reader.nlp.document import Annotation, Token
 
 LEVELS = ["A2", "B1", "B2", "C1", "C2"]
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -30,33 +31,32 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "de")
 
 
-def _frequency(lemma: str | None, form: str) -> float:
+def _frequency(lemma: str, form: str) -> float:
     return max(_zipf((lemma or form).lower()), _zipf(form.lower()))
 
 
-def is_rare(token: Mapping) -> bool:
+def is_rare(token: Token) -> bool:
     """Whether a learner is unlikely to know this content word (see the module's docstring)."""
-    parts = token.get("compound")
-    if parts:
-        return any(_frequency(part.get("lemma"), part["part"]) < RARE_ZIPF for part in parts)
-    return _frequency(token.get("lemma"), token["text"]) < RARE_ZIPF
+    if token.compound:
+        return any(_frequency(part.lemma, part.part) < RARE_ZIPF for part in token.compound)
+    return _frequency(token.lemma, token.text) < RARE_ZIPF
 
 
-def difficulty_score(document: Mapping) -> float | None:
+def difficulty_score(document: Annotation) -> float | None:
     """Ten times the share of rare content words plus a sixth of the mean sentence length:
     about 2.5 for graded readers, 5 for news, 7 for essays and legal prose. None for a text
     without content words."""
-    sentences = document.get("sentences") or []
-    words = [t for s in sentences for t in s["tokens"] if any(c.isalpha() for c in t["text"])]
-    content = [t for t in words if t.get("upos") in CONTENT]
+    sentences = document.sentences
+    words = [t for s in sentences for t in s.tokens if any(c.isalpha() for c in t.text)]
+    content = [t for t in words if t.upos in CONTENT]
     if not content:
         return None
     rare_share = sum(1 for t in content if is_rare(t)) / len(content)
-    mean_length = len(words) / max(1, sum(1 for s in sentences if s.get("kind") != "heading"))
+    mean_length = len(words) / max(1, sum(1 for s in sentences if s.kind != "heading"))
     return rare_share * 10 + mean_length / 6
 
 
-def estimate_cefr(document: Mapping) -> str:
+def estimate_cefr(document: Annotation) -> str:
     score = difficulty_score(document)
     if score is None:
         return ""

@@ -2,19 +2,18 @@
 
 A pipeline or lexicon upgrade may lemmatise a word differently (an older pipeline left the
 plural "Truppen" as its own lemma, a newer one says "Truppe"). Learners' statuses and teachers'
-word corrections are keyed by the case-folded lemma (reader.rendering.word_key), so they must
+word corrections are keyed by the case-folded lemma (reader.nlp.document.Token.key), so they must
 be carried from the old key to the new one (glossary/status_carryover.py,
 classroom/correction_carryover.py). A pure function over the two annotations: no database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from reader.nlp.document import Annotation
+from reader.rendering import is_interactive
 
-from reader.rendering import is_interactive, word_key
 
-
-def token_keys_by_position(annotation: Mapping | None) -> dict[tuple[int, str], str]:
+def token_keys_by_position(annotation: Annotation | None) -> dict[tuple[int, str], str]:
     """(character offset in the article's text, token text) -> lemma key, for every word a
     learner can mark.
 
@@ -24,16 +23,15 @@ def token_keys_by_position(annotation: Mapping | None) -> dict[tuple[int, str], 
     """
     keys: dict[tuple[int, str], str] = {}
     offset = 0
-    for sentence in (annotation or {}).get("sentences") or []:
-        for token in sentence.get("tokens") or []:
-            text = token.get("text") or ""
-            if text and is_interactive(token):
-                keys[(offset, text)] = word_key(token)
-            offset += len(text) + len(token.get("ws") or "")
+    for _, _, token in annotation.tokens() if annotation else ():
+        text = token.text
+        if text and is_interactive(token):
+            keys[(offset, text)] = token.key
+        offset += len(text) + len(token.ws)
     return keys
 
 
-def lemma_changes(old: Mapping | None, new: Mapping | None) -> dict[str, set[str]]:
+def lemma_changes(old: Annotation | None, new: Annotation | None) -> dict[str, set[str]]:
     """old lemma key -> the new keys its words have in `new`, for the words at the same place
     with the same text in both annotations whose key changed. A word the new pipeline
     tokenises differently has no counterpart and is left out. An old key can map to several new

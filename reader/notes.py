@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
+
+from reader.nlp.document import Annotation, CompoundPart, Token
 
 KIND_LABELS = {
     "compound": "Compound",
@@ -52,19 +54,18 @@ def expression_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
-def compound_note(token: Mapping) -> dict:
-    parts = token["compound"]
-    head = parts[-1]
+def compound_note(token: Token) -> dict:
+    parts = token.compound
     return {
-        "written": "|".join(p["part"].rstrip("-") for p in parts),
+        "written": "|".join(p.part.rstrip("-") for p in parts),
         "parts": parts,
-        "head_gloss": head.get("gloss"),
+        "head_gloss": parts[-1].gloss,
     }
 
 
-def is_common_word_part(part: Mapping) -> bool:
+def is_common_word_part(part: CompoundPart) -> bool:
     """A part the dictionary glosses as a common word: not a name, acronym or number."""
-    lemma, gloss = part.get("lemma") or "", part.get("gloss") or ""
+    lemma, gloss = part.lemma, part.gloss or ""
     return bool(gloss) and not is_name_gloss(gloss) and lemma.isalpha() and not lemma.isupper()
 
 
@@ -87,14 +88,14 @@ def _first_word(gloss: str | None) -> str:
     return words[0].replace("k", "c") if words else ""
 
 
-def looks_like_its_gloss(part: Mapping) -> bool:
+def looks_like_its_gloss(part: CompoundPart) -> bool:
     """Militär: military, Technologie: technology (the gloss's first word, "to" left out)."""
-    english = _first_word(part.get("gloss"))
-    german = (part.get("lemma") or "").lower().translate(_AS_ENGLISH)
+    english = _first_word(part.gloss)
+    german = part.lemma.lower().translate(_AS_ENGLISH)
     return bool(english) and _alike(german, english)
 
 
-def reads_word_for_word(parts: list[Mapping], gloss: str | None) -> bool:
+def reads_word_for_word(parts: Sequence[CompoundPart], gloss: str | None) -> bool:
     """The compound is its parts in English too: every part looks like its gloss, and the
     whole word's gloss is made of those glosses (Militärtechnologie: military technology).
     Lichtmaschine (light + machine) is an alternator: it stays.
@@ -102,13 +103,13 @@ def reads_word_for_word(parts: list[Mapping], gloss: str | None) -> bool:
     Militärtechnologie); the parts alone decide then."""
     if not all(looks_like_its_gloss(p) for p in parts):
         return False
-    if not gloss or gloss == parts[-1].get("gloss"):
+    if not gloss or gloss == parts[-1].gloss:
         return True
     whole = gloss.lower().replace("-", " ").replace("k", "c").split()
-    return all(any(_alike(_first_word(p.get("gloss")), w) for w in whole) for p in parts)
+    return all(any(_alike(_first_word(p.gloss), w) for w in whole) for p in parts)
 
 
-def compound_worth_noting(parts: list[Mapping], gloss: str | None = None) -> bool:
+def compound_worth_noting(parts: Sequence[CompoundPart], gloss: str | None = None) -> bool:
     """A split that tells the learner something: two common words at least, and not a word
     an English reader reads unaided (see the module docstring). `gloss` is the whole word's."""
     if sum(is_common_word_part(p) for p in parts) < 2:
@@ -116,31 +117,28 @@ def compound_worth_noting(parts: list[Mapping], gloss: str | None = None) -> boo
     return not reads_word_for_word(parts, gloss)
 
 
-def article_notes(annotation: Mapping | None) -> list[dict]:
+def article_notes(annotation: Annotation | None) -> list[dict]:
     """One note per distinct compound worth noting (at its first place, with its count), and
     per idiom, fixed phrase, separable and reflexive verb, ordered as the reader meets them."""
     notes: list[dict] = []
     if not annotation:
         return notes
-    sentences = annotation.get("sentences", [])
+    sentences = annotation.sentences
     compound_counts = Counter(
-        compound_key(token)
-        for sentence in sentences
-        for token in sentence["tokens"]
-        if len(token.get("compound") or ()) >= 2
+        token.key for _, _, token in annotation.tokens() if len(token.compound or ()) >= 2
     )
     seen_compounds: set[str] = set()
     seen_expressions: dict[tuple, dict] = {}
     for s_index, sentence in enumerate(sentences):
-        tokens = sentence["tokens"]
+        tokens = sentence.tokens
         for t_index, token in enumerate(tokens):
-            if len(token.get("compound") or ()) < 2:
+            if len(token.compound or ()) < 2:
                 continue
-            key = compound_key(token)
+            key = token.key
             if key in seen_compounds:
                 continue
             seen_compounds.add(key)
-            if not compound_worth_noting(token["compound"], token.get("gloss")):
+            if not compound_worth_noting(token.compound, token.gloss):
                 continue
             notes.append(
                 {
@@ -149,34 +147,34 @@ def article_notes(annotation: Mapping | None) -> list[dict]:
                     "s": s_index,
                     "t": t_index,
                     "position": (s_index, t_index),
-                    "lemma": token.get("lemma") or token["text"],
-                    "words": token["text"],
-                    "gloss": token.get("gloss"),
+                    "lemma": token.headword,
+                    "words": token.text,
+                    "gloss": token.gloss,
                     "count": compound_counts[key],
                     **compound_note(token),
                 }
             )
-        for expression in sentence.get("expressions") or []:
-            indices = sorted({i for i in expression.get("tokens") or [] if 0 <= i < len(tokens)})
+        for expression in sentence.expressions:
+            indices = sorted({i for i in expression.tokens if 0 <= i < len(tokens)})
             if not indices:
                 continue
-            lemma = expression.get("lemma") or ""
+            lemma = expression.lemma
             place = (s_index, tuple(indices), lemma.casefold())
             if place in seen_expressions:
                 # Keep the first kind's note, with the other's gloss if it had none.
                 kept = seen_expressions[place]
-                kept["gloss"] = kept["gloss"] or expression.get("gloss")
+                kept["gloss"] = kept["gloss"] or expression.gloss
                 continue
             first = indices[0]
             seen_expressions[place] = note = {
-                "kind": expression["type"],
-                "label": expression_label(expression["type"]),
+                "kind": expression.type,
+                "label": expression_label(expression.type),
                 "s": s_index,
                 "t": first,
                 "position": (s_index, first),
                 "lemma": lemma,
-                "gloss": expression.get("gloss"),
-                "literal": expression.get("literal"),
+                "gloss": expression.gloss,
+                "literal": expression.literal,
                 "words": " … ".join(word_runs(tokens, indices)),
             }
             notes.append(note)
@@ -184,11 +182,7 @@ def article_notes(annotation: Mapping | None) -> list[dict]:
     return notes
 
 
-def compound_key(token: Mapping) -> str:
-    return (token.get("lemma") or token["text"]).lower()
-
-
-def word_runs(tokens, indices: list[int]) -> list[str]:
+def word_runs(tokens: Sequence[Token], indices: list[int]) -> list[str]:
     """The expression's words as written, with "…" where other words stand between them:
     "stellte … vor"."""
     runs: list[list[int]] = []
@@ -197,4 +191,4 @@ def word_runs(tokens, indices: list[int]) -> list[str]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    return [" ".join(tokens[i]["text"] for i in run) for run in runs]
+    return [" ".join(tokens[i].text for i in run) for run in runs]

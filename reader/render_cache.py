@@ -35,7 +35,8 @@ from django.utils.safestring import SafeString, mark_safe
 from core.compiled import rows_for
 from reader.access import article_ensure_readable
 from reader.models import Article
-from reader.rendering import is_interactive, reading_blocks, reading_html, word_key
+from reader.nlp.document import Annotation
+from reader.rendering import is_interactive, reading_blocks, reading_html
 
 MAX_ENTRIES = 32  # articles (each version and set of corrections) a process keeps, x2
 
@@ -130,11 +131,10 @@ def _digest(value) -> str:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _prepare(annotation) -> _Prepared:
+def _prepare(annotation: Annotation | None) -> _Prepared:
     keys = {
-        (s, t): word_key(token)
-        for s, sentence in enumerate((annotation or {}).get("sentences", []))
-        for t, token in enumerate(sentence["tokens"])
+        (s, t): token.key
+        for s, t, token in (annotation.tokens() if annotation else ())
         if is_interactive(token)
     }
     html = str(reading_html(reading_blocks(annotation, {})))
@@ -194,16 +194,18 @@ def _version(article: Article) -> str:
     return article._reading_version
 
 
-def corrected_annotation(article: Article) -> dict | None:
+def corrected_annotation(article: Article) -> Annotation | None:
     """The annotation with the teachers' corrections applied, decoded once per process and
     version (decoding the seed article's 150 KB of JSON took longer than the rest of a popover
-    request). Shared between requests: callers must not modify it."""
+    request). Shared between requests, and frozen: nothing can modify it."""
     from classroom.corrections import apply_corrections
 
     key = f"annotation:{_version(article)}"
     annotation = cache.get(key)
     if annotation is None:
-        annotation = apply_corrections(article.annotation, _corrections(article))
+        annotation = apply_corrections(
+            Annotation.from_stored(article.annotation), _corrections(article)
+        )
         if annotation is None:
             return None
         cache.set(key, annotation)
@@ -213,12 +215,10 @@ def corrected_annotation(article: Article) -> dict | None:
 def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeString:
     """reading_html(reading_blocks(corrected annotation, statuses)), from the cache when it
     can be."""
-    from classroom.corrections import apply_corrections
-
     base = f"reading:{_version(article)}"
     prepared = cache.get(base)
     if prepared is None:
-        prepared = _prepare(apply_corrections(article.annotation, _corrections(article)))
+        prepared = _prepare(corrected_annotation(article))
         cache.set(base, prepared)
     if prepared.spots is not None:
         return _with_statuses(prepared, statuses)
@@ -228,9 +228,7 @@ def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeStri
     key = f"{base}:{_digest(mine)}"
     html = cache.get(key)
     if html is None:
-        html = reading_html(
-            reading_blocks(apply_corrections(article.annotation, _corrections(article)), statuses)
-        )
+        html = reading_html(reading_blocks(corrected_annotation(article), statuses))
         cache.set(key, html)
     return html
 

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from reader.grammar_labels import noun_headline, pos_label
+from reader.nlp.document import Annotation, Expression, Sentence, Token
 from reader.notes import expression_label, word_runs
 
 # Tokens a learner never needs a popover for.
@@ -25,40 +26,35 @@ class Block:
     sentence_ids: list[int] = field(default_factory=list)
 
 
-def is_interactive(token: Mapping) -> bool:
-    return token.get("upos") not in SILENT_UPOS and any(c.isalpha() for c in token["text"])
+def is_interactive(token: Token) -> bool:
+    return token.upos not in SILENT_UPOS and any(c.isalpha() for c in token.text)
 
 
-def word_key(token: Mapping) -> str:
-    """The key a learner's status is stored under: the lemma, case-folded."""
-    return (token.get("lemma") or token["text"]).lower()
-
-
-def expression_index(sentence: Mapping) -> dict[int, list[int]]:
+def expression_index(sentence: Sentence) -> dict[int, list[int]]:
     """token index -> indices of the sentence's expressions it belongs to."""
     index: dict[int, list[int]] = {}
-    for number, expression in enumerate(sentence.get("expressions") or []):
-        for t in expression.get("tokens") or []:
+    for number, expression in enumerate(sentence.expressions):
+        for t in expression.tokens:
             index.setdefault(t, []).append(number)
     return index
 
 
-def token_classes(token: Mapping, expressions: list[Mapping], status: str | None) -> str:
+def token_classes(token: Token, expressions: list[Expression], status: str | None) -> str:
     classes = ["w"]
-    if token.get("upos") == "PROPN":
+    if token.upos == "PROPN":
         classes.append("name")
-    if token.get("compound"):
+    if token.compound:
         classes.append("cmp")
     for expression in expressions:
         classes.append(
-            {"separable_verb": "sep", "reflexive_verb": "refl"}.get(expression.get("type"), "idiom")
+            {"separable_verb": "sep", "reflexive_verb": "refl"}.get(expression.type, "idiom")
         )
     classes.append(f"st-{status}" if status else "st-new")
     return " ".join(dict.fromkeys(classes))
 
 
 def reading_blocks(
-    annotation: Mapping | None, statuses: Mapping[str, str] | None = None
+    annotation: Annotation | None, statuses: Mapping[str, str] | None = None
 ) -> list[Block]:
     """The article as paragraphs and subheadings of token markup.
 
@@ -81,25 +77,25 @@ def reading_blocks(
                 Block(kind=kind, html="".join(parts).strip(), sentence_ids=list(sentence_ids))
             )
 
-    for s_index, sentence in enumerate(annotation.get("sentences", [])):
-        paragraph = sentence.get("paragraph", 0)
+    for s_index, sentence in enumerate(annotation.sentences):
+        paragraph = sentence.paragraph
         if paragraph != current_paragraph:
             flush()
             parts, sentence_ids = [], []
             current_paragraph = paragraph
-            kind = "heading" if sentence.get("kind") == "heading" else "paragraph"
+            kind = "heading" if sentence.kind == "heading" else "paragraph"
         sentence_ids.append(s_index)
         expressions_of = expression_index(sentence)
-        expressions = sentence.get("expressions") or []
+        expressions = sentence.expressions
         parts.append(f'<span class="s" id="s{s_index}">')
-        for t_index, token in enumerate(sentence["tokens"]):
-            text = escape(token["text"])
-            ws = token.get("ws", "")
+        for t_index, token in enumerate(sentence.tokens):
+            text = escape(token.text)
+            ws = token.ws
             # Paragraph breaks live in the whitespace; inside a block they are just spaces.
             ws_html = " " if ws and ("\n" in ws) else escape(ws)
             if is_interactive(token):
                 mine = [expressions[i] for i in expressions_of.get(t_index, [])]
-                css = token_classes(token, mine, statuses.get(word_key(token)))
+                css = token_classes(token, mine, statuses.get(token.key))
                 x_attr = (
                     f' data-x="{s_index}-{expressions_of[t_index][0]}"'
                     if t_index in expressions_of
@@ -130,14 +126,14 @@ def reading_html(blocks: list[Block]) -> SafeString:
     )
 
 
-def noun_number_feats(token: Mapping) -> str:
+def noun_number_feats(token: Token) -> str:
     """The token's features, with Number=Plur added for a noun whose form is its dictionary
     plural (Haubitzen, Geschützen): the tagger gives no number, the dictionary knows it."""
-    feats = token.get("feats") or ""
-    plural, text = token.get("plural"), token["text"].lower()
-    if token.get("upos") != "NOUN" or "Number=" in feats or not plural:
+    feats = token.feats
+    plural, text = token.plural, token.text.lower()
+    if token.upos != "NOUN" or "Number=" in feats or not plural:
         return feats
-    if text != (token.get("lemma") or "").lower() and text in {
+    if text != token.lemma.lower() and text in {
         plural.lower(),
         plural.lower() + "n",
     }:
@@ -145,43 +141,51 @@ def noun_number_feats(token: Mapping) -> str:
     return feats
 
 
-def word_details(annotation: Mapping, s_index: int, t_index: int) -> dict | None:
+def token_senses(token: Token) -> list[str]:
+    """The token's senses, its gloss first (a teacher's corrected gloss is its only sense)."""
+    senses = [s for s in token.senses or () if s]
+    if token.gloss and token.gloss not in senses:
+        senses.insert(0, token.gloss)
+    return senses
+
+
+def word_details(annotation: Annotation, s_index: int, t_index: int) -> dict | None:
     """Everything the popover shows for one token, or None for an index that isn't there."""
-    try:
-        sentence = annotation["sentences"][s_index]
-        token = sentence["tokens"][t_index]
-    except (IndexError, KeyError, TypeError):
+    token = annotation.token(s_index, t_index)
+    if token is None:
         return None
-    upos = token.get("upos", "")
-    lemma = token.get("lemma") or token["text"]
+    sentence = annotation.sentences[s_index]
+    upos = token.upos
+    lemma = token.headword
     is_name = upos == "PROPN"
     headline = lemma
     if upos == "NOUN":
-        headline = noun_headline(lemma, token.get("gender"), token.get("plural"))
+        headline = noun_headline(lemma, token.gender, token.plural)
     expressions = []
     for number in expression_index(sentence).get(t_index, []):
-        expression = dict(sentence["expressions"][number])
-        indices = sorted(
-            i for i in expression.get("tokens", []) if 0 <= i < len(sentence["tokens"])
+        expression = sentence.expressions[number]
+        indices = sorted(i for i in expression.tokens if 0 <= i < len(sentence.tokens))
+        expressions.append(
+            {
+                "type": expression.type,
+                "lemma": expression.lemma,
+                "gloss": expression.gloss,
+                "literal": expression.literal,
+                "words": " … ".join(word_runs(sentence.tokens, indices)),
+                "label": expression_label(expression.type),
+            }
         )
-        expression["words"] = " … ".join(word_runs(sentence["tokens"], indices))
-        expression["label"] = expression_label(expression.get("type", ""))
-        expressions.append(expression)
-    senses = [s for s in (token.get("senses") or []) if s]
-    if token.get("gloss") and token["gloss"] not in senses:
-        senses.insert(0, token["gloss"])
-    sentence_text = "".join(t["text"] + t.get("ws", "") for t in sentence["tokens"]).strip()
     return {
         "s": s_index,
         "t": t_index,
-        "text": token["text"],
+        "text": token.text,
         "lemma": lemma,
         "headline": headline,
-        "pos": pos_label(upos, token.get("xpos", ""), noun_number_feats(token)),
+        "pos": pos_label(upos, token.xpos, noun_number_feats(token)),
         "is_name": is_name,
-        "senses": [] if is_name else senses[:3],
-        "compound": token.get("compound") or [],
+        "senses": [] if is_name else token_senses(token)[:3],
+        "compound": token.compound or (),
         "expressions": expressions,
-        "sentence": sentence_text,
-        "key": word_key(token),
+        "sentence": sentence.text,
+        "key": token.key,
     }

@@ -18,6 +18,7 @@ from core.task_attempts import (
     requeue_if_stale,
 )
 from reader.models import Article
+from reader.nlp.document import Annotation
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -203,7 +204,8 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
     from reader.nlp.pipeline import ANNOTATION_VERSION
 
     article = Article.objects.filter(pk=article_id, text=text)
-    level = estimate_level(document)
+    typed = Annotation.from_json(document)
+    level = estimate_level(typed)
     with transaction.atomic():
         # Locked until the commit: of two re-annotations racing, the second compares against
         # the annotation the first stored, not the one both started from.
@@ -217,14 +219,14 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
             task_attempts=0,  # done: the next annotation is new work
             level=level,
         )
-        changes = lemma_changes(previous, document) if updated else {}
+        changes = lemma_changes(Annotation.from_stored(previous), typed) if updated else {}
         if changes:
             statuses_carry_over(changes)
-            corrections_carry_over(article_id, changes, document)
+            corrections_carry_over(article_id, changes, typed)
     return updated
 
 
-def estimate_level(document: dict) -> str:
+def estimate_level(document: Annotation) -> str:
     """A CEFR-like level from word frequencies and sentence length (see reader/difficulty.py)."""
     from reader.difficulty import estimate_cefr
 

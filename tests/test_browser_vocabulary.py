@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from glossary.models import SavedWord
+from reader.nlp.document import Annotation
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -104,13 +105,12 @@ def test_vocabulary_page_edit_and_delete_inline(browser_page, live_server, seed_
     from glossary.vocabulary import candidate_at
 
     user = make_user("lea", password="correct horse battery")
-    annotation = seed_article.annotation
+    annotation = Annotation.from_json(seed_article.annotation)
     positions = list(
         {
-            token["lemma"].lower(): (s, t)
-            for s, sentence in enumerate(annotation["sentences"])
-            for t, token in enumerate(sentence["tokens"])
-            if token.get("upos") in {"NOUN", "VERB"} and token.get("gloss")
+            token.key: (s, t)
+            for s, t, token in annotation.tokens()
+            if token.upos in {"NOUN", "VERB"} and token.gloss
         }.values()
     )[:2]
     for s, t in positions:

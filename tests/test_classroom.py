@@ -14,6 +14,7 @@ from classroom import selectors, services
 from classroom.corrections import apply_corrections
 from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
 from reader.models import Article
+from reader.nlp.document import Annotation
 from tests.classroom_factories import (
     make_class,
     make_quiz,
@@ -305,7 +306,7 @@ def test_readiness_is_the_share_of_words_known_before_first_opening():
     from glossary.services import word_status_set
 
     teacher, student, article, assignment = assigned_article()
-    keys = services.article_word_keys(article.annotation)
+    keys = services.article_word_keys(Annotation.from_json(article.annotation))
     assert "regierung" in keys and "." not in keys
     word_status_set(user=student, key="regierung", status="known")
     word_status_set(user=student, key="gut", status="known")
@@ -421,7 +422,7 @@ def test_pasted_english_is_refused_too(client):
 
 
 def test_apply_corrections_changes_glosses_compounds_and_idioms_without_touching_the_input():
-    annotation = small_annotation()
+    annotation = Annotation.from_json(small_annotation())
     corrected = apply_corrections(
         annotation,
         [
@@ -444,12 +445,12 @@ def test_apply_corrections_changes_glosses_compounds_and_idioms_without_touching
             },  # stale: skipped
         ],
     )
-    tokens = corrected["sentences"][0]["tokens"]
-    assert tokens[1]["gloss"] == "cabinet" and tokens[1]["senses"] == ["cabinet"]
-    assert tokens[4]["compound"] is None
-    assert corrected["sentences"][0]["expressions"] == []
-    assert corrected["sentences"][1]["expressions"][0]["lemma"] == "das ist gut"
-    assert annotation == small_annotation()
+    tokens = corrected.sentences[0].tokens
+    assert tokens[1].gloss == "cabinet" and tokens[1].senses == ("cabinet",)
+    assert tokens[4].compound is None
+    assert corrected.sentences[0].expressions == ()
+    assert corrected.sentences[1].expressions[0].lemma == "das ist gut"
+    assert annotation == Annotation.from_json(small_annotation())
 
 
 def test_corrections_survive_re_annotation_and_show_for_every_reader(client):

@@ -2,11 +2,12 @@
 plainer texts rate lower than denser ones."""
 
 from reader.difficulty import difficulty_score, estimate_cefr, is_rare
+from reader.nlp.document import Annotation, Token
 from reader.nlp.pipeline import annotate_text
 
 
 def word(text, lemma, upos="NOUN", compound=None):
-    return {"text": text, "lemma": lemma, "upos": upos, "compound": compound}
+    return Token.from_json({"text": text, "lemma": lemma, "upos": upos, "compound": compound})
 
 
 def compound(text, lemma, *parts):
@@ -52,8 +53,8 @@ def test_a_verb_is_as_common_as_the_form_in_the_text():
 
 
 def test_a_text_without_words_has_no_level():
-    assert difficulty_score({"sentences": []}) is None
-    assert estimate_cefr({"sentences": []}) == ""
+    assert difficulty_score(Annotation(sentences=())) is None
+    assert estimate_cefr(Annotation(sentences=())) == ""
 
 
 GRADED_READER = (
@@ -72,8 +73,8 @@ NEWS = (
 
 
 def test_a_graded_reader_rates_lower_than_a_news_report():
-    easy = annotate_text(GRADED_READER)
-    hard = annotate_text(NEWS)
+    easy = Annotation.from_json(annotate_text(GRADED_READER))
+    hard = Annotation.from_json(annotate_text(NEWS))
     assert difficulty_score(easy) < difficulty_score(hard)
     assert estimate_cefr(easy) in {"A2", "B1"}
     assert estimate_cefr(hard) in {"C1", "C2"}

@@ -21,8 +21,9 @@ from django.urls import reverse
 
 from classroom.services import correction_add
 from glossary.services import word_status_set
+from reader.nlp.document import Annotation
 from reader.render_cache import cache
-from reader.rendering import is_interactive, word_key
+from reader.rendering import is_interactive
 from tests.classroom_factories import make_teacher
 from tests.factories import make_user
 
@@ -70,16 +71,16 @@ def chosen_words(annotation) -> list[tuple[int, int]]:
     """Every interactive word of the first three sentences, and elsewhere the words with the
     most in their popovers: compounds, words of expressions, nouns with gender or plural."""
     chosen = []
-    for s, sentence in enumerate(annotation["sentences"]):
-        in_expression = {t for x in sentence.get("expressions") or [] for t in x["tokens"]}
-        for t, token in enumerate(sentence["tokens"]):
+    for s, sentence in enumerate(annotation.sentences):
+        in_expression = {t for x in sentence.expressions for t in x.tokens}
+        for t, token in enumerate(sentence.tokens):
             if not is_interactive(token):
                 continue
             if (
                 s < 3
                 or t in in_expression
-                or token.get("compound")
-                or (token.get("upos") == "NOUN" and (token.get("gender") or token.get("plural")))
+                or token.compound
+                or (token.upos == "NOUN" and (token.gender or token.plural))
             ):
                 chosen.append((s, t))
     return chosen
@@ -101,14 +102,8 @@ def test_seed_reading_page_for_an_anonymous_reader(client, seed_article):
 
 def test_seed_reading_page_for_a_learner_with_word_statuses(client, seed_article):
     user = make_user()
-    keys = sorted(
-        {
-            word_key(token)
-            for sentence in seed_article.annotation["sentences"]
-            for token in sentence["tokens"]
-            if is_interactive(token)
-        }
-    )
+    annotation = Annotation.from_json(seed_article.annotation)
+    keys = sorted({token.key for _, _, token in annotation.tokens() if is_interactive(token)})
     # Every third word known, every seventh learning (the later wins where both apply).
     for i, key in enumerate(keys):
         if i % 3 == 0:
@@ -120,44 +115,37 @@ def test_seed_reading_page_for_a_learner_with_word_statuses(client, seed_article
 
 
 def test_seed_popovers(client, seed_article):
-    words = chosen_words(seed_article.annotation)
+    words = chosen_words(Annotation.from_json(seed_article.annotation))
     assert_golden("seed_popovers.html", popovers(client, seed_article, words))
 
 
 def corrected_seed(seed_article):
     """The seed under one correction of each kind, at words the golden files show."""
-    annotation = seed_article.annotation
+    annotation = Annotation.from_json(seed_article.annotation)
     teacher = make_teacher()
-    compounds = [
-        (s, t, token)
-        for s, sentence in enumerate(annotation["sentences"])
-        for t, token in enumerate(sentence["tokens"])
-        if token.get("compound")
-    ]
+    compounds = [(s, t, token) for s, t, token in annotation.tokens() if token.compound]
     expressions = [
-        (s, x)
-        for s, sentence in enumerate(annotation["sentences"])
-        for x in sentence["expressions"]
+        (s, x) for s, sentence in enumerate(annotation.sentences) for x in sentence.expressions
     ]
     first, second = compounds[0][2], compounds[1][2]
     add = dict(article=seed_article, user=teacher)
-    correction_add(**add, kind="gloss", key=word_key(first), data={"gloss": "a corrected gloss"})
-    correction_add(**add, kind="compound_remove", key=word_key(second))
+    correction_add(**add, kind="gloss", key=first.key, data={"gloss": "a corrected gloss"})
+    correction_add(**add, kind="compound_remove", key=second.key)
     correction_add(
         **add,
         kind="compound_set",
-        key=word_key(compounds[2][2]),
+        key=compounds[2][2].key,
         data={"parts": [{"part": "Teil", "lemma": "Teil", "gloss": "part"}]},
     )
     s, removed = expressions[0]
-    correction_add(**add, kind="idiom_remove", sentence=s, data={"lemma": removed["lemma"]})
+    correction_add(**add, kind="idiom_remove", sentence=s, data={"lemma": removed.lemma})
     correction_add(
         **add,
         kind="idiom_add",
         sentence=1,
         data={"tokens": [0, 1], "lemma": "eine neue Wendung", "gloss": "a new phrase"},
     )
-    return [(s, t) for s, t, _ in compounds[:3]] + [(1, 0), (1, 1), (s, removed["tokens"][0])]
+    return [(s, t) for s, t, _ in compounds[:3]] + [(1, 0), (1, 1), (s, removed.tokens[0])]
 
 
 def test_seed_reading_page_and_popovers_under_teachers_corrections(client, seed_article):

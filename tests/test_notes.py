@@ -1,4 +1,10 @@
+from reader.nlp.document import Annotation
 from reader.notes import article_notes
+
+
+def notes_for(stored):
+    """The notes panel of an annotation as the pipeline stores it."""
+    return article_notes(Annotation.from_stored(stored))
 
 
 def tok(text, lemma, upos="NOUN", **extra):
@@ -51,7 +57,7 @@ ANNOTATION = {
 
 
 def test_notes_come_in_reading_order_with_their_place_in_the_text():
-    notes = article_notes(ANNOTATION)
+    notes = notes_for(ANNOTATION)
     assert [(n["kind"], n["s"], n["t"]) for n in notes] == [
         ("separable_verb", 0, 1),
         ("compound", 0, 3),
@@ -60,23 +66,23 @@ def test_notes_come_in_reading_order_with_their_place_in_the_text():
 
 
 def test_separable_verb_note_shows_the_split_words_with_an_ellipsis():
-    note = article_notes(ANNOTATION)[0]
+    note = notes_for(ANNOTATION)[0]
     assert note["words"] == "stellte … vor" and note["lemma"] == "vorstellen"
 
 
 def test_a_compound_is_noted_once_with_its_parts_and_head():
-    compound = [n for n in article_notes(ANNOTATION) if n["kind"] == "compound"]
+    compound = [n for n in notes_for(ANNOTATION) if n["kind"] == "compound"]
     assert len(compound) == 1
     assert compound[0]["written"] == "Mehrfach|raketen|werfer"
     assert compound[0]["head_gloss"] == "launcher"
 
 
 def test_no_annotation_no_notes():
-    assert article_notes(None) == []
+    assert notes_for(None) == []
 
 
 def test_a_repeated_compound_says_how_often_it_occurs():
-    compound = next(n for n in article_notes(ANNOTATION) if n["kind"] == "compound")
+    compound = next(n for n in notes_for(ANNOTATION) if n["kind"] == "compound")
     assert compound["count"] == 2 and (compound["s"], compound["t"]) == (0, 3)
 
 
@@ -89,7 +95,7 @@ def compound_tok(text, *parts):
 
 
 def compound_notes(*tokens):
-    notes = article_notes({"sentences": [{"tokens": list(tokens)}]})
+    notes = notes_for({"sentences": [{"tokens": list(tokens)}]})
     return [n["words"] for n in notes if n["kind"] == "compound"]
 
 
@@ -159,7 +165,7 @@ def test_a_compound_left_out_is_not_noted_at_a_later_place_either():
 
 
 def test_the_same_words_read_as_two_kinds_of_expression_make_one_note():
-    notes = article_notes(
+    notes = notes_for(
         {
             "sentences": [
                 {
@@ -192,7 +198,7 @@ def test_the_same_words_read_as_two_kinds_of_expression_make_one_note():
 
 
 def test_a_word_for_word_compound_whose_whole_means_something_else_keeps_its_note():
-    notes = article_notes(
+    notes = notes_for(
         {
             "sentences": [
                 {

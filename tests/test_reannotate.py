@@ -19,6 +19,7 @@ from glossary.selectors import word_statuses
 from glossary.status_carryover import statuses_carry_over
 from reader.lemma_changes import lemma_changes
 from reader.models import Article
+from reader.nlp.document import Annotation
 from reader.nlp.pipeline import annotate_text
 from reader.rendering import reading_blocks, reading_html
 from reader.services import article_annotation_replace
@@ -58,6 +59,10 @@ def annotation_by_hand(text: str, sentences: str) -> dict:
     return {"version": 0, "sentences": result}
 
 
+def typed_by_hand(text: str, sentences: str) -> Annotation:
+    return Annotation.from_json(annotation_by_hand(text, sentences))
+
+
 def old_pipeline_article() -> Article:
     """TEXT as the older pipeline left it in the database."""
     article = make_article(text=TEXT, annotate="none")
@@ -75,7 +80,7 @@ def statuses_of(user) -> dict[str, str]:
 
 
 def reading_page(article, user) -> str:
-    annotation = Article.objects.get(pk=article.pk).annotation
+    annotation = Annotation.from_json(Article.objects.get(pk=article.pk).annotation)
     return reading_html(reading_blocks(annotation, word_statuses(user)))
 
 
@@ -83,8 +88,8 @@ def reading_page(article, user) -> str:
 
 
 def test_the_old_pipelines_plurals_are_found_as_changed_lemmas():
-    old = annotation_by_hand(TEXT, OLD_PIPELINE)
-    new = annotation_by_hand(
+    old = typed_by_hand(TEXT, OLD_PIPELINE)
+    new = typed_by_hand(
         TEXT,
         OLD_PIPELINE.replace("Truppen|Truppen", "Truppen|Truppe").replace("ser|Häuser", "ser|Haus"),
     )
@@ -94,10 +99,10 @@ def test_the_old_pipelines_plurals_are_found_as_changed_lemmas():
 
 def test_words_are_matched_by_their_place_in_the_text_when_sentences_are_split_differently():
     text = "Er kam. Dann ging er."
-    old = annotation_by_hand(
+    old = typed_by_hand(
         text, "Er|er|PRON kam|kam|VERB .|.|PUNCT Dann|dann|ADV ging|ging|VERB er|er|PRON .|.|PUNCT"
     )
-    new = annotation_by_hand(
+    new = typed_by_hand(
         text,
         """
         Er|er|PRON kam|kommen|VERB .|.|PUNCT
@@ -111,10 +116,8 @@ def test_words_are_matched_by_their_place_in_the_text_when_sentences_are_split_d
 
 def test_a_word_tokenised_differently_or_only_recased_is_no_change():
     text = "Pjöngjang-Moskau plant."
-    old = annotation_by_hand(
-        text, "Pjöngjang-Moskau|Pjöngjang-Moskau|PROPN plant|Planen|VERB .|.|PUNCT"
-    )
-    new = annotation_by_hand(
+    old = typed_by_hand(text, "Pjöngjang-Moskau|Pjöngjang-Moskau|PROPN plant|Planen|VERB .|.|PUNCT")
+    new = typed_by_hand(
         text, "Pjöngjang|Pjöngjang|PROPN -|-|PUNCT Moskau|Moskau|PROPN plant|planen|VERB .|.|PUNCT"
     )
 
@@ -268,11 +271,11 @@ def test_a_teachers_gloss_correction_follows_the_word_to_its_new_lemma():
         ("gloss", "truppe"),
     ]
     corrected = apply_corrections(
-        Article.objects.get(pk=article.pk).annotation,
+        Annotation.from_json(Article.objects.get(pk=article.pk).annotation),
         [c.as_dict() for c in Correction.objects.all()],
     )
-    truppen = corrected["sentences"][0]["tokens"][1]
-    assert (truppen["text"], truppen["gloss"], truppen["corrected"]) == ("Truppen", "troops", True)
+    truppen = corrected.sentences[0].tokens[1]
+    assert (truppen.text, truppen.gloss, truppen.corrected) == ("Truppen", "troops", True)
 
 
 @pytest.mark.django_db
@@ -302,7 +305,7 @@ def test_a_correction_whose_old_lemma_is_still_read_elsewhere_is_copied_not_move
         article=article, kind="gloss", key="truppen", data={"gloss": "troops"}, created_by=teacher
     )
     # The new pipeline reads one "Truppen" as "Truppe" and leaves another as "Truppen".
-    still_there = annotation_by_hand("Truppen", "Truppen|Truppen|NOUN")
+    still_there = typed_by_hand("Truppen", "Truppen|Truppen|NOUN")
 
     corrections_carry_over(article.pk, {"truppen": {"truppe"}}, still_there)
 

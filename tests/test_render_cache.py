@@ -7,13 +7,14 @@ from classroom.corrections import apply_corrections
 from classroom.selectors import article_corrections
 from classroom.services import correction_add, correction_delete
 from reader.models import Article
+from reader.nlp.document import Annotation
 from reader.render_cache import (
     article_for_reading,
     article_reading_html,
     cache,
     corrected_annotation,
 )
-from reader.rendering import reading_blocks, reading_html, word_key
+from reader.rendering import reading_blocks, reading_html
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
 
@@ -29,16 +30,19 @@ def _empty_cache():
     cache.clear()
 
 
+def stored(article) -> Annotation:
+    return Annotation.from_json(Article.objects.get(pk=article.pk).annotation)
+
+
 def fresh_html(article, statuses):
-    annotation = Article.objects.get(pk=article.pk).annotation
+    annotation = stored(article)
     return reading_html(
         reading_blocks(apply_corrections(annotation, article_corrections(article.pk)), statuses)
     )
 
 
 def first_word_key(article) -> str:
-    token = Article.objects.get(pk=article.pk).annotation["sentences"][0]["tokens"][1]
-    return word_key(token)
+    return stored(article).sentences[0].tokens[1].key
 
 
 def test_cached_markup_equals_freshly_built_markup_and_is_reused():
@@ -64,13 +68,12 @@ def test_every_reader_shares_one_entry_whatever_their_statuses():
         article_for_reading(ANYONE, article.pk), {first_word_key(article): "known"}
     )
     article_reading_html(article_for_reading(ANYONE, article.pk), {"zebrastreifen": "known"})
-    assert len(cache) == 1
+    assert len(cache) == 2  # the decoded annotation and the markup, both for every reader
 
 
 def test_markup_with_any_statuses_equals_a_fresh_build():
     article = make_article()
-    annotation = Article.objects.get(pk=article.pk).annotation
-    keys = sorted({word_key(t) for s in annotation["sentences"] for t in s["tokens"]})
+    keys = sorted({t.key for _, _, t in stored(article).tokens()})
     for n in range(len(keys)):
         statuses = {k: ("known" if i % 2 else "learning") for i, k in enumerate(keys[: n + 1])}
         statuses["woanders"] = "known"
@@ -100,7 +103,7 @@ def test_a_teachers_correction_shows_at_once():
     )
     after = article_reading_html(article_for_reading(ANYONE, article.pk), {})
     assert after == fresh_html(article, {})
-    assert len(cache) == 2 and before is not None
+    assert len(cache) == 4 and before is not None  # annotation and markup, before and after
 
 
 def test_reannotation_gives_new_markup():
@@ -139,7 +142,7 @@ def test_a_deleted_correction_is_gone_at_once_even_when_another_replaces_it():
 
     def gloss_shown():
         annotation = corrected_annotation(article_for_reading(ANYONE, article.pk))
-        return annotation["sentences"][0]["tokens"][1].get("gloss")
+        return annotation.sentences[0].tokens[1].gloss
 
     first = correction_add(
         article=article, user=teacher, kind="gloss", key=key, data={"gloss": "Abc"}
@@ -183,8 +186,7 @@ def test_the_cached_article_section_is_the_templates_own_rendering_for_this_read
     article = make_article()
     correction_add(article=article, user=make_user("frau_meier"), kind="compound_remove", key="x")
     statuses = {first_word_key(article): "known"}
-    annotation = Article.objects.get(pk=article.pk)
-    corrected = apply_corrections(annotation.annotation, article_corrections(article.pk))
+    corrected = apply_corrections(stored(article), article_corrections(article.pk))
     expected = render_to_string(
         "reader/article.html#reading",
         {

@@ -1,3 +1,4 @@
+from reader.nlp.document import Annotation
 from reader.rendering import reading_blocks, word_details
 
 
@@ -5,37 +6,39 @@ def tok(text, lemma, upos, ws=" ", **extra):
     return {"text": text, "ws": ws, "lemma": lemma, "upos": upos, "xpos": "", "feats": "", **extra}
 
 
-ANNOTATION = {
-    "version": 1,
-    "sentences": [
-        {
-            "paragraph": 0,
-            "kind": "heading",
-            "tokens": [tok("Haubitzen", "Haubitze", "NOUN", "\n\n")],
-            "expressions": [],
-        },
-        {
-            "paragraph": 1,
-            "kind": "text",
-            "expressions": [
-                {
-                    "type": "separable_verb",
-                    "tokens": [1, 4],
-                    "lemma": "vorstellen",
-                    "gloss": "to present",
-                }
-            ],
-            "tokens": [
-                tok("Kim", "Kim", "PROPN"),
-                tok("stellte", "stellen", "VERB"),
-                tok("<script>", "<script>", "NOUN", gloss="a script"),
-                tok("50", "50", "NUM"),
-                tok("vor", "vor", "ADP", ""),
-                tok(".", ".", "PUNCT", ""),
-            ],
-        },
-    ],
-}
+ANNOTATION = Annotation.from_json(
+    {
+        "version": 1,
+        "sentences": [
+            {
+                "paragraph": 0,
+                "kind": "heading",
+                "tokens": [tok("Haubitzen", "Haubitze", "NOUN", "\n\n")],
+                "expressions": [],
+            },
+            {
+                "paragraph": 1,
+                "kind": "text",
+                "expressions": [
+                    {
+                        "type": "separable_verb",
+                        "tokens": [1, 4],
+                        "lemma": "vorstellen",
+                        "gloss": "to present",
+                    }
+                ],
+                "tokens": [
+                    tok("Kim", "Kim", "PROPN"),
+                    tok("stellte", "stellen", "VERB"),
+                    tok("<script>", "<script>", "NOUN", gloss="a script"),
+                    tok("50", "50", "NUM"),
+                    tok("vor", "vor", "ADP", ""),
+                    tok(".", ".", "PUNCT", ""),
+                ],
+            },
+        ],
+    }
+)
 
 
 def test_headings_and_paragraphs_become_blocks():
@@ -85,7 +88,7 @@ def test_popover_details_for_a_noun_show_article_and_plural():
             }
         ]
     }
-    word = word_details(annotation, 0, 0)
+    word = word_details(Annotation.from_json(annotation), 0, 0)
     assert word["headline"] == "die Haubitze, -n"
     assert word["senses"] == ["howitzer"]
     assert word["pos"] == "noun, plural"
@@ -121,4 +124,4 @@ def test_noun_in_its_dictionary_plural_form_is_labelled_plural_without_tagger_fe
             }
         ]
     }
-    assert word_details(annotation, 0, 0)["pos"] == "noun, plural"
+    assert word_details(Annotation.from_json(annotation), 0, 0)["pos"] == "noun, plural"

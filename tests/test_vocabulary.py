@@ -13,6 +13,7 @@ from glossary.selectors import known_shares, word_statuses
 from glossary.services import saved_word_add, word_status_set
 from glossary.vocabulary import candidate_at
 from reader.models import Article
+from reader.nlp.document import Annotation
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +205,7 @@ def test_two_tabs_saving_at_once_make_one_word_with_one_example():
         pytest.skip("threads cannot share SQLite's in-memory test database")
     user = make_user("lea")
     article = make_glossed_article()
-    candidate = candidate_at(article.annotation, 0, 3)
+    candidate = candidate_at(Annotation.from_json(article.annotation), 0, 3)
     barrier = threading.Barrier(4)
     errors = []
 
@@ -231,7 +232,7 @@ def test_saving_again_when_the_row_appeared_meanwhile_uses_it():
     """The race's losing side: get_or_create finds the winner's row after its INSERT fails."""
     user = make_user("lea")
     article = make_glossed_article()
-    candidate = candidate_at(article.annotation, 0, 3)
+    candidate = candidate_at(Annotation.from_json(article.annotation), 0, 3)
     SavedWord.objects.create(
         user=user, key="haubitze", lemma="Haubitze", headline="die Haubitze", sense="howitzer"
     )

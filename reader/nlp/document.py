@@ -288,6 +288,11 @@ class Annotation:
                 yield s, t, token
 
     @classmethod
+    def from_stored(cls, data: Mapping | None) -> Annotation | None:
+        """An article's stored annotation (Article.annotation), None while there is none."""
+        return cls.from_json(data) if data else None
+
+    @classmethod
     def from_json(cls, data: Mapping) -> Annotation:
         return cls(
             sentences=tuple(Sentence.from_json(s) for s in data.get("sentences") or ()),
