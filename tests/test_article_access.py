@@ -234,3 +234,40 @@ def test_an_unpublished_article_stays_readable_where_it_is_assigned(world):
 def test_the_database_refuses_an_unknown_visibility(world):
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.filter(pk=world["shared"].pk).update(visibility="everyone")
+
+
+def _quiz_edit_urls(article):
+    question = article.quiz.questions.first()
+    pk, qid = article.pk, question.pk
+    return [
+        ("quiz_edit", "get", reverse("reader:quiz_edit", args=[pk]), {}),
+        (
+            "quiz_question_edit",
+            "post",
+            reverse("reader:quiz_question_edit", args=[pk, qid]),
+            {f"q{qid}-prompt": "Neu?", f"q{qid}-choices": "a\nb", f"q{qid}-answer": 1},
+        ),
+        ("quiz_question_move", "post", reverse("reader:quiz_question_move", args=[pk, qid]), {}),
+        ("quiz_question_drop", "post", reverse("reader:quiz_question_drop", args=[pk, qid]), {}),
+        ("quiz_regenerate", "post", reverse("reader:quiz_regenerate", args=[pk]), {}),
+    ]
+
+
+@pytest.mark.parametrize("persona", ["other_teacher", "member", "learner", "anonymous"])
+@pytest.mark.parametrize("which", ["private", "shared"])
+def test_only_the_owner_and_staff_edit_an_articles_quiz(world, persona, which):
+    """Any teacher could edit, drop, reorder or regenerate any article's quiz."""
+    article = world[which]
+    before = list(article.quiz.questions.values_list("pk", "prompt", "position", "dropped"))
+    client = _client(world, persona)
+    for name, method, url, data in _quiz_edit_urls(article):
+        assert _send(client, method, url, data).status_code == 404, name
+    after = list(article.quiz.questions.values_list("pk", "prompt", "position", "dropped"))
+    assert after == before
+
+
+@pytest.mark.parametrize("persona", ["owner", "staff"])
+def test_the_owner_and_staff_may_edit_the_quiz(world, persona):
+    client = _client(world, persona)
+    response = client.get(reverse("reader:quiz_edit", args=[world["private"].pk]))
+    assert response.status_code == 200
