@@ -15,13 +15,28 @@ Rules checked (reader/quiz/checks.py, plus quiz-level ones here):
 - content sentences: no question on a subheading; every question on a different sentence;
 - prompts quote a sentence without its dateline ("Seoul (taz) –");
 - order: a content question (details, true/false) first; no kind twice in a row.
+
+With --solve, the no-German solver of bench/quiz_solver.py instead (issue 17, item 8):
+
+    SQLITE_PATH=... .venv/bin/python bench/quiz_quality.py --solve \
+        bench/data/quiz_texts/tune bench/data/quiz_texts/heldout
+
+For each folder: how many questions the solver answers right against chance, by kind and by
+the solver's rule, the rules any question must keep (a valid answer, distinct choices, no wrong
+choice that also fills a gap to a line of the article), questions and kinds per article. It
+reads the quiz as outside tools do, through `manage.py quiz FILE --to json`, so it measures
+whatever generator main has, with the lexicon of the database SQLITE_PATH names.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import io
+import json
+import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -30,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import DING, get_lexicon  # noqa: E402
+from quiz_solver import GAP, normalise, solve, word_text, words  # noqa: E402
 
 from reader.management.commands.quiz import article_body  # noqa: E402
 from reader.nlp.pipeline import annotate_text  # noqa: E402
@@ -53,6 +69,99 @@ def lexicon_with_idioms(kind: str):
     return lexicon, name
 
 
+TITLE = re.compile(r"^title:\s*(.+)$", re.M)
+
+
+def article_shown(content: str) -> str:
+    """What the student sees: the title, then the text (as the quiz command reads it)."""
+    header = content.partition("\n---\n")[0]
+    title = TITLE.search(header)
+    body = clean_article_text(article_body(content))
+    return (title.group(1).strip() + "\n\n" if title else "") + body
+
+
+def quiz_json(path: Path, seed: int = 0) -> list[dict]:
+    """The questions `manage.py quiz FILE --to json` prints for a file: the public contract."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("quiz", str(path), seed=seed, target="json", stdout=out)
+    return json.loads(out.getvalue())["questions"]
+
+
+def question_faults(question: dict, article: str) -> list[str]:
+    """The rules every question keeps whatever its kind, checked from the outside."""
+    choices, answer = question["choices"], question["answer"]
+    faults = []
+    if len(choices) < 2:
+        faults.append("fewer than 2 choices")
+    if not isinstance(answer, int) or not 0 <= answer < len(choices):
+        faults.append("answer is no choice")
+        return faults
+    if len({normalise(c) for c in choices}) < len(choices):
+        faults.append("choices not distinct")
+    gap_line = next((line for line in question["prompt"].splitlines() if GAP.search(line)), None)
+    if gap_line:
+        text = word_text(article)
+        before, after = GAP.split(gap_line, maxsplit=1)
+        for k, choice in enumerate(choices):
+            filled = " " + " ".join(words(before) + words(choice) + words(after)) + " "
+            if k != answer and filled in text:
+                faults.append("a wrong choice also fills the gap")
+    return faults
+
+
+def solver_report(folders: list[str], seed: int) -> int:
+    """Print the no-German solver's score against chance, per folder; 1 if a rule broke."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    broken = 0
+    for folder in folders:
+        files = sorted(Path(folder).glob("*.txt"))
+        by_kind: dict[str, list] = {}
+        by_rule: dict[str, list] = {}
+        faults: Counter = Counter()
+        per_article, kinds_per_article = [], []
+        for path in files:
+            article = article_shown(path.read_text(encoding="utf-8"))
+            questions = quiz_json(path, seed)
+            per_article.append(len(questions))
+            kinds_per_article.append(len({q["kind"] for q in questions}))
+            for q in questions:
+                pick = solve(q["prompt"], q["choices"], article)
+                row = (pick.choice == q["answer"], 1 / max(1, len(q["choices"])))
+                by_kind.setdefault(q["kind"], []).append(row)
+                by_rule.setdefault(pick.rule, []).append(row)
+                faults.update(question_faults(q, article))
+        rows = [row for kind_rows in by_kind.values() for row in kind_rows]
+        print(f"\n## {folder}: {len(files)} articles, {len(rows)} questions\n")
+        print("| | questions | solver right | chance |")
+        print("|---|---:|---:|---:|")
+
+        def line(name, group):
+            right = 100 * sum(r for r, _ in group) / max(1, len(group))
+            chance = 100 * sum(c for _, c in group) / max(1, len(group))
+            print(f"| {name} | {len(group)} | {right:.0f} % | {chance:.0f} % |")
+
+        line("**all**", rows)
+        for kind in sorted(by_kind):
+            line(f"kind {kind}", by_kind[kind])
+        for rule in sorted(by_rule):
+            line(f"solver rule {rule}", by_rule[rule])
+        if per_article:
+            print(
+                f"\nquestions per article: min {min(per_article)}, "
+                f"mean {statistics.mean(per_article):.1f}, max {max(per_article)}; "
+                f"kinds per article: min {min(kinds_per_article)}, "
+                f"mean {statistics.mean(kinds_per_article):.1f}, max {max(kinds_per_article)}"
+            )
+        print(f"rule violations: {sum(faults.values())}" + (f" {dict(faults)}" if faults else ""))
+        broken += sum(faults.values())
+    return 1 if broken else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", default=str(NEWS))
@@ -60,7 +169,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample", type=int, default=30, help="questions to print for review")
     parser.add_argument("--sample-out", default=None, help="write the review sample here")
+    parser.add_argument(
+        "--solve", nargs="+", metavar="DIR", help="run the no-German solver on these folders"
+    )
     args = parser.parse_args()
+    if args.solve:
+        return solver_report(args.solve, args.seed)
 
     t0 = time.perf_counter()
     lexicon, lexicon_name = lexicon_with_idioms(args.lexicon)
