@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from core import ids
+
 
 class CoreConfig(AppConfig):
     """The bottom layer: what every app needs and that knows no app (docs/architecture.md).
@@ -11,3 +13,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Before any URLconf is loaded: every route writes its ids as <id:...>.
+        ids.register()

@@ -5,8 +5,8 @@ from reader import views
 app_name = "reader"
 urlpatterns = [
     path("", views.article_list, name="article_list"),
-    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
-    path("articles/<int:pk>/words/<int:s>/<int:t>/", views.word_popover, name="word_popover"),
-    path("articles/<int:pk>/words/<int:s>/<int:t>/lookup/", views.word_lookup, name="word_lookup"),
+    path("articles/<id:pk>/", views.article_detail, name="article_detail"),
+    path("articles/<id:pk>/words/<id:s>/<id:t>/", views.word_popover, name="word_popover"),
+    path("articles/<id:pk>/words/<id:s>/<id:t>/lookup/", views.word_lookup, name="word_lookup"),
     path("", include("reader.quiz.urls")),
 ]

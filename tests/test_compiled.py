@@ -50,7 +50,9 @@ def test_an_id_no_row_can_have_finds_nothing(pk):
 
 
 def test_an_impossible_article_id_in_the_quiz_url_is_not_found(client):
-    assert client.get(reverse("reader:quiz_take", args=[10**30])).status_code == 404
+    # reverse() refuses such an id itself now (the "id" converter), so the path is written out
+    url = reverse("reader:quiz_take", args=[1]).replace("/1/", f"/{10**30}/")
+    assert client.get(url).status_code == 404
 
 
 def test_a_query_using_the_id_twice_is_refused():

@@ -186,6 +186,7 @@ def all_url_patterns(resolver=None, prefix=""):
 
 SAMPLE_ARGS = {
     "int": 1,
+    "id": 1,
     "str": "abc",
     "slug": "abc",
     "path": "a/b",

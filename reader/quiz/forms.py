@@ -1,6 +1,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator
 
+from core.ids import IdField
+
 
 class AnswerForm(forms.Form):
     choice = forms.IntegerField(min_value=0)
@@ -13,7 +15,7 @@ class AnswerForm(forms.Form):
 class AssignmentForm(forms.Form):
     """?assignment=ID on the quiz page: the classroom assignment the attempt counts for."""
 
-    assignment = forms.IntegerField(min_value=1, required=False)
+    assignment = IdField(required=False)
 
 
 class QuestionEditForm(forms.Form):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from core.ids import is_id
 from reader.access import article_get_owned, article_get_readable
 from reader.quiz import services
 from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEditForm
@@ -23,11 +24,15 @@ from reader.quiz.selectors import quiz_questions
 def _state(request, quiz: Quiz) -> dict:
     """This browser's progress through a quiz, kept in the session (learners need not log in
     to practise): {"answers": {question id: choice}, "assignment": id, "recorded": bool}."""
-    return request.session.get(f"quiz-{quiz.pk}") or {
+    state = request.session.get(f"quiz-{quiz.pk}") or {
         "answers": {},
         "assignment": None,
         "recorded": False,
     }
+    if state.get("assignment") is not None and not is_id(state["assignment"]):
+        # Stored before ids were checked on the way in: a number no query can take.
+        state = {**state, "assignment": None}
+    return state
 
 
 def _save_state(request, quiz: Quiz, state: dict) -> None:
