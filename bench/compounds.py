@@ -25,8 +25,8 @@ from reader.nlp.compounds import (  # noqa: E402
     ding_vocabulary,
     split_compound,
     vocabulary_for,
-    zipf,
 )
+from reader.nlp.german import zipf  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "compounds_gold.tsv"
 DING = "/usr/share/trans/de-en"

@@ -25,9 +25,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import simplemma
-from wordfreq import zipf_frequency
 
-from reader.nlp.german import CONTRACTIONS, DETERMINERS, LIGHT_VERBS, POSSESSIVES, PREPOSITIONS
+from reader.nlp.german import (
+    CONTRACTIONS,
+    DETERMINERS,
+    LIGHT_VERBS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    zipf,
+)
 from reader.nlp.idioms import _is_slot, compile_idiom
 from reader.nlp.lexicon import IdiomEntry
 
@@ -312,7 +318,7 @@ def _is_event_noun(noun: str) -> bool:
     if low in _EVENT_NOUNS or low.endswith(_EVENT_SUFFIXES):
         return True
     # Start -> starten, Beweis -> beweisen: a noun that is a verb stem names an action.
-    return zipf_frequency(low + "en", "de") >= 3.0 and len(low) >= 4
+    return zipf(low + "en") >= 3.0 and len(low) >= 4
 
 
 @dataclass(frozen=True)
@@ -408,7 +414,7 @@ def classify(record, line_noun: str = "") -> tuple[str, int] | None:
     own_noun = bool(headword) and any(
         n.lower() == headword or _lemma(n).lower() == headword for n in shape.nouns
     )
-    rare_noun = min(zipf_frequency(_lemma(n).lower(), "de") for n in shape.nouns) < 2.6
+    rare_noun = min(zipf(_lemma(n).lower()) for n in shape.nouns) < 2.6
     rank_place = 2 if (sub_index == 0 or own_noun or rare_noun) else 3
     if light and n_content <= 3:
         # Kritik üben, in Frage stellen, in Kraft treten; a light verb with a concrete noun

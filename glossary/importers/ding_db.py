@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
-from wordfreq import zipf_frequency
 
 from glossary.idiom_selection import DEFAULT_MAX_RANK, select_idioms
 from glossary.importers.ding import (
@@ -27,6 +26,7 @@ from glossary.importers.ding import (
 )
 from glossary.importers.german_nouns import noun_grammar
 from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
+from reader.nlp.german import zipf
 
 BATCH_SIZE = 10_000
 # Rank tiers glossary.idiom_selection hands out (0 best); rows beyond it are plain phrases.
@@ -197,7 +197,7 @@ def _frequencies(entries: list[EntryRecord]) -> dict[str, float]:
     found: dict[str, float] = {}
     for entry in entries:
         if entry.key not in found and " " not in entry.key:
-            found[entry.key] = zipf_frequency(entry.key, "de")
+            found[entry.key] = zipf(entry.key)
     return found
 
 

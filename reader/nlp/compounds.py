@@ -35,16 +35,14 @@ Pure Python: no Django import.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from wordfreq import get_frequency_dict
 
-from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS
+from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS, zipf
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -395,21 +393,6 @@ def _deumlaut(text: str) -> str:
         if text[i] in "äöü":
             return text[:i] + text[i].translate(_UMLAUT) + text[i + 1 :]
     return text
-
-
-@functools.cache
-def _frequencies() -> Mapping[str, float]:
-    # wordfreq caches this dict itself (its zipf_frequency loads it too), so reading it
-    # directly costs no memory beyond what frequency bands already use, and saves the
-    # ~0.3 ms of tokenising per call that zipf_frequency spends.
-    return get_frequency_dict("de", wordlist="best")
-
-
-@functools.lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a German word (0 when unknown); wordfreq casefolds (ß -> ss)."""
-    freq = _frequencies().get(word.casefold())
-    return round(math.log10(freq) + 9, 2) if freq else 0.0
 
 
 # How much rarer (in Zipf points) than the adjective the verb's own forms may be for a stem

@@ -15,9 +15,9 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from wordfreq import get_frequency_dict, zipf_frequency
 
 from reader.nlp.extensions import lex_fetch
+from reader.nlp.german import frequencies, zipf
 from reader.nlp.lexicon import LexEntry, best_entry, context_stem
 from reader.nlp.word_formation import Derivation, derivations, participle_infinitives
 
@@ -100,11 +100,6 @@ _ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
 _ABBREVIATION = re.compile(r"\s*/[^/\s]*/?\s*$|^\s*/|\s+/\S*$")
 
 
-@functools.cache
-def _english_frequencies() -> dict[str, float]:
-    return get_frequency_dict("en", wordlist="best")
-
-
 @functools.lru_cache(maxsize=100_000)
 def clean_gloss(gloss: str) -> str:
     """Ding's glosses carry abbreviation notes ("government /Gov./"): keep the words."""
@@ -123,7 +118,7 @@ def gloss_words(gloss: str) -> tuple[int, float]:
     words = [w for w in _WORD.findall(text) if w not in _FILLER]
     if not words:
         return 0, 0.0
-    freqs = _english_frequencies()
+    freqs = frequencies("en")
     rarest = min(freqs.get(w, 0.0) for w in words)
     return len(words), (math.log10(rarest) + 9 if rarest > 0 else 0.0)
 
@@ -561,8 +556,8 @@ def loanword_gloss(text: str, pos: str) -> str | None:
     if any(c in "äöüß" for c in text.lower()) or text[1:] != text[1:].lower():
         return None
     word = text.lower()
-    english = zipf_frequency(word, "en")
-    if LOANWORD_ZIPF <= english < ENGLISH_FUNCTION_ZIPF and english >= zipf_frequency(word, "de"):
+    english = zipf(word, "en")
+    if LOANWORD_ZIPF <= english < ENGLISH_FUNCTION_ZIPF and english >= zipf(word):
         return f"{word} (English word)"
     return None
 

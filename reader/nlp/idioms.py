@@ -34,9 +34,8 @@ from functools import lru_cache
 import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
-from wordfreq import zipf_frequency as _zipf
 
-from reader.nlp.german import CONTRACTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS
+from reader.nlp.german import CONTRACTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS, zipf
 from reader.nlp.lexicon import IdiomEntry
 
 # --- word classes of the dictionary's phrase notation --------------------------------------
@@ -255,9 +254,9 @@ def split_particle(verb: str) -> tuple[str, str] | None:
     for particle in SEPARABLE_PARTICLES:
         if low.startswith(particle) and len(low) - len(particle) >= 3:
             base = low[len(particle) :]
-            if base.startswith("zu") and base[2:] and _zipf(base[2:], "de") > 2.5:
+            if base.startswith("zu") and base[2:] and zipf(base[2:]) > 2.5:
                 base = base[2:]  # aufzufahren
-            if re.search(r"(?:en|ern|eln|n)$", base) and _zipf(base, "de") >= 2.0:
+            if re.search(r"(?:en|ern|eln|n)$", base) and zipf(base) >= 2.0:
                 return particle, base
     return None
 
@@ -548,7 +547,7 @@ def _attach(elements: list[Element], pending: list[int], head: int) -> list[Elem
 
 
 def _word_zipf(element: Element) -> float:
-    return max((_zipf(k, "de") for k in element.keys), default=0.0)
+    return max((zipf(k) for k in element.keys), default=0.0)
 
 
 def _anchor_score(element: Element) -> float:

@@ -15,18 +15,15 @@ reflexive pronoun in its clause (sich, or mich/dich/uns/euch with the matching s
 
 from __future__ import annotations
 
-import functools
-import math
-
 from spacy.language import Language
 from spacy.tokens import Doc
-from wordfreq import get_frequency_dict
 
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import (
     FINITE_VERB_TAGS,
     NONFINITE_VERB_TAGS,
     SUBORDINATOR_TAGS,
+    zipf,
 )
 from reader.nlp.glosses import context_nouns, entry_senses
 from reader.nlp.lexicon import LexEntry
@@ -77,17 +74,6 @@ PERFECT_PASSIVE_AUXILIARIES = frozenset({"haben", "werden"})
 # Zipf 3 = once per million words: the usual line between a language's common vocabulary and
 # its long tail (checked on PARSEME dev: VPC F1 74.1 -> 77.2 %).
 LEXICALISED_ZIPF = 3.0
-
-
-@functools.cache
-def _german_frequencies() -> dict[str, float]:
-    return get_frequency_dict("de", wordlist="best")
-
-
-def german_zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a German word (0 if unknown), without its tokenizer."""
-    freq = _german_frequencies().get(word.casefold())
-    return math.log10(freq) + 9 if freq else 0.0
 
 
 def split_particle_verb(lemma: str, form: str = "") -> tuple[str, str] | None:
@@ -254,7 +240,7 @@ def _not_lexicalised(
         particle in POSTPOSITION_PARTICLES
         or (particle in COMITATIVE_PARTICLES and _keeps_base_meaning(cache, lemma, particle))
         or entry is None
-        or german_zipf(lemma) < LEXICALISED_ZIPF
+        or zipf(lemma) < LEXICALISED_ZIPF
     )
 
 
