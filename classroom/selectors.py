@@ -73,20 +73,22 @@ def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]
     for attempt in attempts:
         answers = []
         for qid, mark in (attempt.answers or {}).items():
-            question = questions.get(int(qid))
-            if question is None:
+            # What was asked, as recorded with the answer (reader.quiz.services.
+            # question_snapshot); the live row only for an answer recorded without one.
+            asked = mark if "choices" in mark else _live_snapshot(questions.get(int(qid)))
+            if asked is None:
                 continue
-            choice = mark.get("choice")
+            choices, choice, right = asked["choices"], mark.get("choice"), asked["answer"]
             answers.append(
                 {
-                    "question": question.pk,
-                    "position": (question.position, question.pk),
-                    "prompt": question.body,
+                    "question": int(qid),
+                    "position": (asked["position"], int(qid)),
+                    "prompt": asked["prompt"],
                     "correct": bool(mark.get("correct")),
-                    "given": question.choices[choice]
-                    if isinstance(choice, int) and 0 <= choice < len(question.choices)
+                    "given": choices[choice]
+                    if isinstance(choice, int) and 0 <= choice < len(choices)
                     else "",
-                    "expected": question.right_choice,
+                    "expected": choices[right] if 0 <= right < len(choices) else "",
                 }
             )
         answers.sort(key=lambda a: a["position"])
@@ -100,6 +102,17 @@ def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]
             )
         )
     return result
+
+
+def _live_snapshot(question) -> dict | None:
+    if question is None:
+        return None
+    return {
+        "prompt": question.body,
+        "choices": question.choices,
+        "answer": question.answer,
+        "position": question.position,
+    }
 
 
 def open_assignments_for(student) -> list[Assignment]:

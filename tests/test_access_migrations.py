@@ -28,3 +28,31 @@ def test_seeds_become_shared_and_teachers_articles_stay_theirs():
     visibility = dict(Article.objects.values_list("pk", "visibility"))
     assert visibility == {seed.pk: "shared", loaded.pk: "shared", own.pk: "private"}
     migrate_to(*[key for key in MigrationExecutor(connection).loader.graph.leaf_nodes()])
+
+
+def test_recorded_answers_get_what_was_asked_from_the_questions_still_there():
+    old = migrate_to(("reader", "0006_article_visibility"))
+    Article = old.get_model("reader", "Article")
+    Quiz = old.get_model("reader", "Quiz")
+    QuizQuestion = old.get_model("reader", "QuizQuestion")
+    QuizAttempt = old.get_model("reader", "QuizAttempt")
+    quiz = Quiz.objects.create(article=Article.objects.create(title="t", text="x"))
+    q = QuizQuestion.objects.create(
+        quiz=quiz, kind="details", prompt="Wer?", choices=["A", "B"], answer=1, sentence="s."
+    )
+    attempt = QuizAttempt.objects.create(
+        quiz=quiz, answers={str(q.pk): {"choice": 0, "correct": False}}, score=0, total=1
+    )
+    new = migrate_to(("reader", "0007_attempt_question_snapshots"))
+    answers = new.get_model("reader", "QuizAttempt").objects.get(pk=attempt.pk).answers
+    assert answers[str(q.pk)] == {
+        "choice": 0,
+        "correct": False,
+        "kind": "details",
+        "prompt": "Wer?",
+        "sentence": "s.",
+        "choices": ["A", "B"],
+        "answer": 1,
+        "position": 0,
+    }
+    migrate_to(*MigrationExecutor(connection).loader.graph.leaf_nodes())

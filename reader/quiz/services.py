@@ -278,6 +278,22 @@ def quiz_answer_check(question: QuizQuestion, choice: int) -> bool:
     return choice == question.answer
 
 
+def question_snapshot(question: QuizQuestion) -> dict:
+    """What was asked, kept in the attempt itself: a teacher's edit, drop or move and every
+    regeneration (which deletes the questions nobody edited) change or remove the question
+    rows, and a recorded result must still say what was asked, the choices and the right
+    answer. A copy in the answer rather than kept (soft-deleted) question rows: an edit
+    changes a row in place too, and the attempt must keep what the student saw."""
+    return {
+        "kind": question.kind,
+        "prompt": question.body,
+        "sentence": question.sentence,
+        "choices": list(question.choices),
+        "answer": question.answer,
+        "position": question.position,
+    }
+
+
 def quiz_attempt_record(
     *, quiz: Quiz, user, answers: Mapping[int | str, int], assignment=None
 ) -> QuizAttempt | None:
@@ -291,7 +307,11 @@ def quiz_attempt_record(
     for key, choice in answers.items():
         q = questions.get(int(key))
         if q is not None:
-            marked[str(q.pk)] = {"choice": int(choice), "correct": int(choice) == q.answer}
+            marked[str(q.pk)] = {
+                "choice": int(choice),
+                "correct": int(choice) == q.answer,
+                **question_snapshot(q),
+            }
     assignment_id = getattr(assignment, "pk", assignment)
     return QuizAttempt.objects.create(
         quiz=quiz,
