@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
 from reader.access import articles_assignable
-from reader.nlp.document import Annotation
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
@@ -341,12 +340,3 @@ def assignment_student(assignment: Assignment, user_id: int):
 
 def student_answers(assignment: Assignment, student) -> list[Attempt]:
     return assignment_attempts([assignment], student=student).get(assignment.pk, [])
-
-
-def corrected_annotation(article):
-    """The article's annotation with its teachers' corrections applied: what every reader sees."""
-    from classroom.corrections import apply_corrections
-
-    return apply_corrections(
-        Annotation.from_stored(article.annotation), article_corrections(article.pk)
-    )

@@ -44,6 +44,7 @@ from glossary.models import ExportKind
 from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
+from reader import render_cache
 from reader.access import article_ensure_readable
 from reader.nlp.document import Annotation
 
@@ -232,7 +233,7 @@ def article_status(request, pk: int):
 def _review_context(request, article, word=None):
     from reader.rendering import reading_blocks, reading_html
 
-    annotation = selectors.corrected_annotation(article)
+    annotation = render_cache.corrected_annotation(article)
     return {
         "article": article,
         "text_html": reading_html(reading_blocks(annotation)) if article.is_ready else "",
@@ -270,7 +271,7 @@ def review_word(request, pk: int, s: int, t: int):
     form = ReviewWordForm({"s": s, "t": t})
     if not form.is_valid() or not article.annotation:
         raise Http404("No such word.")
-    annotation = selectors.corrected_annotation(article)
+    annotation = render_cache.corrected_annotation(article)
     word = word_details(annotation, s, t)
     if word is None:
         raise Http404("No such word in this article.")

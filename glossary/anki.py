@@ -28,6 +28,7 @@ import genanki
 from core.csv_safe import csv_writer
 from glossary.vocabulary import article_deck_candidates, kind_label
 from reader.nlp.document import Annotation
+from reader.render_cache import corrected_annotation
 
 
 class NothingToExport(Exception):
@@ -259,15 +260,6 @@ def learner_deck(user, words=None) -> bytes:
 # --- A class deck from an article -------------------------------------------------------------
 
 
-def reader_annotation(article):
-    """The annotation with teachers' corrections applied, as readers see it (classroom app)."""
-    try:
-        from classroom.selectors import corrected_annotation
-    except ImportError:
-        return article.annotation
-    return corrected_annotation(article)
-
-
 def article_cards(article, annotation=None) -> list[CardData]:
     owner = f"article:{article.pk}"
     if annotation is None:
@@ -291,7 +283,8 @@ def article_deck(article) -> bytes:
     """A class deck of an article's vocabulary: its glossed content words and expressions, each
     with the first sentence it occurs in. Raises NothingToExport for an article without any
     (not annotated yet, or no glosses)."""
-    cards = article_cards(article, reader_annotation(article))
+    # As readers see it, teachers' corrections applied (one cached overlay, reader/render_cache.py).
+    cards = article_cards(article, corrected_annotation(article))
     if not cards:
         raise NothingToExport(f"“{article.title}” has no glossed words to export yet.")
     return package_bytes(

@@ -17,8 +17,8 @@ from glossary.anki import (
     cards_tsv,
     learner_cards,
     learner_deck,
-    reader_annotation,
 )
+from reader.render_cache import corrected_annotation
 
 
 class Command(BaseCommand):
@@ -65,7 +65,7 @@ class Command(BaseCommand):
                 if suffix == ".apkg":
                     data = article_deck(source)
                 else:
-                    cards = article_cards(source, reader_annotation(source))
+                    cards = article_cards(source, corrected_annotation(source))
                     deck_name = f"Randnotiz::{source.title[:80]}"
                     text = (
                         cards_tsv(cards, deck_name=deck_name)
