@@ -45,8 +45,9 @@ from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
 from reader import render_cache
-from reader.access import article_ensure_readable
+from reader.access import article_can_publish, article_ensure_readable
 from reader.nlp.document import Annotation
+from reader.services import article_visibility_set
 
 # The largest upload plus room for the form's other fields.
 MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
@@ -252,6 +253,25 @@ def _reverse_or_none(name: str, *args) -> str | None:
         return reverse(name, args=args)
     except NoReverseMatch:
         return None
+
+
+@login_required
+@require_POST
+def article_publish(request, pk: int):
+    """The owner (a teacher) or staff puts the article into the shared library, where every
+    reader finds it and other teachers may assign it, or takes it back out."""
+    article = article_get(request.user, pk, manage=True)
+    if not article_can_publish(request.user, article):
+        raise Http404("No such article.")
+    shared = request.POST.get("shared") == "1"
+    article_visibility_set(article, shared=shared)
+    messages.success(
+        request,
+        "In the shared library: everyone can read it now."
+        if shared
+        else "Private again: only you, your classes and staff can read it.",
+    )
+    return redirect("classroom:article_review", pk=article.pk)
 
 
 @login_required

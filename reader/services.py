@@ -61,6 +61,14 @@ def article_create(
     return _start_annotation(article, annotate)
 
 
+def article_visibility_set(article: Article, *, shared: bool) -> Article:
+    """Put the article into the shared library or take it back out (reader/access.py says
+    who may). Classes it is already assigned to keep it either way."""
+    article.visibility = Article.Visibility.SHARED if shared else Article.Visibility.PRIVATE
+    article.save(update_fields=["visibility"])
+    return article
+
+
 def article_add_once(
     *, created_by, title: str, text: str, source: str = "", published=None
 ) -> tuple[Article, bool]:

@@ -271,3 +271,28 @@ def test_the_owner_and_staff_may_edit_the_quiz(world, persona):
     client = _client(world, persona)
     response = client.get(reverse("reader:quiz_edit", args=[world["private"].pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["other_teacher", "member", "learner", "outsider"])
+def test_only_the_owner_or_staff_publish_an_article(world, persona):
+    url = reverse("classroom:article_publish", args=[world["private"].pk])
+    response = _client(world, persona).post(url, {"shared": "1"})
+    assert response.status_code == 404
+    assert Article.objects.get(pk=world["private"].pk).visibility == "private"
+
+
+def test_a_published_article_is_read_by_everyone_and_can_be_taken_back(world):
+    url = reverse("classroom:article_publish", args=[world["private"].pk])
+    page = reverse("reader:article_detail", args=[world["private"].pk])
+    owner = _client(world, "owner")
+    assert (
+        "Publish to the shared library"
+        in owner.get(
+            reverse("classroom:article_review", args=[world["private"].pk])
+        ).content.decode()
+    )
+    assert owner.post(url, {"shared": "1"}).status_code == 302
+    assert _client(world, "anonymous").get(page).status_code == 200
+    assert _client(world, "staff").post(url, {"shared": "0"}).status_code == 302
+    assert _client(world, "anonymous").get(page).status_code == 404
+    assert _client(world, "member").get(page).status_code == 200  # still assigned to the class

@@ -77,6 +77,12 @@ def _urls(w):
         ),
         ("article_review", "get", reverse("classroom:article_review", args=[a.pk]), {"owner": 200}),
         (
+            "article_publish",
+            "post",
+            reverse("classroom:article_publish", args=[a.pk]),
+            {"owner": 302},
+        ),
+        (
             "article_status",
             "htmx",
             reverse("classroom:article_status", args=[a.pk]),
