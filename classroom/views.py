@@ -168,7 +168,8 @@ def join(request, code: str = ""):
 @require_http_methods(["GET", "POST"])
 @csrf_exempt  # checked by csrf_protect below, once the size is known to be sane
 def article_add(request):
-    require_teacher(request.user)
+    """Any signed-in user adds an article: it is theirs and private (reader.access), so a
+    learner's own text is read by them alone, a teacher's until they assign or publish it."""
     # Refuse an oversized upload before anything reads the body: Django would otherwise stream
     # the whole file to a temporary file first (the CSRF check alone parses the form).
     length = request.META.get("CONTENT_LENGTH") or "0"
@@ -203,14 +204,20 @@ def _article_add(request):
         except ValidationError as error:
             form.add_error("file" if data.get("file") else "text", error)
         else:
+            teacher = is_teacher(request.user)
             if created:
-                messages.success(request, "Article added. Check the glosses before you assign it.")
+                added = "Check the glosses before you assign it." if teacher else "Only you see it."
+                messages.success(request, f"Article added. {added}")
             else:
                 added = date_format(localtime(article.created_at), "j F Y, H:i")
                 messages.info(
                     request, f"You added this article on {added}: here it is, not added twice."
                 )
-            return redirect("classroom:article_review", pk=article.pk)
+            # A teacher checks the glosses first; a learner goes straight to reading (the page
+            # shows "preparing" while a long text is annotated in the background).
+            if teacher:
+                return redirect("classroom:article_review", pk=article.pk)
+            return redirect("reader:article_detail", pk=article.pk)
     return render(
         request, "classroom/article_add.html", {"form": form}, status=400 if form.errors else 200
     )
