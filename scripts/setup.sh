@@ -45,11 +45,15 @@ if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
 stamp=.venv/.randnotiz-installed
-want="$(cat pyproject.toml | sha256sum | cut -c1-16)"
+# german-nouns (gender and plural for the dictionary import) without its dependencies: see the
+# comment in pyproject.toml.
+german_nouns="german-nouns==1.2.5"
+want="$( (cat pyproject.toml; echo "$german_nouns") | sha256sum | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "installing Python packages"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[test,bench,dev]"
+  .venv/bin/python -m pip install -q --no-deps "$german_nouns"
   echo "$want" > "$stamp"
 fi
 
