@@ -10,15 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from reader.quiz.generate import (
-    FALSE,
-    GAP,
-    TRUE,
-    Question,
-    _mentions,
-    _norm,
-    article_sentences,
-)
+from reader.quiz.helpers import FALSE, GAP, TRUE, Question, mentions, norm
+from reader.quiz.sentences import article_sentences
 
 
 def _body(prompt: str) -> str:
@@ -29,13 +22,13 @@ def _body(prompt: str) -> str:
 def check_question(q: Question, annotation: Mapping) -> list[str]:
     problems = []
     sents = article_sentences(annotation)
-    texts = {_norm(s.text) for s in sents}
+    texts = {norm(s.text) for s in sents}
     # Prompts quote a sentence without its dateline ("Seoul (taz) – "): compare like with like.
-    shown = {_norm(s.text): _norm(s.shown) for s in sents}
+    shown = {norm(s.text): norm(s.shown) for s in sents}
     texts_shown = texts | set(shown.values())
     # Answerable from the text: its source sentence is in the article and the highlighted
     # answer lies inside it.
-    if _norm(q.sentence) not in texts:
+    if norm(q.sentence) not in texts:
         problems.append("source sentence is not in the article")
     a, b = q.highlight
     if not 0 <= a < b <= len(q.sentence):
@@ -44,25 +37,25 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
     if not 0 <= q.answer < len(q.choices):
         problems.append("answer index out of range")
         return problems
-    if len({_norm(c) for c in q.choices}) != len(q.choices):
+    if len({norm(c) for c in q.choices}) != len(q.choices):
         problems.append("choices not distinct")
     if len(q.choices) < 2:
         problems.append("fewer than two choices")
     right = q.choices[q.answer]
     body = _body(q.prompt)
-    dateline = next((s for s in sents if _norm(s.text) == _norm(q.sentence) and s.dateline), None)
+    dateline = next((s for s in sents if norm(s.text) == norm(q.sentence) and s.dateline), None)
     if dateline and dateline.text[: dateline.offsets[dateline.dateline][0]].strip() in body:
         problems.append("prompt quotes the dateline")
     if q.kind in {"details", "vocabulary"}:
         if body.count(GAP) != 1:
             problems.append("cloze without exactly one gap")
-        filled = [_norm(body.replace(GAP, c)) for c in q.choices]
-        if filled[q.answer] not in {_norm(q.sentence), shown.get(_norm(q.sentence))}:
+        filled = [norm(body.replace(GAP, c)) for c in q.choices]
+        if filled[q.answer] not in {norm(q.sentence), shown.get(norm(q.sentence))}:
             problems.append("right choice does not give back the source sentence")
         for k, f in enumerate(filled):
             if k != q.answer and f in texts_shown:
                 problems.append(f"wrong choice {q.choices[k]!r} also gives a sentence of the text")
-        if _mentions(body.replace(GAP, " "), right):
+        if mentions(body.replace(GAP, " "), right):
             problems.append("prompt reveals the answer")
         if q.kind == "details":
             numeric = [any(ch.isdigit() for ch in c) for c in q.choices]
@@ -71,12 +64,12 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
     elif q.kind == "true_false":
         if q.choices != [TRUE, FALSE]:
             problems.append("true/false choices are not True/False")
-        statement = _norm(body)
+        statement = norm(body)
         is_true = statement in texts_shown
         if is_true != (right == TRUE):
             problems.append("true/false answer does not match the text")
     elif q.kind in {"meaning", "idiom", "compound"}:
-        if _mentions(body, right):
+        if mentions(body, right):
             problems.append("prompt reveals the answer")
         if q.kind == "compound" and len({c.count("+") for c in q.choices}) != 1:
             problems.append("compound choices with different numbers of parts")

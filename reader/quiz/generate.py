@@ -24,17 +24,74 @@ captions), with a finite verb, not mostly quotation, not the lead-in of a quote.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from difflib import SequenceMatcher
 
-from wordfreq import zipf_frequency
+from reader.quiz.facts import (
+    CLASS_QUESTION,
+    GERMAN_STATES,
+    PLACES,
+    REGIONS,
+    extract_facts,
+    fact_distractors,
+    is_dateline,
+)
+from reader.quiz.helpers import (
+    CRUDE,
+    DETERMINERS,
+    FALSE,
+    GAP,
+    MONTHS,
+    TRUE,
+    WEEKDAYS,
+    Question,
+    cognate,
+    feats_key,
+    gloss_words,
+    guessable,
+    has_own_gloss,
+    is_whole_gloss,
+    mentions,
+    norm,
+    plain_english,
+    shuffled_choices,
+    token_gloss,
+    token_senses,
+    zipf_de,
+)
+from reader.quiz.sentences import (
+    Sent,
+    anchor_for,
+    article_sentences,
+    dateline_end,
+    gapped,
+    sentence_text,
+    word_count,
+)
+from reader.quiz.wordlists import entries
 
-from reader.quiz.wordlists import entries, word_set
+# Moved to their own modules; tests import these names from here.
+_cognate, _guessable, _plain_english = cognate, guessable, plain_english
+__all__ = [
+    "CLASS_QUESTION",
+    "FALSE",
+    "GAP",
+    "GERMAN_STATES",
+    "PLACES",
+    "Question",
+    "REGIONS",
+    "TRUE",
+    "_cognate",
+    "_guessable",
+    "_plain_english",
+    "article_sentences",
+    "dateline_end",
+    "extract_facts",
+    "word_count",
+]
+
 
 KINDS = ("details", "true_false", "vocabulary", "meaning", "compound", "idiom")
 # The order in which kinds take turns: about a third details, a third true/false.
@@ -52,225 +109,10 @@ ROTATION = (
     "true_false",
     "meaning",
 )
-TRUE, FALSE = "True", "False"
-GAP = "___"
 
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
-WEEKDAYS = frozenset(
-    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
-)
-MONTHS = frozenset(
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-)
-# Words after a number that make it a quantity of something else than a count.
-PERCENT = frozenset({"Prozent", "%", "Prozentpunkte", "Prozentpunkten"})
-# Place and name lists, role nouns and distractor banks: reader/quiz/data/*.txt (each file says
-# what its list is for).
-PLACES = word_set("places")
-ARTICLE_NAMES = word_set("article_names")
-PLURAL_NAMES = word_set("plural_names")
-REGIONS = word_set("regions")
-GERMAN_STATES = word_set("german_states")
-PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im", "nahe", "bis"})
-PERSON_TITLES = word_set("person_titles")
 IDIOM_MEANINGS = entries("idiom_meanings")
 SAYINGS = entries("sayings")
 PHRASE_MEANINGS = entries("phrase_meanings")
-_CRUDE = re.compile(r"orgasm|sex|vulg|fuck|shit|piss|arse|ass\b|crap|bitch|slang", re.I)
-_CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
-_OPEN_QUOTES = frozenset({"„", "»", "‚"})
-_CLOSE_QUOTES = frozenset({"“", "«", "‘"})
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_HAS_DIGIT = re.compile(r"\d")
-
-
-@dataclass
-class Question:
-    """One multiple-choice question; `answer` indexes `choices`.
-
-    `sentence` is the source sentence's text, `highlight` the [start, end) characters of the
-    answer in it (shown after answering); `sentence_index` and `anchor` (a digest of the sentence
-    text) tie the question to its sentence across re-annotation.
-    """
-
-    kind: str
-    prompt: str
-    choices: list[str]
-    answer: int
-    sentence: str
-    explanation: str
-    sentence_index: int
-    highlight: list[int]
-    anchor: str = ""
-    score: float = 0.0
-    # For rule checks: the text that fills the gap for each choice (cloze kinds only).
-    fills: list[str] = field(default_factory=list)
-
-    def public(self) -> dict:
-        """The command-line / JSON shape (DESIGN.md, issue 5)."""
-        return {
-            "kind": self.kind,
-            "prompt": self.prompt,
-            "choices": list(self.choices),
-            "answer": self.answer,
-            "sentence": self.sentence,
-            "explanation": self.explanation,
-        }
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-# --------------------------------------------------------------------------- sentences
-
-
-@dataclass
-class Sent:
-    index: int
-    tokens: list[Mapping]
-    expressions: list[Mapping]
-    text: str
-    offsets: list[tuple[int, int]]  # character span of each token within `text`
-    in_quote: list[bool]
-    good: bool
-    heading: bool = False
-    # Tokens of a dateline ("Seoul (taz) –") at the start: left out of what a prompt shows.
-    dateline: int = 0
-
-    @property
-    def shown(self) -> str:
-        """The sentence as a prompt quotes it: without its dateline."""
-        return self.text[self.offsets[self.dateline][0] :] if self.dateline else self.text
-
-    def show(self, text: str) -> str:
-        """`text` (this sentence with a change after its dateline) without the dateline."""
-        return text[self.offsets[self.dateline][0] :] if self.dateline else text
-
-
-def sentence_text(tokens: Sequence[Mapping]) -> str:
-    return "".join(t["text"] + (t.get("ws") or "") for t in tokens).strip()
-
-
-def anchor_for(text: str) -> str:
-    """A stable key for a sentence: its text without spacing differences."""
-    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:16]
-
-
-def _offsets(tokens: Sequence[Mapping]) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for t in tokens:
-        spans.append((pos, pos + len(t["text"])))
-        pos += len(t["text"]) + len(t.get("ws") or "")
-    return spans
-
-
-def _quote_mask(tokens: Sequence[Mapping]) -> list[bool]:
-    """Which tokens stand inside quotation marks (German „…“ and »…«, or straight quotes)."""
-    mask, inside = [], False
-    for t in tokens:
-        text = t["text"]
-        if text in _OPEN_QUOTES or (text in ('"', "“") and not inside):
-            inside = True
-            mask.append(True)
-        elif text in _CLOSE_QUOTES or text == '"':
-            mask.append(True)
-            inside = False
-        else:
-            mask.append(inside)
-    return mask
-
-
-def _paren_mask(tokens: Sequence[Mapping]) -> list[bool]:
-    """Tokens inside brackets: asides and abbreviations (NYT), no facts worth asking about."""
-    mask, depth = [], 0
-    for t in tokens:
-        if t["text"] in "([":
-            depth += 1
-        mask.append(depth > 0)
-        if t["text"] in ")]" and depth:
-            depth -= 1
-    return mask
-
-
-def _is_content_sentence(tokens: Sequence[Mapping], text: str, in_quote: list[bool]) -> bool:
-    words = [t for t in tokens if _WORD.search(t["text"]) or _HAS_DIGIT.search(t["text"])]
-    if not 6 <= len(words) <= 45:
-        return False
-    if not any(t.get("xpos") in FINITE for t in tokens):
-        return False  # captions, datelines and headlines have no finite verb
-    if _CAPTION.search(text):
-        return False
-    if text.rstrip().endswith(":"):
-        return False  # the lead-in of a quote or a list
-    if tokens[0]["text"] in _OPEN_QUOTES | {'"', "“"}:
-        return False  # starts inside a quotation: the first words of a quote, not reporting
-    quoted = sum(in_quote)
-    return quoted <= len(tokens) / 2
-
-
-_DASHES = frozenset({"–", "-", "—"})
-# Small words inside a place name: Frankfurt am Main, Halle an der Saale, Neustadt in Holstein.
-_PLACE_LINKS = frozenset({"am", "an", "der", "im", "in", "bei", "/"})
-
-
-def dateline_end(tokens: Sequence[Mapping]) -> int:
-    """Where the text starts after an agency dateline ("Seoul (taz) –", "Frankfurt am Main –"),
-    or 0: a place (capitalised words, an agency in brackets) and a dash within the first
-    seven tokens, with text after it."""
-    depth = 0
-    for k, t in enumerate(tokens[:8]):
-        text = t["text"]
-        if text in _DASHES and depth == 0:
-            return k + 1 if 0 < k < len(tokens) - 1 else 0
-        if text == "(":
-            depth += 1
-        elif text == ")" and depth:
-            depth -= 1
-        elif depth or text in _PLACE_LINKS or text in ",/":
-            continue
-        elif not text[:1].isupper() or t.get("upos") not in {"PROPN", "NOUN", "X", None}:
-            return 0  # "Der Stadtrat – so die …": a determiner starts a clause, not a place
-    return 0
-
-
-def article_sentences(annotation: Mapping) -> list[Sent]:
-    sents = []
-    for index, s in enumerate(annotation.get("sentences") or []):
-        tokens = s.get("tokens") or []
-        if not tokens:
-            continue
-        text = sentence_text(tokens)
-        # sentence_text strips leading spaces; offsets must follow.
-        lead = len("".join(t["text"] + (t.get("ws") or "") for t in tokens)) - len(
-            "".join(t["text"] + (t.get("ws") or "") for t in tokens).lstrip()
-        )
-        offsets = [(a - lead, b - lead) for a, b in _offsets(tokens)]
-        in_quote = [q or p for q, p in zip(_quote_mask(tokens), _paren_mask(tokens), strict=True)]
-        heading = s.get("kind", "text") == "heading"
-        good = not heading and _is_content_sentence(tokens, text, in_quote)
-        sents.append(
-            Sent(
-                index,
-                tokens,
-                s.get("expressions") or [],
-                text,
-                offsets,
-                in_quote,
-                good,
-                heading,
-                dateline_end(tokens) if not heading else 0,
-            )
-        )
-    return sents
-
-
-def word_count(annotation: Mapping) -> int:
-    return sum(
-        1
-        for s in annotation.get("sentences") or []
-        for t in s.get("tokens") or []
-        if _WORD.search(t["text"]) or _HAS_DIGIT.search(t["text"])
-    )
 
 
 def target_count(words: int) -> int:
@@ -280,429 +122,24 @@ def target_count(words: int) -> int:
     return max(3, min(14, 3 + words // 60))
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _feats_key(feats) -> str:
-    if isinstance(feats, Mapping):
-        return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
-    return feats or ""
-
-
-def _gloss(token: Mapping) -> str | None:
-    gloss = token.get("gloss")
-    if not gloss:
-        senses = token.get("senses") or []
-        gloss = senses[0] if senses else None
-    if not gloss:
-        return None
-    gloss = str(gloss).strip()
-    return gloss or None
-
-
-def _senses(token: Mapping) -> set[str]:
-    out = {_norm(s) for s in token.get("senses") or [] if s}
-    if token.get("gloss"):
-        out.add(_norm(str(token["gloss"])))
-    return out
-
-
-def _gloss_words(gloss: str) -> set[str]:
-    stop = {
-        "to",
-        "the",
-        "a",
-        "an",
-        "of",
-        "sth",
-        "sth.",
-        "sb",
-        "sb.",
-        "be",
-        "one's",
-        "oneself",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "and",
-        "or",
-    }
-    return {w for w in _WORD.findall(gloss.casefold()) if w not in stop}
-
-
-def _mentions(prompt: str, answer: str) -> bool:
-    """Does the prompt contain the answer as a word or word part (Nordkorea in
-    Nordkorea-Bedrohung counts)?"""
-    answer = answer.strip().casefold()
-    if not answer:
-        return False
-    if _HAS_DIGIT.search(answer):
-        return (
-            re.search(rf"(?<![\d.,]){re.escape(answer)}(?![\d]|[.,]\d)", prompt.casefold())
-            is not None
-        )
-    return answer in prompt.casefold()
-
-
-def _cognate(german: str, english: str) -> bool:
-    """Would an English reader guess the word (Atlantik = Atlantic, reagieren = to react)?
-    Verbs are compared by their stem, without -ieren / -en."""
-    a, b = german.casefold(), re.sub(r"^to ", "", english.casefold())
-    if english.startswith("to "):
-        # reag(ieren) ~ react: the stem is most of a shared beginning
-        stem = re.sub(r"(ieren|eln|ern|en|n)$", "", a)
-        if len(os.path.commonprefix([stem, b])) >= max(3, 0.7 * len(stem)):
-            return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
-def _own_gloss(t: Mapping) -> bool:
-    """Is the word's gloss its own, not its last part's (Relegations|platz glossed "square",
-    the lexicon's fallback for a compound it does not know)?"""
-    parts = [p for p in t.get("compound") or [] if p.get("gloss")]
-    return not parts or _is_whole_gloss(_gloss(t), parts)
-
-
-def _guessable(t: Mapping) -> bool:
-    """Is one of the word's senses its English cognate (warnen: to alert, to warn)?"""
-    lemma = t.get("lemma") or t["text"]
-    glosses = [g for g in [_gloss(t), *(t.get("senses") or [])] if g]
-    return any(_cognate(lemma, str(g)) for g in glosses)
-
-
-def _zipf(word: str) -> float:
-    return zipf_frequency(word, "de")
-
-
-def _plain_english(gloss: str) -> bool:
-    """Is every word of an English gloss an everyday word? A distractor like "capaciousness"
-    is wrong at a glance for a learner who has never seen it either."""
-    return all(zipf_frequency(w, "en") >= 2.5 for w in _gloss_words(gloss))
-
-
-def _gapped(sent: Sent, start: int, end: int, fill: str = GAP) -> str:
-    a, b = sent.offsets[start][0], sent.offsets[end - 1][1]
-    return sent.text[:a] + fill + sent.text[b:]
-
-
-def _shuffle(rng: random.Random, right: str, wrong: Sequence[str]) -> tuple[list[str], int]:
-    choices = [right, *wrong]
-    rng.shuffle(choices)
-    return choices, choices.index(right)
-
-
-# --------------------------------------------------------------------------- facts
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A number, name, place or date in a sentence: tokens [start, end) of sentence `s`."""
-
-    s: int
-    start: int
-    end: int
-    text: str
-    cls: str  # number | year | percent | time | person | place | name | weekday | month
-    value: str  # normalised form used to compare facts (base form of a name)
-    unit: str = ""  # the word after a number (Euro, Kilometer, Soldaten)
-    gender: str = ""  # of a person, when a noun before the name shows it (Ministerin -> f)
-
-
-def _name_spans(sent: Sent) -> list[tuple[int, int]]:
-    spans, i, toks = [], 0, sent.tokens
-    while i < len(toks):
-        if toks[i].get("upos") == "PROPN" and _WORD.search(toks[i]["text"]):
-            j = i + 1
-            while (
-                j < len(toks) and toks[j].get("upos") == "PROPN" and _WORD.search(toks[j]["text"])
-            ):
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
-def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
-    """The base form of a name and whether it stood in the s-genitive (Russlands, Putins)."""
-    if lemma and text != lemma and text == lemma + "s":
-        return lemma, True
-    return text, False
-
-
-def _gender_before(token: Mapping | None) -> str:
-    """The sex a role noun before a name shows: die Ministerin Katrin Albers, der Norweger
-    Erik Lunde. Swapping names across it would make a false statement false by its grammar."""
-    if token is None or token.get("xpos") != "NN":
-        return "f" if token is not None and token["text"] == "Frau" else ""
-    text = token["text"]
-    if text == "Frau" or (text.endswith("in") and len(text) > 4):
-        return "f"
-    # The genitive or weak ending (des Malers, des Präsidenten) still shows a man.
-    forms = {text, text.removesuffix("s"), text.removesuffix("en"), text.removesuffix("n")}
-    if text == "Herr" or any(
-        f in PERSON_TITLES or f.endswith(("er", "ent", "or", "ier", "ant")) for f in forms
-    ):
-        return "m"
-    return ""
-
-
-def _role_noun(sent: Sent, a: int) -> Mapping | None:
-    """The noun that says who the name at token `a` is: the one right before it (Ministerin
-    Katrin Albers) or, for a name in apposition, the head of the phrase before the comma (die
-    Präsidentin des Sozialverbands VdK, Helga Brandt)."""
-    if not a:
-        return None
-    toks = sent.tokens
-    if toks[a - 1]["text"] != ",":
-        return toks[a - 1]
-    start = a - 2
-    while start >= 0 and toks[start]["text"] not in {",", ":", ";", "–"}:
-        start -= 1
-    return next((t for t in toks[start + 1 : a - 1] if t.get("xpos") == "NN"), None)
-
-
-def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
-    facts: list[Fact] = []
-    persons: set[str] = set()
-    genders: dict[str, str] = {}
-    # First pass: multi-word names and names after a title are persons; remember their parts
-    # so that a later bare surname ("Putin") is known as a person too.
-    for sent in sents:
-        for a, b in _name_spans(sent):
-            words = [t["text"] for t in sent.tokens[a:b]]
-            prev = sent.tokens[a - 1]["text"] if a else ""
-            if (
-                (b - a >= 2 and not any(w in PLACES for w in words))
-                or prev in PERSON_TITLES
-                or prev.endswith(("präsident", "kanzler", "minister", "chef"))
-            ):
-                persons.add(" ".join(words))
-                persons.update(w for w in words if len(w) > 2)
-                g = _gender_before(_role_noun(sent, a))
-                if g:
-                    for key in [" ".join(words), *words]:
-                        genders.setdefault(key, g)
-    common_nouns = {
-        t["text"] for s in sents for t in s.tokens if t.get("upos") == "NOUN" and _gloss(t)
-    }
-    for sent in sents:
-        toks = sent.tokens
-        for i, t in enumerate(toks):
-            text = t["text"]
-            if sent.in_quote[i]:
-                continue
-            if (
-                (t.get("upos") == "NUM" or t.get("xpos") == "CARD")
-                and re.fullmatch(r"\d[\d.,]*", text)
-                and not text.endswith(".")
-            ):
-                nxt = toks[i + 1]["text"] if i + 1 < len(toks) else ""
-                if nxt in PERCENT:
-                    cls = "percent"
-                elif nxt == "Uhr":
-                    cls = "time"
-                elif re.fullmatch(r"(1[0-9]|20)\d\d", text) and not (
-                    i + 1 < len(toks) and toks[i + 1].get("xpos") == "NN"
-                ):
-                    # "um 1800 in Dresden", "im Jahr 2027": a year, unlike "1500 Menschen".
-                    cls = "year"
-                else:
-                    cls = "number"
-                facts.append(Fact(sent.index, i, i + 1, text, cls, text, nxt))
-            elif text in WEEKDAYS:
-                facts.append(Fact(sent.index, i, i + 1, text, "weekday", text))
-            elif text in MONTHS:
-                facts.append(Fact(sent.index, i, i + 1, text, "month", text))
-        for a, b in _name_spans(sent):
-            if any(sent.in_quote[a:b]):
-                continue
-            words = [t["text"] for t in toks[a:b]]
-            full = " ".join(words)
-            if b - a == 1:
-                base, _gen = _base_name(toks[a]["text"], toks[a].get("lemma"))
-            else:
-                base = full
-            prev = toks[a - 1]["text"].lower() if a else ""
-            if b - a == 1 and full not in persons and base not in persons:
-                gloss = _gloss(toks[a]) or ""
-                if gloss[:1].islower() and base not in PLACES:
-                    continue  # a dictionary word tagged as a name (Keller = cellar)
-                known = PLACES | REGIONS | ARTICLE_NAMES
-                if a and toks[a - 1].get("xpos") == "ART" and base not in known:
-                    continue  # "des Sprints": a noun the tagger took for a name
-            nxt_tok = toks[b] if b < len(toks) else None
-            if (
-                b - a == 1
-                and nxt_tok is not None
-                and nxt_tok["text"][:1].isupper()
-                and nxt_tok.get("upos") in {"NOUN", "X"}
-            ):
-                continue  # half a name (Torhüter Marcel | Kranz, the surname tagged a noun)
-            if full in persons or base in persons:
-                cls = "person"
-            elif base in REGIONS:
-                # States and countries swap with each other, never with a town: Mannheim ->
-                # Baden-Württemberg would still be true.
-                cls = "state" if base in GERMAN_STATES else "region"
-            elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
-                cls = "place"
-            else:
-                cls = "name"
-                # Neither person nor known place: a name of one word, which swaps cleanly,
-                # and no common noun tagged as a name: not one inflected for the plural
-                # (Corona-Tests, lemma Corona-Test), not one the article also uses as a noun
-                # (Keller: der Keller steht voll).
-                lemma = toks[a].get("lemma") or full
-                if (
-                    not re.fullmatch(r"[\w-]+", full)
-                    or any(_gloss(x) for x in toks[a:b])
-                    or full in common_nouns
-                    or (lemma != full and full != lemma + "s")
-                ):
-                    continue
-            if len(base) < 2 or not base[0].isupper():
-                continue
-            if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in _DETERMINERS):
-                cls += "+article"
-                if any(w in PLURAL_NAMES for w in words):
-                    cls += "+plural"
-            gender = (
-                (genders.get(full) or genders.get(base) or "") if cls.startswith("person") else ""
-            )
-            facts.append(
-                Fact(
-                    sent.index,
-                    a,
-                    b,
-                    sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]],
-                    cls,
-                    base,
-                    gender=gender,
-                )
-            )
-    return facts
-
-
-def _form_like(fact: Fact, other: Fact) -> str:
-    """`other`'s value written in `fact`'s grammatical form (s-genitive kept)."""
-    is_name = fact.cls.split("+")[0] in {"person", "place", "region", "state", "name"}
-    if is_name and fact.text != fact.value and fact.text == fact.value + "s":
-        v = other.value
-        return v + ("'" if v[-1] in "sxzß" else "s")
-    return other.value if is_name else other.text
-
-
-CLASS_QUESTION = {
-    "person+article": "Who is it?",
-    "place+article": "Which place completes the sentence?",
-    "name+article": "Which name completes the sentence?",
-    "number": "Which number completes the sentence?",
-    "percent": "Which figure completes the sentence?",
-    "year": "Which year completes the sentence?",
-    "person": "Who is it?",
-    "place": "Which place completes the sentence?",
-    "region": "Which country or region completes the sentence?",
-    "state": "Which German state completes the sentence?",
-    "state+article": "Which German state completes the sentence?",
-    "region+article": "Which country or region completes the sentence?",
-    "name": "Which name completes the sentence?",
-    "weekday": "On which day?",
-    "time": "At what time?",
-    "month": "In which month?",
-}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(".", "").replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _closeness(fact: Fact, other: Fact) -> int:
-    """How good a stand-in `other` is for a number: same unit (Euro for Euro), same notation
-    (3,2 for 1,9) and the same order of magnitude make a false choice plausible."""
-    a, b = _number(fact.text), _number(other.text)
-    if a is None or b is None:
-        return 0
-    score = 2 if fact.unit and fact.unit == other.unit else 0
-    score += ("," in fact.text) == ("," in other.text)
-    score += 3 * (a > 0 and b > 0 and 0.1 <= b / a <= 10)
-    return score
-
-
-def _fact_distractors(
-    fact: Fact,
-    facts: Sequence[Fact],
-    rng: random.Random,
-    sent: Sent,
-    all_texts: set[str],
-    min_closeness: int = 0,
-) -> list[str]:
-    seen = {_norm(fact.value)}
-    pool = []
-    for other in facts:
-        if other.cls != fact.cls or _norm(other.value) in seen:
-            continue
-        if fact.gender and other.gender and fact.gender != other.gender:
-            continue  # "der Norweger Ingrid Solberg" would give itself away
-        # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name, nor
-        # full names to a bare surname ("Kim" among "Joe Biden", "Wladimir Putin").
-        if fact.cls.startswith("person") and (" " in fact.value) != (" " in other.value):
-            continue
-        # Part of the answer or of a choice already taken (Kim and Kim Jong Un) is the same one.
-        words = set(_norm(other.value).split())
-        if any(words & set(v.split()) for v in seen):
-            continue
-        form = _form_like(fact, other)
-        if _mentions(_gapped(sent, fact.start, fact.end), other.value):
-            continue  # a choice already visible in the sentence would only confuse
-        filled = _norm(_gapped(sent, fact.start, fact.end, form))
-        if filled in all_texts:
-            continue  # the swapped sentence is also true somewhere in the article
-        closeness = _closeness(fact, other)
-        if closeness < min_closeness:
-            continue
-        seen.add(_norm(other.value))
-        pool.append((closeness, form))
-    pool.sort()
-    rng.shuffle(pool)
-    pool.sort(key=lambda p: -p[0])  # stable: the closest first, ties in shuffled order
-    return [form for _, form in pool[:3]]
-
-
 # --------------------------------------------------------------------------- candidates
-
-
-def _is_dateline(sent: Sent, fact: Fact) -> bool:
-    """ "Seoul (taz) –", "Erfurt –": the place line of an agency report, not its content."""
-    nxt = sent.tokens[fact.end]["text"] if fact.end < len(sent.tokens) else ""
-    return fact.start < sent.dateline or (fact.start == 0 and nxt in {"(", *_DASHES})
 
 
 def _details(sents, facts, rng, all_texts) -> Iterable[Question]:
     by_index = {s.index: s for s in sents}
     for fact in facts:
         sent = by_index[fact.s]
-        if not sent.good or _is_dateline(sent, fact):
+        if not sent.good or is_dateline(sent, fact):
             continue
-        prompt_text = sent.show(_gapped(sent, fact.start, fact.end))
-        if _mentions(prompt_text, fact.value) or (
-            fact.text != fact.value and _mentions(prompt_text, fact.text)
+        prompt_text = sent.show(gapped(sent, fact.start, fact.end))
+        if mentions(prompt_text, fact.value) or (
+            fact.text != fact.value and mentions(prompt_text, fact.text)
         ):
             continue  # the same number or name elsewhere in the sentence gives it away
-        wrong = _fact_distractors(fact, facts, rng, sent, all_texts)
+        wrong = fact_distractors(fact, facts, rng, sent, all_texts)
         if len(wrong) < 2:
             continue
-        choices, answer = _shuffle(rng, fact.text, wrong)
+        choices, answer = shuffled_choices(rng, fact.text, wrong)
         a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
         yield Question(
             kind="details",
@@ -748,11 +185,11 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
     kept: set[int] = set()
     for fact in facts:
         sent = by_index[fact.s]
-        if not sent.good or len(sent.tokens) > 40 or _is_dateline(sent, fact):
+        if not sent.good or len(sent.tokens) > 40 or is_dateline(sent, fact):
             continue
         a, b = sent.offsets[fact.start][0], sent.offsets[fact.end - 1][1]
         numeric = fact.cls in {"number", "percent"}
-        wrong = _fact_distractors(
+        wrong = fact_distractors(
             # A false number must be plausible: same order of magnitude, and the same unit
             # or notation (not "400.000 Euro" -> "14 Euro").
             fact,
@@ -763,8 +200,8 @@ def _true_false(sents, facts, rng, all_texts) -> Iterable[Question]:
             min_closeness=4 if numeric else 0,
         )
         variants = []
-        if wrong and not _mentions(_gapped(sent, fact.start, fact.end), fact.value):
-            statement = _gapped(sent, fact.start, fact.end, wrong[0])
+        if wrong and not mentions(gapped(sent, fact.start, fact.end), fact.value):
+            statement = gapped(sent, fact.start, fact.end, wrong[0])
             variants.append((statement, 1, f"False: the text says {fact.text}, not {wrong[0]}."))
         if sent.index not in kept:
             kept.add(sent.index)
@@ -800,9 +237,6 @@ def _word_ok(t: Mapping) -> bool:
     )
 
 
-_DETERMINERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PRELAT", "PWAT"})
-
-
 def _ending(text: str, endings: Sequence[str]) -> str:
     return next((e for e in endings if text.endswith(e)), "")
 
@@ -814,10 +248,10 @@ def _form_key(sent: Sent, i: int) -> tuple:
     the inflectional ending."""
     t = sent.tokens[i]
     xpos, text, lemma = t["xpos"], t["text"], t.get("lemma") or t["text"]
-    key: tuple = (xpos, _feats_key(t.get("feats")))
+    key: tuple = (xpos, feats_key(t.get("feats")))
     if xpos == "NN":
         prev = sent.tokens[i - 1] if i else None
-        det = prev["text"].casefold() if prev and prev.get("xpos") in _DETERMINERS else ""
+        det = prev["text"].casefold() if prev and prev.get("xpos") in DETERMINERS else ""
         if prev and prev.get("xpos") == "ADJA":
             # An adjective before the gap agrees with the noun: "ein wichtiges ___" wants a
             # neuter singular, which "Strafrunden" is not.
@@ -876,25 +310,25 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             if _by_name(sent, i):
                 continue
             lemma = t.get("lemma") or t["text"]
-            zipf = _zipf(t["text"])
+            zipf = zipf_de(t["text"])
             if zipf > 5.2 or zipf < 1.5:
                 continue  # too common to be worth a question, or too rare to be fair
-            if _guessable(t):
+            if guessable(t):
                 continue  # prominent, konventionelle: an English reader fills the gap at once
-            prompt_text = sent.show(_gapped(sent, i, i + 1))
+            prompt_text = sent.show(gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
-            if _mentions(prompt_text, t["text"]) or _mentions(prompt_text, stem):
+            if mentions(prompt_text, t["text"]) or mentions(prompt_text, stem):
                 continue  # the word (or its stem) is still visible elsewhere in the sentence
             candidates = []
             for text, other in sorted(pool.get(_form_key(sent, i), {}).items()):
                 other_lemma = (other.get("lemma") or text).casefold()
-                if other_lemma == lemma.casefold() or _norm(text) == _norm(t["text"]):
+                if other_lemma == lemma.casefold() or norm(text) == norm(t["text"]):
                     continue
-                if _senses(other) & _senses(t):
+                if token_senses(other) & token_senses(t):
                     continue  # a synonym would make two right answers
-                if _norm(_gapped(sent, i, i + 1, text)) in all_texts:
+                if norm(gapped(sent, i, i + 1, text)) in all_texts:
                     continue
-                if _mentions(prompt_text, text):
+                if mentions(prompt_text, text):
                     continue
                 if text[:1].isupper() != t["text"][:1].isupper() or text.casefold() in {
                     c.casefold() for c in candidates
@@ -911,9 +345,9 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
-            choices, answer = _shuffle(rng, t["text"], candidates[:3])
+            choices, answer = shuffled_choices(rng, t["text"], candidates[:3])
             a, b = sent.offsets[i]
-            gloss = _gloss(t) if _own_gloss(t) else None
+            gloss = token_gloss(t) if has_own_gloss(t) else None
             yield Question(
                 kind="vocabulary",
                 prompt=f"Which word does the article use here?\n{prompt_text}",
@@ -958,8 +392,8 @@ def _senses_agree(t: Mapping) -> bool:
     senses = [str(x) for x in (t.get("senses") or [])][:3]
     if len(senses) < 2:
         return True
-    first = _gloss_words(senses[0])
-    return any(first & _gloss_words(other) for other in senses[1:])
+    first = gloss_words(senses[0])
+    return any(first & gloss_words(other) for other in senses[1:])
 
 
 def _separated_particle(sent: Sent, i: int) -> str:
@@ -980,50 +414,50 @@ def _meaning(sents, rng) -> Iterable[Question]:
     glosses: dict[str, dict[str, Mapping]] = {}
     for sent in sents:
         for t in sent.tokens:
-            g = _gloss(t)
+            g = token_gloss(t)
             # Distractors are meanings of everyday words of the article, short and decent:
             # a rare word's odd first sense would be recognised as wrong at a glance.
             if (
                 g
                 and t.get("upos") in {"NOUN", "VERB", "ADJ", "ADV"}
                 and len(g.split()) <= 4
-                and not _CRUDE.search(g)
-                and _zipf(t["text"]) >= 3.0
+                and not CRUDE.search(g)
+                and zipf_de(t["text"]) >= 3.0
             ):
-                glosses.setdefault(t["upos"], {}).setdefault(_norm(g), t)
+                glosses.setdefault(t["upos"], {}).setdefault(norm(g), t)
     for sent in sents:
         if not sent.good:
             continue
         for i, t in enumerate(sent.tokens):
             if t.get("upos") not in {"NOUN", "VERB", "ADJ"} or sent.in_quote[i]:
                 continue
-            gloss = _gloss(t)
+            gloss = token_gloss(t)
             lemma = t.get("lemma") or t["text"]
             if not gloss or len(t["text"]) < 4 or not t["text"].replace("-", "").isalpha():
                 continue
-            if _guessable(t):
+            if guessable(t):
                 continue  # Atlantik = Atlantic, warnen = to warn: asks nothing
-            if not _own_gloss(t):
+            if not has_own_gloss(t):
                 continue  # Relegationsplatz = "square": the dictionary only knew the Platz
             if gloss[:1].isupper():
                 continue  # a name's meaning (Ostasien = East Asia, Norweger = Norwegian)
             if _graded(t):
                 continue  # höherer is "higher": the dictionary's "high" would be wrong here
-            zipf = _zipf(t["text"])
+            zipf = zipf_de(t["text"])
             if zipf > 5.0 or zipf < 1.5:
                 continue
-            if any(w in _norm(sent.text) for w in _gloss_words(gloss) if len(w) > 3):
+            if any(w in norm(sent.text) for w in gloss_words(gloss) if len(w) > 3):
                 continue  # the English word is in the German sentence (Nato, Drohne/drone...)
             # Words of any of its senses: a distractor sharing one could also be right.
-            right_words = set().union(_gloss_words(gloss), *map(_gloss_words, _senses(t)))
+            right_words = set().union(gloss_words(gloss), *map(gloss_words, token_senses(t)))
             candidates = []
             for key, other in sorted(glosses.get(t["upos"], {}).items()):
                 other_lemma = (other.get("lemma") or other["text"]).casefold()
-                if other_lemma == lemma.casefold() or key in _senses(t):
+                if other_lemma == lemma.casefold() or key in token_senses(t):
                     continue
-                if _gloss_words(key) & right_words:
+                if gloss_words(key) & right_words:
                     continue  # shares a word with the answer: too close to be clearly wrong
-                other_gloss = _gloss(other) or ""
+                other_gloss = token_gloss(other) or ""
                 # Written like the answer, or wrong at a glance: no "Friday" among
                 # "government", no "must" among "to open sth.", no "inhabitant of Duisburg"
                 # among "dangerous".
@@ -1032,14 +466,14 @@ def _meaning(sents, rng) -> Iterable[Question]:
                     or other_gloss.startswith("to ") != gloss.startswith("to ")
                     or len(other_gloss.split()) > len(gloss.split()) + 1
                     or re.match(r"(the|a|an) ", other_gloss, re.I)
-                    or not _plain_english(other_gloss)
+                    or not plain_english(other_gloss)
                 ):
                     continue
                 candidates.append(other_gloss)
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
-            choices, answer = _shuffle(rng, gloss, candidates[:3])
+            choices, answer = shuffled_choices(rng, gloss, candidates[:3])
             a, b = sent.offsets[i]
             senses = ", ".join(str(x).rstrip(".") for x in t.get("senses") or [gloss])
             particle = _separated_particle(sent, i)
@@ -1080,8 +514,8 @@ def _sense_in_compound(parts: Sequence[Mapping], whole: str | None) -> list[str]
     words = (whole or "").split()
     if len(parts) != 2 or len(words) != 2 or not all(w.isalpha() for w in words):
         return right
-    first, head = (_norm(re.sub(r"^to ", "", g)) for g in right)
-    w1, w2 = (_norm(w) for w in words)
+    first, head = (norm(re.sub(r"^to ", "", g)) for g in right)
+    w1, w2 = (norm(w) for w in words)
     # Only a noun gets its meaning from the compound's gloss: a verb part's English word there
     # is often no meaning of the verb (Stör|geräusch = static noise, stören is not "static").
     if head in {w2, w2.rstrip("s")} and first != w1 and parts[0]["lemma"][:1].isupper():
@@ -1089,15 +523,6 @@ def _sense_in_compound(parts: Sequence[Mapping], whole: str | None) -> list[str]
     if first == w1 and head != w2:
         return [right[0], words[1]]
     return right
-
-
-def _is_whole_gloss(whole: str | None, parts: Sequence[Mapping]) -> bool:
-    """Is `whole` the compound's own gloss, not its head's (Nato-Staat = state, Strafrunde =
-    round: the lexicon fell back to the last part)?"""
-    if not whole:
-        return False
-    head = _norm(str(parts[-1]["gloss"]))
-    return not (_gloss_words(whole) <= _gloss_words(head) or head.startswith(_norm(whole)))
 
 
 def _part_distractor_ok(gloss: str, right: str) -> bool:
@@ -1108,8 +533,8 @@ def _part_distractor_ok(gloss: str, right: str) -> bool:
         and gloss.startswith("to ") == right.startswith("to ")  # no "fern (to go)"
         and not re.match(r"(the|a|an) ", gloss, re.I)
         and gloss[:1].isupper() == right[:1].isupper()
-        and not _CRUDE.search(gloss)
-        and _plain_english(gloss)
+        and not CRUDE.search(gloss)
+        and plain_english(gloss)
     )
 
 
@@ -1122,17 +547,17 @@ def _misread_compound(sent: Sent, i: int, parts: Sequence[Mapping]) -> bool:
     - a linking s that may also start the next part (Antrags|teller or Antrag|steller?): when
       both readings are words, the split is a guess."""
     t = sent.tokens[i]
-    whole = _gloss(t) or ""
+    whole = token_gloss(t) or ""
     if parts[-1]["lemma"] == "Ende" and "end" not in whole.casefold():
         return True
     prev = sent.tokens[i - 1] if i else None
-    if prev and prev["text"] in {"in", "nach", "aus"} and not _is_whole_gloss(whole, parts):
+    if prev and prev["text"] in {"in", "nach", "aus"} and not is_whole_gloss(whole, parts):
         return True
     written = [str(p.get("part") or p["lemma"]) for p in t.get("compound") or []]
     for k in range(len(written) - 1):
         lemma = str(t["compound"][k].get("lemma") or "")
         if written[k].endswith("s") and not lemma.endswith("s"):
-            if _zipf("s" + written[k + 1].casefold()) >= 2.0:
+            if zipf_de("s" + written[k + 1].casefold()) >= 2.0:
                 return True
     return False
 
@@ -1148,11 +573,11 @@ def _compound(sents, rng) -> Iterable[Question]:
                 if p.get("gloss") and p.get("lemma"):
                     cls = _part_class(p["lemma"])
                     part_glosses[cls].setdefault(str(p["gloss"]), set()).add(p["lemma"].casefold())
-                    senses_of.setdefault(p["lemma"].casefold(), set()).add(_norm(p["gloss"]))
-            g = _gloss(t)
+                    senses_of.setdefault(p["lemma"].casefold(), set()).add(norm(p["gloss"]))
+            g = token_gloss(t)
             lemma = (t.get("lemma") or t["text"]).casefold()
             if t.get("upos") in {"NOUN", "ADJ", "VERB"}:
-                senses_of.setdefault(lemma, set()).update(_senses(t))
+                senses_of.setdefault(lemma, set()).update(token_senses(t))
             if g and t.get("upos") in {"NOUN", "ADJ"} and len(g.split()) <= 2:
                 cls = "noun" if t["upos"] == "NOUN" else "other"
                 part_glosses[cls].setdefault(g, set()).add(lemma)
@@ -1182,10 +607,10 @@ def _compound(sents, rng) -> Iterable[Question]:
             if last.startswith("rin") and t["text"].endswith(("erin", "erinnen")):
                 continue
             # A part that is no common word (Nor|weger) is a wrong split, not a lesson.
-            if any(len(p["lemma"]) < 3 or _zipf(p["lemma"]) < 2.0 for p in parts):
+            if any(len(p["lemma"]) < 3 or zipf_de(p["lemma"]) < 2.0 for p in parts):
                 continue
             seen.add(t["text"])
-            whole = _gloss(t)
+            whole = token_gloss(t)
             right = _sense_in_compound(parts, whole)
             if any(g[:1].isupper() for g in right):
                 continue  # Bund (Federal): a name's word, as above
@@ -1194,16 +619,16 @@ def _compound(sents, rng) -> Iterable[Question]:
             own_lemmas = {p["lemma"].casefold() for p in parts} | {
                 (t.get("lemma") or t["text"]).casefold()
             }
-            taken = set().union(*(senses_of.get(x, set()) for x in own_lemmas)) | _senses(t)
-            taken_words = set().union(*(_gloss_words(x) for x in [*right, *taken]))
+            taken = set().union(*(senses_of.get(x, set()) for x in own_lemmas)) | token_senses(t)
+            taken_words = set().union(*(gloss_words(x) for x in [*right, *taken]))
             pools = {}
             for cls, glosses_of_cls in part_glosses.items():
                 pool = sorted(
                     g
                     for g, lemmas in glosses_of_cls.items()
-                    if _norm(g) not in taken
+                    if norm(g) not in taken
                     and not (lemmas & own_lemmas)
-                    and not (_gloss_words(g) & taken_words)
+                    and not (gloss_words(g) & taken_words)
                 )
                 rng.shuffle(pool)
                 pools[cls] = pool
@@ -1228,15 +653,15 @@ def _compound(sents, rng) -> Iterable[Question]:
             if len(wrong_texts) < 3:
                 continue
             right_text = _compound_text(parts, right)
-            choices, answer = _shuffle(rng, right_text, wrong_texts)
+            choices, answer = shuffled_choices(rng, right_text, wrong_texts)
             a, b = sent.offsets[i]
             written = "|".join(p.get("part") or p["lemma"] for p in t["compound"])
-            shown_whole = whole if _is_whole_gloss(whole, parts) else None
+            shown_whole = whole if is_whole_gloss(whole, parts) else None
             # Transparent compounds first: where the compound's gloss repeats its parts'
             # meanings (Grenz|region = border region) the split and the senses are confirmed;
             # a hyphenated one (quasi-Allianz) shows its split anyway.
-            whole_words = _gloss_words(shown_whole or "")
-            transparent = sum(bool(_gloss_words(g) & whole_words) for g in right) / len(right)
+            whole_words = gloss_words(shown_whole or "")
+            transparent = sum(bool(gloss_words(g) & whole_words) for g in right) / len(right)
             yield Question(
                 kind="compound",
                 prompt=f"„{t['text']}“ is a compound. Which parts is it made of, and what do "
@@ -1316,10 +741,10 @@ def _idiom(sents, rng) -> Iterable[Question]:
         others = [
             g
             for g in all_glosses
-            if _norm(g) != _norm(gloss)
+            if norm(g) != norm(gloss)
             and _is_saying(g) == saying
             and g.startswith("to ") == gloss.startswith("to ")
-            and not (_gloss_words(g) & _gloss_words(gloss))
+            and not (gloss_words(g) & gloss_words(gloss))
         ]
         # Choices of one form: "to ..." meanings, sayings, or other phrases.
         if saying:
@@ -1331,8 +756,8 @@ def _idiom(sents, rng) -> Iterable[Question]:
         bank = [
             g
             for g in bank_of_form
-            if _norm(g) != _norm(gloss)
-            and not (_gloss_words(g) & _gloss_words(gloss))
+            if norm(g) != norm(gloss)
+            and not (gloss_words(g) & gloss_words(gloss))
             and g not in others
         ]
         rng.shuffle(others)
@@ -1341,7 +766,7 @@ def _idiom(sents, rng) -> Iterable[Question]:
         idx = sorted(x["tokens"])
         words = " ".join(sent.tokens[k]["text"] for k in idx)
         lemma = x.get("lemma") or words
-        choices, answer = _shuffle(rng, gloss, wrong)
+        choices, answer = shuffled_choices(rng, gloss, wrong)
         yield Question(
             kind="idiom",
             prompt=f"What does the expression „{words}“ ({lemma.rstrip('.')}) mean here?\n"
@@ -1385,7 +810,7 @@ def quiz_generate(
     sents = article_sentences(annotation)
     if not sents:
         return []
-    all_texts = {_norm(s.text) for s in sents}
+    all_texts = {norm(s.text) for s in sents}
     facts = extract_facts(sents)
     by_kind: dict[str, list[Question]] = {
         "details": list(_details(sents, facts, rng, all_texts)),
