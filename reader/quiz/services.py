@@ -17,7 +17,8 @@ from core.task_attempts import (
 )
 from reader.access import article_can_change
 from reader.models import Article
-from reader.quiz.generate import Question, fingerprint, quiz_generate
+from reader.quiz.generate import fingerprint, quiz_generate
+from reader.quiz.helpers import Question
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion
 from reader.quiz.selectors import article_quiz
 

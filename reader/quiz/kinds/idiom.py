@@ -1,0 +1,128 @@
+"""Idiom: an idiom or light-verb construction -> its English meaning; the distractors are the
+meanings of the article's other expressions, then of a bank of the same form (reader/quiz/data)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from reader.quiz.helpers import Question, gloss_words, norm, shuffled_choices
+from reader.quiz.kinds.base import ArticleContext, Kind
+from reader.quiz.sentences import Sent
+from reader.quiz.wordlists import entries
+
+# Distractor banks, one per form of meaning (each file says what its list is for).
+IDIOM_MEANINGS = entries("idiom_meanings")
+SAYINGS = entries("sayings")
+PHRASE_MEANINGS = entries("phrase_meanings")
+
+
+def _first_sense(gloss: str) -> str:
+    """Dictionary glosses list several senses ("One hand washes the other.; One good turn
+    deserves another."): a choice shows the first."""
+    return re.split(r";\s|\s\|\s", str(gloss))[0].strip()
+
+
+def _is_saying(gloss: str) -> bool:
+    """A whole-sentence meaning (The time is up.) rather than a verb phrase (to give up)."""
+    g = _first_sense(gloss)
+    return g[:1].isupper() and g.rstrip().endswith((".", "!", "?"))
+
+
+_SLOTS = frozenset(
+    "jdn. jdm. jds. etw. sich es der die das den dem des ein eine einen einem einer".split()
+)
+
+
+def _idiom_fits(sent: Sent, x: Mapping) -> bool:
+    """Does the sentence really contain the dictionary expression? The matcher allows
+    inflection and insertions; a word of the expression that is nowhere in the sentence
+    (nicht in Betrieb sein, mit wenig Geld) means the meaning would be wrong here."""
+    lemma = str(x.get("lemma") or "")
+    words = [w.strip(".,!?;:()").casefold() for w in lemma.split()]
+    words = [w for w in words if w and w not in _SLOTS]
+    if len(words) < 2:
+        return False  # "es geben": grammar, not an idiom worth a question
+    seen = set()
+    for t in sent.tokens:
+        seen.add(t["text"].casefold())
+        seen.add((t.get("lemma") or "").casefold())
+    saying = lemma.rstrip().endswith((".", "!", "?"))
+    for w in words:
+        if w in seen:
+            continue
+        # Verbs and nouns inflect (wäscht ~ waschen, Sorgen ~ Sorge): a shared stem will do,
+        # except in a saying, which is quoted as it stands.
+        if saying or not any(
+            len(w) >= 4 and (s.startswith(w[:4]) and w[:4] == s[:4]) for s in seen
+        ):
+            return False
+    return True
+
+
+def _idiom(sents, rng) -> Iterable[Question]:
+    exprs = []
+    for sent in sents:
+        if not sent.good:
+            continue
+        for x in sent.expressions:
+            idx = sorted(x.get("tokens") or [])
+            if x.get("type") not in {"idiom", "light_verb"} or not x.get("gloss") or not idx:
+                continue
+            # One word, or words far apart, is more often a false match than an idiom.
+            if len(idx) < 2 or idx[-1] - idx[0] > 7 or not _idiom_fits(sent, x):
+                continue
+            exprs.append((sent, x))
+    all_glosses = sorted({_first_sense(x["gloss"]) for _, x in exprs})
+    for sent, x in exprs:
+        gloss = _first_sense(x["gloss"])
+        saying = _is_saying(gloss)
+        # Distractors of the same form: "to ..." meanings for verb idioms, sayings for sayings.
+        others = [
+            g
+            for g in all_glosses
+            if norm(g) != norm(gloss)
+            and _is_saying(g) == saying
+            and g.startswith("to ") == gloss.startswith("to ")
+            and not (gloss_words(g) & gloss_words(gloss))
+        ]
+        # Choices of one form: "to ..." meanings, sayings, or other phrases.
+        if saying:
+            bank_of_form = SAYINGS
+        elif gloss.startswith("to "):
+            bank_of_form = IDIOM_MEANINGS
+        else:
+            bank_of_form = PHRASE_MEANINGS
+        bank = [
+            g
+            for g in bank_of_form
+            if norm(g) != norm(gloss)
+            and not (gloss_words(g) & gloss_words(gloss))
+            and g not in others
+        ]
+        rng.shuffle(others)
+        rng.shuffle(bank)
+        wrong = (others + bank)[:3]
+        idx = sorted(x["tokens"])
+        words = " ".join(sent.tokens[k]["text"] for k in idx)
+        lemma = x.get("lemma") or words
+        choices, answer = shuffled_choices(rng, gloss, wrong)
+        yield Question(
+            kind="idiom",
+            prompt=f"What does the expression „{words}“ ({lemma.rstrip('.')}) mean here?\n"
+            f"{sent.shown}",
+            choices=choices,
+            answer=answer,
+            sentence=sent.text,
+            explanation=f"„{lemma.rstrip('.')}“: {gloss.rstrip('.')}.",
+            sentence_index=sent.index,
+            highlight=[sent.offsets[idx[0]][0], sent.offsets[idx[-1]][1]],
+            score=3.0 if x.get("type") == "idiom" else 2.2,
+        )
+
+
+def candidates(context: ArticleContext) -> Iterable[Question]:
+    return _idiom(context.sents, context.rng)
+
+
+KIND = Kind("idiom", candidates)
