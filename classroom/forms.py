@@ -88,10 +88,25 @@ class AssignmentForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
+    closed_book = forms.BooleanField(
+        required=False,
+        label="Closed book",
+        help_text="The article is hidden while students answer the quiz.",
+    )
 
     def __init__(self, *args, articles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = articles
+
+
+class AssignmentQuizForm(forms.Form):
+    """An assignment's quiz settings, changed after it was set."""
+
+    closed_book = forms.BooleanField(
+        required=False,
+        label="Closed book",
+        help_text="The article is hidden while students answer the quiz.",
+    )
 
 
 class GlossForm(forms.Form):

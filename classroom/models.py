@@ -68,6 +68,9 @@ class Assignment(models.Model):
         "reader.Article", on_delete=models.CASCADE, related_name="assignments"
     )
     due_at = models.DateTimeField(null=True, blank=True)
+    # Closed book: the quiz taken for this assignment hides the article (reader/quiz/views.py),
+    # so the score says what a student understood and kept, not what they can look up.
+    closed_book = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

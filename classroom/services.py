@@ -67,15 +67,29 @@ def classroom_close(*, classroom: Classroom) -> None:
 
 
 def assignment_create(
-    *, classroom: Classroom, article, due_at: dt.datetime | None = None
+    *,
+    classroom: Classroom,
+    article,
+    due_at: dt.datetime | None = None,
+    closed_book: bool = False,
 ) -> Assignment:
     if classroom.is_closed:
         raise ValidationError("This class is closed.")
     assignment, created = Assignment.objects.get_or_create(
-        classroom=classroom, article=article, defaults={"due_at": due_at}
+        classroom=classroom,
+        article=article,
+        defaults={"due_at": due_at, "closed_book": closed_book},
     )
     if not created:
         raise ValidationError("This article is already assigned to this class.")
+    return assignment
+
+
+def assignment_quiz_set(*, assignment: Assignment, closed_book: bool) -> Assignment:
+    """The teacher's choice of open or closed book for the assignment's quiz; it applies from
+    the next quiz page or answer a student sends."""
+    assignment.closed_book = closed_book
+    assignment.save(update_fields=["closed_book"])
     return assignment
 
 

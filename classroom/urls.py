@@ -25,6 +25,11 @@ urlpatterns = [
     ),
     path("assignments/<id:pk>/", views.assignment_read, name="assignment_read"),
     path("assignments/<id:pk>/finished/", views.assignment_finish, name="assignment_finish"),
+    path(
+        "assignments/<id:pk>/quiz-settings/",
+        views.assignment_quiz_settings,
+        name="assignment_quiz_settings",
+    ),
     path("assignments/<id:pk>/delete/", views.assignment_delete, name="assignment_delete"),
     path("assignments/<id:pk>/dashboard/", views.assignment_dashboard, name="assignment_dashboard"),
     path("assignments/<id:pk>/results.csv", views.assignment_csv, name="assignment_csv"),

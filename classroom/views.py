@@ -29,6 +29,7 @@ from classroom.charts import bar_chart, scatter_chart
 from classroom.forms import (
     ArticleForm,
     AssignmentForm,
+    AssignmentQuizForm,
     ClassroomForm,
     CompoundForm,
     GlossForm,
@@ -400,6 +401,7 @@ def assignment_create(request, pk: int):
                 classroom=classroom,
                 article=form.cleaned_data["article"],
                 due_at=form.cleaned_data["due_at"],
+                closed_book=form.cleaned_data["closed_book"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -408,6 +410,27 @@ def assignment_create(request, pk: int):
     else:
         messages.error(request, _errors(form))
     return redirect("classroom:classroom_detail", pk=classroom.pk)
+
+
+@login_required
+@require_POST
+def assignment_quiz_settings(request, pk: int):
+    """Open or closed book for the assignment's quiz, from its results page."""
+    assignment = assignment_get(request.user, pk, manage=True)
+    form = AssignmentQuizForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+    else:
+        services.assignment_quiz_set(
+            assignment=assignment, closed_book=form.cleaned_data["closed_book"]
+        )
+        messages.success(
+            request,
+            "Closed book: the article is hidden while students answer the quiz."
+            if assignment.closed_book
+            else "Open book: students may look at the article while answering the quiz.",
+        )
+    return redirect("classroom:assignment_dashboard", pk=assignment.pk)
 
 
 @login_required
@@ -438,8 +461,11 @@ def assignment_read(request, pk: int):
     )
     article = assignment.article
     # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
+    quiz_url = _quiz_url(assignment)
     reading_html = (
-        render_cache.article_section_html(article, word_statuses_for(request.user))
+        render_cache.article_section_html(
+            article, word_statuses_for(request.user), quiz_url=quiz_url
+        )
         if article.is_ready
         else ""
     )
@@ -450,7 +476,7 @@ def assignment_read(request, pk: int):
         "reading_html": reading_html,
         "counts_lookups": True,
         "rest_known": rest_known_marked(request, article.pk),
-        "quiz_url": _quiz_url(assignment),
+        "quiz_url": quiz_url,
         "results": selectors.student_answers(assignment, request.user),
     }
     return render(request, "classroom/assignment_read.html", context)
@@ -505,6 +531,7 @@ def assignment_dashboard(request, pk: int):
         "chart": chart,
         "scatter": scatter,
         "quiz_edit_url": _reverse_or_none("reader:quiz_edit", assignment.article_id),
+        "quiz_form": AssignmentQuizForm(initial={"closed_book": assignment.closed_book}),
         "deck_available": _deck_function() is not None,
     }
     if request.htmx:

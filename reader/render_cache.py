@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.compiled import rows_for
@@ -233,21 +235,28 @@ def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeStri
     return html
 
 
-# Stands for the text while the section renders: escaped content can never contain "<!--".
+# Stand for the text and the quiz link's address while the section renders: escaped content
+# can never contain "<!--".
 _TEXT_GOES_HERE = "<!-- the reader's text -->"
+_QUIZ_URL_GOES_HERE = "<!-- the quiz's address -->"
 
 
-def article_section_html(article: Article, statuses: dict[str, str]) -> SafeString:
+def article_section_html(
+    article: Article, statuses: dict[str, str], *, quiz_url: str | None = None
+) -> SafeString:
     """The reading page's article (templates/reader/article.html#reading): heading, the text
     with the reader's word statuses, the quiz link and the grammar notes. All but the statuses
     is the same for every reader, so it is rendered once per process and version: the template
-    work had become two fifths of a cached page (bench/load.py)."""
+    work had become two fifths of a cached page (bench/load.py). `quiz_url` replaces the quiz
+    link's address (an assignment's quiz, which may be closed book)."""
     key = f"section:{_version(article)}"
     frame = cache.get(key)
     if frame is None:
         frame = _section_frame(article)
         cache.set(key, frame)
     before, after = frame
+    url = escape(quiz_url or reverse("reader:quiz_take", args=[article.pk]))
+    after = after.replace(_QUIZ_URL_GOES_HERE, url)
     return mark_safe(before + article_reading_html(article, statuses) + after)
 
 
@@ -262,6 +271,7 @@ def _section_frame(article: Article) -> tuple[str, str]:
         {
             "article": article,
             "text_html": mark_safe(_TEXT_GOES_HERE),
+            "quiz_url": mark_safe(_QUIZ_URL_GOES_HERE),
             "notes": article_notes(annotation) if annotation else [],
         },
     )

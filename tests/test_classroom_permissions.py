@@ -149,6 +149,12 @@ def _urls(w):
             {"owner": 200, "member": 200},
         ),
         (
+            "assignment_quiz_settings",
+            "post",
+            reverse("classroom:assignment_quiz_settings", args=[asg.pk]),
+            {"owner": 302},
+        ),
+        (
             "assignment_delete",
             "post",
             reverse("classroom:assignment_delete", args=[asg.pk]),

@@ -78,44 +78,70 @@ def question_item(question: QuizQuestion, choice: int | None) -> dict:
 
 
 def question_html(
-    *, article_id: int, question: QuizQuestion, choice: int | None, csrf_token
+    *,
+    article_id: int,
+    question: QuizQuestion,
+    choice: int | None,
+    csrf_token,
+    closed_book: bool = False,
 ) -> SafeString:
     """The `question` partial of reader/quiz.html for this question and answer, as
     render_to_string would give it with the request: `csrf_token` is the page's token, as the
-    csrf context processor gives it (a lazy object, evaluated only for a question with a form)."""
+    csrf context processor gives it (a lazy object, evaluated only for a question with a form).
+    `closed_book` leaves out what quotes the article (the explanation and the source sentence)."""
     shown = ShownQuestion.of(question)
     if shown is None:
-        return mark_safe(_render(article_id, question, choice, csrf_token))
-    html = _cached(article_id, shown, choice, get_script_prefix())
+        return mark_safe(_render(article_id, question, choice, csrf_token, closed_book))
+    html = _cached(article_id, shown, choice, get_script_prefix(), closed_book)
     if _CSRF_SLOT in html:
         html = html.replace(_CSRF_SLOT, str(csrf_token))
     return mark_safe(html)
 
 
-def quiz_items(*, article_id: int, questions, answers: dict[str, int], csrf_token) -> list[dict]:
+def quiz_items(
+    *,
+    article_id: int,
+    questions,
+    answers: dict[str, int],
+    csrf_token,
+    closed_book: bool = False,
+) -> list[dict]:
     """The quiz page's questions with this learner's answers (`answers`: question id as a
     string -> choice), each with its markup as "html"."""
     items = []
     for question in questions:
         item = question_item(question, answers.get(str(question.pk)))
         item["html"] = question_html(
-            article_id=article_id, question=question, choice=item["choice"], csrf_token=csrf_token
+            article_id=article_id,
+            question=question,
+            choice=item["choice"],
+            csrf_token=csrf_token,
+            closed_book=closed_book,
         )
         items.append(item)
     return items
 
 
 @functools.lru_cache(maxsize=MAX_ENTRIES)
-def _cached(article_id: int, shown: ShownQuestion, choice: int | None, script_prefix: str) -> str:
+def _cached(
+    article_id: int,
+    shown: ShownQuestion,
+    choice: int | None,
+    script_prefix: str,
+    closed_book: bool,
+) -> str:
     # script_prefix: the URLs in the markup start with it (a deployment under a sub-path).
-    return _render(article_id, shown, choice, mark_safe(_CSRF_SLOT))
+    return _render(article_id, shown, choice, mark_safe(_CSRF_SLOT), closed_book)
 
 
-def _render(article_id: int, question, choice: int | None, csrf_token: str) -> str:
+def _render(
+    article_id: int, question, choice: int | None, csrf_token: str, closed_book: bool
+) -> str:
     context = {
         "article": {"pk": article_id},
         "item": question_item(question, choice),
         "csrf_token": csrf_token,
+        "closed_book": closed_book,
     }
     return render_to_string("reader/quiz.html#question", context)
 

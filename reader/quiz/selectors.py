@@ -40,3 +40,12 @@ def quiz_attempts(
     if assignment_id is not None:
         attempts = attempts.filter(assignment_id=assignment_id)
     return attempts
+
+
+def quiz_is_closed_book(article, assignment_id: int | None) -> bool:
+    """Whether the attempt under way counts for an assignment of this article that its teacher
+    set to closed book: then the quiz page neither shows nor links the article. Reached through
+    the article's assignments (reader never imports classroom: docs/architecture.md)."""
+    if assignment_id is None:
+        return False
+    return article.assignments.filter(pk=assignment_id, closed_book=True).exists()

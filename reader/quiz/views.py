@@ -18,7 +18,7 @@ from reader.quiz import services
 from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEditForm
 from reader.quiz.models import Quiz, QuizQuestion
 from reader.quiz.rendering import question_html, question_item, quiz_items
-from reader.quiz.selectors import quiz_questions
+from reader.quiz.selectors import quiz_is_closed_book, quiz_questions
 
 
 def _state(request, quiz: Quiz) -> dict:
@@ -76,10 +76,13 @@ def _article_for_edit(request, pk: int):
 def quiz_take(request, pk: int):
     article = article_get_readable(request.user, pk)
     quiz = services.quiz_for_article(article)
+    form = AssignmentForm(request.GET)
+    assignment = form.cleaned_data["assignment"] if form.is_valid() else None
     context = {
         "article": article,
         "quiz": quiz,
         "can_edit": services.can_edit_quiz(request.user, article),
+        "closed_book": quiz_is_closed_book(article, assignment),
     }
     if request.htmx and request.GET.get("status"):
         # The "preparing the quiz" box polls here until the questions exist.
@@ -88,13 +91,14 @@ def quiz_take(request, pk: int):
         return render(request, "reader/quiz.html#preparing", context)
     if quiz is not None and quiz.has_questions:
         state = _state(request, quiz)
-        form = AssignmentForm(request.GET)
-        assignment = form.cleaned_data["assignment"] if form.is_valid() else None
         if assignment and assignment != state.get("assignment"):
             # Coming from an assignment starts a fresh attempt for it: a practice run finished
             # earlier must not leave the assignment without a recorded attempt.
             state = {"answers": {}, "assignment": assignment, "recorded": False}
             _save_state(request, quiz, state)
+        # The attempt under way decides, wherever the learner came from: a closed-book
+        # assignment's quiz opened again without ?assignment is still closed.
+        closed_book = quiz_is_closed_book(article, state.get("assignment"))
         # One token for the page and all its forms, as {% csrf_token %} would give them.
         token = csrf(request)["csrf_token"]
         items = quiz_items(
@@ -102,8 +106,9 @@ def quiz_take(request, pk: int):
             questions=quiz_questions(quiz),
             answers=state["answers"],
             csrf_token=token,
+            closed_book=closed_book,
         )
-        context.update(items=items, csrf_token=token, **_progress(items))
+        context.update(items=items, csrf_token=token, closed_book=closed_book, **_progress(items))
     return render(request, "reader/quiz.html", context)
 
 
@@ -137,6 +142,7 @@ def quiz_answer(request, pk: int, qid: int):
         question=question,
         choice=state["answers"][str(question.pk)],
         csrf_token=csrf(request)["csrf_token"],
+        closed_book=quiz_is_closed_book(article, state.get("assignment")),
     )
     context = {"article": article, "quiz": quiz, "oob": True, **progress}
     html += render_to_string("reader/quiz.html#score", context, request)
