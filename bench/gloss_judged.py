@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -237,6 +238,51 @@ def found(gold: dict, predicted: list[dict]) -> bool:
     return False
 
 
+# The tuning signal for a rule writer, on the tune half only (heldout's judgements stay
+# unread): of the headlines that changed, how many now say what the judge expected for a word
+# judged wrong before ("fixed"), how many were judged to fit before ("risk": a judge may still
+# accept the new one), and the rest (a wrong headline changed to another unknown one).
+SIGNAL_HALF = "tune"
+_PARENS = re.compile(r"\([^)]*\)")
+_NOISE = re.compile(r"\b(?:to|sth|sb|sb's|sth's|one's|the|a|an)\b\.?|[^a-z' -]")
+
+
+def _gloss_forms(text: str) -> set[str]:
+    """An English gloss or the judge's expected gloss as comparable forms: each alternative
+    (split on , ; /), with the parentheses' content dropped and with only the brackets
+    dropped ("indignant(ly)" -> indignant, indignantly), function words and "sth." removed."""
+    forms = set()
+    for variant in (_PARENS.sub(" ", text), text.replace("(", "").replace(")", "")):
+        for alternative in re.split(r"[,;/]", variant.lower()):
+            words = " ".join(_NOISE.sub(" ", alternative).split())
+            if words:
+                forms.add(words)
+    return forms
+
+
+def gloss_matches(new: str | None, expected: str | None) -> bool:
+    """Does the new headline say what the judge expected? Equal forms, or one a whole-word
+    part of the other ("to depend on sth." and "to depend (on)"), at least three letters long
+    (so a bare "on" is no match)."""
+    if not new or not expected:
+        return False
+    ours, theirs = _gloss_forms(new), _gloss_forms(expected)
+    return any(
+        a == b or min(len(a), len(b)) >= 3 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+        for a in ours
+        for b in theirs
+    )
+
+
+def change_kind(item: dict, now: dict) -> str:
+    judged = item.get("judged") or {}
+    if judged.get("gloss") == "fits":
+        return "risk"
+    if gloss_matches(now.get("headline"), judged.get("expected")):
+        return "fixed"
+    return "other"
+
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f} % ({a}/{b})" if b else "   -"
 
@@ -301,6 +347,8 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
         if now.get("compound") and "compound" in valid and valid["compound"] is not None:
             add(half, "compound judged")
             add(half, "compound helpful", int(valid["compound"] == "helpful"))
+        if "gloss" in stale and half == SIGNAL_HALF:
+            add(half, f"changed {change_kind(item, now)}")
         if stale:
             add(half, "token needs judging")
             todo.append(
@@ -414,7 +462,13 @@ def table(tallies: dict[str, collections.Counter]) -> list[str]:
         f"{tallies[h]['expression needs judging']} expressions, {tallies[h]['lost']} words moved"
         for h in HALVES
     ]
+    signal = tallies[SIGNAL_HALF]
     rows.append("")
+    rows.append(
+        f"changed headlines on {SIGNAL_HALF}: {signal['changed fixed']} now the judge's expected "
+        f"gloss (were wrong), {signal['changed risk']} were judged to fit, "
+        f"{signal['changed other']} were wrong and are still unknown"
+    )
     rows.append("needs judging (not counted above): " + "; ".join(pending))
     return rows
 
@@ -484,6 +538,11 @@ def main() -> None:
     parser.add_argument("--todo", type=Path, help="write the items that need judging here")
     parser.add_argument("--merge", type=Path, help="add these judged lines, then score")
     parser.add_argument(
+        "--changes",
+        action="store_true",
+        help=f"print each changed headline of the {SIGNAL_HALF} half: before, now, the verdict",
+    )
+    parser.add_argument(
         "--list", action="store_true", help="print the items to judge, one readable line each"
     )
     args = parser.parse_args()
@@ -495,6 +554,18 @@ def main() -> None:
     rows, todo = score(annotations, judged)
     print(f"commit {commit()}, lexicon {kind}, {len(annotations)} texts")
     print("\n".join(rows))
+    if args.changes:
+        for item in todo:
+            if not item["file"].startswith(SIGNAL_HALF + "/") or "gloss" not in item["needs"]:
+                continue
+            old = judged[key_of(item)]
+            verdict = old.get("judged") or {}
+            print(
+                f"{change_kind(old, item['shown']):6} {item['file']} s{item['s']} "
+                f"{item['surface']}: {old['shown'].get('headline')!r} -> "
+                f"{item['shown'].get('headline')!r} | was {verdict.get('gloss')}, "
+                f"expected {verdict.get('expected')!r}"
+            )
     if args.list:
         for number, item in enumerate(todo):
             print(f"{number}\t{readable(item)}")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
-from reader.nlp.lexicon import context_stem, lexicon_key
+from reader.nlp.lexicon import FRAME_MARK, context_stem, lexicon_key
 
 # Labels that say how a word is used rather than in which field: they do not push a sense back.
 _REGISTER_LABELS = {
@@ -162,6 +162,7 @@ class DingWord:
     line_size: int = 1  # sub-entries on the line: a word's main line is its longest
     framed: bool = False  # a prepositional frame was stripped (nach jdm. kommen)
     context: str = ""  # the line's nouns, for verbs only (see line_context)
+    preposition: str = ""  # the frame's preposition (auf etw. bestehen: auf)
 
     @property
     def key(self) -> str:
@@ -310,6 +311,7 @@ class Normalised:
     reflexive: bool
     frame: str
     framed: bool = False  # by a prepositional frame (auf etw.), not by an object or "sich"
+    preposition: str = ""  # that frame's preposition (auf)
 
 
 def normalise_headword(text: str, pos: str | None) -> Normalised:
@@ -318,6 +320,7 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     tokens = text.split()
     reflexive = False
     framed = slotted = False
+    preposition = ""
     kept: list[str] = []
     # The preposition before a slot is the frame's (auf etw. verzichten), unless it is the
     # headword itself (ab etw. {prp}, außer jdm./etw.).
@@ -329,14 +332,16 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
             # Only such a prepositional frame marks a narrower sense (nach jdm. kommen = to
             # take after sb.); a bare object (jdm. etw. geben) is the verb's usual use.
             if kept and kept[-1].lower() in _FRAME_PREPOSITIONS and (len(kept) > 1 or i < last):
-                kept.pop()
+                popped = kept.pop().lower()
+                preposition = preposition or popped
                 slotted = True
             continue
         if tok == "Sache" and kept and kept[-1].lower() in {"einer", "eine", "einer/einem"}:
             framed = True
             kept.pop()
             if kept and kept[-1].lower() in _FRAME_PREPOSITIONS and (len(kept) > 1 or i < last):
-                kept.pop()
+                popped = kept.pop().lower()
+                preposition = preposition or popped
                 slotted = True
             continue
         if tok == "sich" and i < len(tokens) - 1:
@@ -351,7 +356,12 @@ def normalise_headword(text: str, pos: str | None) -> Normalised:
     if pos not in (None, "VERB"):
         reflexive = False
     return Normalised(
-        headword=headword, words=kept, reflexive=reflexive, frame=frame, framed=slotted
+        headword=headword,
+        words=kept,
+        reflexive=reflexive,
+        frame=frame,
+        framed=slotted,
+        preposition=preposition,
     )
 
 
@@ -648,6 +658,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                             line_size=len(german),
                             framed=norm.framed,
                             context=context if pos == "VERB" and context else "",
+                            preposition=norm.preposition,
                         )
                     )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
@@ -812,6 +823,28 @@ def specific_contexts(lines: list[DingLine]) -> dict[str, str]:
     }
 
 
+# Parts of speech whose senses change with a prepositional frame (auf etw. bestehen: to insist
+# on sth.; stolz auf: proud of): the frame's preposition goes into the sense's context.
+FRAMED_POS = frozenset({"VERB", "ADJ"})
+
+
+def sense_context(word: DingWord) -> str:
+    """What the pipeline matches a sense against: the line's nouns (verbs) and, for a sense
+    Ding writes with a prepositional frame, the preposition marked with FRAME_MARK (@auf),
+    which reader.nlp.senses.clause_frames finds in the word's clause."""
+    marks = [FRAME_MARK + word.preposition] if word.preposition and word.pos in FRAMED_POS else []
+    nouns = word.context
+    room = MAX_CONTEXT_CHARS - sum(len(mark) + 1 for mark in marks)
+    if len(nouns) > room:
+        nouns = nouns[:room].rsplit(" ", 1)[0]
+    return " ".join([nouns, *marks] if nouns else marks)
+
+
+def frame_marks(context: str) -> str:
+    """Only the frame marks of a sense's context."""
+    return " ".join(w for w in context.split() if w.startswith(FRAME_MARK))
+
+
 def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:
     """Merge the words of all lines into one record per (key, pos, gender, reflexive), senses
     best first: the everyday line before the subject-field one ([econ.] vorstellen = to
@@ -879,16 +912,18 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             if gloss is None or gloss.gloss.lower() in seen:
                 continue
             seen.add(gloss.gloss.lower())
-            if word.context:
-                gloss = Gloss(gloss.gloss, gloss.detail, context=word.context)
+            context = sense_context(word)
+            if context:
+                gloss = Gloss(gloss.gloss, gloss.detail, context=context)
             record.senses.append(gloss)
             lines.add(word.line)
             if len(record.senses) >= MAX_SENSES:
                 break
         if len(lines) < 2 and any(g.context for g in record.senses):
-            # All senses from one line: its nouns cannot choose between them.
+            # All senses from one line: its nouns cannot choose between them (a frame can:
+            # the line's "auf etw. bestehen" is another sense than its "bestehen").
             for gloss in record.senses:
-                gloss.context = ""
+                gloss.context = frame_marks(gloss.context)
         entries.append(record)
     _plural_only_after_singular(entries)
     return entries, list(idioms.values())

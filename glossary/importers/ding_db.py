@@ -8,6 +8,7 @@ last import is skipped, so `make run` can call the command every time at no cost
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,11 +23,13 @@ from glossary.importers.ding import (
     Gloss,
     IdiomRecord,
     build_lexicon,
+    frame_marks,
     parse_file,
 )
 from glossary.importers.german_nouns import noun_grammar
 from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
-from reader.nlp.german import zipf
+from reader.nlp.german import PREPOSITIONS, zipf
+from reader.nlp.lexicon import FRAME_MARK
 
 BATCH_SIZE = 10_000
 # Rank tiers glossary.idiom_selection hands out (0 best); rows beyond it are plain phrases.
@@ -59,7 +62,7 @@ def file_checksum(path: Path) -> str:
         here / "ding_db.py",
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
-        # context_stem: the stems stored with verb senses must match the pipeline's.
+        # context_stem and FRAME_MARK: the stored sense contexts must match the pipeline's.
         here.parent.parent / "reader" / "nlp" / "lexicon.py",
         # LIGHT_VERBS, PREPOSITIONS, COPULAS, which the parser and the idiom selection read.
         here.parent.parent / "reader" / "nlp" / "german.py",
@@ -90,6 +93,18 @@ def load_core_glosses(
 
 
 CORE_SOURCE, DING_SOURCE = Source.CURATED.value, Source.DING.value
+
+
+_CORE_FRAME = re.compile(r"^\((?:sich )?(\S+) (\S+)\)")
+
+
+def core_frame(gloss: str, key: str) -> str:
+    """The frame mark of a hand-written sense that names its preposition: "(bestehen aus) to
+    consist of" -> "@aus"; "" for any other."""
+    found = _CORE_FRAME.match(gloss)
+    if found and found.group(1).lower() == key and found.group(2) in PREPOSITIONS:
+        return FRAME_MARK + found.group(2)
+    return ""
 
 
 def _apply_core_glosses(entries: list[EntryRecord]) -> int:
@@ -128,9 +143,12 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
             s for s in entry.senses if s.gloss not in glosses
         ]
         # Hand-chosen senses are not overruled by a line's examples (reader.nlp.glosses):
-        # "fahren" with "Strecke" is still "to drive".
+        # "fahren" with "Strecke" is still "to drive". A prepositional frame does choose
+        # ("auf etw. bestehen": to insist on sth.), Ding's or the list's own "(bestehen aus)".
         for sense in entry.senses:
-            sense.context = ""
+            sense.context = frame_marks(sense.context)
+            if sense.core:
+                sense.context = core_frame(sense.gloss, entry.key)
     for (key, pos), (lemma, glosses) in core.items():
         if (key, pos) not in used:
             senses = [Gloss(gloss=g, core=True) for g in glosses]

@@ -18,7 +18,13 @@ from spacy.tokens import Doc
 
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import frequencies, zipf
-from reader.nlp.lexicon import LexEntry, best_entry, context_stem
+from reader.nlp.lexicon import FRAME_MARK, LexEntry, best_entry, context_stem
+from reader.nlp.senses import (
+    adverb_form,
+    adverbial,
+    clause_frames,
+    determiner_genders,
+)
 from reader.nlp.word_formation import Derivation, derivations, participle_infinitives
 
 NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
@@ -131,18 +137,28 @@ def rank_senses(glosses: tuple[str, ...] | list[str], fixed: int = 0) -> list[st
 def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list[str]:
     """The senses a learner sees for a dictionary entry, best first.
 
-    `context`: the nouns around the word (`context_nouns`). A verb whose senses come from
-    several dictionary lines gets first the senses of the line whose examples or notes name
-    the most of them ("jdn./etw. als Bedrohung wahrnehmen" -> to perceive, for "nimmt die
-    Bedrohung wahr"), then the others as usual. Without a match the order is the usual one."""
+    `context`: the nouns around the word and the prepositions of its clause (`word_context`).
+    A verb whose senses come from several dictionary lines gets first the senses of the line
+    whose examples or notes name the most of them ("jdn./etw. als Bedrohung wahrnehmen" -> to
+    perceive, for "nimmt die Bedrohung wahr") or whose frame has a preposition of the clause
+    ("auf etw. bestehen" -> to insist on, for "besteht auf"), then the others as usual.
+    Without a match the order is the usual one."""
     senses = rank_senses(entry.glosses, entry.fixed)
-    # Hand-chosen everyday senses (entry.fixed) are not overruled by a line's examples.
-    if not context or not entry.contexts or entry.fixed:
+    if not context or not entry.contexts:
         return senses
+    if entry.fixed:
+        # Hand-chosen everyday senses (entry.fixed) are not overruled by a line's examples,
+        # only by a prepositional frame: "besteht auf" is "to insist on", whatever the list.
+        context = frozenset(word for word in context if word.startswith(FRAME_MARK))
+        if not context:
+            return senses
     matched = _context_glosses(entry.contexts, context)
     if not matched:
         return senses
-    first = rank_senses(matched)
+    # Hand-written senses among the matched keep their lead ("(sich einsetzen für) to stand
+    # up for" before Ding's "für jdn. einsetzen :: to support sb.").
+    lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
+    first = rank_senses(lead + [g for g in matched if g not in lead], len(lead))
     return (first + [s for s in senses if s not in first])[:MAX_SENSES]
 
 
@@ -151,10 +167,10 @@ def _context_set(context: str) -> frozenset[str]:
     return frozenset(context.split())
 
 
-def _context_glosses(contexts: tuple[tuple[str, str], ...], nouns: frozenset[str]) -> list[str]:
-    """The glosses of the line(s) naming the most of the nouns, or none when no line names
-    one."""
-    scores = {ctx: len(_context_set(ctx) & nouns) for ctx in {c for _, c in contexts}}
+def _context_glosses(contexts: tuple[tuple[str, str], ...], words: frozenset[str]) -> list[str]:
+    """The glosses of the line(s) naming the most of the words (nouns and frame marks), or
+    none when no line names one."""
+    scores = {ctx: len(_context_set(ctx) & words) for ctx in {c for _, c in contexts}}
     best = max(scores.values())
     if best == 0:
         return []
@@ -178,6 +194,12 @@ def context_nouns(*tokens) -> frozenset[str]:
     for token in tokens:
         found |= _clause_nouns(token)
     return found
+
+
+def word_context(*tokens) -> frozenset[str]:
+    """What chooses among a word's senses: the nouns of its clause (`context_nouns`) and the
+    prepositions there as frame marks (reader.nlp.senses.clause_frames)."""
+    return context_nouns(*tokens) | clause_frames(*tokens)
 
 
 def _clause_nouns(token) -> frozenset[str]:
@@ -338,6 +360,10 @@ def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
         infinitive = infinitive or token.text.lower()
         if infinitive.endswith(("en", "ern", "eln")) and len(infinitive) >= 6:
             keys.append((infinitive, "infinitive", True))
+    if pos == "ADJ" and token.text.lower() != lemma.lower():
+        # A form the dictionary has as a word of its own goes before the lemma: später
+        # "later" (not spät "late"), die Erste "first" (not erst "only"), besser "better".
+        keys[:0] = [(form, "surface", True) for form in _own_forms(token.text, lemma)]
     if pos == "ADJ":
         # Ding writes some adjectives in an inflected form only (letzte, letzter).
         keys += [(lemma + "e", "lemma", True), (lemma + "er", "lemma", True)]
@@ -348,6 +374,59 @@ def _keys(token, pos: str, lemma: str) -> list[tuple[str | None, str, bool]]:
             if token._.alt_lemma:
                 keys.append((token._.alt_lemma.lower(), "participle", True))
     return keys
+
+
+def _own_forms(text: str, lemma: str) -> list[str]:
+    """An adjective's surface and its uninflected comparative or -e form (späteren ->
+    später, ersten -> erste), never the lemma itself."""
+    word = text.lower()
+    forms = [word]
+    if word.endswith(("en", "em", "er", "es")) and word[:-2].endswith("er"):
+        forms.append(word[:-2])
+    if word.endswith(("n", "m", "r", "s")) and word[:-1].endswith("e"):
+        forms.append(word[:-1])
+    return [f for f in dict.fromkeys(forms) if f != lemma.lower() and len(f) > 2]
+
+
+def _signals(token) -> tuple:
+    """The context a token's choice depends on beyond its form (part of its group key):
+    an adjective's adverbial use, the genders its article allows a noun."""
+    if token.tag_ == "ADJD":
+        return ("adverbial", adverbial(token))
+    if token.pos_ == "NOUN":
+        return ("genders", determiner_genders(token))
+    return ()
+
+
+def _prefer_gender(entries: list[LexEntry], genders, form: str) -> list[LexEntry]:
+    """Homographs by gender (der See "lake", die See "sea"; das Steuer "helm", die Steuer
+    "tax"): the entries the article allows first. A plural form (die Seen) says nothing."""
+    if not genders or len(entries) < 2:
+        return entries
+    nouns = [e for e in entries if e.pos == "NOUN" and e.gender]
+    if len({e.gender for e in nouns}) < 2:
+        return entries
+    if any(e.plural and e.plural.lower() == form != e.lemma.lower() for e in nouns):
+        return entries
+    fitting = [e for e in nouns if e.gender in genders]
+    if not fitting or len(fitting) == len(nouns):
+        return entries
+    chosen = {id(e) for e in fitting}
+    return fitting + [e for e in entries if id(e) not in chosen]
+
+
+def _adverb_entry(cache: dict, keys: tuple[str, ...]) -> LexEntry | None:
+    """The dictionary's adverb for an adjective used adverbially (deutlich {adv}: clearly)."""
+    for key in keys:
+        for entry in cache.get(key.lower(), []):
+            if entry.pos == "ADV" and entry.glosses and not entry.reflexive:
+                return entry
+    return None
+
+
+def _as_adverbs(senses: list[str]) -> list[str]:
+    """An adjective's senses for its adverbial use: clear -> clearly where English has it."""
+    return list(dict.fromkeys(adverb_form(sense) or sense for sense in senses))
 
 
 def gloss_doc(doc: Doc) -> Doc:
@@ -365,7 +444,8 @@ def gloss_doc(doc: Doc) -> Doc:
         ):
             continue
         lemma = token._.verb_lemma or token.lemma_
-        groups.setdefault((token.text, pos, lemma, token._.alt_lemma), []).append(token)
+        signature = (token.text, pos, lemma, token._.alt_lemma, _signals(token))
+        groups.setdefault(signature, []).append(token)
     candidates = [(tokens[0], sig[1], sig[2]) for sig, tokens in groups.items()]
     keyed = [(token, pos, lemma, _keys(token, pos, lemma)) for token, pos, lemma in candidates]
     # The first three keys settle almost every token; the rarer fallbacks are fetched in a
@@ -391,10 +471,18 @@ def gloss_doc(doc: Doc) -> Doc:
             )
             continue
         found = None
-        for key, via, strict in keys:
+        genders = determiner_genders(token) if pos == "NOUN" else None
+        use_adverb = token.tag_ == "ADJD" and adverbial(token)
+        adverb = _adverb_entry(cache, (token.text, lemma)) if use_adverb else None
+        if adverb is not None:
+            found = (adverb, "surface" if adverb.lemma.lower() == token.text.lower() else "lemma")
+        for key, via, strict in [] if found else keys:
             if not key:
                 continue
-            entry = _choose(cache.get(key.lower(), []), pos, strict)
+            entries = cache.get(key.lower(), [])
+            if genders:
+                entries = _prefer_gender(entries, genders, token.text.lower())
+            entry = _choose(entries, pos, strict)
             if entry is None and via in ("participle", "infinitive"):
                 entry = _choose(cache.get(key.lower(), []), "VERB", True)
             if entry is not None and entry.glosses:
@@ -405,9 +493,19 @@ def gloss_doc(doc: Doc) -> Doc:
             if homograph is not None and homograph.glosses:
                 found = (homograph, "lemma")
         if found:
-            if found[0].contexts:
+            # A participle's verb or an adverb made of an adjective keeps the gloss built
+            # here; any other entry with contexts may choose per sentence below.
+            if (
+                found[0].contexts
+                and found[1] not in ("participle", "infinitive")
+                and not (use_adverb and found[0].pos == "ADJ")
+            ):
                 chosen[token.i] = found[0]
             _apply(token, *found)
+            if use_adverb and found[0].pos == "ADJ" and token._.senses:
+                # "stark gestiegen" with no adverb in the dictionary: strongly, not strong.
+                token._.senses = _as_adverbs(token._.senses)
+                token._.gloss = token._.senses[0]
             if found[1] == "participle":
                 # geliefert -> "participle of liefern: to deliver": the verb explains it.
                 token._.gloss = f"participle of {found[0].lemma}: {token._.gloss}"
@@ -457,7 +555,7 @@ def gloss_doc(doc: Doc) -> Doc:
         if entry is not None and _takes_context(tokens[0]):
             # Same form, different sentences: the nouns around each may choose another sense.
             for token in tokens:
-                senses = entry_senses(entry, context_nouns(token))
+                senses = entry_senses(entry, word_context(token))
                 token._.gloss, token._.senses = senses[0], senses
     _gloss_unglossed_verb_expressions(doc)
     return doc
@@ -483,9 +581,11 @@ def _gloss_unglossed_verb_expressions(doc: Doc) -> None:
 
 
 def _takes_context(token) -> bool:
-    """Full verbs only: auxiliaries and modals (sein, haben, werden, können: STTS VA*, VM*)
-    mean what their grammar makes them mean; Ding's examples of them are idioms, which the
-    idiom matcher finds whole."""
+    """Full verbs and adjectives (these by a frame only: stolz auf, bekannt für). Auxiliaries
+    and modals (sein, haben, werden, können: STTS VA*, VM*) mean what their grammar makes
+    them mean; Ding's examples of them are idioms, which the idiom matcher finds whole."""
+    if token.pos_ == "ADJ":
+        return True
     return token.pos_ == "VERB" and not token.tag_.startswith(("VA", "VM"))
 
 

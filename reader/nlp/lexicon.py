@@ -74,6 +74,10 @@ def lexicon_key(lemma: str) -> str:
     return lemma.strip().lower()
 
 
+# The prefix of a preposition in a sense's context ("@auf" for "auf etw. bestehen"): the
+# importer writes it, reader.nlp.senses.clause_frames finds it in a word's clause.
+FRAME_MARK = "@"
+
 # Plural and case endings, longest first; a stem keeps at least MIN_STEM letters (Haus, not Ha).
 _STEM_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
 MIN_STEM = 4

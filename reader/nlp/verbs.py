@@ -25,7 +25,7 @@ from reader.nlp.german import (
     SUBORDINATOR_TAGS,
     zipf,
 )
-from reader.nlp.glosses import context_nouns, entry_senses
+from reader.nlp.glosses import entry_senses, word_context
 from reader.nlp.lexicon import LexEntry
 from reader.nlp.tagger import hanta_tagger
 
@@ -322,7 +322,7 @@ def separable_verbs(doc: Doc) -> Doc:
         # abspielen) still has that entry, whatever else shares its spelling (das Abspielen).
         entry = _verb_gloss(entries, reflexive=False) or _verb_gloss(entries)
         # The nouns of its clause choose among the verb's senses (eine Bedrohung wahrnehmen).
-        senses = entry_senses(entry, context_nouns(*(doc[i] for i in indices))) if entry else []
+        senses = entry_senses(entry, word_context(*(doc[i] for i in indices))) if entry else []
         gloss = senses[0] if senses else None
         for i in indices:
             doc[i]._.verb_lemma = lemma
@@ -402,7 +402,7 @@ def reflexive_verbs(doc: Doc) -> Doc:
         if verb.i in separable:
             indices |= set(separable[verb.i]["doc_tokens"])
         verb._.reflexive = True
-        senses = entry_senses(entry, context_nouns(*(doc[i] for i in indices)))
+        senses = entry_senses(entry, word_context(*(doc[i] for i in indices)))
         gloss = senses[0] if senses else entry.glosses[0]
         for i in indices:
             if doc[i].tag_.startswith("VV") or doc[i].tag_ == "PTKVZ" or i == pronoun.i:
