@@ -8,6 +8,7 @@ rule are Django's own.
 
 from __future__ import annotations
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import backends, get_user_model
 from django.db.models import QuerySet
 
@@ -24,3 +25,18 @@ class ModelBackend(backends.ModelBackend):
 
 def _user(pk: int) -> QuerySet:
     return get_user_model()._default_manager.filter(pk=pk)
+
+
+class LoginLimitBackend(AxesStandaloneBackend):
+    """django-axes' check, first in AUTHENTICATION_BACKENDS: a locked-out username and address
+    is refused before any password is compared (accounts/login_limits.py has the limits).
+
+    Every login through the web passes its request. A call without one (the test client's
+    login(), a shell) runs on the server, has no address to count, and goes on to the next
+    backend; axes itself would raise instead.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -4,6 +4,7 @@ Embedded default: SQLite (WAL) and tasks run in-process. Scale path: DATABASE_UR
 RANDNOTIZ_TASKS=database for the django-tasks-db queue worked by `manage.py db_worker`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "axes",
     "core",
     "glossary",
     "reader",
@@ -43,11 +45,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "config.ratelimit.LoginRateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as axes asks: it turns a login that authenticate() refused as locked out into the
+    # lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,6 +122,8 @@ TASK_LEASE_MINUTES = env_int("TASK_LEASE_MINUTES", 10)
 # sessions made before the switch still log their users in.
 SESSION_ENGINE = "accounts.sessions"
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked-out login is refused before any password is compared.
+    "accounts.backends.LoginLimitBackend",
     "accounts.backends.ModelBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -128,15 +134,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Failed-login limits (config/ratelimit.py says why these numbers). The counters live in the
-# database cache so that every gunicorn process and every server share them; its table is made
-# by `manage.py createcachetable` (setup and `make serve` run it; the test runner does too).
-LOGIN_RATE_PER_USER = env_int("LOGIN_RATE_PER_USER", 10)
+# Failed logins are counted by django-axes inside authenticate(), so our login form and the
+# admin's are limited alike (accounts/login_limits.py). Two limits, both over a window of
+# LOGIN_RATE_WINDOW seconds since the last counted failure:
+# - a username from one address: LOGIN_RATE_PER_USER failures lock that pair. A guesser is
+#   stopped, and nobody elsewhere can lock a student out of their own account; behind a school's
+#   NAT the guessed student is locked out at school too (the address is all we can tell apart).
+# - an address alone: LOGIN_RATE_PER_ADDRESS failures lock it for every username, which stops
+#   one address trying a few passwords each on many usernames. A school puts hundreds of
+#   students behind one NAT address, so this limit is high, and failures that are refused
+#   because their pair is already locked are not counted (AXES_RESET_COOL_OFF_ON_FAILURE_
+#   DURING_LOCKOUT off): hammering one account cannot lock the school, only trying 300 wrong
+#   passwords over at least 30 usernames within the window can (visible in the admin under
+#   "Access attempts", cleared by `manage.py axes_reset_ip ADDRESS`). 0 turns it off.
+# axes has one limit for all its lockout parameters, so the second is accounts.login_limits's
+# handler. A successful login clears only its own pair, never the address's count.
+AXES_HANDLER = "accounts.login_limits.LoginAttempts"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # in this order
+AXES_FAILURE_LIMIT = env_int("LOGIN_RATE_PER_USER", 10)
 LOGIN_RATE_PER_ADDRESS = env_int("LOGIN_RATE_PER_ADDRESS", 300)
-LOGIN_RATE_WINDOW = env_int("LOGIN_RATE_WINDOW", 15 * 60)
-RANDNOTIZ_LOGIN_RATE_CACHE = "shared"
+AXES_COOLOFF_TIME = timedelta(seconds=env_int("LOGIN_RATE_WINDOW", 15 * 60))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Counted as Django's form compares it (NFKC, so a fullwidth look-alike is the same user) and
+# case-folded: every spelling that could reach one account shares its counter.
+AXES_USERNAME_CALLABLE = "accounts.login_limits.counted_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_limits.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.login_limits.lockout_response"
+# Failures are kept only until their window ends; successful logins are not recorded at all.
+AXES_DISABLE_ACCESS_LOG = True
 # Behind a proxy set this to HTTP_X_FORWARDED_FOR (the last address, added by our proxy, is used).
 RANDNOTIZ_CLIENT_IP_HEADER = env_str("RANDNOTIZ_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Password-reset mail (accounts/reset_limits.py): at most PASSWORD_RESET_PER_EMAIL mails to one
+# address and PASSWORD_RESET_PER_CLIENT requests from one client address per
+# PASSWORD_RESET_WINDOW seconds. Above either the page says the same "if an account uses that
+# address, a link is on its way" and sends nothing, so it reveals nothing. Counted in the
+# database cache below, shared by every process and server; its table is made by
+# `manage.py createcachetable` (setup and `make serve` run it; the test runner does too).
+PASSWORD_RESET_PER_EMAIL = env_int("PASSWORD_RESET_PER_EMAIL", 3)
+PASSWORD_RESET_PER_CLIENT = env_int("PASSWORD_RESET_PER_CLIENT", 20)
+PASSWORD_RESET_WINDOW = env_int("PASSWORD_RESET_WINDOW", 60 * 60)
 CACHES = {
     # Per process: fine for things each process can recompute (rendered reading blocks).
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -73,7 +73,7 @@ fi
 # --- Database, dictionary, seed articles ----------------------------------------------------
 say "migrating the database"
 .venv/bin/python manage.py migrate --noinput -v 0
-# The login rate limit keeps its counters in the database cache (config/ratelimit.py).
+# Password-reset mail limits keep their counters in the database cache (accounts/reset_limits.py).
 .venv/bin/python manage.py createcachetable -v 0
 .venv/bin/python manage.py import_ding
 .venv/bin/python manage.py load_seeds

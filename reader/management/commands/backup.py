@@ -26,6 +26,11 @@ SKIPPED_MODELS = {
     "glossary.export",
     "glossary.dictionaryimport",
     "glossary.wiktionarypage",
+    # Failed-login counts (django-axes): they last 15 minutes, a restore need not bring them back.
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accesslog",
+    "axes.accessfailurelog",
 }
 # Lexicon models whose rows come from importers; only the teachers' own rows are school data.
 TEACHER_ROWS_ONLY = {
