@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,11 +69,29 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The nonce the admin's templates put on their <style> and <script> elements.
+                "django.template.context_processors.csp",
                 "config.context_processors.navigation",
             ],
         },
     },
 ]
+
+# --- Content-Security-Policy ------------------------------------------------------------------
+# On in every mode, so development and the browser tests (tests/test_browser_csp.py) see what
+# production does. Only our own files run and style the page: no inline script, handler or
+# style attribute (confirmations are data-confirm, static/js/confirm.js; htmx is told not to add
+# its indicator <style>, base.html). The nonce appears in the header only on pages that use it:
+# the admin's templates put it on their own elements; ours never need it.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # --- Database ---------------------------------------------------------------------------------
 SQLITE_PATH = Path(env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")))

@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from classroom.services import lookup_record_for_request, reading_assignment_id
 from glossary.lookup_sites import lookup_links
@@ -21,6 +22,10 @@ def article_detail(request, pk: int):
     # Cached article markup, corrections applied (reader/render_cache.py; bench/load.py found it).
     article = render_cache.article_for_reading(request.user, pk)
     if request.htmx and request.GET.get("status"):
+        if article.is_ready:
+            # The page needs the whole text, not just the status: htmx reloads it (no inline
+            # script, which the Content-Security-Policy would refuse).
+            return HttpResponseClientRefresh()
         return render(request, "reader/article.html#status", {"article": article})
     statuses = selectors.word_statuses_for(request.user)
     context = {

@@ -27,7 +27,14 @@ from tests.classroom_factories import (
 )
 from tests.factories import make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# axe is put into each page as a <script> and Playwright's string predicates are evaluated in
+# it: both are what the Content-Security-Policy refuses, so this module's pages bypass it
+# (tests/test_browser_csp.py loads the pages with the policy on).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.browser_context_args(bypass_csp=True),
+]
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices, which add what the task

@@ -41,7 +41,7 @@ GERMAN_VOICE = """
 
 def open_article(page, live_server, article):
     page.goto(live_server.url + reverse("reader:article_detail", args=[article.pk]))
-    page.wait_for_function("document.documentElement.dataset.speech")
+    page.wait_for_function("() => document.documentElement.dataset.speech")
 
 
 def spoken(page) -> list[str]:
@@ -74,7 +74,7 @@ def test_popover_reads_the_word_and_its_sentence(browser_page, live_server, seed
     assert speaking_ids(page) == [f"s{s}"]
     page.evaluate("window.__finishSpeaking()")
     # Only that sentence: nothing more is read, the highlight goes.
-    page.wait_for_function("!document.querySelector('.s.speaking')")
+    page.wait_for_function("() => !document.querySelector('.s.speaking')")
     assert spoken(page)[-1] == sentence_text(page, s)
 
 
@@ -118,7 +118,7 @@ def test_rate_is_kept_and_used(browser_page, live_server, seed_article):
     page.locator("#listen-rate").fill("0.7")
     assert page.locator("#listen-rate-value").inner_text() == "0.7×"
     page.reload()
-    page.wait_for_function("document.documentElement.dataset.speech")
+    page.wait_for_function("() => document.documentElement.dataset.speech")
     assert page.locator("#listen-rate").input_value() == "0.7"
     page.get_by_role("button", name="Listen to the article").click()
     first = page.evaluate("window.__spoken")[0]
@@ -160,6 +160,8 @@ def test_text_size_and_dark_theme_are_kept_per_browser(browser_page, live_server
     assert background == "rgb(18, 18, 20)"
 
 
+# axe is put into the page as a <script>, which the Content-Security-Policy refuses.
+@pytest.mark.browser_context_args(bypass_csp=True)
 def test_dark_theme_follows_the_system_and_passes_axe(browser_page, live_server, seed_article):
     from glossary.models import LookupSite
 

@@ -145,7 +145,8 @@
   document.addEventListener("mouseover", function (e) {
     pointer = e.target;
     const word = e.target.closest && e.target.closest(".w");
-    if (!word) return;
+    // The teacher's review panel opens on click or focus only (templates/classroom/article_review.html).
+    if (!word || word.closest("[data-no-hover]")) return;
     clearTimeout(hoverTimer);
     hoverTimer = setTimeout(function () { show(word, "hover"); }, 120);
   });
