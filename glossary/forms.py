@@ -1,14 +1,16 @@
 from django import forms
 
+from core.ids import IdField
 from glossary.models import SavedWord, WordStatus
 
 
 class WordPositionForm(forms.Form):
     """A word in an article: sentence `s`, token `t`; `x` picks the sentence's expression the
     token belongs to (save the idiom or separable verb as one unit); `sense` one of the senses
-    the popover lists (0 = the first)."""
+    the popover lists (0 = the first). An article id beyond 64 bits is refused here, before
+    any query."""
 
-    article = forms.IntegerField(min_value=1)
+    article = IdField()
     s = forms.IntegerField(min_value=0)
     t = forms.IntegerField(min_value=0)
     x = forms.IntegerField(min_value=0, required=False)
