@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
 from reader.nlp.compounds import (  # noqa: E402
     Vocabulary,
     ding_vocabulary,
+    flat_parts,
     split_compound,
     vocabulary_for,
 )
@@ -155,7 +156,9 @@ def main() -> None:
         vocab, source = vocabulary(args.lexicon, [w for w, _ in rows])
 
         def split(word):
-            return split_compound(word, vocab)
+            # The gold lists every part down to the words: the full decomposition.
+            parts = split_compound(word, vocab)
+            return flat_parts(parts) if parts else None
     else:
         split = baseline(args.method)
         vocab, source = (), args.method

@@ -79,7 +79,15 @@ def compound_text(token: dict) -> str | None:
     parts = token.get("compound")
     if not parts:
         return None
-    return " | ".join(f"{p.get('part')}={p.get('lemma')}:{p.get('gloss') or '-'}" for p in parts)
+    return " | ".join(_part_text(p) for p in parts)
+
+
+def _part_text(part: dict) -> str:
+    """part=lemma:gloss, and the part's own parts one level down in brackets (annotation 6)."""
+    text = f"{part.get('part')}={part.get('lemma')}:{part.get('gloss') or '-'}"
+    if part.get("parts"):
+        text += " (" + " + ".join(_part_text(p) for p in part["parts"]) + ")"
+    return text
 
 
 def shown_for(sentence: dict, t: int) -> dict:

@@ -16,6 +16,7 @@ from reader.nlp.compounds import (
     Part,
     Vocabulary,
     candidate_substrings,
+    flat_parts,
     make_compounds,  # noqa: F401  (registers the factory)
     split_compound,
     vocabulary_for,
@@ -91,7 +92,8 @@ def vocab():
 
 
 def lemmas(parts):
-    return [p.lemma for p in parts] if parts else None
+    """Every part down to the words (the full decomposition)."""
+    return [p.lemma for p in flat_parts(parts)] if parts else None
 
 
 def test_mehrfach_stays_one_part_while_raketenwerfer_splits(vocab):
@@ -104,10 +106,21 @@ def test_mehrfach_stays_one_part_while_raketenwerfer_splits(vocab):
 
 
 def test_parts_keep_linking_elements_as_written(vocab):
-    parts = split_compound("Mehrfachraketenwerfer", vocab)
-    assert [p.part for p in parts] == ["Mehrfach", "raketen", "werfer"]
+    parts = flat_parts(split_compound("Mehrfachraketenwerfer", vocab))
+    assert [p.part for p in parts] == ["Mehrfach", "Raketen", "werfer"]
     assert parts[1].link == "n"
+
+
+def test_a_known_part_is_one_immediate_part_with_its_split_one_level_down(vocab):
+    # mehrfach + Raketenwerfer, not mehrfach + Rakete + Werfer: Raketenwerfer is a word, and
+    # its own parts (spelt as that word) are one level down.
+    parts = split_compound("Mehrfachraketenwerfer", vocab)
+    assert [p.part for p in parts] == ["Mehrfach", "raketenwerfer"]
     assert "".join(p.part for p in parts) == "Mehrfachraketenwerfer"
+    assert [(p.part, p.lemma, p.link) for p in parts[1].parts] == [
+        ("Raketen", "Rakete", "n"),
+        ("werfer", "Werfer", ""),
+    ]
 
 
 def test_fugen_s_kriegseintritt(vocab):
@@ -284,7 +297,7 @@ def test_component_sets_compound_with_glosses():
     )
     doc = component(doc)
     assert doc[1]._.compound == [
-        {"part": "Kriegs", "lemma": "Krieg", "gloss": "war"},
+        {"part": "Kriegs", "lemma": "Krieg", "gloss": "war", "link": "s"},
         {"part": "eintritt", "lemma": "Eintritt", "gloss": "entry"},
     ]
     assert doc[3]._.compound is None  # a name stays whole

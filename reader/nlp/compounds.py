@@ -42,7 +42,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS, zipf
+from reader.nlp.glosses import entry_senses
+from reader.nlp.lexicon import best_entry, lexicon_key
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -77,6 +80,13 @@ class Vocabulary:
         self._plural_of: dict[str, str] = {}
         self._plural_only: set[str] = set()  # headwords the dictionary lists only as plurals
         self._gendered: set[str] = set()
+        self._glosses: dict[str, set[str]] = {}
+        self._gloss_words: dict[str, frozenset[str]] = {}
+        # Headwords the dictionary glosses only with English names (Sachsen: Saxony,
+        # Niedersachsen: Lower Saxony, Bundeswehr: Federal Armed Forces): names, never split
+        # and never a head; still modifiers with a Fugenelement (Weihnachts|markt).
+        self._named: set[str] = set()
+        self._common: set[str] = set()
         for item in words:
             if isinstance(item, tuple):
                 self.add(item[0], item[1])
@@ -119,6 +129,14 @@ class Vocabulary:
                 if entry.pos == "NOUN" and _glossed_as_a_name(entry):
                     self.add(entry.lemma, "PROPN")
                     continue
+                glosses = getattr(entry, "glosses", ()) or ()
+                key = _key(entry.lemma)
+                if entry.pos in ("NOUN", "ADJ", "ADV", "VERB") and glosses:
+                    self._glosses.setdefault(key, set()).update(glosses)
+                    if entry.pos == "NOUN" and all(_is_english_name(g) for g in glosses):
+                        self._named.add(key)
+                    else:
+                        self._common.add(key)
                 self.add(entry.lemma, entry.pos or None, getattr(entry, "plural", None))
                 if entry.pos == "NOUN":
                     # A noun without gender is listed as a plural ({pl}): Raketen, Eltern.
@@ -129,9 +147,23 @@ class Vocabulary:
                     elif key not in self._gendered:
                         self._plural_only.add(key)
         self._splitter = None  # new words: old memos are stale
+        self._gloss_words = {}
 
     def __call__(self, word: str) -> bool:
         return _key(word) in self._classes
+
+    def gloss_words(self, key: str) -> frozenset[str]:
+        """The English words of every gloss the dictionary gives the headword."""
+        words = self._gloss_words.get(key)
+        if words is None:
+            words = self._gloss_words[key] = gloss_words(self._glosses.get(key, ()))
+        return words
+
+    def glosses(self, key: str) -> set[str]:
+        return self._glosses.get(key, set())
+
+    def is_named(self, key: str) -> bool:
+        return key in self._named and key not in self._common
 
     def __contains__(self, word: str) -> bool:
         return self(word)
@@ -174,6 +206,13 @@ class Vocabulary:
         return self._splitter
 
 
+def _is_english_name(gloss: str) -> bool:
+    """English capitalises names throughout (Saxony, Lower Saxony, European Parliament); a
+    common noun's gloss starts lowercase (federal republic, cargo ship)."""
+    words = [w for w in gloss.split() if w not in ("of", "the", "and", "for", "on")]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _glossed_as_a_name(entry: object) -> bool:
     """A dictionary noun glossed only as itself, capitalised, is a name (Spree: Spree, Cher:
     Cher, Berlin: Berlin): English keeps names as they are and capitalises them. The imported
@@ -199,6 +238,15 @@ class _PredicateVocabulary:
 
     def spelling(self, key: str, cls: str) -> str:
         return key[:1].upper() + key[1:] if cls == NOUN else key
+
+    def gloss_words(self, key: str) -> frozenset[str]:
+        return frozenset()
+
+    def glosses(self, key: str) -> set[str]:
+        return set()
+
+    def is_named(self, key: str) -> bool:
+        return False
 
 
 _DING_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/|<[^>]*>")
@@ -292,6 +340,18 @@ class Part:
     lemma: str
     link: str = ""
     pos: str = field(default="", compare=False)
+    # The part's own split one level down, when it is a compound itself: Krankenhaus in
+    # Krankenhaus|aufenthalt is Kranken|haus. Spelt as the part's lemma, not as written.
+    parts: tuple[Part, ...] = ()
+
+
+def flat_parts(parts: Iterable[Part]) -> list[Part]:
+    """The full decomposition of a split: every part's inner parts in its place
+    (Krankenhaus|aufenthalt -> Kranken|haus|aufenthalt)."""
+    out: list[Part] = []
+    for part in parts:
+        out.extend(flat_parts(part.parts) if part.parts else [part])
+    return out
 
 
 # Fugenelemente after a modifier (the base noun is a headword), with a penalty: the commoner
@@ -530,7 +590,7 @@ class CompoundSplitter:
 
     def _head(self, s: str, want: frozenset[str], inflected: bool) -> tuple[_Unit, ...]:
         """Ways `s` can be the head of a word of class `want` (inflected if it ends the word)."""
-        if s in _NO_HEAD:
+        if s in _NO_HEAD or self.vocab.is_named(s):
             return ()
         classes = self.vocab.classes
         out: list[_Unit] = []
@@ -635,23 +695,14 @@ class CompoundSplitter:
             and zipf(right) > zipf(heads[0][1])
         )
 
-    def _expand(self, unit: _Unit, depth: int) -> list[_Unit]:
-        """Split a known part further when it is a transparent compound itself."""
+    def _expand(self, unit: _Unit, depth: int) -> _Tree:
+        """A known part with its own split one level down when it is a transparent compound
+        itself (Raketen|werfer in Mehrfach|raketenwerfer), spelt as its lemma."""
         written, lemma, cls, link, pen = unit
         if depth > 4 or len(lemma) < 2 * MIN_PART:
-            return [unit]
+            return (unit, ())
         inner = self._split_known(lemma, frozenset({cls}), depth + 1)
-        if not inner:
-            return [unit]
-        # Map the inner parts back onto the written stretch: they share a prefix up to the
-        # last inner part (only the end differs: a Fugenelement, an inflection, an elided -e).
-        cut = sum(len(u[0]) for u in inner[:-1])
-        if written[:cut] != lemma[:cut]:
-            return [unit]
-        last = inner[-1]
-        out = list(inner[:-1])
-        out.append((written[cut:], last[1], last[2], link, last[4]))
-        return out
+        return (unit, tuple(inner) if inner else ())
 
     def _split_known(
         self,
@@ -660,26 +711,42 @@ class CompoundSplitter:
         depth: int,
         inflected: bool = False,
         uninflected: bool = False,
-    ) -> list[_Unit] | None:
-        """Parts of `s` (lowercase, a lemma), or None when it is no (transparent) compound."""
+    ) -> list[_Tree] | None:
+        """Immediate parts of `s` (lowercase, a lemma), each with its own split, or None when
+        it is no (transparent) compound."""
         if s in LEXICALISED:
             return None
         found = self._binary(s, want, inflected=inflected, head_lemma=None, uninflected=uninflected)
         if found is None:
             return None
         _, mods, head = found
-        units: list[_Unit] = []
-        for unit in (*mods, head):
-            units.extend(self._expand(unit, depth))
-        if self.vocab.classes(s) and self._lexicalised(s, units):
+        trees = [self._expand(unit, depth) for unit in (*mods, head)]
+        if self.vocab.classes(s) and self._lexicalised(s, _leaves(trees)):
             return None
-        return units
+        return trees
 
     def _lexicalised(self, whole: str, units: list[_Unit]) -> bool:
         # A three-letter part or an elided/linked form is weaker evidence (Spree+Cher in
         # Sprecher), hence the small penalties.
         rarest = min(zipf(u[1]) - u[4] - (0.5 if len(u[1]) <= 3 else 0.0) for u in units)
         return zipf(whole) - rarest > LEXICALISED_MARGIN
+
+    def _opaque(self, whole: str, trees: list[_Tree]) -> bool:
+        """The dictionary glosses the whole word, and no gloss of it shares a word with a gloss
+        of any of its parts: its meaning is not made of theirs (Krankenhaus "hospital" is no
+        ill house, Handschuh "glove" no shoe, Augenblick "moment" no look), so the parts would
+        mislead. Bau|leiter "site manager" (Leiter: manager) and Land|kreis "county, district"
+        (Kreis: district) share one and stay split. Unknown glosses decide nothing."""
+        mine = self.vocab.gloss_words(whole)
+        if not mine:
+            return False
+        for tree in _nodes(trees):
+            theirs = self.vocab.gloss_words(tree[0][1])
+            if not theirs:
+                return False  # a part without glosses (a name, an acronym): cannot tell
+            if _share_a_word(mine, theirs):
+                return False
+        return True
 
     # -- whole words -----------------------------------------------------------------------------
 
@@ -718,7 +785,7 @@ class CompoundSplitter:
         units = self._split_segment(word, want, lemma)
         return self._parts(word, units) if units else None
 
-    def _split_segment(self, word: str, want, lemma: str | None) -> list[_Unit] | None:
+    def _split_segment(self, word: str, want, lemma: str | None) -> list[_Tree] | None:
         s = word.lower()
         if len(s) < 2 * MIN_PART - 1 or s in LEXICALISED:
             return None
@@ -728,31 +795,30 @@ class CompoundSplitter:
         if self._is_name(s) or self._is_verb_noun(s):
             return None
         # The whole word is a headword (or an inflected form of one): a split must pass the
-        # lexicalisation test.
+        # lexicalisation tests.
         whole = self._whole_lemma(s, want, lemma_key)
         if whole is not None:
-            if whole in LEXICALISED:
+            if whole in LEXICALISED or self._is_name(whole):
                 return None
             # Inflected heads allowed: some dictionaries list plurals (Energiepreise {pl}).
             inner = self._split_known(
                 whole, want, 0, inflected=True, uninflected=whole == s and lemma_key == s
             )
-            if inner is None:
+            if inner is None or self._opaque(whole, inner):
                 return None
             # Written parts come from the word, the head's lemma from the known whole.
-            cut = sum(len(u[0]) for u in inner[:-1])
+            cut = sum(len(tree[0][0]) for tree in inner[:-1])
             if s[:cut] != whole[:cut]:
                 return None
-            last = inner[-1]
-            return [*inner[:-1], (s[cut:], last[1], last[2], last[3], last[4])]
+            last, below = inner[-1]
+            return [*inner[:-1], ((s[cut:], last[1], last[2], last[3], last[4]), below)]
         found = self._binary(s, want, inflected=True, head_lemma=lemma_key)
         if found is None:
             return None
         _, mods, head = found
-        units: list[_Unit] = []
-        for unit in (*mods, head):
-            units.extend(self._expand(unit, 0))
-        return units
+        if want == frozenset({NOUN}) and _looks_like_a_place(mods, head):
+            return None
+        return [self._expand(unit, 0) for unit in (*mods, head)]
 
     def _is_verb_noun(self, s: str) -> bool:
         """Vollendung is vollenden + -ung, not voll + Endung: the noun of a known verb is a
@@ -835,18 +901,91 @@ class CompoundSplitter:
             return spelling[:1].upper() + spelling[1:]
         return spelling
 
-    def _parts(self, word: str, units: list[_Unit]) -> list[Part] | None:
-        if len(units) < 2:
+    def _parts(self, word: str, trees: list[_Tree]) -> list[Part] | None:
+        if len(trees) < 2:
             return None
         parts = []
         pos = 0
-        for written, lemma, cls, link, _ in units:
+        for (written, lemma, cls, link, _), below in trees:
             text = word[pos : pos + len(written)]
             pos += len(written)
-            parts.append(Part(text, self.vocab.spelling(lemma, cls), link, _CLASS_POS.get(cls, "")))
+            spelling = self.vocab.spelling(lemma, cls)
+            inner = tuple(self._parts(spelling, list(below)) or ()) if below else ()
+            parts.append(Part(text, spelling, link, _CLASS_POS.get(cls, ""), inner))
         if pos != len(word):  # pragma: no cover - a bug in the mapping: better no split
             return None
         return parts
+
+
+# A split into parts, each with its own split one level down.
+_Tree = tuple[_Unit, tuple["_Tree", ...]]
+
+
+def _leaves(trees: Iterable[_Tree]) -> list[_Unit]:
+    out: list[_Unit] = []
+    for unit, below in trees:
+        out.extend(_leaves(below) if below else [unit])
+    return out
+
+
+def _nodes(trees: Iterable[_Tree]) -> list[_Tree]:
+    out: list[_Tree] = []
+    for tree in trees:
+        out.append(tree)
+        out.extend(_nodes(tree[1]))
+    return out
+
+
+_GLOSS_STOP = frozenset(
+    "a an the of to and or in on for by with at from sb sth sb's sth's one's oneself be".split()
+)
+
+
+def gloss_words(glosses: Iterable[str]) -> frozenset[str]:
+    """The English content words of some glosses, lowercase: what two glosses can share."""
+    words = set()
+    for gloss in glosses:
+        for word in re.findall(r"[a-z]+", _DING_BRACKETS.sub(" ", gloss).lower()):
+            if len(word) >= 3 and word not in _GLOSS_STOP:
+                words.add(word)
+    return frozenset(words)
+
+
+def _share_a_word(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Some word of each is the same word, give or take an ending (chancellor, chancellery;
+    manager, management), or is part of the other's English compound (mother, grandmother;
+    keeper, goalkeeper; glasses, sunglasses)."""
+    if mine & theirs:
+        return True
+    for a in mine:
+        for b in theirs:
+            if len(b) >= 4 and b in a or len(a) >= 4 and a in b:
+                return True
+            short = min(len(a), len(b))
+            n = 0
+            while n < short and a[n] == b[n]:
+                n += 1
+            if n >= 4 and n >= short - 3:
+                return True
+    return False
+
+
+# Heads that make place and family names far more often than common nouns, as the last part
+# of a capitalised word the dictionary does not list as a whole: Kugel|mann, Falken|see,
+# Meer|busch, Breis|gau|er, Rosen|berg|er. Common compounds on them are mostly listed
+# (Kaufmann, Stausee, Weinberg) and are then not judged by this. -heim, -stadt and -mann make
+# common nouns with a Fugenelement (Alters|heim, Universitäts|stadt), so only bare ones count.
+_PLACE_HEADS = frozenset(
+    "hausen ingen dorf burg berg see gau busch bach rode stedt hofen brunn furt born hagen "
+    "heim stadt mann".split()
+)
+_PLACE_HEADS_BARE = frozenset({"heim", "stadt", "mann"})
+
+
+def _looks_like_a_place(mods: Iterable[_Unit], head: _Unit) -> bool:
+    if head[1] not in _PLACE_HEADS:
+        return False
+    return head[1] not in _PLACE_HEADS_BARE or all(not u[3] for u in mods)
 
 
 def split_compound(
@@ -1015,9 +1154,6 @@ class CompoundAnnotator:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        from reader.nlp.extensions import lex_fetch
-        from reader.nlp.lexicon import best_entry, lexicon_key
-
         # Two parts of three letters at least (Öl and Ei aside): shorter words are no compounds.
         # Names stay whole (Bundestag), unless hyphenated (Pjöngjang-Moskau, Kim-Regime).
         tokens = [
@@ -1043,15 +1179,53 @@ class CompoundAnnotator:
                 splits[token.i] = parts
         if not splits:
             return doc
-        cache = lex_fetch(doc, {p.lemma for parts in splits.values() for p in parts})
+        cache = lex_fetch(
+            doc,
+            {p.lemma for parts in splits.values() for p in flat_nodes(parts)}
+            | {doc[i].lemma_ for i in splits if doc[i].lemma_},
+        )
         for i, parts in splits.items():
-            compound = []
-            for part in parts:
-                entry = best_entry(cache.get(lexicon_key(part.lemma), []), part.pos or None)
-                gloss = entry.glosses[0] if entry is not None and entry.glosses else None
-                compound.append({"part": part.part, "lemma": part.lemma, "gloss": gloss})
-            doc[i]._.compound = compound
+            token = doc[i]
+            whole = cache.get(lexicon_key(token.lemma_ or token.text), [])
+            meant = gloss_words(g for e in whole if e.pos == token.pos_ for g in e.glosses)
+            doc[i]._.compound = [_part_json(part, cache, meant) for part in parts]
         return doc
+
+
+def flat_nodes(parts: Iterable[Part]) -> list[Part]:
+    """Every part and every part of a part."""
+    out: list[Part] = []
+    for part in parts:
+        out.append(part)
+        out.extend(flat_nodes(part.parts))
+    return out
+
+
+def _part_json(part: Part, cache: Mapping[str, list], meant: frozenset[str]) -> dict:
+    item = {"part": part.part, "lemma": part.lemma, "gloss": part_gloss(part, cache, meant)}
+    if part.link:
+        item["link"] = part.link
+    if part.parts:
+        item["parts"] = [_part_json(inner, cache, meant) for inner in part.parts]
+    return item
+
+
+def part_gloss(part: Part, cache: Mapping[str, list], meant: frozenset[str]) -> str | None:
+    """The part's gloss in the compound's sense: of the part's senses (its entries of the
+    part's class, plainest first), the first that shares a word with the compound's own
+    glosses (Leiter in Bauleiter "site manager": manager, not ladder; Kreis in Landkreis
+    "county, administrative district": district, not circle), else its plainest sense."""
+    entries = cache.get(lexicon_key(part.lemma), [])
+    first = best_entry(entries, part.pos or None)
+    if first is None:
+        return None
+    same_class = [e for e in entries if e.pos == first.pos and e.glosses]
+    senses = [sense for entry in same_class for sense in entry_senses(entry)]
+    if meant:
+        for sense in senses:
+            if _share_a_word(meant, gloss_words([sense])):
+                return sense
+    return senses[0] if senses else (first.glosses[0] if first.glosses else None)
 
 
 @Language.factory("randnotiz_compounds", assigns=["token._.compound"])

@@ -28,15 +28,27 @@ def _extra(data: Mapping, known: frozenset[str]) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class CompoundPart:
-    """One part of a split compound as written (linking elements included: Kriegs|eintritt),
-    its lemma and its gloss."""
+    """One immediate part of a split compound as written (linking elements included:
+    Kriegs|eintritt), its lemma, its gloss in the compound's sense, the Fugenelement it ends in
+    (`link`: "s" in Kriegs, "-" before a hyphen, "" for none) and, when the part is a compound
+    itself, its own parts one level down (Krankenhaus in Krankenhaus|aufenthalt: Kranken|haus,
+    spelt as the part's lemma). Annotations before version 6 have neither: flat parts."""
 
     part: str
     lemma: str
     gloss: str | None = None
+    link: str = ""
+    parts: tuple[CompoundPart, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
-    _KNOWN = frozenset({"part", "lemma", "gloss"})
+    _KNOWN = frozenset({"part", "lemma", "gloss", "link", "parts"})
+
+    @property
+    def stem(self) -> str:
+        """The part as written without its Fugenelement: Arbeit in Arbeits."""
+        if self.link and self.link != "-" and self.part.endswith(self.link):
+            return self.part[: -len(self.link)]
+        return self.part.rstrip("-")
 
     @classmethod
     def from_json(cls, data: Mapping) -> CompoundPart:
@@ -45,11 +57,19 @@ class CompoundPart:
             part=part,
             lemma=data.get("lemma") or part,
             gloss=data.get("gloss"),
+            link=data.get("link") or "",
+            parts=tuple(CompoundPart.from_json(p) for p in data.get("parts") or ()),
             extra=_extra(data, cls._KNOWN),
         )
 
     def to_json(self) -> dict:
-        return {"part": self.part, "lemma": self.lemma, "gloss": self.gloss, **self.extra}
+        data = {"part": self.part, "lemma": self.lemma, "gloss": self.gloss}
+        # Written only when there is one, as the pipeline writes them.
+        if self.link:
+            data["link"] = self.link
+        if self.parts:
+            data["parts"] = [p.to_json() for p in self.parts]
+        return {**data, **self.extra}
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,10 @@ from reader.nlp.lexicon import Lexicon, MemoryLexicon
 # 5: Ding's derived adjectives below a headword (nordkoreanisch), adjectives glossed through
 #    "X sein/werden" (verfeindet sein), separable verbs' notes glossed by word formation,
 #    particles for adverbs (gar: at all), corrected first senses (Führer: leader).
-ANNOTATION_VERSION = 5
+# 6: compounds as immediate parts, each with its own split one level down ("parts") and its
+#    Fugenelement ("link"); names and lexicalised words kept whole; part glosses in the
+#    compound's sense; gender and plural for more nouns.
+ANNOTATION_VERSION = 6
 
 # The components in their order: each reads what the ones before it wrote.
 COMPONENTS = (

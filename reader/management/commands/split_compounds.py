@@ -15,7 +15,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reader.nlp.compounds import Vocabulary, ding_vocabulary, split_compound, vocabulary_for
+from reader.nlp.compounds import (
+    Vocabulary,
+    ding_vocabulary,
+    flat_parts,
+    split_compound,
+    vocabulary_for,
+)
 
 DING = "/usr/share/trans/de-en"
 # Words whose candidate parts go to the database together (a few lookup_many calls a batch).
@@ -77,7 +83,8 @@ class Command(BaseCommand):
         out = self.stdout
         for word, parts in zip(words, splits, strict=True):
             if parts:
-                out.write("\t".join([word, *(p.lemma for p in parts)]))
+                # Every part down to the words (the split one level down in its place).
+                out.write("\t".join([word, *(p.lemma for p in flat_parts(parts))]))
             else:
                 out.write(word)
 
