@@ -125,7 +125,10 @@ def test_idiom_meaning_uses_the_expression_gloss(annotation):
 
 def test_every_question_passes_the_rule_checks(annotation):
     questions = quiz_generate(annotation, seed=0, count=60)
-    assert {q.kind for q in questions} == set(KINDS)
+    # The hand tagger gives no lemmas of verbs (sagte is no form of sagen to it) nor personal
+    # pronouns: who said what and what "sie" refers to are tested on texts tagged by hand
+    # (tests/test_quiz_people.py).
+    assert {q.kind for q in questions} == set(KINDS) - {"reference", "speaker"}
     assert check_quiz(questions, annotation) == {}
 
 

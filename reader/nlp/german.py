@@ -212,6 +212,61 @@ NONFINITE_VERB_TAGS = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMI
 SUBORDINATOR_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 
 
+# --- reported speech and pronoun agreement ----------------------------------------------------
+
+# Verbs (lemmas, separable ones whole: ankündigen) that introduce what someone said, wrote or
+# claimed: "X sagte, ...", "..., kündigte X an". News reports them with Konjunktiv I.
+SPEECH_VERBS = frozenset(
+    {
+        "sagen",
+        "erklären",
+        "betonen",
+        "berichten",
+        "ankündigen",
+        "mitteilen",
+        "schreiben",
+        "meinen",
+        "warnen",
+        "fordern",
+        "kritisieren",
+        "versichern",
+        "vorrechnen",
+        "einräumen",
+        "argumentieren",
+        "erwidern",
+        "entgegnen",
+        "widersprechen",
+        "bestätigen",
+        "behaupten",
+        "hinzufügen",
+        "ergänzen",
+        "unterstreichen",
+        "bekräftigen",
+        "sprechen",
+        "verweisen",
+        "begründen",
+        "antworten",
+        "klagen",
+        "beklagen",
+        "mahnen",
+        "zugeben",
+        "erläutern",
+    }
+)
+
+# Third-person pronouns of people and things and what they agree with: (gender, number) pairs,
+# gender m/f/n, number sg/pl. "sie" is a woman, a feminine noun or any plural; the finite verb
+# tells which (sie sagte / sie sagten).
+PRONOUN_AGREEMENT: Mapping[str, frozenset[tuple[str, str]]] = {
+    "er": frozenset({("m", "sg")}),
+    "ihn": frozenset({("m", "sg")}),
+    "ihm": frozenset({("m", "sg"), ("n", "sg")}),
+    "es": frozenset({("n", "sg")}),
+    "sie": frozenset({("f", "sg"), ("m", "pl"), ("f", "pl"), ("n", "pl")}),
+    "ihr": frozenset({("f", "sg")}),  # the dative (ihr gehört); the possessive is ambiguous
+    "ihnen": frozenset({("m", "pl"), ("f", "pl"), ("n", "pl")}),
+}
+
 # --- word frequency --------------------------------------------------------------------------
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")

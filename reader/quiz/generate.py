@@ -79,20 +79,29 @@ __all__ = [
     "word_count",
 ]
 
-# The order in which kinds take turns: about a third details, a third true/false.
+# The order in which kinds take turns: about half about the content (details, true/false, the
+# whole-text and the who-said-it questions), so an article of 300 words gets at least five
+# kinds among its first eight questions and 40 % of them about what it says. The main idea
+# chooses first: it is asked on the lead, which a details question would take otherwise.
 ROTATION = (
+    "main_idea",
     "details",
     "true_false",
     "idiom",
+    "speaker",
     "vocabulary",
+    "reference",
     "meaning",
+    "heading",
     "compound",
     "details",
     "true_false",
     "vocabulary",
+    "speaker",
     "details",
     "true_false",
     "meaning",
+    "reference",
 )
 
 
@@ -116,12 +125,14 @@ def quiz_generate(
     count: int | None = None,
     avoid_anchors: Iterable[str] = (),
     exclude: Iterable[tuple[str, str]] = (),
+    title: str = "",
 ) -> list[Question]:
     """The quiz of an annotated article, in text order.
 
     `count` overrides the length-based number of questions; `avoid_anchors` are sentences that
     already have a (teacher-edited) question; `exclude` are (kind, anchor) pairs a teacher
-    dropped, which regeneration must not bring back.
+    dropped, which regeneration must not bring back; `title` is the article's (it tells a
+    commentary from a report).
     """
     rng = random.Random(f"{seed}:{fingerprint(annotation)}")
     sents = article_sentences(annotation)
@@ -133,6 +144,10 @@ def quiz_generate(
         facts=extract_facts(sents),
         rng=rng,
         all_texts=frozenset(norm(s.text) for s in sents),
+        title=title,
+        paragraphs={
+            k: s.get("paragraph", k) for k, s in enumerate(annotation.get("sentences") or [])
+        },
     )
     # Every kind in registry order, each drawing from the one random in turn.
     by_kind = {kind.name: list(kind.candidates(context)) for kind in REGISTRY}
@@ -149,7 +164,10 @@ def quiz_generate(
         by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
     # The quiz opens with a who or where question (quiz_order): make sure one is chosen, the
     # best and earliest, as the lead of a report carries its gist.
-    openers = [q for q in by_kind["details"] if _opener_rank(q) == 0]
+    # The main idea, chosen first, is asked on the lead (kinds/main_idea.py): the opener is
+    # one of the other sentences then.
+    lead = {q.anchor for q in by_kind.get("main_idea", ())}
+    openers = [q for q in by_kind["details"] if _opener_rank(q) == 0 and q.anchor not in lead]
     if openers:
         opener = min(openers, key=lambda q: (-q.score, q.sentence_index))
         by_kind["details"].remove(opener)

@@ -55,6 +55,10 @@ class QuizQuestion(models.Model):
         MEANING = "meaning", "Meaning"
         COMPOUND = "compound", "Compound parts"
         IDIOM = "idiom", "Idiom meaning"
+        MAIN_IDEA = "main_idea", "Main idea"
+        HEADING = "heading", "Subheadings"
+        REFERENCE = "reference", "Who is meant"
+        SPEAKER = "speaker", "Who said it"
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveIntegerField(default=0)

@@ -204,6 +204,7 @@ def quiz_regenerate(quiz: Quiz, *, seed: int | None = None) -> Quiz:
         seed=quiz.seed,
         avoid_anchors=[r.anchor for r in edited],
         exclude=[(r.kind, r.anchor) for r in dropped],
+        title=article.title,
     )
     # Edited questions keep their places; new ones fill the others in text order.
     total = len(edited) + len(generated)

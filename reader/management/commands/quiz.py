@@ -2,7 +2,8 @@
 
 Prints the quiz of a German text file without storing anything:
 {"questions": [{"kind", "prompt", "choices", "answer", "sentence", "explanation"}]}.
-A seed-style file (`key: value` header lines, `---`, text) is read without its header.
+A seed-style file (`key: value` header lines, `---`, text) is read without its header; its
+title tells the generator a commentary from a report.
 """
 
 from __future__ import annotations
@@ -18,12 +19,26 @@ from reader.quiz.generate import quiz_generate
 _HEADER = re.compile(r"^[A-Za-z_-]+:")
 
 
+def _header(content: str) -> str | None:
+    header, sep, _ = content.partition("\n---\n")
+    if sep and header.strip() and all(_HEADER.match(line) for line in header.splitlines() if line):
+        return header
+    return None
+
+
 def article_body(content: str) -> str:
     """The text of a file, without a seed-style header."""
-    header, sep, body = content.partition("\n---\n")
-    if sep and header.strip() and all(_HEADER.match(line) for line in header.splitlines() if line):
-        return body
-    return content
+    header = _header(content)
+    return content.partition("\n---\n")[2] if header is not None else content
+
+
+def article_title(content: str) -> str:
+    """The `title:` of a seed-style header, "" without one."""
+    for line in (_header(content) or "").splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().casefold() == "title":
+            return value.strip()
+    return ""
 
 
 def build_lexicon():
@@ -55,6 +70,6 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {file}: {error}") from error
         text = clean_article_text(article_body(content))
         annotation = annotate_text(text, build_lexicon())
-        questions = quiz_generate(annotation, seed=seed)
+        questions = quiz_generate(annotation, seed=seed, title=article_title(content))
         payload = {"questions": [q.public() for q in questions]}
         self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))

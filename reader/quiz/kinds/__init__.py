@@ -22,7 +22,18 @@ rules every question must pass. Prompts are English instruction, a newline, then
 
 from __future__ import annotations
 
-from reader.quiz.kinds import compound, details, idiom, meaning, true_false, vocabulary
+from reader.quiz.kinds import (
+    compound,
+    details,
+    heading,
+    idiom,
+    main_idea,
+    meaning,
+    reference,
+    speaker,
+    true_false,
+    vocabulary,
+)
 from reader.quiz.kinds.base import ArticleContext, Kind
 
 __all__ = ["KINDS", "REGISTRY", "ArticleContext", "Kind", "kind_named"]
@@ -34,6 +45,10 @@ REGISTRY: tuple[Kind, ...] = (
     meaning.KIND,
     compound.KIND,
     idiom.KIND,
+    main_idea.KIND,
+    heading.KIND,
+    reference.KIND,
+    speaker.KIND,
 )
 KINDS = tuple(kind.name for kind in REGISTRY)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.quiz.facts import Fact
 from reader.quiz.helpers import Question
@@ -26,6 +26,11 @@ class ArticleContext:
     rng: random.Random
     # helpers.norm() of every sentence: a wrong choice that gives one of these is not wrong.
     all_texts: frozenset[str]
+    # The article's title ("" when the caller has none): it says whether the text is a
+    # commentary or a review ("Kommentar: ..."), which whole-text questions ask differently.
+    title: str = ""
+    # Each sentence's paragraph, by sentence index (the annotation's "paragraph").
+    paragraphs: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
