@@ -50,7 +50,13 @@ from quiz_solver import GAP, normalise, solve, word_text, words  # noqa: E402
 from reader.management.commands.quiz import article_body  # noqa: E402
 from reader.nlp.pipeline import annotate_text  # noqa: E402
 from reader.quiz.checks import check_quiz  # noqa: E402
-from reader.quiz.generate import KINDS, article_sentences, quiz_generate, word_count  # noqa: E402
+from reader.quiz.generate import (  # noqa: E402
+    CONTENT_KINDS,
+    KINDS,
+    article_sentences,
+    quiz_generate,
+    word_count,
+)
 from reader.text_input import clean_article_text  # noqa: E402
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"
@@ -123,12 +129,14 @@ def solver_report(folders: list[str], seed: int) -> int:
         by_kind: dict[str, list] = {}
         by_rule: dict[str, list] = {}
         faults: Counter = Counter()
-        per_article, kinds_per_article = [], []
+        per_article, kinds_per_article, content_share = [], [], []
         for path in files:
             article = article_shown(path.read_text(encoding="utf-8"))
             questions = quiz_json(path, seed)
             per_article.append(len(questions))
             kinds_per_article.append(len({q["kind"] for q in questions}))
+            content = sum(q["kind"] in CONTENT_KINDS for q in questions)
+            content_share.append(100 * content / max(1, len(questions)))
             for q in questions:
                 pick = solve(q["prompt"], q["choices"], article)
                 row = (pick.choice == q["answer"], 1 / max(1, len(q["choices"])))
@@ -155,7 +163,9 @@ def solver_report(folders: list[str], seed: int) -> int:
                 f"\nquestions per article: min {min(per_article)}, "
                 f"mean {statistics.mean(per_article):.1f}, max {max(per_article)}; "
                 f"kinds per article: min {min(kinds_per_article)}, "
-                f"mean {statistics.mean(kinds_per_article):.1f}, max {max(kinds_per_article)}"
+                f"mean {statistics.mean(kinds_per_article):.1f}, max {max(kinds_per_article)}; "
+                f"about the content (issue 17, items 1-3): min {min(content_share):.0f} %, "
+                f"mean {statistics.mean(content_share):.0f} %"
             )
         print(f"rule violations: {sum(faults.values())}" + (f" {dict(faults)}" if faults else ""))
         broken += sum(faults.values())
