@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
 from reader.access import articles_assignable
+from reader.selectors import with_own_copy_ids
 
 
 def classrooms_taught(teacher) -> QuerySet[Classroom]:
@@ -155,8 +156,9 @@ def classroom_assignments(classroom: Classroom) -> QuerySet[Assignment]:
 
 
 def articles_for_teacher(teacher) -> QuerySet:
-    """What a teacher can assign: the shared library and their own (reader/access.py)."""
-    return articles_assignable(teacher)
+    """What a teacher can assign: the shared library and their own (reader/access.py), each
+    with `own_copy_id`, the teacher's own copy of a shared one ("Make my own copy")."""
+    return with_own_copy_ids(articles_assignable(teacher), teacher)
 
 
 def article_corrections(article_id: int) -> list[dict]:

@@ -18,6 +18,7 @@ from classroom.models import (
     Progress,
     new_join_code,
 )
+from reader import services as reader_services
 from reader.nlp.document import Annotation
 
 # Session key: {article id: assignment id} for the assignments a student has open, so lookups
@@ -235,3 +236,26 @@ def correction_add(
 def correction_delete(*, article, correction_id: int) -> bool:
     deleted, _ = Correction.objects.filter(article=article, pk=correction_id).delete()
     return bool(deleted)
+
+
+def article_copy(*, teacher, article) -> tuple:
+    """A teacher's own copy of a shared article (reader.services.article_copy), with the
+    corrections in force on it, so the copy reads as the original did until the teacher
+    changes it; theirs to correct, to change the quiz of, to assign. Returns (copy, created)."""
+    with transaction.atomic():
+        copy, created = reader_services.article_copy(article, owner=teacher)
+        if created:
+            Correction.objects.bulk_create(
+                [
+                    Correction(
+                        article=copy,
+                        kind=c.kind,
+                        key=c.key,
+                        sentence=c.sentence,
+                        data=c.data,
+                        created_by=c.created_by,
+                    )
+                    for c in Correction.objects.filter(article=article)
+                ]
+            )
+    return copy, created

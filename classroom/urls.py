@@ -15,6 +15,7 @@ urlpatterns = [
     path("articles/new/", views.article_add, name="article_add"),
     path("articles/<id:pk>/review/", views.article_review, name="article_review"),
     path("articles/<id:pk>/publish/", views.article_publish, name="article_publish"),
+    path("articles/<id:pk>/copy/", views.article_copy, name="article_copy"),
     path("articles/<id:pk>/status/", views.article_status, name="article_status"),
     path("articles/<id:pk>/review/words/<id:s>/<id:t>/", views.review_word, name="review_word"),
     path("articles/<id:pk>/corrections/<str:kind>/", views.correction_add, name="correction_add"),

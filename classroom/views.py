@@ -46,8 +46,9 @@ from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
 from reader import render_cache
-from reader.access import article_can_publish, article_ensure_readable
+from reader.access import article_can_change, article_can_publish, article_ensure_readable
 from reader.nlp.document import Annotation
+from reader.selectors import own_copy_id
 from reader.services import article_visibility_set
 
 # The largest upload plus room for the form's other fields.
@@ -283,6 +284,29 @@ def article_publish(request, pk: int):
 
 
 @login_required
+@require_POST
+def article_copy(request, pk: int):
+    """Make my own copy: a teacher who wants other glosses or another quiz for a shared
+    article gets a private copy of it to change, never a change to everyone's. Only a teacher
+    (or staff) and only of an article they may assign (the shared library, their own); anyone
+    else gets a 404. A second click gives the copy already made."""
+    article = article_get(request.user, pk)
+    if article_can_change(request.user, article):
+        messages.info(request, "This article is yours: change it here.")
+        return redirect("classroom:article_review", pk=article.pk)
+    copy, created = services.article_copy(teacher=request.user, article=article)
+    if created:
+        messages.success(
+            request,
+            "This is your own copy, private to you: its glosses and quiz are yours to change. "
+            "The shared article stays as it is for everyone else.",
+        )
+    else:
+        messages.info(request, "You already have your own copy of this article: here it is.")
+    return redirect("classroom:article_review", pk=copy.pk)
+
+
+@login_required
 @require_GET
 def article_review(request, pk: int):
     article = article_get(request.user, pk, manage=True)
@@ -511,6 +535,7 @@ def assignment_finish(request, pk: int):
 def assignment_dashboard(request, pk: int):
     assignment = assignment_get(request.user, pk, manage=True)
     dashboard = selectors.assignment_dashboard(assignment)
+    can_change = article_can_change(request.user, assignment.article)
     chart = bar_chart(
         [(row.student.get_username(), row.percent) for row in dashboard.rows],
         title="Quiz score per student (best attempt, %)",
@@ -530,7 +555,12 @@ def assignment_dashboard(request, pk: int):
         "dashboard": dashboard,
         "chart": chart,
         "scatter": scatter,
-        "quiz_edit_url": _reverse_or_none("reader:quiz_edit", assignment.article_id),
+        # The quiz of a shared article is everyone's: its owner edits it, anyone else copies it.
+        "quiz_edit_url": _reverse_or_none("reader:quiz_edit", assignment.article_id)
+        if can_change
+        else None,
+        "copy_offer": not can_change,
+        "own_copy_id": None if can_change else own_copy_id(request.user, assignment.article),
         "quiz_form": AssignmentQuizForm(initial={"closed_book": assignment.closed_book}),
         "deck_available": _deck_function() is not None,
     }

@@ -45,6 +45,11 @@ class Article(BackgroundWork):
     visibility = models.CharField(
         max_length=8, choices=Visibility.choices, default=Visibility.PRIVATE
     )
+    # The shared article this one is a teacher's own copy of (reader.services.article_copy),
+    # so a second "Make my own copy" finds the first instead of making another.
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -64,6 +69,13 @@ class Article(BackgroundWork):
             models.CheckConstraint(
                 condition=Q(visibility__in=["shared", "private"]),
                 name="article_visibility_valid",
+            ),
+            # One copy of an article per owner: two clicks on "Make my own copy" (or two tabs)
+            # give the same copy.
+            models.UniqueConstraint(
+                fields=["created_by", "copied_from"],
+                condition=Q(copied_from__isnull=False),
+                name="article_one_copy_per_owner",
             ),
         ]
 

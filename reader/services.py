@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from core.task_attempts import (
 )
 from reader.models import Article
 from reader.nlp.document import Annotation
+from reader.quiz.services import quiz_copy
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,55 @@ def article_visibility_set(article: Article, *, shared: bool) -> Article:
     article.visibility = Article.Visibility.SHARED if shared else Article.Visibility.PRIVATE
     article.save(update_fields=["visibility"])
     return article
+
+
+def article_copy(article: Article, *, owner) -> tuple[Article, bool]:
+    """`owner`'s own, private copy of `article` (a shared one they may not change), to change
+    as they like: its text, title, source, date and level, its annotation when it has one
+    (queued again otherwise) and its quiz's questions (reader.quiz.services.quiz_copy). The
+    original, its quiz, its readers and their results stay exactly as they are.
+
+    Once per owner: a second call (a second click, another tab) returns the copy already made
+    instead of another (the article_one_copy_per_owner constraint settles a race). Returns
+    (copy, created)."""
+    existing = Article.objects.filter(created_by=owner, copied_from=article).first()
+    if existing is not None:
+        return existing, False
+    source = Article.objects.get(pk=article.pk)  # the text and annotation, which lists defer
+    annotated = source.is_ready and bool(source.annotation)
+    try:
+        with transaction.atomic():
+            copy = Article.objects.create(
+                title=source.title,
+                source=source.source,
+                published=source.published,
+                text=source.text,
+                created_by=owner,
+                visibility=Article.Visibility.PRIVATE,
+                copied_from=source,
+                word_count=source.word_count,
+                level=source.level,
+                **(
+                    {
+                        "status": Article.Status.READY,
+                        "annotation": source.annotation,
+                        "annotation_version": source.annotation_version,
+                        "annotated_at": source.annotated_at,
+                    }
+                    if annotated
+                    else {}
+                ),
+            )
+            if annotated:
+                quiz_copy(source, copy)
+    except IntegrityError:
+        # The other click made it first.
+        return Article.objects.get(created_by=owner, copied_from=article), False
+    if not annotated:
+        # Queued, never inline: the caller may hold a transaction (classroom's copy adds the
+        # corrections in the same one), and the pipeline takes seconds.
+        _start_annotation(copy, "task")
+    return copy, True
 
 
 def article_add_once(

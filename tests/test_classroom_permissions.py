@@ -83,6 +83,13 @@ def _urls(w):
             {"owner": 302},
         ),
         (
+            # A private article: its owner is sent to it, nobody else may copy it.
+            "article_copy",
+            "post",
+            reverse("classroom:article_copy", args=[a.pk]),
+            {"owner": 302},
+        ),
+        (
             "article_status",
             "htmx",
             reverse("classroom:article_status", args=[a.pk]),

@@ -235,6 +235,44 @@ def quiz_regenerate(quiz: Quiz, *, seed: int | None = None) -> Quiz:
     return quiz
 
 
+def quiz_copy(source: Article, to: Article) -> Quiz | None:
+    """Give `to` (a teacher's own copy of `source`, same annotation) a quiz of its own with the
+    questions of `source`'s as they stand, edited and dropped ones included, so the teacher
+    starts from what their students would have seen and changes only the copy's. None when
+    `source` has no questions yet: the copy's quiz is generated when it is first asked for
+    (quiz_for_article). Attempts are not copied: they are the original's readers' results."""
+    quiz = article_quiz(source.pk)
+    if quiz is None or not quiz.has_questions:
+        return None
+    copy = Quiz.objects.create(
+        article=to,
+        seed=quiz.seed,
+        fingerprint=quiz.fingerprint,
+        annotation_version=quiz.annotation_version,
+        status=Quiz.Status.READY,
+    )
+    QuizQuestion.objects.bulk_create(
+        [
+            QuizQuestion(
+                quiz=copy,
+                position=q.position,
+                kind=q.kind,
+                prompt=q.prompt,
+                choices=list(q.choices),
+                answer=q.answer,
+                sentence=q.sentence,
+                explanation=q.explanation,
+                highlight=list(q.highlight or []),
+                anchor=q.anchor,
+                edited=q.edited,
+                dropped=q.dropped,
+            )
+            for q in quiz.questions.all()
+        ]
+    )
+    return copy
+
+
 def quiz_question_update(
     question: QuizQuestion, *, prompt: str, choices: list[str], answer: int, explanation: str
 ) -> QuizQuestion:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from accounts.selectors import user_is_teacher
 from core.ids import is_id
 from reader.access import article_get_owned, article_get_readable
 from reader.quiz import services
@@ -19,6 +20,7 @@ from reader.quiz.forms import AnswerForm, AssignmentForm, MoveForm, QuestionEdit
 from reader.quiz.models import Quiz, QuizQuestion
 from reader.quiz.rendering import question_html, question_item, quiz_items
 from reader.quiz.selectors import quiz_is_closed_book, quiz_questions
+from reader.selectors import own_copy_id
 
 
 def _state(request, quiz: Quiz) -> dict:
@@ -78,10 +80,15 @@ def quiz_take(request, pk: int):
     quiz = services.quiz_for_article(article)
     form = AssignmentForm(request.GET)
     assignment = form.cleaned_data["assignment"] if form.is_valid() else None
+    can_edit = services.can_edit_quiz(request.user, article)
+    # A teacher who would change a shared article's quiz gets their own copy to change.
+    copy_offer = not can_edit and article.is_shared and user_is_teacher(request.user)
     context = {
         "article": article,
         "quiz": quiz,
-        "can_edit": services.can_edit_quiz(request.user, article),
+        "can_edit": can_edit,
+        "copy_offer": copy_offer,
+        "own_copy_id": own_copy_id(request.user, article) if copy_offer else None,
         "closed_book": quiz_is_closed_book(article, assignment),
     }
     if request.htmx and request.GET.get("status"):
