@@ -16,6 +16,7 @@ def _navigation_urls() -> dict[str, str]:
         "articles": reverse("reader:article_list"),
         "classes": reverse("classroom:home"),
         "vocabulary": reverse("glossary:vocabulary"),
+        "library": reverse("library:library"),
         "login": reverse("login"),
         "logout": reverse("logout"),
         "signup": reverse("signup"),

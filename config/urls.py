@@ -7,5 +7,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("reader.urls")),
     path("vocabulary/", include("glossary.urls")),
+    path("library/", include("glossary.library_urls")),
     path("classes/", include("classroom.urls")),
 ]

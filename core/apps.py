@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
-from core import ids
+from core import ids, search
 
 
 class CoreConfig(AppConfig):
@@ -17,3 +18,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Before any URLconf is loaded: every route writes its ids as <id:...>.
         ids.register()
+        # A database function, not behaviour: SQLite's own lower() folds ASCII only.
+        connection_created.connect(search.register_sqlite_lower, dispatch_uid="randnotiz_lower")

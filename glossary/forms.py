@@ -1,6 +1,7 @@
 from django import forms
 
 from core.ids import IdField
+from glossary.library import SORTS
 from glossary.models import SavedWord, WordStatus
 
 
@@ -52,3 +53,13 @@ class SavedWordForm(forms.ModelForm):
         fields = ["gloss", "note"]
         labels = {"gloss": "English", "note": "Note"}
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class LibraryFilterForm(forms.Form):
+    q = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Title or text…"}),
+    )
+    sort = forms.ChoiceField(required=False, label="Sort", choices=list(SORTS.items()))

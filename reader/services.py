@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
@@ -117,6 +118,26 @@ def article_copy(article: Article, *, owner) -> tuple[Article, bool]:
         # corrections in the same one), and the pipeline takes seconds.
         _start_annotation(copy, "task")
     return copy, True
+
+
+def article_delete(article: Article) -> None:
+    """Delete one's own article (reader.access.article_can_change says whose), with its
+    quiz, corrections, reading positions and word index. What learners saved from it stays:
+    saved words do not point at articles, and their example sentences keep the sentence and
+    the article's title (glossary.Example.article is SET_NULL).
+
+    Refused, with the reason, while the article is in the shared library (other people read
+    it) or assigned to a class: deleting the assignment would take the students' progress,
+    lookups and quiz results with it."""
+    if article.is_shared:
+        raise ValidationError(
+            "It is in the shared library, where others read it: make it private first."
+        )
+    if article.assignments.exists():
+        raise ValidationError(
+            "It is assigned to a class: delete the assignment first (its results go with it)."
+        )
+    article.delete()
 
 
 def article_add_once(
