@@ -48,7 +48,7 @@ from glossary.views import export_started
 from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
 from reader.nlp.document import Annotation
-from reader.selectors import own_copy_id
+from reader.selectors import own_copy_id, reading_position
 from reader.services import article_visibility_set
 
 # The largest upload plus room for the form's other fields.
@@ -500,6 +500,8 @@ def assignment_read(request, pk: int):
         "reading_html": reading_html,
         "counts_lookups": True,
         "rest_known": rest_known_marked(request, article.pk),
+        # The same place in the text as on the article's own page (static/js/position.js).
+        "position": reading_position(request.user, article.pk),
         "quiz_url": quiz_url,
         "results": selectors.student_answers(assignment, request.user),
     }

@@ -6,3 +6,9 @@ class WordForm(forms.Form):
 
     s = forms.IntegerField(min_value=0, max_value=100_000)
     t = forms.IntegerField(min_value=0, max_value=10_000)
+
+
+class PositionForm(forms.Form):
+    """Where the reader is: a sentence index (reader.models.ReadingPosition)."""
+
+    s = forms.IntegerField(min_value=0, max_value=100_000)

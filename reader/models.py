@@ -91,4 +91,28 @@ class Article(BackgroundWork):
         return self.status == self.Status.READY
 
 
+class ReadingPosition(models.Model):
+    """Where a reader left an article: the sentence at the top of their screen when they
+    stopped scrolling, or the one whose word they last opened, whichever came last. The
+    reading page scrolls back to it (static/js/position.js). One row per reader and article,
+    gone with either."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_positions"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="positions")
+    sentence = models.PositiveIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="readingposition_once_per_article"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.article_id} at sentence {self.sentence}"
+
+
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion  # noqa: E402, F401

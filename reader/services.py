@@ -18,7 +18,7 @@ from core.task_attempts import (
     new_work_fields,
     requeue_if_stale,
 )
-from reader.models import Article
+from reader.models import Article, ReadingPosition
 from reader.nlp.document import Annotation
 from reader.quiz.services import quiz_copy
 from reader.text_input import clean_article_text
@@ -138,6 +138,13 @@ def article_delete(article: Article) -> None:
             "It is assigned to a class: delete the assignment first (its results go with it)."
         )
     article.delete()
+
+
+def reading_position_set(*, user, article: Article, sentence: int) -> None:
+    """Remember where `user` is in `article` (one row per reader and article)."""
+    ReadingPosition.objects.update_or_create(
+        user=user, article=article, defaults={"sentence": sentence}
+    )
 
 
 def article_add_once(

@@ -1,4 +1,5 @@
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -6,8 +7,9 @@ from django_htmx.http import HttpResponseClientRefresh
 from classroom.services import lookup_record_for_request, reading_assignment_id
 from glossary.lookup_sites import lookup_links
 from glossary.selectors import rest_known_marked
-from reader import render_cache, selectors
+from reader import render_cache, selectors, services
 from reader.access import articles_readable
+from reader.forms import PositionForm
 from reader.rendering import word_details
 
 
@@ -32,6 +34,8 @@ def article_detail(request, pk: int):
         "article": article,
         "counts_lookups": reading_assignment_id(request, pk) is not None,
         "rest_known": rest_known_marked(request, pk),
+        # Where this reader left off: static/js/position.js scrolls back to it.
+        "position": selectors.reading_position(request.user, pk),
     }
     if article.is_ready:
         context["reading_html"] = render_cache.article_section_html(article, statuses)
@@ -78,4 +82,21 @@ def word_lookup(request, pk: int, s: int, t: int):
     """A glanced-at word the learner stayed on: counted as a lookup inside an assignment."""
     article, word = _word(request, pk, s, t)
     lookup_record_for_request(request, article.pk, word["key"])
+    return HttpResponse(status=204)
+
+
+@login_required
+@require_POST
+def reading_position(request, pk: int):
+    """Remember the sentence the reader is at (sent by static/js/position.js as they scroll
+    or open a word), so the page opens there next time."""
+    article = render_cache.article_for_reading(request.user, pk)
+    form = PositionForm(request.POST)
+    annotation = render_cache.corrected_annotation(article)
+    if not form.is_valid() or annotation is None:
+        return HttpResponseBadRequest("No such sentence.")
+    sentence = form.cleaned_data["s"]
+    if sentence >= len(annotation.sentences):
+        return HttpResponseBadRequest("No such sentence.")
+    services.reading_position_set(user=request.user, article=article, sentence=sentence)
     return HttpResponse(status=204)

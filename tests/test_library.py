@@ -10,7 +10,7 @@ from classroom import services as classroom_services
 from classroom.models import Lookup
 from glossary.library import library_articles
 from glossary.models import ArticleWord, Example, LemmaStatus, SavedWord
-from reader.models import Article
+from reader.models import Article, ReadingPosition
 from tests.classroom_factories import make_class, make_ready_article, make_student, make_teacher
 from tests.factories import make_user
 
@@ -155,6 +155,7 @@ def test_deleting_ones_own_article_keeps_the_saved_words_with_their_sentences(wo
     lea, mine = world["lea"], world["mine"]
     client = _client(lea)
     _save_a_word(client, mine)
+    client.post(reverse("reader:reading_position", args=[mine.pk]), {"s": 1})
     url = reverse("library:article_delete", args=[mine.pk])
     confirm = client.get(url)
     assert confirm.status_code == 200 and "saved from it stay" in confirm.content.decode()
@@ -171,6 +172,7 @@ def test_deleting_ones_own_article_keeps_the_saved_words_with_their_sentences(wo
         "Mein Text",
         None,
     )
+    assert not ReadingPosition.objects.filter(article_id=mine.pk).exists()
     vocabulary = client.get(reverse("glossary:vocabulary")).content.decode()
     assert "Die Regierung stellte den Raketenwerfer vor." in vocabulary
 
