@@ -146,3 +146,49 @@ def test_the_watch_sees_a_violation(watched_page, live_server):
     page.wait_for_function("() => true")
     page.wait_for_timeout(300)
     assert violations and "style-src" in violations[0]
+
+
+def test_my_library_the_reading_position_and_a_copy_run_under_the_policy(watched_page, live_server):
+    """The library's htmx search and delete, the reading position script, and "Make my own
+    copy" on a shared article's quiz page (issue 14 item 2, issue 18 item 2)."""
+    from reader.models import ReadingPosition
+
+    page, violations, console = watched_page
+    base = live_server.url
+    teacher = make_teacher("frau_weber")
+    mine = make_ready_article("Ärger im Büro", created_by=teacher)
+    shared = make_ready_article("Für alle")
+    quiz = make_quiz(shared)
+    quiz.fingerprint = fingerprint(shared.annotation)
+    quiz.save(update_fields=["fingerprint"])
+    log_in(page, base, "frau_weber")
+
+    page.goto(base + reverse("library:library"))
+    page.fill("#id_q", "ärger")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#library-results tbody tr').length === 1"
+    )
+    page.goto(base + reverse("reader:article_detail", args=[mine.pk]))
+    page.locator(".text .w", has_text="Regierung").click()
+    page.locator("#popover").wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.locator("#popover").wait_for(state="hidden")
+    page.locator(".text .w", has_text="gut").click()  # the second sentence
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    for _ in range(40):
+        if ReadingPosition.objects.filter(article=mine, sentence=1).exists():
+            break
+        page.wait_for_timeout(100)
+    assert ReadingPosition.objects.filter(article=mine, sentence=1).exists()
+
+    page.goto(base + reverse("reader:quiz_take", args=[shared.pk]))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make my own copy").click()
+    assert "Your own copy" in page.locator("main").inner_text()
+
+    page.goto(base + reverse("library:article_delete", args=[mine.pk]))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Delete the article").click()
+    assert "was deleted" in page.locator("main").inner_text()
+    assert violations == []
+    assert console == []
