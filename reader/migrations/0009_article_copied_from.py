@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reader", "0007_attempt_question_snapshots"),
+        ("reader", "0008_quiz_whole_text_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reader', '0008_article_copied_from'),
+        ('reader', '0009_article_copied_from'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
