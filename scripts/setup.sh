@@ -21,9 +21,12 @@ find_python() {
   return 1
 }
 
-# --- Debian packages: the Ding dictionary and the browser for the browser tests -------------
+# --- Debian packages: the Ding dictionary, OpenThesaurus and the browser for the browser tests
 apt_packages=()
 [ -f /usr/share/trans/de-en ] || apt_packages+=(trans-de-en)
+# OpenThesaurus: the synonyms of quiz paraphrases (bench/build_synonyms.py rebuilds
+# reader/quiz/data/synonyms.txt from it and Ding; the app reads only that file).
+[ -f /usr/share/openthesaurus-de/openthesaurus.txt ] || apt_packages+=(openthesaurus-de-text)
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
