@@ -61,7 +61,18 @@ FINITE = {
     "fand",
     "schloss",
 }
-PARTICIPLES = {"gebaut", "eröffnet", "gewählt", "gestiegen", "geplant", "gelobt", "verlängert"}
+AUXILIARIES = {"hat": "haben", "haben": "haben", "hatte": "haben", "ist": "sein", "sind": "sein"}
+PARTICIPLES = {
+    "beschlossen",
+    "beschädigt",
+    "gebaut",
+    "eröffnet",
+    "gewählt",
+    "gestiegen",
+    "geplant",
+    "gelobt",
+    "verlängert",
+}
 PROPN = {
     "Leipzig",
     "Dresden",
@@ -204,7 +215,9 @@ def _tag(word: str, first: bool) -> dict:
     elif word in PROPN:
         tok.update(upos="PROPN", xpos="NE")
     elif low in FINITE:
-        tok.update(upos="VERB", xpos="VVFIN", lemma=low)
+        tok.update(upos="VERB", xpos="VVFIN", lemma=AUXILIARIES.get(low, low))
+        if low in AUXILIARIES:
+            tok.update(upos="AUX", xpos="VAFIN")
     elif low in PARTICIPLES:
         tok.update(upos="VERB", xpos="VVPP")
     elif low in DET:
@@ -213,6 +226,10 @@ def _tag(word: str, first: bool) -> dict:
         tok.update(upos="ADJ", xpos="ADJA", lemma=low.rstrip("nr").rstrip("e") + "e")
     elif word[0].isupper() and not first:
         tok.update(upos="NOUN", xpos="NN")
+        if word.endswith(("ung", "heit", "keit", "e")):
+            tok["gender"] = "f"  # enough of German gender for the synonyms' form check
+    elif word[0].isupper() and first and word in GLOSS and not GLOSS[word].startswith("to "):
+        tok.update(upos="NOUN", xpos="NN")  # Kritiker forderte …: a noun in first place
     elif word[0].isupper() and first:
         tok.update(upos="ADV", xpos="ADV")
     else:
@@ -291,6 +308,7 @@ Lena Hoffmann aus Hamburg gewann den Wettbewerb für die Gestaltung der Brücke.
 Ihr Entwurf zeigte eine schlanke Brücke aus Stahl und Glas mit zwei Spuren für Radfahrer.
 Die Jury lobte den Entwurf am Freitag als mutig und zugleich sparsam.
 Nach Angaben der Stadt kamen 14 Entwürfe aus ganz Europa in die engere Wahl.
+Die Stadt sprach am Ende von einer Lösung für alle.
 """
 
 

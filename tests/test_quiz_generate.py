@@ -2,6 +2,7 @@
 
 import copy
 import random
+import re
 
 import pytest
 
@@ -16,6 +17,9 @@ from reader.quiz.generate import (
     target_count,
     word_count,
 )
+from reader.quiz.helpers import NOT_GIVEN
+from reader.quiz.kinds.details import asks_who_or_where
+from reader.quiz.thesaurus import are_synonyms
 from tests.quiz_annotations import ARTICLE, annotate
 
 
@@ -41,7 +45,7 @@ def body(q):
 # --------------------------------------------------------------------------- kinds
 
 
-def test_details_gap_a_number_with_numbers_of_the_same_article(annotation):
+def test_details_ask_how_many_with_numbers_of_the_same_article(annotation):
     questions = [
         q for q in generous(annotation, "details") if any(c.isdigit() for c in q.choices[q.answer])
     ]
@@ -50,13 +54,20 @@ def test_details_gap_a_number_with_numbers_of_the_same_article(annotation):
         t["text"] for s in annotation["sentences"] for t in s["tokens"] if t["upos"] == "NUM"
     }
     for q in questions:
-        assert body(q).count(GAP) == 1
+        # A W-question in its own word order, never the article's sentence with a gap.
+        assert GAP not in body(q) and body(q).endswith("?")
+        assert "wie viel" in body(q).casefold()
         assert set(q.choices) <= numbers
-        assert body(q).replace(GAP, q.choices[q.answer]) == q.sentence
+        a, b = q.highlight
+        assert q.sentence[a:b] == q.choices[q.answer]
 
 
-def test_details_gap_a_place_with_places_as_choices(annotation):
-    places = [q for q in generous(annotation, "details") if q.prompt.startswith("Which place")]
+def test_details_ask_where_with_places_as_choices(annotation):
+    places = [
+        q
+        for q in generous(annotation, "details")
+        if body(q).startswith(("Wo ", "Wohin ", "Woher "))
+    ]
     assert places
     for q in places:
         assert all(
@@ -65,30 +76,33 @@ def test_details_gap_a_place_with_places_as_choices(annotation):
         ), q.choices
 
 
-def test_true_false_swaps_one_fact_or_keeps_the_sentence(annotation):
+def test_true_false_judges_a_paraphrase_richtig_falsch_or_not_in_the_text(annotation):
     questions = generous(annotation, "true_false")
-    texts = {s.text for s in article_sentences(annotation)}
-    assert {q.answer for q in questions} == {0, 1}, "both true and false statements are made"
+    sents = article_sentences(annotation)
+    texts = {s.text for s in sents} | {s.shown for s in sents}
+    assert {q.answer for q in questions} == {0, 1, 2}, "all three answers are made"
     for q in questions:
-        assert q.choices == [TRUE, FALSE]
-        statement = body(q)
-        if q.answer == 0:
-            assert statement == q.sentence
-        else:
-            assert statement not in texts
-            # exactly one fact changed: the statement differs from the sentence in one place
-            a, b = q.highlight
-            assert statement.startswith(q.sentence[:a]) and statement.endswith(q.sentence[b:])
+        assert q.choices == [TRUE, FALSE, NOT_GIVEN]
+        # Nothing is judged word for word: every statement says its sentence another way.
+        assert body(q) not in texts
+        assert body(q) != q.sentence
 
 
-def test_vocabulary_distractors_share_part_of_speech_and_form(annotation):
+def test_vocabulary_gap_takes_a_synonym_and_distractors_of_the_same_form(annotation):
     questions = generous(annotation, "vocabulary")
     assert questions
     tags = {
         t["text"]: (t["xpos"], t["feats"]) for s in annotation["sentences"] for t in s["tokens"]
     }
     for q in questions:
-        assert len({tags[c] for c in q.choices}) == 1, q.choices
+        a, b = q.highlight
+        word = q.sentence[a:b]
+        right = q.choices[q.answer]
+        # The article's own word is not a choice: the right one means the same here.
+        assert word not in q.choices
+        assert are_synonyms(word, right), (word, right)
+        wrong = [c for k, c in enumerate(q.choices) if k != q.answer]
+        assert {tags[c] for c in wrong} == {tags[word]}, q.choices
 
 
 def test_meaning_asks_english_for_a_german_word_with_glosses_of_other_words(annotation):
@@ -148,9 +162,12 @@ def test_each_question_is_answerable_from_its_source_sentence(quiz, annotation):
 def test_exactly_one_choice_is_right(quiz):
     for q in quiz:
         assert 0 <= q.answer < len(q.choices)
-        if q.kind in {"details", "vocabulary"}:
-            fits = [c for c in q.choices if body(q).replace(GAP, c) == q.sentence]
-            assert fits == [q.choices[q.answer]]
+        if q.kind == "details":
+            a, b = q.highlight
+            assert [c for c in q.choices if c == q.sentence[a:b]] == [q.choices[q.answer]]
+        if q.kind == "vocabulary":
+            # no choice gives back the article's sentence: none is filled in word for word
+            assert not [c for c in q.choices if body(q).replace(GAP, c) == q.sentence]
 
 
 def test_choices_are_distinct(quiz):
@@ -239,8 +256,11 @@ def test_rule_check_catches_a_broken_question(quiz, annotation):
     q.choices[(q.answer + 1) % len(q.choices)] = q.choices[q.answer]
     assert "choices not distinct" in check_question(q, annotation)
     q = copy.deepcopy(next(q for q in quiz if q.kind == "details"))
-    q.prompt = q.prompt.replace(GAP, q.choices[q.answer] + " " + GAP, 1)
+    q.prompt = q.prompt.replace("?", f" {q.choices[q.answer]}?", 1)
     assert "prompt reveals the answer" in check_question(q, annotation)
+    q = copy.deepcopy(next(q for q in quiz if q.kind == "true_false"))
+    q.prompt = q.prompt.split("\n")[0] + "\n" + q.sentence
+    assert "true/false statement copies a sentence of the text" in check_question(q, annotation)
 
 
 def test_the_dateline_place_is_not_asked_about():
@@ -266,10 +286,12 @@ def test_a_false_statement_swaps_a_number_for_one_of_the_same_magnitude(annotati
             if q.kind == "true_false" and q.answer == 1:
                 a, b = q.highlight
                 original = q.sentence[a:b]
-                if original[0].isdigit():
-                    swapped = body(q)[a : len(body(q)) - (len(q.sentence) - b)]
-                    ratio = number(swapped) / number(original)
-                    assert 0.1 <= ratio <= 10, (original, swapped)
+                said = re.search(r"the text says (\S+), not (\S+) \(", q.explanation)
+                if original[0].isdigit() and said:
+                    assert said.group(1) == original
+                    ratio = number(said.group(2)) / number(original)
+                    assert 0.1 <= ratio <= 10, (original, said.group(2))
+                    assert said.group(2) in body(q)
                     swaps += 1
     assert swaps
 
@@ -306,12 +328,10 @@ def test_towns_and_regions_do_not_swap():
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_true_and_false_statements_come_in_equal_numbers(annotation, seed):
-    answers = [
-        q.answer for q in quiz_generate(annotation, seed=seed, count=30) if q.kind == "true_false"
-    ]
+def test_the_three_answers_take_turns(annotation, seed):
+    answers = [q.answer for q in quiz_generate(annotation, seed=seed) if q.kind == "true_false"]
     assert len(answers) >= 2
-    assert abs(answers.count(0) - answers.count(1)) <= 1
+    assert max(answers.count(k) for k in (0, 1, 2)) <= len(answers) // 3 + 1, answers
 
 
 def test_a_year_is_only_swapped_for_another_year():
@@ -352,7 +372,8 @@ def test_prompts_quote_a_sentence_without_its_dateline():
     assert questions, "the dateline sentence is still asked about"
     for q in questions:
         assert "(dpa)" not in q.prompt and "Leipzig –" not in q.prompt
-        assert body(q).startswith("Der Stadtrat")
+        if q.kind != "details":  # a W-question starts with its question word
+            assert body(q).startswith("Der Stadtrat")
         # The stored sentence, its anchor and the highlight stay those of the whole sentence.
         a, b = q.highlight
         assert q.sentence.startswith("Leipzig (dpa) – ")
@@ -384,7 +405,7 @@ def test_a_sentence_with_a_dash_inside_has_no_dateline():
 def test_the_quiz_opens_with_a_who_or_where_question(annotation, seed):
     first = quiz_generate(annotation, seed=seed)[0]
     assert first.kind == "details"
-    assert first.prompt.startswith(("Who is it?", "Which place", "Which country", "Which name"))
+    assert asks_who_or_where(first), first.prompt
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -397,8 +418,8 @@ def test_no_two_questions_of_one_kind_follow_each_other(annotation, seed):
 def test_the_order_interleaves_content_and_language_questions():
     from reader.quiz.generate import Question, quiz_order
 
-    def q(kind, index, instruction="Which number completes the sentence?"):
-        return Question(kind, f"{instruction}\nx", ["a", "b"], 0, "x", "", index, [0, 1])
+    def q(kind, index, question="Wie viele Brücken baut die Stadt?"):
+        return Question(kind, f"Answer.\n{question}", ["a", "b"], 0, "x", "", index, [0, 1])
 
     questions = [
         q("meaning", 0),
@@ -406,7 +427,7 @@ def test_the_order_interleaves_content_and_language_questions():
         q("details", 2),
         q("compound", 3),
         q("true_false", 4),
-        q("details", 5, "Who is it?"),
+        q("details", 5, "Wer baut die Brücke?"),
     ]
     order = [(x.kind, x.sentence_index) for x in quiz_order(questions)]
     # Who first; then text order, content and language taking turns.
@@ -603,7 +624,7 @@ def test_a_bare_surname_has_bare_surnames_as_choices():
         "Nach einer Umfrage der Zeitung unterstützt aber Anna Berger den Plan in Dresden.\n"
         "Im Juni stellte Hoffmann den Plan auf einer Versammlung in Bremen vor.\n"
     )
-    who = [q for q in quiz_generate(annotate(text), count=30) if q.prompt.startswith("Who")]
+    who = [q for q in quiz_generate(annotate(text), count=30) if body(q).startswith("Wer ")]
     assert who
     for q in who:
         # "Keller" among "Anna Berger" and "Markus Vogel" would stand out by its shape.
@@ -765,9 +786,22 @@ def test_a_word_whose_sense_is_its_english_cognate_is_not_asked():
     assert _guessable({"text": "konventionelle", "lemma": "konventionell", "gloss": "conventional"})
 
 
-def test_vocabulary_gaps_are_nouns_first(annotation):
+def test_vocabulary_gaps_are_nouns_first():
     from reader.quiz.generate import _vocabulary
 
+    def verb(lemma, gloss):
+        return {"xpos": "VVINF", "upos": "VERB", "lemma": lemma, "gloss": gloss}
+
+    annotation = with_words(
+        "Der Stadtrat will die Kosten der Brücke im Herbst prüfen lassen.\n"
+        "Die Stadt will im Mai beginnen und den Park mit dem Ufer verbinden.\n"
+        "Die Verwaltung soll die Gebühren im Juni senken und die Pläne zeigen.\n",
+        prüfen=verb("prüfen", "to check"),
+        beginnen=verb("beginnen", "to begin"),
+        verbinden=verb("verbinden", "to connect"),
+        senken=verb("senken", "to lower"),
+        zeigen=verb("zeigen", "to show"),
+    )
     sents = article_sentences(annotation)
     candidates = list(_vocabulary(sents, random.Random(0), {s.text for s in sents}))
     nouns = [q for q in candidates if q.choices[q.answer][:1].isupper()]

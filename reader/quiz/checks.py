@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from reader.quiz.helpers import FALSE, GAP, TRUE, Question, mentions, norm
+from reader.quiz.helpers import FALSE, GAP, NOT_GIVEN, TRUE, Question, mentions, norm
 from reader.quiz.sentences import article_sentences
 
 
@@ -46,28 +46,32 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
     dateline = next((s for s in sents if norm(s.text) == norm(q.sentence) and s.dateline), None)
     if dateline and dateline.text[: dateline.offsets[dateline.dateline][0]].strip() in body:
         problems.append("prompt quotes the dateline")
-    if q.kind in {"details", "vocabulary"}:
+    if q.kind == "vocabulary":
         if body.count(GAP) != 1:
             problems.append("cloze without exactly one gap")
         filled = [norm(body.replace(GAP, c)) for c in q.choices]
-        if filled[q.answer] not in {norm(q.sentence), shown.get(norm(q.sentence))}:
-            problems.append("right choice does not give back the source sentence")
+        # Nothing is filled in word for word from the text: the right choice is a synonym.
         for k, f in enumerate(filled):
-            if k != q.answer and f in texts_shown:
-                problems.append(f"wrong choice {q.choices[k]!r} also gives a sentence of the text")
+            if f in texts_shown:
+                problems.append(f"choice {q.choices[k]!r} gives a sentence of the text")
         if mentions(body.replace(GAP, " "), right):
             problems.append("prompt reveals the answer")
-        if q.kind == "details":
-            numeric = [any(ch.isdigit() for ch in c) for c in q.choices]
-            if len(set(numeric)) != 1:
-                problems.append("choices of different kinds (numbers mixed with words)")
+    elif q.kind == "details":
+        if GAP in body or not body.rstrip().endswith("?"):
+            problems.append("detail question is not a W-question")
+        if mentions(body, right):
+            problems.append("prompt reveals the answer")
+        if norm(right) not in norm(q.sentence):
+            problems.append("the answer is not in its sentence")
+        numeric = [any(ch.isdigit() for ch in c) for c in q.choices]
+        if len(set(numeric)) != 1:
+            problems.append("choices of different kinds (numbers mixed with words)")
     elif q.kind == "true_false":
-        if q.choices != [TRUE, FALSE]:
-            problems.append("true/false choices are not True/False")
-        statement = norm(body)
-        is_true = statement in texts_shown
-        if is_true != (right == TRUE):
-            problems.append("true/false answer does not match the text")
+        if q.choices != [TRUE, FALSE, NOT_GIVEN]:
+            problems.append("true/false choices are not richtig / falsch / steht nicht im Text")
+        # Nothing is judged word for word: no statement is a sentence of the text.
+        if norm(body) in texts_shown:
+            problems.append("true/false statement copies a sentence of the text")
     elif q.kind in {"meaning", "idiom", "compound"}:
         if mentions(body, right):
             problems.append("prompt reveals the answer")

@@ -68,7 +68,7 @@ def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
     return text, False
 
 
-def _gender_before(token: Mapping | None) -> str:
+def gender_before(token: Mapping | None) -> str:
     """The sex a role noun before a name shows: die Ministerin Katrin Albers, der Norweger
     Erik Lunde. Swapping names across it would make a false statement false by its grammar."""
     if token is None or token.get("xpos") != "NN":
@@ -85,7 +85,7 @@ def _gender_before(token: Mapping | None) -> str:
     return ""
 
 
-def _role_noun(sent: Sent, a: int) -> Mapping | None:
+def role_noun(sent: Sent, a: int) -> Mapping | None:
     """The noun that says who the name at token `a` is: the one right before it (Ministerin
     Katrin Albers) or, for a name in apposition, the head of the phrase before the comma (die
     Präsidentin des Sozialverbands VdK, Helga Brandt)."""
@@ -117,7 +117,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
             ):
                 persons.add(" ".join(words))
                 persons.update(w for w in words if len(w) > 2)
-                g = _gender_before(_role_noun(sent, a))
+                g = gender_before(role_noun(sent, a))
                 if g:
                     for key in [" ".join(words), *words]:
                         genders.setdefault(key, g)
@@ -231,26 +231,6 @@ def _form_like(fact: Fact, other: Fact) -> str:
     return other.value if is_name else other.text
 
 
-CLASS_QUESTION = {
-    "person+article": "Who is it?",
-    "place+article": "Which place completes the sentence?",
-    "name+article": "Which name completes the sentence?",
-    "number": "Which number completes the sentence?",
-    "percent": "Which figure completes the sentence?",
-    "year": "Which year completes the sentence?",
-    "person": "Who is it?",
-    "place": "Which place completes the sentence?",
-    "region": "Which country or region completes the sentence?",
-    "state": "Which German state completes the sentence?",
-    "state+article": "Which German state completes the sentence?",
-    "region+article": "Which country or region completes the sentence?",
-    "name": "Which name completes the sentence?",
-    "weekday": "On which day?",
-    "time": "At what time?",
-    "month": "In which month?",
-}
-
-
 def _number(text: str) -> float | None:
     try:
         return float(text.replace(".", "").replace(",", "."))
@@ -280,6 +260,20 @@ def fact_distractors(
 ) -> list[str]:
     seen = {norm(fact.value)}
     pool = []
+    # First names and surnames of the article's names (Johanna, Moser of Johanna Moser): a
+    # part stands in only for the same part (Hofer for Moser), never for a place or a whole name.
+    firsts = {f.value.split()[0] for f in facts if " " in f.value}
+    lasts = {f.value.split()[-1] for f in facts if " " in f.value}
+
+    # A value the article uses in two categories (Danzig the port and a name) swaps with
+    # neither: the swap could cross categories.
+    categories: dict[str, set[str]] = {}
+    for f in facts:
+        categories.setdefault(norm(f.value), set()).add(f.cls.split("+")[0])
+
+    def part(value: str) -> str:
+        return "first" if value in firsts - lasts else "last" if value in lasts else ""
+
     for other in facts:
         if other.cls != fact.cls or norm(other.value) in seen:
             continue
@@ -288,6 +282,10 @@ def fact_distractors(
         # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name, nor
         # full names to a bare surname ("Kim" among "Joe Biden", "Wladimir Putin").
         if fact.cls.startswith("person") and (" " in fact.value) != (" " in other.value):
+            continue
+        if part(other.value) and part(other.value) != part(fact.value):
+            continue
+        if len(categories[norm(other.value)]) > 1:
             continue
         # Part of the answer or of a choice already taken (Kim and Kim Jong Un) is the same one.
         words = set(norm(other.value).split())

@@ -19,7 +19,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from reader.quiz.facts import CLASS_QUESTION, GERMAN_STATES, PLACES, REGIONS, extract_facts
+from reader.quiz.facts import GERMAN_STATES, PLACES, REGIONS, extract_facts
 from reader.quiz.helpers import (
     FALSE,
     GAP,
@@ -32,10 +32,12 @@ from reader.quiz.helpers import (
 )
 from reader.quiz.kinds import KINDS, REGISTRY, ArticleContext
 from reader.quiz.kinds.compound import _compound, _part_distractor_ok, _sense_in_compound
+from reader.quiz.kinds.details import asks_who_or_where
 from reader.quiz.kinds.idiom import PHRASE_MEANINGS
 from reader.quiz.kinds.meaning import _graded, _meaning, _senses_agree
 from reader.quiz.kinds.true_false import _leans_on_context
 from reader.quiz.kinds.vocabulary import _is_time_word, _vocabulary
+from reader.quiz.rejections import rejection
 from reader.quiz.sentences import (
     anchor_for,
     article_sentences,
@@ -150,7 +152,11 @@ def quiz_generate(
         },
     )
     # Every kind in registry order, each drawing from the one random in turn.
-    by_kind = {kind.name: list(kind.candidates(context)) for kind in REGISTRY}
+    # A question a rejection rule finds fault with never reaches the selection.
+    by_kind = {
+        kind.name: [q for q in kind.candidates(context) if rejection(q, context) is None]
+        for kind in REGISTRY
+    }
     excluded = set(exclude)
     for kind, questions in by_kind.items():
         kept = []
@@ -176,11 +182,12 @@ def quiz_generate(
     used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
     n -= len(used_sentences)
     chosen: list[Question] = []
+    targets: set[str] = set()
     kinds = [k for k in rotation() if by_kind[k]]
     # A weighted round robin over the kinds (comprehension first: details and true/false come
     # up most), each time the best question of that kind from a sentence not yet asked about;
     # sentences may be reused only when the article is too short for enough distinct ones.
-    last_tf = rng.randrange(2)
+    last_tf = rng.randrange(3)
     for allow_reuse in (False, True):
         progress = True
         while len(chosen) < n and progress:
@@ -190,11 +197,11 @@ def quiz_generate(
                     break
                 candidates = by_kind[kind]
                 if kind == "true_false":
-                    # Alternate true and false statements, so that "True" is no safe guess.
-                    candidates = sorted(candidates, key=lambda q: q.answer == last_tf)
+                    # The three answers take turns, so that none is a safe guess.
+                    candidates = sorted(candidates, key=lambda q: (q.answer - last_tf - 1) % 3)
                 for q in candidates:
-                    if q in chosen:
-                        continue
+                    if q in chosen or (q.target and norm(q.target) in targets):
+                        continue  # the same fact or word is asked about once
                     taken = q.anchor in used_sentences
                     if taken and (
                         not allow_reuse
@@ -205,6 +212,8 @@ def quiz_generate(
                         continue
                     chosen.append(q)
                     used_sentences.add(q.anchor)
+                    if q.target:
+                        targets.add(norm(q.target))
                     if q.kind == "true_false":
                         last_tf = q.answer
                     progress = True
@@ -223,21 +232,11 @@ def target_count(words: int) -> int:
 CONTENT_KINDS = frozenset(kind.name for kind in REGISTRY if kind.content)
 
 
-# Details questions a reader answers from the gist of the text: who, where.
-OPENERS = (
-    CLASS_QUESTION["person"],
-    CLASS_QUESTION["place"],
-    CLASS_QUESTION["region"],
-    CLASS_QUESTION["state"],
-    CLASS_QUESTION["name"],
-)
-
-
 def _opener_rank(q: Question) -> int:
     """How well a question opens a quiz: who or where first, then another detail, then a
     true/false statement; vocabulary last, it is no warm-up."""
     if q.kind == "details":
-        return 0 if q.prompt.startswith(OPENERS) else 1
+        return 0 if asks_who_or_where(q) else 1
     return 2 if q.kind == "true_false" else 3
 
 

@@ -15,7 +15,8 @@ from difflib import SequenceMatcher
 
 from wordfreq import zipf_frequency
 
-TRUE, FALSE = "True", "False"
+# The labels of a true/false statement, in the order they are shown.
+TRUE, FALSE, NOT_GIVEN = "richtig", "falsch", "steht nicht im Text"
 GAP = "___"
 
 WEEKDAYS = frozenset(
@@ -51,6 +52,9 @@ class Question:
     score: float = 0.0
     # For rule checks: the text that fills the gap for each choice (cloze kinds only).
     fills: list[str] = field(default_factory=list)
+    # What the question asks about (a fact's value, a word's lemma): a quiz asks about each
+    # target once.
+    target: str = ""
 
     def public(self) -> dict:
         """The command-line / JSON shape (DESIGN.md, issue 5)."""

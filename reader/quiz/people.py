@@ -5,7 +5,7 @@ A person is a name of two or three capitalised words that starts with a first na
 knows as a name (Katrin Wendt, Kim Jong Un; not Russlands Präsident, not New York); the tagger
 often takes a surname for a noun or a verb (Wendt: wenden), so only the first word must be a
 name. Their sex is what a role noun before the name shows (Verhandlungsführerin Katrin Wendt,
-der Vorsitzende ..., Josef Huber: facts._gender_before), never a guess from the first name: a
+der Vorsitzende ..., Josef Huber: facts.gender_before), never a guess from the first name: a
 question whose choices must agree with "sie" needs it certain. A later bare surname (Wendt
 kündigte an) is the same person.
 
@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.nlp.german import PRONOUN_AGREEMENT, SPEECH_VERBS
-from reader.quiz.facts import PERSON_TITLES, PLACES, REGIONS, _gender_before, _role_noun
+from reader.quiz.facts import PERSON_TITLES, PLACES, REGIONS, gender_before, role_noun
 from reader.quiz.helpers import WORD
 from reader.quiz.sentences import Sent
 
@@ -104,7 +104,7 @@ def _gender(sent: Sent, i: int) -> str:
     (Ministerin Claudia Brandt), or the head of the phrase it ends (Die Klubobfrau der Grünen
     Sabine Hofer; der Vorsitzende ..., Josef Huber; die Landesvorsitzende Renate Keller: the
     article tells). "" when nothing does."""
-    gender = _gender_before(_role_noun(sent, i))
+    gender = gender_before(role_noun(sent, i))
     if gender:
         return gender
     toks = sent.tokens

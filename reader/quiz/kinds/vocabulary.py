@@ -1,5 +1,8 @@
-"""Vocabulary: a content word as a gap; the other choices are words of the article with the same
-part of speech and the same inflection (STTS tag + morphology), so grammar gives nothing away."""
+"""Vocabulary in context: a content word as a gap, to be filled with a synonym that has the
+word's sense in this sentence (thesaurus.py), never with the article's own word (issue 17,
+items 1 and 4). The other choices are words of the article with the same part of speech and
+the same inflection (STTS tag + morphology), so grammar gives nothing away, and none of them a
+synonym of the word or of the answer."""
 
 from __future__ import annotations
 
@@ -22,8 +25,11 @@ from reader.quiz.helpers import (
     zipf_de,
 )
 from reader.quiz.kinds.base import ArticleContext, Kind
+from reader.quiz.paraphrase import SYNONYM_ZIPF, synonym_form
 from reader.quiz.sentences import Sent, gapped
+from reader.quiz.thesaurus import are_synonyms, synonyms
 
+PROMPT = "Which word fits the gap? (The article has another word of the same meaning here.)"
 _VOCAB_XPOS = {"NN", "VVFIN", "VVPP", "VVINF", "VVIZU", "ADJA", "ADJD"}
 
 
@@ -115,6 +121,22 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 continue  # too common to be worth a question, or too rare to be fair
             if guessable(t):
                 continue  # prominent, konventionelle: an English reader fills the gap at once
+            # The right choice is a synonym with the word's sense here, in its form: the
+            # article's own word is not among the choices, so the gap is never filled from
+            # the text word for word.
+            right = next(
+                (
+                    form
+                    for s in synonyms(lemma, t.get("gloss"))
+                    if zipf_de(s.word) >= SYNONYM_ZIPF
+                    and s.word.casefold() not in sent.text.casefold()
+                    for form in [synonym_form(sent, i, s)]
+                    if form
+                ),
+                None,
+            )
+            if right is None:
+                continue
             prompt_text = sent.show(gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
             if mentions(prompt_text, t["text"]) or mentions(prompt_text, stem):
@@ -124,8 +146,10 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 other_lemma = (other.get("lemma") or text).casefold()
                 if other_lemma == lemma.casefold() or norm(text) == norm(t["text"]):
                     continue
-                if token_senses(other) & token_senses(t):
+                if token_senses(other) & token_senses(t) or are_synonyms(lemma, other_lemma):
                     continue  # a synonym would make two right answers
+                if norm(text) == norm(right) or are_synonyms(right, other_lemma):
+                    continue
                 if norm(gapped(sent, i, i + 1, text)) in all_texts:
                     continue
                 if mentions(prompt_text, text):
@@ -145,16 +169,17 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
-            choices, answer = shuffled_choices(rng, t["text"], candidates[:3])
+            choices, answer = shuffled_choices(rng, right, candidates[:3])
             a, b = sent.offsets[i]
             gloss = token_gloss(t) if has_own_gloss(t) else None
             yield Question(
                 kind="vocabulary",
-                prompt=f"Which word does the article use here?\n{prompt_text}",
+                prompt=f"{PROMPT}\n{prompt_text}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
-                explanation=f"„{t['text']}“ ({lemma}{': ' + gloss if gloss else ''}).",
+                explanation=f"„{right}“ means what the article's „{t['text']}“ means here"
+                + (f" ({gloss})." if gloss else "."),
                 sentence_index=sent.index,
                 highlight=[a, b],
                 # Nouns first: a verb or adjective from elsewhere in the article often fits
@@ -165,6 +190,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 + (0.3 if 2.5 <= zipf <= 4.5 else 0)
                 - (0 if t["xpos"] == "NN" else 1.0),
                 fills=[*choices],
+                target=lemma,
             )
 
 
