@@ -131,3 +131,23 @@ def test_a_reference_question_only_where_the_pronoun_can_mean_one_person(before,
     )
     asked = questions(reference, text)
     assert [q.choices[q.answer] for q in asked] == ([meant] if meant else [])
+
+
+def test_the_speaker_may_follow_the_verb_with_their_role():
+    text = tagged(
+        "Wer/PIS nichts/PIS habe/VAFIN! ,/$, bekomme/VVFIN! Hilfe/NN:f ,/$, sagte/VVFIN/sagen "
+        "die/ART Landesvorsitzende/NN:f Renate/NE Keller/NN ./$."
+    )
+    sents = sents_of(text)
+    [report] = article_reports(article_people(sents), sents, paragraphs_of(text))
+    assert report.speaker.name == "Renate Keller" and report.speaker.gender == "f"
+
+
+def test_a_second_question_about_one_speaker_comes_after_every_speakers_first():
+    asked = speaker._one_speaker_first(questions(speaker, STRIKE))
+    best = {}
+    for q in sorted(asked, key=lambda q: -q.score):
+        best.setdefault(q.choices[q.answer], q.score)
+    firsts = sorted(best.values())
+    wendt_second = min(q.score for q in asked if q.choices[q.answer] == "Katrin Wendt")
+    assert wendt_second < firsts[0]

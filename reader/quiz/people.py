@@ -289,6 +289,22 @@ def _content_bounds(sent: Sent, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What may stand between a verb of saying and the name of who said it: a role (die
+# Landesvorsitzende, der bayerische Minister).
+_ROLE_TAGS = frozenset({"ART", "ADJA", "NN"})
+
+
+def _named_after(people: Sequence[Person], sent: Sent, i: int) -> tuple[Person, Mention] | None:
+    """The person named at token i, or after a role phrase starting there."""
+    for k in range(i, min(i + 4, len(sent.tokens))):
+        found = _mention_at(people, sent.index, k)
+        if found is not None:
+            return found
+        if sent.tokens[k].get("xpos") not in _ROLE_TAGS:
+            return None
+    return None
+
+
 def _explicit_report(
     people: Sequence[Person], sents: Mapping[int, Sent], sent: Sent
 ) -> Report | None:
@@ -299,8 +315,9 @@ def _explicit_report(
         after = v + 1
         subject = toks[after] if after < n else None
         if v and toks[v - 1]["text"] == ",":
-            # "..., sagte Wendt (am Abend)." / "..., sagte sie."
-            speaker = _mention_at(people, sent.index, after) if subject else None
+            # "..., sagte Wendt (am Abend)." / "..., sagte sie." / "..., sagte die
+            # Landesvorsitzende Renate Keller."
+            speaker = _named_after(people, sent, after) if subject else None
             if speaker is None and subject is not None and subject.get("xpos") == "PPER":
                 person = antecedent(people, sents, sent.index, after, toks[v])
                 named = Mention(sent.index, after, after + 1)

@@ -95,8 +95,21 @@ def _speaker_questions(
         )
 
 
+def _one_speaker_first(questions: Iterable[Question]) -> list[Question]:
+    """A speaker's second-best statement after every speaker's best: a quiz that asks "who
+    said this?" twice should not have the same answer twice."""
+    questions = list(questions)
+    by_speaker: dict[str, list[Question]] = {}
+    for q in questions:
+        by_speaker.setdefault(q.choices[q.answer], []).append(q)
+    for own in by_speaker.values():
+        for rank, q in enumerate(sorted(own, key=lambda q: (-q.score, q.sentence_index))):
+            q.score -= rank
+    return questions
+
+
 def candidates(context: ArticleContext) -> Iterable[Question]:
-    return _speaker_questions(context.sents, context.paragraphs, context.rng)
+    return _one_speaker_first(_speaker_questions(context.sents, context.paragraphs, context.rng))
 
 
 KIND = Kind("speaker", candidates, content=True)
