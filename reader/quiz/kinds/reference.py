@@ -81,11 +81,14 @@ def _reference_questions(sents: Sequence[Sent], rng) -> Iterable[Question]:
             if not (_speaks(sent, i) or _reported_subject(sent, i, person)):
                 continue
             pronoun = sent.tokens[i]
-            wrong = [p.name for p in people if p is not person and pronoun_agrees(pronoun, verb, p)]
+            # Those named nearest first: they are who a reader could take "sie" for.
+            wrong = sorted(
+                (p for p in people if p is not person and pronoun_agrees(pronoun, verb, p)),
+                key=lambda p: (min(abs(m.s - sent.index) for m in p.mentions), p.name),
+            )
             if len(wrong) < 2:
                 continue
-            rng.shuffle(wrong)
-            choices, answer = shuffled_choices(rng, person.name, wrong[:3])
+            choices, answer = shuffled_choices(rng, person.name, [p.name for p in wrong[:3]])
             shown = sent.shown
             yield Question(
                 kind="reference",
