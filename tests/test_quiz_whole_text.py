@@ -117,3 +117,13 @@ def test_the_seed_article_gets_the_mix_of_issue_17():
     assert len(quiz) >= 8 and len(kinds) >= 5
     assert sum(kinds[k] for k in CONTENT_KINDS) >= 0.4 * len(quiz)
     assert kinds["heading"] >= 1  # the seed has three subheadings
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_question_asks_about_a_sentence_the_main_idea_shows_whole(seed):
+    """A gap in a sentence that stands whole among the main idea's choices is answered there."""
+    annotation = json.loads((GOLDEN / "quiz_seed_input.json").read_text(encoding="utf-8"))
+    quiz = quiz_generate(annotation, seed=seed, count=14)
+    [main] = [q for q in quiz if q.kind == "main_idea"]
+    shown = {s.text for s in article_sentences(annotation) if s.shown in main.choices}
+    assert [q for q in quiz if q is not main and q.sentence in shown] == []

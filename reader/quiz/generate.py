@@ -183,6 +183,9 @@ def quiz_generate(
     n -= len(used_sentences)
     chosen: list[Question] = []
     targets: set[str] = set()
+    # A choice that is a whole sentence of the article (the main idea's) shows it: no other
+    # question may then ask about that sentence, its gap would stand filled among the choices.
+    quoted = {anchor_for(s.shown): anchor_for(s.text) for s in sents}
     kinds = [k for k in rotation() if by_kind[k]]
     # A weighted round robin over the kinds (comprehension first: details and true/false come
     # up most), each time the best question of that kind from a sentence not yet asked about;
@@ -214,6 +217,9 @@ def quiz_generate(
                     used_sentences.add(q.anchor)
                     if q.target:
                         targets.add(norm(q.target))
+                    used_sentences.update(
+                        quoted[a] for a in map(anchor_for, q.choices) if a in quoted
+                    )
                     if q.kind == "true_false":
                         last_tf = q.answer
                     progress = True
