@@ -151,3 +151,15 @@ def test_a_second_question_about_one_speaker_comes_after_every_speakers_first():
     firsts = sorted(best.values())
     wendt_second = min(q.score for q in asked if q.choices[q.answer] == "Katrin Wendt")
     assert wendt_second < firsts[0]
+
+
+def test_she_who_opens_a_report_is_the_woman_named_before():
+    text = tagged(
+        "Die/ART Klubobfrau/NN:f der/ART Grünen/NN Sabine/NE Hofer/NE "
+        "kritisierte/VVFIN/kritisieren den/ART Plan/NN:m ./$. | Sie/PPER "
+        "forderte/VVFIN/fordern ,/$, dass/KOUS die/ART Stadt/NN:f die/ART Kosten/NN "
+        "übernehme/VVFIN! ./$."
+    )
+    sents = sents_of(text)
+    [report] = article_reports(article_people(sents), sents, paragraphs_of(text))
+    assert (report.s, report.speaker.name) == (1, "Sabine Hofer")

@@ -329,6 +329,10 @@ def _explicit_report(
         if comma is not None and comma <= after + 6:
             # "Wendt sagte (vor dem Tor), ..." : the one person before the verb speaks.
             before = [pm for pm in _mentions_in(people, sent.index) if pm[1].end <= v]
+            if not before and v == 1 and toks[0].get("xpos") == "PPER":
+                # "Sie forderte, dass ...": the one she refers to speaks.
+                person = antecedent(people, sents, sent.index, 0, toks[v])
+                before = [(person, Mention(sent.index, 0, 1))] if person else []
             if len(before) == 1 and _has_report(sent, comma + 1, n):
                 start, end = _content_bounds(sent, comma + 1, n)
                 return Report(sent.index, start, end, before[0][0], before[0][1])
