@@ -75,10 +75,12 @@ SLOTS = {
     "wohin",
     "etwas.",
 }
-# Words that may be absent without changing the idiom (negation turns "eine Rolle spielen"
-# into "keine Rolle spielen", which is the same expression).
+# Words that may be absent without changing the idiom. Negation is not among them: "eine Rolle
+# spielen" negated is still the expression, but an idiom written with its negation ("nicht ganz
+# dicht sein", "keine Chance haben") means the opposite without it.
+NEGATIONS = {"nicht"}
+NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keinem", "keiner", "keines"}
 SKIPPABLE = {
-    "nicht",
     "mal",
     "einmal",
     "auch",
@@ -270,7 +272,7 @@ class Element:
     of the element it belongs to (its noun), so it must stand in front of that noun."""
 
     word: str
-    role: str  # noun verb adj adp det poss refl pron other
+    role: str  # noun verb adj adp det poss refl pron neg other
     keys: frozenset[str]
     required: bool
     head: int | None = None
@@ -288,6 +290,9 @@ class IdiomPattern:
     max_span: int = 10
     rank: float = 0.0
     pp_heads: frozenset[int] = frozenset()  # nouns that have their own preposition
+    # Nouns the idiom writes without article or possessive ("Recht haben"): with an article
+    # in the text they are another phrase ("das Recht haben", to have the right).
+    bare_nouns: frozenset[int] = frozenset()
 
     @property
     def phrase(self) -> str:
@@ -353,7 +358,10 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         ):
             i += 1
             continue
-        if low == "sich":
+        if low in NEGATIONS and not is_sentence:
+            # "nicht ganz dicht sein": the negation is the idiom's polarity, required
+            elements.append(Element(word, "neg", frozenset(NEGATIONS), True))
+        elif low == "sich":
             # The reflexive is part of the idiom: "mit sich bringen", not "mit ... gebracht".
             elements.append(Element(word, "refl", frozenset({"sich"}), True))
             if pending_heads:
@@ -372,6 +380,10 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
                 i += 1
                 continue
             elements.append(Element(word, "adp", frozenset({low}), True))
+            pending_heads.append(len(elements) - 1)
+        elif low in NEGATIVE_DETERMINERS and not last:
+            # "keine Chance haben" is no "gute Chancen haben": a negative determiner is required
+            elements.append(Element(word, "det", frozenset(NEGATIVE_DETERMINERS), True))
             pending_heads.append(len(elements) - 1)
         elif low in DETERMINERS and not last:
             elements.append(
@@ -518,6 +530,12 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
     anchor = min(required, key=lambda k: (_anchor_score(elements[k]), k))
     max_span = int(extra.get("span", 10 if not is_sentence else 14))
     pp_heads = frozenset(e.head for e in elements if e.role == "adp" and e.head is not None)
+    determined = {e.head for e in elements if e.role in {"adp", "det", "poss"}}
+    bare_nouns = frozenset(
+        k
+        for k, e in enumerate(elements)
+        if e.role == "noun" and k not in determined and entry.kind == "idiom" and not is_sentence
+    )
     return IdiomPattern(
         entry,
         tuple(elements),
@@ -526,6 +544,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         max_span,
         float(extra.get("rank", 0.0)),
         pp_heads,
+        bare_nouns,
     )
 
 
@@ -779,6 +798,14 @@ class IdiomMatcher:
                 _looks_singular(toks[chosen[k]]) for k in chosen if elements[k].role == "noun"
             ):
                 continue  # "die Rechnung bezahlen" (pay the price), not "Rechnungen bezahlt"
+            if any(
+                _complex_preposition(elements[k], toks, chosen[k])
+                for k in chosen
+                if k in pattern.pp_heads
+            ):
+                continue  # "im Sinne des Gesetzes" is a preposition, not "im Sinn haben"
+            if pattern.entry.kind == "idiom" and not _articles_agree(pattern, toks, chosen):
+                continue  # "das Recht haben" is no "Recht haben", "eine Hand" no "die Hand"
             core_positions = [chosen[k] for k in chosen if elements[k].required]
             if max(core_positions) - min(core_positions) > pattern.max_span:
                 continue
@@ -802,6 +829,56 @@ class IdiomMatcher:
             if best is None or _span(candidate) < _span(best):
                 best = candidate
         return best
+
+
+def _article_class(text: str) -> str | None:
+    """definite, indefinite or negative, for an article or a contraction's article."""
+    text = text.lower()
+    if text in CONTRACTIONS or text in {"der", "die", "das", "den", "dem", "des"}:
+        return "definite"
+    if text.startswith("kein"):
+        return "negative"
+    if text.startswith("ein") and text in DETERMINERS:
+        return "indefinite"
+    return None
+
+
+def _articles_agree(pattern: IdiomPattern, toks, chosen: dict[int, int]) -> bool:
+    """An idiom's article as written: "den Kopf aus der Schlinge ziehen" is not "einen Kopf"
+    (a negated idiom, "keinen", is still the idiom); a noun written bare ("Recht haben") takes
+    no article in the text."""
+    for k, pos in chosen.items():
+        if k < 0:
+            continue
+        e = pattern.elements[k]
+        if e.role == "det":
+            wanted, found = _article_class(e.word), _article_class(toks[pos].text)
+            if wanted and found and found != "negative" and wanted != found:
+                return False
+        elif k in pattern.bare_nouns:
+            for i in range(pos - 1, max(-1, pos - 5), -1):
+                if toks[i].tag == "ART" or (not toks[i].tag and toks[i].pos == "DET"):
+                    if _article_class(toks[i].text) in {"definite", "indefinite"}:
+                        return False
+                    break
+                if not _np_internal(toks[i]):
+                    break
+    return True
+
+
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+
+
+def _complex_preposition(e: Element, toks, pos: int) -> bool:
+    """The idiom's noun in the old dative -e the idiom does not write, before a genitive:
+    "im Sinne des", "im Falle der", "im Zuge eines" are frozen prepositions of their own."""
+    text = toks[pos].text.lower()
+    return (
+        e.role == "noun"
+        and text == e.word.lower() + "e"
+        and pos + 1 < len(toks)
+        and toks[pos + 1].text.lower() in GENITIVE_ARTICLES
+    )
 
 
 def _looks_singular(tok: Tok) -> bool:
@@ -842,6 +919,8 @@ def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, .
         for i in where.get(k, ()):
             if i in seen or not _fits(e.role, toks[i]):
                 continue
+            if e.role == "verb" and _is_auxiliary(toks, clauses, i):
+                continue  # "hat im Sinne des Gesetzes gehandelt" has no "im Sinn haben"
             seen.add(i)
             extra: tuple[int, ...] = ()
             if e.particle:
@@ -890,6 +969,25 @@ def _particle_in_clause(particle, verb_pos, toks, where, clauses) -> int | None:
             if best is None or abs(i - verb_pos) < abs(best - verb_pos):
                 best = i
     return best
+
+
+AUXILIARIES = frozenset({"haben", "sein", "werden"})
+PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
+
+
+def _is_auxiliary(toks, clauses, i: int) -> bool:
+    """haben, sein or werden forming a compound tense or passive with a participle of its
+    clause ("hat ... gehandelt", "ist ... gekommen", "wird ... gestellt"): then it is no idiom's
+    verb; the participle itself may be ("hat Recht gehabt")."""
+    tok = toks[i]
+    if tok.lemma.lower() not in AUXILIARIES or tok.tag in PARTICIPLE_TAGS:
+        return False
+    if tok.tag and not tok.tag.startswith("VA"):
+        return False
+    clause = clauses[i]
+    return any(
+        j != i and clauses[j] == clause and toks[j].tag in PARTICIPLE_TAGS for j in range(len(toks))
+    )
 
 
 _PERSONAL_SUBJECTS = {"ich", "du", "er", "wir", "ihr", "man"}

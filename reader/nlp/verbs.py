@@ -10,7 +10,12 @@ the whole verb's lemma (`token._.verb_lemma`) and gloss: a learner hovering "ste
 "to introduce", not the stem's "to put".
 
 Reflexive verbs: a verb whose dictionary entry is reflexive (sich konzentrieren) and a
-reflexive pronoun in its clause (sich, or mich/dich/uns/euch with the matching subject).
+reflexive pronoun in its clause (sich, or mich/dich/uns/euch with the matching subject). Only an
+inherently reflexive verb is an expression of its own (with a note for the learner): one the
+dictionary knows only with "sich" (sich bemühen), or whose "sich" sense leaves the plain verb's
+behind (sich befinden "to be located", befinden "to decide"). An ordinary reflexive or
+decausative use (sich ändern "to change", sich treffen "to meet") means what the verb means:
+its sense is still the reflexive entry's, but no reflexive-verb note.
 """
 
 from __future__ import annotations
@@ -347,6 +352,29 @@ def separable_verbs(doc: Doc) -> Doc:
     return doc
 
 
+def _head_verb(gloss: str) -> str | None:
+    """The English verb a sense starts with: "to free oneself" -> "free"; none for "to be
+    located" or a note in brackets (they say nothing about the verb itself)."""
+    words = gloss.lower().split()
+    if len(words) > 1 and words[0] == "to" and words[1] not in ("be", "have", "get", "become"):
+        return words[1].split("/")[0]
+    return None
+
+
+def inherently_reflexive(entries: list[LexEntry]) -> bool:
+    """Whether the verb's "sich" use is a verb of its own: no plain verb entry, or the reflexive
+    entry's leading sense is none of the plain verb's English verbs. Ding writes a decausative
+    or ordinary reflexive with the plain verb's own English verb first (sich ändern "to change",
+    sich drehen "to turn", sich befreien "to free oneself"); an inherently reflexive one with
+    another (sich befinden "to be located", sich einigen "to agree", sich sorgen "to fret")."""
+    reflexive = _verb_gloss(entries, reflexive=True)
+    plain = [e for e in entries if e.pos in ("VERB", "AUX") and not e.reflexive and e.glosses]
+    if reflexive is None or not plain:
+        return reflexive is not None
+    lead = next((v for g in reflexive.glosses if (v := _head_verb(g))), None)
+    return lead is None or lead not in {v for e in plain for g in e.glosses if (v := _head_verb(g))}
+
+
 def _subject_person(tokens, pronoun_text: str) -> bool:
     wanted = REFLEXIVE_PERSONAL.get(pronoun_text.lower())
     return wanted is not None and any(t.text.lower() == wanted for t in tokens)
@@ -394,7 +422,8 @@ def reflexive_verbs(doc: Doc) -> Doc:
         if pronoun.i in used_pronouns:
             continue
         lemma = verb._.verb_lemma or verb.lemma_
-        entry = _verb_gloss(_fetch_entries(cache, lemma), reflexive=True)
+        entries = _fetch_entries(cache, lemma)
+        entry = _verb_gloss(entries, reflexive=True)
         if entry is None:
             continue
         used_pronouns.add(pronoun.i)
@@ -409,6 +438,8 @@ def reflexive_verbs(doc: Doc) -> Doc:
                 doc[i]._.gloss = gloss
                 doc[i]._.senses = senses
                 doc[i]._.gloss_via = "reflexive"
+        if not inherently_reflexive(entries):
+            continue  # sich ändern: the reflexive sense, but no reflexive-verb note
         doc._.expressions.append(
             {
                 "type": "reflexive_verb",
