@@ -262,7 +262,8 @@ def _gloss_forms(text: str) -> set[str]:
     forms = set()
     for variant in (_PARENS.sub(" ", text), text.replace("(", "").replace(")", "")):
         for alternative in re.split(r"[,;/]", variant.lower()):
-            words = " ".join(_NOISE.sub(" ", alternative).split())
+            # Number does not count: "observer" is what "observers" expected.
+            words = " ".join(w.removesuffix("s") for w in _NOISE.sub(" ", alternative).split())
             if words:
                 forms.add(words)
     return forms

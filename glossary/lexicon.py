@@ -244,6 +244,8 @@ class DbLexicon:
                     source=e["source"],
                     fixed=e["fixed"],
                     contexts=tuple(e["contexts"]),
+                    # The Ding import ranks its senses (glossary.importers.ding.order_senses).
+                    ranked=e["source"] == Source.DING,
                 )
                 for e in ordered
             )

@@ -65,3 +65,8 @@ def test_a_preposition_of_a_comparison_is_no_frame(lexicon):
 
 def test_a_comparative_with_an_entry_of_its_own_is_glossed_by_it(lexicon):
     assert gloss_of(lexicon, "Die Preise stiegen später.", "später") == "later"
+
+
+def test_the_sense_most_of_its_compounds_use_comes_first(lexicon):
+    # "monitor" is the commoner English word; Ding's compounds say "observer".
+    assert gloss_of(lexicon, "Die Beobachter warnten.", "Beobachter") == "observer"

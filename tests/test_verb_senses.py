@@ -220,7 +220,8 @@ def test_import_stores_the_contexts_and_the_lexicon_returns_them(tmp_path):
     sample.write_text(WAHRNEHMEN_LINES, encoding="utf-8")
     run_import(str(sample))
     [entry] = DbLexicon().lookup_many(["wahrnehmen"])["wahrnehmen"]
-    assert entry.glosses[:2] == ("to perceive sth.", "to discern sth.")
+    # Stored in a learner's order (glossary.importers.ding.order_senses): one plain word first.
+    assert entry.glosses[:2] == ("to use", "to perceive sth.")
     assert ("to perceive sth.", "bedrohung schmerz bein") in entry.contexts
     assert ("to use", "vorteil gelegenheit") in entry.contexts
     assert entry_senses(entry, frozenset({"bedrohung"}))[0] == "to perceive sth."

@@ -16,12 +16,15 @@ part of speech with its senses best first. The import command only writes the re
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.nlp.english import clean_gloss as clean
+from reader.nlp.english import english_words, plainness, sense_words
 from reader.nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
 from reader.nlp.lexicon import FRAME_MARK, context_stem, lexicon_key
 
@@ -941,3 +944,87 @@ def _plural_only_after_singular(entries: list[EntryRecord]) -> None:
     for entry in entries:
         if entry.pos == "NOUN" and not entry.gender and entry.key in singular_plurals:
             entry.rank += 32 * _TIER  # below every tier of line_tier (at most 31)
+
+
+# --- Sense order ---------------------------------------------------------------------------
+
+# A compound's head (Preis|sturz -> Sturz) is its longest final part that is a noun headword
+# of at least this many letters, after a modifier of at least MIN_MODIFIER letters.
+MIN_HEAD = 4
+MIN_MODIFIER = 2
+
+
+def sense_evidence(lines: Iterable[DingLine]) -> dict[str, list[frozenset[str]]]:
+    """noun key -> the English words of every Ding entry and phrase built on that noun: the
+    compounds whose head it is (Preissturz :: fall in prices, Kurssturz :: fall in prices for
+    Sturz) and the phrases that contain it (einen Schaden verursachen :: to cause damage).
+    How many of them use a sense says how central Ding itself takes that sense to be, which
+    its order of lines does not (Sturz :: lintel comes first)."""
+    lines = list(lines)
+    nouns = {word.key for line in lines for word in line.words if word.pos == "NOUN"}
+    evidence: dict[str, list[frozenset[str]]] = {}
+    shortest = MIN_HEAD + MIN_MODIFIER
+    for line in lines:
+        for word in line.words:
+            key = word.key
+            if word.pos != "NOUN" or len(key) <= shortest or " " in key:
+                continue
+            for i in range(MIN_MODIFIER, len(key) - MIN_HEAD + 1):
+                if key[i:] in nouns:
+                    words = english_words(" ".join(g.gloss for g in word.glosses))
+                    evidence.setdefault(key[i:], []).append(words)
+                    break
+        for phrase in line.phrases:
+            found = {
+                token.lower()
+                for token in phrase.phrase.split()
+                if token[:1].isupper() and token.lower() in nouns
+            }
+            if found:
+                words = english_words(phrase.meaning)
+                for token in found:
+                    evidence.setdefault(token, []).append(words)
+    return evidence
+
+
+def sense_support(gloss: str, evidence: list[frozenset[str]], counts: Counter | None = None) -> int:
+    """How many of a word's compounds and phrases use this sense's words. `counts` (the
+    words of all of them counted) answers a one-word sense at once."""
+    words = sense_words(gloss)
+    if not words:
+        return 0
+    if len(words) == 1 and counts is not None:
+        return counts[words[0]]
+    return sum(1 for found in evidence if all(w in found for w in words))
+
+
+# Fewer compounds and phrases than this using a sense may be chance (Werfer: two kinds of
+# rocket launcher do not make "launcher" the everyday sense of the thrower).
+MIN_SUPPORT = 3
+
+
+def order_senses(entries: list[EntryRecord], evidence: dict[str, list[frozenset[str]]]) -> None:
+    """Each entry's senses in the order a learner should see them: our hand-written ones
+    first as they are, then by how many of the word's compounds and phrases use the sense
+    (in powers of two, and from MIN_SUPPORT on, so that a stray compound does not decide:
+    Schaden -> damage, used 79 times, before detriment and harm; Beobachter -> observer
+    before monitor), then how plain
+    the English is (reader.nlp.english.plainness: Typ -> type before geezer), then Ding's
+    order. The pipeline keeps this order (LexEntry.ranked)."""
+    for entry in entries:
+        # Nouns only: a verb's or adverb's phrases are its collocations (den Krieg erklären ::
+        # to declare war), which say nothing about its everyday sense (to explain).
+        found = evidence.get(entry.key, ()) if entry.pos == "NOUN" else ()
+        core = [s for s in entry.senses if s.core]
+        rest = [s for s in entry.senses if not s.core]
+        if len(rest) < 2:
+            continue
+        counts = Counter(word for words in found for word in words) if found else None
+
+        def rank(item: tuple[int, Gloss], found=found, counts=counts) -> tuple[int, int, int]:
+            index, sense = item
+            support = sense_support(sense.gloss, found, counts) if found else 0
+            weight = int(math.log2(support + 1)) if support >= MIN_SUPPORT else 0
+            return (-weight, plainness(clean(sense.gloss)), index)
+
+        entry.senses = core + [sense for _, sense in sorted(enumerate(rest), key=rank)]

@@ -24,7 +24,9 @@ from glossary.importers.ding import (
     IdiomRecord,
     build_lexicon,
     frame_marks,
+    order_senses,
     parse_file,
+    sense_evidence,
 )
 from glossary.importers.german_nouns import noun_grammar
 from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
@@ -68,6 +70,8 @@ def file_checksum(path: Path) -> str:
         here.parent.parent / "reader" / "nlp" / "german.py",
         # compile_idiom, which the idiom selection runs.
         here.parent.parent / "reader" / "nlp" / "idioms.py",
+        # plainness and sense_words, by which order_senses ranks the senses.
+        here.parent.parent / "reader" / "nlp" / "english.py",
     ):
         if code.exists():
             digest.update(code.read_bytes())
@@ -298,9 +302,12 @@ def ding_import(
     lines = list(parse_file(path))
     entries, idioms = build_lexicon(lines)
     _apply_core_glosses(entries)
+    timings["parse"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    order_senses(entries, sense_evidence(lines))
     phrases = [phrase for line in lines for phrase in line.phrases]
     del lines
-    timings["parse"] = time.perf_counter() - mark
+    timings["order senses"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     selected = _select_idioms(phrases, idioms)

@@ -10,14 +10,14 @@ kind of thing meant. Names, punctuation and numbers get no gloss: a name's dicti
 from __future__ import annotations
 
 import functools
-import math
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
 from reader.nlp.extensions import lex_fetch
-from reader.nlp.german import frequencies, zipf
+from reader.nlp.german import zipf
 from reader.nlp.lexicon import FRAME_MARK, LexEntry, best_entry, context_stem
 from reader.nlp.senses import (
     adverb_form,
@@ -90,48 +90,11 @@ def head_candidates(word: str) -> list[str]:
     return out
 
 
-# Words that say nothing about a gloss's commonness ("to", "sb.", "sth.").
-_FILLER = frozenset(
-    "to a an the of sb sth sb's sth's one's oneself sth./sb. sb./sth. jdn etw".split()
-)
-# A preposition after an object only attaches the second one ("to warn sb. of/against sth.",
-# "to secure sth. for sb."): it says nothing about how common the verb is.
-_SLOT_PREPOSITION = re.compile(
-    r"\b(sb|sth)\.\s+(?:of|against|with|for|about|from|into|at|by|on|to)"
-    r"(?:/(?:of|against|with|for|about|from|into|at|by|on|to))*\b"
-)
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_ABBREVIATION_ONLY = re.compile(r"^[A-Z][A-Za-z]{0,5}\.$")
-# "/Gov./" notes carry no space; "driver of a/the vehicle" is a gloss, not a note.
-_ABBREVIATION = re.compile(r"\s*/[^/\s]*/?\s*$|^\s*/|\s+/\S*$")
-
-
-@functools.lru_cache(maxsize=100_000)
-def clean_gloss(gloss: str) -> str:
-    """Ding's glosses carry abbreviation notes ("government /Gov./"): keep the words."""
-    return _ABBREVIATION.sub("", gloss).strip(" ;,/") or gloss.strip()
-
-
-# A gloss whose rarest word is less common than this (Zipf) is no plain word for a learner
-# ("puissance", "geezer", "regimen"); "howitzer" (2.5) stays when nothing plainer exists.
-PLAIN_ZIPF = 4.0
-
-
-@functools.lru_cache(maxsize=100_000)
-def gloss_words(gloss: str) -> tuple[int, float]:
-    """(number of content words, Zipf frequency of the rarest one) of an English gloss."""
-    text = _SLOT_PREPOSITION.sub(r"\1.", gloss.lower())
-    words = [w for w in _WORD.findall(text) if w not in _FILLER]
-    if not words:
-        return 0, 0.0
-    freqs = frequencies("en")
-    rarest = min(freqs.get(w, 0.0) for w in words)
-    return len(words), (math.log10(rarest) + 9 if rarest > 0 else 0.0)
-
-
-def rank_senses(glosses: tuple[str, ...] | list[str], fixed: int = 0) -> list[str]:
+def rank_senses(
+    glosses: tuple[str, ...] | list[str], fixed: int = 0, ranked: bool = False
+) -> list[str]:
     """See `_rank_senses`; memoized per gloss list (the same entries recur in every text)."""
-    return list(_rank_senses(tuple(glosses), fixed))
+    return list(_rank_senses(tuple(glosses), fixed, ranked))
 
 
 def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list[str]:
@@ -143,7 +106,7 @@ def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list
     perceive, for "nimmt die Bedrohung wahr") or whose frame has a preposition of the clause
     ("auf etw. bestehen" -> to insist on, for "besteht auf"), then the others as usual.
     Without a match the order is the usual one."""
-    senses = rank_senses(entry.glosses, entry.fixed)
+    senses = rank_senses(entry.glosses, entry.fixed, entry.ranked)
     if not context or not entry.contexts:
         return senses
     if entry.fixed:
@@ -158,7 +121,7 @@ def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list
     # Hand-written senses among the matched keep their lead ("(sich einsetzen für) to stand
     # up for" before Ding's "für jdn. einsetzen :: to support sb.").
     lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
-    first = rank_senses(lead + [g for g in matched if g not in lead], len(lead))
+    first = rank_senses(lead + [g for g in matched if g not in lead], len(lead), entry.ranked)
     return (first + [s for s in senses if s not in first])[:MAX_SENSES]
 
 
@@ -244,7 +207,7 @@ def _relative_clause(doc, start: int) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _rank_senses(glosses: tuple[str, ...], fixed: int = 0) -> tuple[str, ...]:
+def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False) -> tuple[str, ...]:
     """Up to MAX_SENSES glosses: the first `fixed` ones as they are (our hand-written everyday
     senses, glossary/data/core_glosses.tsv, chosen by a person for this very word), then
     those that are one common English word (to come, heavy, government), then other glosses
@@ -252,30 +215,27 @@ def _rank_senses(glosses: tuple[str, ...], fixed: int = 0) -> tuple[str, ...]:
 
     Ding's order puts rare and narrow senses first often enough (Kraft: puissance, verdure,
     ..., force; Typ: geezer, type; kommen: to take after sb., to come) that a learner's first
-    gloss should be the first plain one.
+    gloss should be the first plain one. `ranked` glosses are in that order already (the
+    Ding importer's, glossary.importers.ding.order_senses, which also weighs how often Ding
+    uses each sense): only cleaned.
     """
     cleaned: list[str] = []
     seen: set[str] = set()
     for gloss in glosses:
         text = clean_gloss(gloss) if gloss else ""
         key = text.lower().removeprefix("the ").removeprefix("a ")
-        if not text or key in seen or _ABBREVIATION_ONLY.match(text):
+        if not text or key in seen or ABBREVIATION_ONLY.match(text):
             continue
         seen.add(key)
         cleaned.append(text)
     if not cleaned:
         cleaned = [g for g in glosses if g][:1]
-
-    def tier(gloss: str) -> int:
-        count, zipf = gloss_words(gloss)
-        if zipf >= PLAIN_ZIPF:
-            return 0 if count == 1 else 1
-        return 2
-
+    if ranked:
+        return tuple(cleaned[:MAX_SENSES])
     # The dictionary's order within each tier (sorted() is stable); the hand-written senses
     # (tier -1) ahead of all. `fixed` counts the entry's glosses before cleaning.
     kept = {clean_gloss(g) for g in glosses[:fixed] if g}
-    return tuple(sorted(cleaned, key=lambda g: -1 if g in kept else tier(g))[:MAX_SENSES])
+    return tuple(sorted(cleaned, key=lambda g: -1 if g in kept else plainness(g))[:MAX_SENSES])
 
 
 def _senses(entry: LexEntry) -> list[str]:

@@ -35,6 +35,9 @@ class LexEntry:
     # ("bedrohung gefahr"). A verb's sense depends on its object (einen Krieg austragen, eine
     # Bedrohung wahrnehmen); reader.nlp.glosses prefers the line naming a noun of the sentence.
     contexts: tuple[tuple[str, str], ...] = ()
+    # The glosses are in the order a learner should see them already (the Ding importer
+    # ranks them: glossary.importers.ding.order_senses): the pipeline only cleans them.
+    ranked: bool = False
 
 
 @dataclass(frozen=True)
