@@ -34,6 +34,8 @@ def test_lookup_many_gives_entries_with_grammar_and_glosses(lexicon):
         source="ding",
         # The importer has put the senses in a learner's order (order_senses).
         ranked=True,
+        # The line's subject label, which the article's topic is matched against.
+        contexts=(("howitzer", "#mil."),),
     )
     # Ding's everyday line first, the [sport] and [mil.] lines after.
     assert found["werfer"][0].glosses == ("thrower", "pitcher", "launcher")

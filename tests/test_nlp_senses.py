@@ -70,3 +70,11 @@ def test_a_comparative_with_an_entry_of_its_own_is_glossed_by_it(lexicon):
 def test_the_sense_most_of_its_compounds_use_comes_first(lexicon):
     # "monitor" is the commoner English word; Ding's compounds say "observer".
     assert gloss_of(lexicon, "Die Beobachter warnten.", "Beobachter") == "observer"
+
+
+def test_a_sense_of_a_field_the_article_is_not_about_goes_last(lexicon):
+    # Ding's mining compounds put "mining" first; an article on a supplier's business is
+    # about economics ([econ.] on three of its words), not mining.
+    business = "Der Zulieferer meldet Umsatz, Gewinn und den Abbau."
+    assert gloss_of(lexicon, business, "Abbau") == "reduction"
+    assert gloss_of(lexicon, "Der Abbau ist gemeldet.", "Abbau") == "mining"

@@ -26,7 +26,7 @@ from pathlib import Path
 from reader.nlp.english import clean_gloss as clean
 from reader.nlp.english import english_words, plainness, sense_words
 from reader.nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
-from reader.nlp.lexicon import FRAME_MARK, context_stem, lexicon_key
+from reader.nlp.lexicon import DOMAIN_MARK, FRAME_MARK, context_stem, lexicon_key
 
 # Labels that say how a word is used rather than in which field: they do not push a sense back.
 _REGISTER_LABELS = {
@@ -166,6 +166,8 @@ class DingWord:
     framed: bool = False  # a prepositional frame was stripped (nach jdm. kommen)
     context: str = ""  # the line's nouns, for verbs only (see line_context)
     preposition: str = ""  # the frame's preposition (auf etw. bestehen: auf)
+    # Its subject labels ("[min.]"), the first sub-entry's holding for all its synonyms.
+    fields: str = ""
 
     @property
     def key(self) -> str:
@@ -550,13 +552,13 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
         line_pos = "VERB"
     skip = _inflection_count(line_pos, german, english)
     # 1 when the first sub-entry carries a subject label ([mil.]); rare labels do not count.
-    line_domain = int(
-        any(
-            a.lower() not in _REGISTER_LABELS and a.lower() not in _RARE_LABELS
-            for ann in first_synonyms
-            for a in ann.labels
-        )
-    )
+    line_fields = [
+        a
+        for ann in first_synonyms
+        for a in ann.labels
+        if a.lower() not in _REGISTER_LABELS and a.lower() not in _RARE_LABELS
+    ]
+    line_domain = int(bool(line_fields))
 
     line_heads = {normalise_headword(a.text, line_pos).headword for a in first_synonyms}
     context: str | None = None  # computed for the first verb on the line
@@ -633,8 +635,10 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 # synonyms; "rare" labels ([veraltend]) only for the synonym they follow:
                 # "Herrscher {m}; Machthaber {m}; Potentat {m} [veraltend]".
                 penalty = label_penalty(ann.labels)
+                fields = ann.labels
                 if i == 0:
                     penalty = max(penalty, line_domain)
+                    fields = line_fields
                 detail_prefix = " ".join(filter(None, [norm.frame, ann.detail()]))
                 word_glosses = [
                     Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500])
@@ -662,6 +666,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                             framed=norm.framed,
                             context=context if pos == "VERB" and context else "",
                             preposition=norm.preposition,
+                            fields=" ".join(f"[{label}]" for label in fields),
                         )
                     )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
@@ -831,21 +836,39 @@ def specific_contexts(lines: list[DingLine]) -> dict[str, str]:
 FRAMED_POS = frozenset({"VERB", "ADJ"})
 
 
-def sense_context(word: DingWord) -> str:
-    """What the pipeline matches a sense against: the line's nouns (verbs) and, for a sense
-    Ding writes with a prepositional frame, the preposition marked with FRAME_MARK (@auf),
-    which reader.nlp.senses.clause_frames finds in the word's clause."""
+def sense_context(word: DingWord, detail: str = "") -> str:
+    """What the pipeline matches a sense against: the line's nouns (verbs), for a sense Ding
+    writes with a prepositional frame the preposition marked with FRAME_MARK (@auf), which
+    reader.nlp.senses.clause_frames finds in the word's clause, and the sense's subject
+    labels (#min., see domain_marks), which the article's other words may share."""
     marks = [FRAME_MARK + word.preposition] if word.preposition and word.pos in FRAMED_POS else []
+    marks += domain_marks(detail)
     nouns = word.context
     room = MAX_CONTEXT_CHARS - sum(len(mark) + 1 for mark in marks)
     if len(nouns) > room:
-        nouns = nouns[:room].rsplit(" ", 1)[0]
-    return " ".join([nouns, *marks] if nouns else marks)
+        nouns = nouns[: max(room, 0)].rsplit(" ", 1)[0] if room > 0 else ""
+    return " ".join([nouns, *marks] if nouns else marks)[:MAX_CONTEXT_CHARS]
 
 
 def frame_marks(context: str) -> str:
-    """Only the frame marks of a sense's context."""
-    return " ".join(w for w in context.split() if w.startswith(FRAME_MARK))
+    """Only the marks of a sense's context (its frame's preposition, its subject labels),
+    without the line's nouns."""
+    return " ".join(w for w in context.split() if w.startswith((FRAME_MARK, DOMAIN_MARK)))
+
+
+def domain_marks(detail: str) -> list[str]:
+    """A sense's subject labels as marks: "[min.] (von etw.)" -> ["#min."]. Register labels
+    ([ugs.], [Br.], [fig.]) and rare ones ([veraltet]) are no subject."""
+    if "[" not in detail:
+        return []
+    marks = (
+        DOMAIN_MARK + low
+        for label in _BRACKET_RE.findall(detail)
+        if (low := label.strip().lower()) not in _REGISTER_LABELS
+        and low not in _RARE_LABELS
+        and " " not in low
+    )
+    return list(dict.fromkeys(marks))
 
 
 def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[IdiomRecord]]:
@@ -915,7 +938,7 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
             if gloss is None or gloss.gloss.lower() in seen:
                 continue
             seen.add(gloss.gloss.lower())
-            context = sense_context(word)
+            context = sense_context(word, f"{word.fields} {gloss.detail}")
             if context:
                 gloss = Gloss(gloss.gloss, gloss.detail, context=context)
             record.senses.append(gloss)

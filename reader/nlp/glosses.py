@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from reader.nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import zipf
-from reader.nlp.lexicon import FRAME_MARK, LexEntry, best_entry, context_stem
+from reader.nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
 from reader.nlp.senses import (
     adverb_form,
     adverbial,
@@ -97,7 +97,9 @@ def rank_senses(
     return list(_rank_senses(tuple(glosses), fixed, ranked))
 
 
-def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list[str]:
+def entry_senses(
+    entry: LexEntry, context: frozenset[str] = frozenset(), topic: frozenset[str] | None = None
+) -> list[str]:
     """The senses a learner sees for a dictionary entry, best first.
 
     `context`: the nouns around the word and the prepositions of its clause (`word_context`).
@@ -105,8 +107,12 @@ def entry_senses(entry: LexEntry, context: frozenset[str] = frozenset()) -> list
     whose examples or notes name the most of them ("jdn./etw. als Bedrohung wahrnehmen" -> to
     perceive, for "nimmt die Bedrohung wahr") or whose frame has a preposition of the clause
     ("auf etw. bestehen" -> to insist on, for "besteht auf"), then the others as usual.
-    Without a match the order is the usual one."""
-    senses = rank_senses(entry.glosses, entry.fixed, entry.ranked)
+    Without a match the order is the usual one, but for senses of a special field the
+    article is not about (`topic`, see `article_topic`), which go last."""
+    glosses = entry.glosses
+    if topic is not None and entry.contexts:
+        glosses = _on_topic_first(entry, topic)
+    senses = rank_senses(glosses, entry.fixed, entry.ranked)
     if not context or not entry.contexts:
         return senses
     if entry.fixed:
@@ -504,6 +510,7 @@ def gloss_doc(doc: Doc) -> Doc:
     ]
     if leftover:
         _gloss_by_word_formation(doc, leftover)
+    topic = article_topic(chosen.values())
     for tokens in groups.values():
         first = tokens[0]._
         if len(tokens) > 1 and first.gloss:
@@ -512,10 +519,16 @@ def gloss_doc(doc: Doc) -> Doc:
                 ext = other._
                 ext.gloss, ext.senses, ext.gender, ext.plural, ext.gloss_via = values
         entry = chosen.get(tokens[0].i)
-        if entry is not None and _takes_context(tokens[0]):
+        if entry is None:
+            continue
+        if _takes_context(tokens[0]):
             # Same form, different sentences: the nouns around each may choose another sense.
             for token in tokens:
-                senses = entry_senses(entry, word_context(token))
+                senses = entry_senses(entry, word_context(token), topic)
+                token._.gloss, token._.senses = senses[0], senses
+        elif topic:
+            senses = entry_senses(entry, topic=topic)
+            for token in tokens:
                 token._.gloss, token._.senses = senses[0], senses
     _gloss_unglossed_verb_expressions(doc)
     return doc
@@ -538,6 +551,59 @@ def _gloss_unglossed_verb_expressions(doc: Doc) -> None:
             ),
             None,
         )
+
+
+# A subject label is the article's topic when this many of its words carry it on the sense
+# a learner sees first ([econ.] on Umsatz, Zulieferer, Gewinn): a word or two is no topic.
+MIN_TOPIC_WORDS = 3
+
+
+def article_topic(entries) -> frozenset[str]:
+    """The subject labels (reader.nlp.lexicon.DOMAIN_MARK: "#econ.") that at least
+    MIN_TOPIC_WORDS different words of the article carry on their first sense. A sense of
+    another special field is not the one meant (Abbau: mining, in an article on subsidies)."""
+    votes: dict[str, set[str]] = {}
+    for entry in entries:
+        if not entry.contexts:
+            continue
+        first = rank_senses(entry.glosses, entry.fixed, entry.ranked)[:1]
+        for gloss, context in entry.contexts:
+            if first and clean_gloss(gloss) == first[0]:
+                for mark in _context_set(context):
+                    if mark.startswith(DOMAIN_MARK):
+                        votes.setdefault(mark, set()).add(entry.lemma.lower())
+    return frozenset(mark for mark, words in votes.items() if len(words) >= MIN_TOPIC_WORDS)
+
+
+# Fields news is written in anyway: their labels say little about what an article is about.
+NEWS_FIELDS = frozenset(
+    DOMAIN_MARK + label for label in ("pol.", "econ.", "adm.", "jur.", "fin.", "soc.")
+)
+
+
+def _on_topic_first(entry: LexEntry, topic: frozenset[str]) -> tuple[str, ...]:
+    """The entry's glosses with those of a special field the article is not about last
+    (Abbau :: mining [min.] in an article on subsidies). Hand-written senses stay."""
+    fields: dict[str, set[str]] = {}
+    for gloss, context in entry.contexts:
+        marks = {m for m in _context_set(context) if m.startswith(DOMAIN_MARK)}
+        if marks:
+            fields.setdefault(gloss, set()).update(marks)
+    if not fields:
+        return entry.glosses
+
+    def off_topic(index: int, gloss: str) -> bool:
+        marks = fields.get(gloss)
+        return bool(
+            index >= entry.fixed and marks and not marks & topic and not marks & NEWS_FIELDS
+        )
+
+    flags = [off_topic(i, g) for i, g in enumerate(entry.glosses)]
+    if not any(flags) or all(flags):
+        return entry.glosses
+    return tuple(g for g, off in zip(entry.glosses, flags, strict=True) if not off) + tuple(
+        g for g, off in zip(entry.glosses, flags, strict=True) if off
+    )
 
 
 def _takes_context(token) -> bool:

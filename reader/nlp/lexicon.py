@@ -80,6 +80,9 @@ def lexicon_key(lemma: str) -> str:
 # The prefix of a preposition in a sense's context ("@auf" for "auf etw. bestehen"): the
 # importer writes it, reader.nlp.senses.clause_frames finds it in a word's clause.
 FRAME_MARK = "@"
+# The prefix of a subject label in a sense's context ("#min." for Abbau :: mining [min.]),
+# matched against the labels of the article's other words (reader.nlp.glosses).
+DOMAIN_MARK = "#"
 
 # Plural and case endings, longest first; a stem keeps at least MIN_STEM letters (Haus, not Ha).
 _STEM_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
