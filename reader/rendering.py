@@ -183,7 +183,8 @@ def word_details(annotation: Annotation, s_index: int, t_index: int) -> dict | N
         "headline": headline,
         "pos": pos_label(upos, token.xpos, noun_number_feats(token)),
         "is_name": is_name,
-        "senses": [] if is_name else token_senses(token)[:3],
+        # The annotation keeps up to five senses when they are close (reader.nlp.glosses).
+        "senses": [] if is_name else token_senses(token)[:5],
         "compound": token.compound or (),
         "expressions": expressions,
         "sentence": sentence.text,

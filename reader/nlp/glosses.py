@@ -29,6 +29,9 @@ from reader.nlp.word_formation import Derivation, derivations, participle_infini
 
 NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
 MAX_SENSES = 3
+# Up to this many when the senses after the third are as plain as the first: a word with
+# five everyday meanings shows them all (the popover marks the first as the one meant here).
+MAX_CLOSE_SENSES = 5
 # A compound head shorter than this is too often a false friend inside a longer word
 # (Botschaft -> "Schaft").
 MIN_HEAD_CHARS = 4
@@ -128,7 +131,7 @@ def entry_senses(
     # up for" before Ding's "für jdn. einsetzen :: to support sb.").
     lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
     first = rank_senses(lead + [g for g in matched if g not in lead], len(lead), entry.ranked)
-    return (first + [s for s in senses if s not in first])[:MAX_SENSES]
+    return list(_close_senses(first + [s for s in senses if s not in first]))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -214,8 +217,9 @@ def _relative_clause(doc, start: int) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False) -> tuple[str, ...]:
-    """Up to MAX_SENSES glosses: the first `fixed` ones as they are (our hand-written everyday
-    senses, glossary/data/core_glosses.tsv, chosen by a person for this very word), then
+    """Up to MAX_SENSES glosses (see `_close_senses`): the first `fixed` ones as they are
+    (our hand-written everyday senses, glossary/data/core_glosses.tsv, chosen by a person
+    for this very word), then
     those that are one common English word (to come, heavy, government), then other glosses
     in common words (just under), then the rest, each group in the dictionary's order.
 
@@ -236,12 +240,22 @@ def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False)
         cleaned.append(text)
     if not cleaned:
         cleaned = [g for g in glosses if g][:1]
-    if ranked:
-        return tuple(cleaned[:MAX_SENSES])
-    # The dictionary's order within each tier (sorted() is stable); the hand-written senses
-    # (tier -1) ahead of all. `fixed` counts the entry's glosses before cleaning.
-    kept = {clean_gloss(g) for g in glosses[:fixed] if g}
-    return tuple(sorted(cleaned, key=lambda g: -1 if g in kept else plainness(g))[:MAX_SENSES])
+    if not ranked:
+        # The dictionary's order within each tier (sorted() is stable); the hand-written
+        # senses (tier -1) ahead of all. `fixed` counts the entry's glosses before cleaning.
+        kept = {clean_gloss(g) for g in glosses[:fixed] if g}
+        cleaned = sorted(cleaned, key=lambda g: -1 if g in kept else plainness(g))
+    return _close_senses(cleaned)
+
+
+def _close_senses(ordered: list[str]) -> tuple[str, ...]:
+    """The first MAX_SENSES, and up to MAX_CLOSE_SENSES when the next ones are as plain as
+    the first (to allow, to permit, to let, to authorize: all everyday English)."""
+    shown = ordered[:MAX_SENSES]
+    if len(ordered) > MAX_SENSES:
+        best = plainness(shown[0])
+        shown += [g for g in ordered[MAX_SENSES:MAX_CLOSE_SENSES] if plainness(g) <= best]
+    return tuple(shown)
 
 
 def _senses(entry: LexEntry) -> list[str]:
