@@ -73,6 +73,9 @@ def main() -> None:
     parser.add_argument("--conllu", default=GSD_DEV)
     parser.add_argument("--lexicon", default="db", choices=["db", "ding"])
     parser.add_argument("--errors", type=int, default=0, help="print N examples of each error")
+    parser.add_argument(
+        "--half", choices=["tune", "heldout", "all"], default="tune", help="whose errors to print"
+    )
     args = parser.parse_args()
     lexicon, kind = get_lexicon(args.lexicon)
     _, sentences = conllu.read_conllu(Path(args.conllu).read_text(encoding="utf-8"))
@@ -103,6 +106,11 @@ def main() -> None:
         cells = [pct(parts[h][num], parts[h][den]) for h in ("tune", "heldout", "all")]
         print(f"| {label} | " + " | ".join(cells) + " |")
     if args.errors:
+        records = {
+            "tune": records[:first_half_tokens],
+            "heldout": records[first_half_tokens:],
+            "all": records,
+        }[args.half]
         split = [(g[1], t["compound"]) for g, t in records if g[3] == "PROPN" and t["compound"]]
         print("-- names split:", ", ".join(w for w, _ in split[: args.errors]))
         wrong = collections.Counter(
@@ -113,6 +121,14 @@ def main() -> None:
             and t.get("gender") != GENDER[feats_of(g[5])["Gender"]]
         )
         print("-- gender (lemma, shown, gold):", wrong.most_common(args.errors))
+        plurals = collections.Counter(
+            (g[1], t["lemma"], t.get("plural"))
+            for g, t in records
+            if g[3] == "NOUN"
+            and feats_of(g[5]).get("Number") == "Plur"
+            and not plural_matches(g[1], t.get("plural"))
+        )
+        print("-- plural (form, lemma, shown):", plurals.most_common(args.errors))
 
 
 if __name__ == "__main__":

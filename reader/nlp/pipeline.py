@@ -4,7 +4,7 @@ A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own 
 
     randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
     -> randnotiz_reflexive_verbs -> randnotiz_morphology -> randnotiz_compounds
-    -> randnotiz_idioms -> randnotiz_glosses
+    -> randnotiz_idioms -> randnotiz_glosses -> randnotiz_nouns
 
 Pure Python: no Django import, the
 lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`; every component reads
@@ -29,6 +29,7 @@ from reader.nlp import (  # noqa: F401
     glosses,
     idioms,
     morphology,
+    nouns,
     sentences,
     tagger,
     verbs,
@@ -61,6 +62,7 @@ COMPONENTS = (
     "randnotiz_compounds",
     "randnotiz_idioms",
     "randnotiz_glosses",
+    "randnotiz_nouns",
 )
 # Texts are annotated in chunks of whole lines of about this size, so 2 MB of text never
 # becomes one giant Doc (memory) and the result is the same as for the text in one piece.
