@@ -84,12 +84,12 @@ def get_lexicon(kind: str = "auto"):
             import django
 
             django.setup()
-            from glossary.lexicon import DbLexicon
+            from lexicon.database import DbLexicon
 
             lexicon = DbLexicon()
             if lexicon.is_word("Haus") or kind == "db":
                 return lexicon, "db"
-        except Exception as error:  # no glossary.lexicon yet, or no database
+        except Exception as error:  # no lexicon.database yet, or no database
             if kind == "db":
                 raise
             print(f"(database lexicon unavailable: {error}; using Ding's file)", file=sys.stderr)

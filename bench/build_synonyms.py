@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary.importers.ding import parse_file
+from lexicon.importers.ding import parse_file
 from reader.quiz.thesaurus import THESAURUS, safe_pairs
 
 DING = Path("/usr/share/trans/de-en")

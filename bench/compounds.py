@@ -52,7 +52,7 @@ def vocabulary(kind: str, words: list[str]) -> tuple[Vocabulary, str]:
             import django
 
             django.setup()
-            from glossary.lexicon import DbLexicon
+            from lexicon.database import DbLexicon
 
             lexicon = DbLexicon()
             if lexicon.is_word("Haus"):

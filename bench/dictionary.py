@@ -43,8 +43,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from glossary.importers.ding_db import ding_import
-    from glossary.lexicon import DbLexicon
+    from lexicon.database import DbLexicon
+    from lexicon.importers.ding_db import ding_import
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from glossary.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
+from lexicon.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
 from reader.nlp.idioms import IdiomMatcher, Tok, parseme_category  # noqa: E402
 
 DEFAULT_CUPT = "/work/shared/data/parseme-de-dev/dev.cupt"

@@ -64,10 +64,10 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
 
 def lexicon_with_idioms(kind: str):
     """The lexicon the web app would use. Ding's file alone has no idioms: add the ones the
-    importer selects (glossary.idiom_selection), so idiom questions are measured too."""
+    importer selects (lexicon.idiom_selection), so idiom questions are measured too."""
     lexicon, name = get_lexicon(kind)
     if name == "ding-file":
-        from glossary.idiom_selection import all_idioms, ding_phrases
+        from lexicon.idiom_selection import all_idioms, ding_phrases
 
         with open(DING, encoding="utf-8") as handle:
             lexicon._idioms = all_idioms(ding_phrases(handle))

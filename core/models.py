@@ -1,6 +1,8 @@
-"""Fields that every kind of background work keeps on its own row (core/task_attempts.py)."""
+"""Fields that every kind of background work keeps on its own row (core/task_attempts.py),
+and the check constraint every model with choices uses."""
 
 from django.db import models
+from django.db.models import Q
 
 
 class BackgroundWork(models.Model):
@@ -19,3 +21,9 @@ class BackgroundWork(models.Model):
 
     class Meta:
         abstract = True
+
+
+def choices_check(field: str, choices: type[models.TextChoices], *, blank: bool = False) -> Q:
+    """A CheckConstraint condition keeping `field` to the values of `choices` (or "")."""
+    check = Q(**{f"{field}__in": choices.values})
+    return check | Q(**{field: ""}) if blank else check

@@ -231,7 +231,7 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
     `new_work` is for a run asked for by hand (manage.py reannotate): its runs are counted
     from the first again, as article_enqueue_annotation counts those of a queued one.
     """
-    from glossary.lexicon import DbLexicon
+    from lexicon.database import DbLexicon
     from reader.nlp.pipeline import annotate_text
     from reader.tasks import annotate_article
 

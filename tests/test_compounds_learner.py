@@ -8,7 +8,7 @@ import spacy
 from django.core.management import call_command
 from spacy.tokens import Doc
 
-from glossary.lexicon import DbLexicon
+from lexicon.database import DbLexicon
 from reader.nlp.document import Annotation
 from reader.nlp.extensions import register_extensions
 from reader.nlp.pipeline import annotate_text

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from glossary.importers.ding import (
+from lexicon.importers.ding import (
     annotate,
     build_lexicon,
     normalise_headword,

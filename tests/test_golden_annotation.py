@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.lexicon import DbLexicon
+from lexicon.database import DbLexicon
 from reader.nlp.pipeline import annotate_text
 from tests.quiz_annotations import ARTICLE
 

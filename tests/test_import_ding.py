@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
+from lexicon.models import DictionaryImport, Entry, Idiom, Sense, Source
 
 from .conftest import SAMPLE_DING
 

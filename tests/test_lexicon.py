@@ -2,8 +2,8 @@
 
 import pytest
 
-from glossary.lexicon import CHUNK_SIZE, DbLexicon
-from glossary.models import Entry, Idiom, Sense, Source
+from lexicon.database import CHUNK_SIZE, DbLexicon
+from lexicon.models import Entry, Idiom, Sense, Source
 from reader.nlp.lexicon import IdiomEntry, LexEntry, Lexicon
 
 

@@ -318,7 +318,7 @@ DING_LINES = [
 
 
 def selected(lines=DING_LINES, **kwargs):
-    from glossary.idiom_selection import select_idioms
+    from lexicon.idiom_selection import select_idioms
 
     return {e.phrase: e for e in select_idioms(lines, **kwargs)}
 
@@ -345,7 +345,7 @@ def test_selection_drops_inflection_rows_examples_and_plain_phrases():
 
 
 def test_selection_accepts_the_importers_parsed_records():
-    from glossary.idiom_selection import PhraseRecord, select_idioms
+    from lexicon.idiom_selection import PhraseRecord, select_idioms
 
     records = [
         PhraseRecord("mit dem Säbel rasseln", "to rattle the sabre", sub_index=3, figurative=True),
@@ -357,7 +357,7 @@ def test_selection_accepts_the_importers_parsed_records():
 def test_line_noun_tie_goes_to_the_first_noun_written_in_every_process():
     # Ties were broken by a set's order, which changes with PYTHONHASHSEED: two imports of the
     # same Ding file could select different idioms.
-    from glossary.idiom_selection import PhraseRecord, _line_nouns
+    from lexicon.idiom_selection import PhraseRecord, _line_nouns
 
     records = [
         PhraseRecord("Zahn um Zahn und Auge um Auge", "a tooth for a tooth", line=7),
@@ -373,7 +373,7 @@ def test_selection_ranks_flagged_idioms_first():
 
 
 def test_curated_list_is_large_compilable_and_has_the_seed_idioms():
-    from glossary.idiom_selection import load_curated
+    from lexicon.idiom_selection import load_curated
 
     curated = load_curated()
     assert len(curated) >= 150
@@ -394,7 +394,7 @@ def test_curated_list_is_large_compilable_and_has_the_seed_idioms():
 
 
 def test_expletive_es_gibt_matches_in_both_word_orders():
-    from glossary.idiom_selection import load_curated
+    from lexicon.idiom_selection import load_curated
 
     matcher = IdiomMatcher(load_curated())
     for toks in (
@@ -483,7 +483,7 @@ def _hanta():
 
 def _curated_matcher():
     if "matcher" not in _CACHE:
-        from glossary.idiom_selection import load_curated
+        from lexicon.idiom_selection import load_curated
 
         _CACHE["matcher"] = IdiomMatcher(load_curated())
     return _CACHE["matcher"]
@@ -528,7 +528,7 @@ def test_seed_article_through_the_whole_pipeline_has_the_six_idioms():
     expression each, with gloss and literal sense, indices within their sentence."""
     from pathlib import Path
 
-    from glossary.idiom_selection import load_curated
+    from lexicon.idiom_selection import load_curated
     from reader.nlp.lexicon import MemoryLexicon
     from reader.nlp.pipeline import annotate_text
 
@@ -680,7 +680,7 @@ def test_causative_light_verbs_are_labelled_lvc_cause():
 
 
 def test_ding_phrases_the_curated_list_calls_literal_are_not_selected():
-    from glossary.idiom_selection import literal_phrases, load_curated, select_idioms
+    from lexicon.idiom_selection import literal_phrases, load_curated, select_idioms
 
     assert "auf dem weg sein" in literal_phrases()
     assert all(e.kind != "literal" for e in load_curated())

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from glossary.lexicon import DbLexicon
+from lexicon.database import DbLexicon
 from reader.nlp.document import Annotation
 from reader.nlp.pipeline import annotate_text
 

@@ -8,9 +8,9 @@ import requests
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from glossary.lexicon import DbLexicon
-from glossary.models import Entry, Sense, Source, WiktionaryPage
-from glossary.wiktionary import (
+from lexicon.database import DbLexicon
+from lexicon.models import Entry, Sense, Source, WiktionaryPage
+from lexicon.wiktionary import (
     fetch_html,
     german_section,
     legacy_html,
@@ -44,7 +44,7 @@ def wiktionary(monkeypatch):
             return FakeResponse(404)
         return FakeResponse(200, path.read_text(encoding="utf-8"))
 
-    monkeypatch.setattr("glossary.wiktionary.requests.get", fake_get)
+    monkeypatch.setattr("lexicon.wiktionary.requests.get", fake_get)
     return calls
 
 
@@ -53,7 +53,7 @@ def offline(monkeypatch):
     def fail(*args, **kwargs):
         raise requests.ConnectionError("no network here")
 
-    monkeypatch.setattr("glossary.wiktionary.requests.get", fail)
+    monkeypatch.setattr("lexicon.wiktionary.requests.get", fail)
 
 
 def test_wiktionaryparser_alone_finds_nothing_on_todays_pages():
@@ -142,7 +142,7 @@ def test_cached_pages_still_work_offline(wiktionary, monkeypatch):
     def fail(*args, **kwargs):
         raise requests.ConnectionError("offline")
 
-    monkeypatch.setattr("glossary.wiktionary.requests.get", fail)
+    monkeypatch.setattr("lexicon.wiktionary.requests.get", fail)
     counts = wiktionary_enrich(["aufwiegen"], pause=0)
     assert counts["senses"] == 2 and counts["offline"] == 0
 

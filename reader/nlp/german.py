@@ -2,7 +2,7 @@
 
 Word lists (determiners, possessives, prepositions and their contractions with the article,
 light verbs, copulas), STTS tag sets, Ding's grammar tags, and word frequency (wordfreq's Zipf
-scale). Every component of reader/nlp and every importer in glossary/importers reads them from
+scale). Every component of reader/nlp and every importer in lexicon/importers reads them from
 here, so that two copies cannot drift apart again (issue 15 found the separable particles
 listed twice with about 24 words each that the other lacked).
 """
@@ -39,8 +39,8 @@ DETERMINERS = {
 
 # Verbs that carry little meaning of their own in a Funktionsverbgefüge (light-verb
 # construction: "eine Entscheidung treffen", "in Frage stellen", "Abschied nehmen"). The one
-# list for the importer's first classification (glossary.importers.ding) and the idiom
-# selection (glossary.idiom_selection).
+# list for the importer's first classification (lexicon.importers.ding) and the idiom
+# selection (lexicon.idiom_selection).
 LIGHT_VERBS = {
     "treffen",
     "stellen",
@@ -171,7 +171,7 @@ CONTRACTIONS = {
 
 # The verbs the dictionary writes some adjectives and participles with, and only so
 # ("verfeindet sein :: to be enemies", "fündig werden :: to strike it rich"): such a phrase is
-# also an entry of its own under "verfeindet sein" (glossary.importers.ding), which
+# also an entry of its own under "verfeindet sein" (lexicon.importers.ding), which
 # reader.nlp.word_formation looks up for a bare "verfeindeten".
 COPULAS = ("sein", "werden")
 

@@ -218,7 +218,7 @@ def _relative_clause(doc, start: int) -> bool:
 @functools.lru_cache(maxsize=50_000)
 def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False) -> tuple[str, ...]:
     """Up to MAX_SENSES glosses (see `_close_senses`): the first `fixed` ones as they are
-    (our hand-written everyday senses, glossary/data/core_glosses.tsv, chosen by a person
+    (our hand-written everyday senses, lexicon/data/core_glosses.tsv, chosen by a person
     for this very word), then
     those that are one common English word (to come, heavy, government), then other glosses
     in common words (just under), then the rest, each group in the dictionary's order.
@@ -226,7 +226,7 @@ def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False)
     Ding's order puts rare and narrow senses first often enough (Kraft: puissance, verdure,
     ..., force; Typ: geezer, type; kommen: to take after sb., to come) that a learner's first
     gloss should be the first plain one. `ranked` glosses are in that order already (the
-    Ding importer's, glossary.importers.ding.order_senses, which also weighs how often Ding
+    Ding importer's, lexicon.importers.ding.order_senses, which also weighs how often Ding
     uses each sense): only cleaned.
     """
     cleaned: list[str] = []

@@ -1,6 +1,6 @@
 """The one small interface through which the annotation pipeline asks the lexicon.
 
-The pipeline never imports Django: in the web app it receives `glossary.lexicon.DbLexicon`,
+The pipeline never imports Django: in the web app it receives `lexicon.database.DbLexicon`,
 in unit tests a `MemoryLexicon` built from a handful of entries.
 """
 
@@ -28,7 +28,7 @@ class LexEntry:
     reflexive: bool = False
     source: str = "ding"
     # How many of the first glosses are hand-written everyday senses that keep their place
-    # (glossary/data/core_glosses.tsv); the rest are ranked (reader.nlp.glosses.rank_senses).
+    # (lexicon/data/core_glosses.tsv); the rest are ranked (reader.nlp.glosses.rank_senses).
     fixed: int = 0
     # (gloss, context) for verbs whose senses come from several dictionary lines: `context` the
     # nouns of the gloss's line (its examples and notes) as `context_stem`s, space-separated
@@ -36,7 +36,7 @@ class LexEntry:
     # Bedrohung wahrnehmen); reader.nlp.glosses prefers the line naming a noun of the sentence.
     contexts: tuple[tuple[str, str], ...] = ()
     # The glosses are in the order a learner should see them already (the Ding importer
-    # ranks them: glossary.importers.ding.order_senses): the pipeline only cleans them.
+    # ranks them: lexicon.importers.ding.order_senses): the pipeline only cleans them.
     ranked: bool = False
 
 

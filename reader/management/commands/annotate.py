@@ -19,16 +19,16 @@ from reader.nlp.pipeline import annotate_sentences, annotate_text
 def build_lexicon(stderr=None):
     """The database lexicon; the empty in-memory one if the glossary app has none yet."""
     try:
-        from glossary.lexicon import DbLexicon
+        from lexicon.database import DbLexicon
     except ImportError:
         from reader.nlp.lexicon import MemoryLexicon
 
         if stderr is not None:
-            stderr.write("glossary.lexicon.DbLexicon not available: annotating without glosses")
+            stderr.write("lexicon.database.DbLexicon not available: annotating without glosses")
         return MemoryLexicon()
     from django.db import connection
 
-    from glossary.models import Entry
+    from lexicon.models import Entry
 
     if Entry._meta.db_table not in connection.introspection.table_names():
         raise CommandError(

@@ -24,19 +24,19 @@ SKIPPED_MODELS = {
     "admin.logentry",
     "django_tasks_db.dbtaskresult",
     "glossary.export",
-    "glossary.dictionaryimport",
-    "glossary.wiktionarypage",
     # Failed-login counts (django-axes): they last 15 minutes, a restore need not bring them back.
     "axes.accessattempt",
     "axes.accessattemptexpiration",
     "axes.accesslog",
     "axes.accessfailurelog",
+    "lexicon.dictionaryimport",
+    "lexicon.wiktionarypage",
 }
 # Lexicon models whose rows come from importers; only the teachers' own rows are school data.
 TEACHER_ROWS_ONLY = {
-    "glossary.entry": {"source": "teacher"},
-    "glossary.idiom": {"source": "teacher"},
-    "glossary.sense": {"entry__source": "teacher"},
+    "lexicon.entry": {"source": "teacher"},
+    "lexicon.idiom": {"source": "teacher"},
+    "lexicon.sense": {"entry__source": "teacher"},
 }
 
 

@@ -44,7 +44,7 @@ def article_title(content: str) -> str:
 def build_lexicon():
     """The database lexicon; the empty in-memory one when the glossary app has none."""
     try:
-        from glossary.lexicon import DbLexicon
+        from lexicon.database import DbLexicon
     except ImportError:
         from reader.nlp.lexicon import MemoryLexicon
 

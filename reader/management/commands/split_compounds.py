@@ -31,8 +31,8 @@ BATCH = 500
 def _db_lexicon():
     """The database lexicon if the Ding import has filled it, else None."""
     try:
-        from glossary.lexicon import DbLexicon
-        from glossary.models import Entry
+        from lexicon.database import DbLexicon
+        from lexicon.models import Entry
     except ImportError:
         return None
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -25,8 +26,8 @@ from bs4 import BeautifulSoup, Tag
 from django.conf import settings
 from django.db import transaction
 
-from glossary.importers.ding import clean_gloss
-from glossary.models import Entry, Sense, Source, WiktionaryPage
+from lexicon.importers.ding import clean_gloss
+from lexicon.models import Entry, Sense, Source, WiktionaryPage
 from reader.nlp.document import Annotation
 from reader.nlp.lexicon import lexicon_key
 
@@ -266,21 +267,14 @@ def wiktionary_store(word: WiktionaryWord) -> int:
     return stored
 
 
-def lemmas_without_gloss(limit: int | None = None) -> list[str]:
-    """Content-word lemmas of annotated articles that got no gloss and that no source has
+def lemmas_without_gloss(
+    annotations: Iterable[Annotation | None], limit: int | None = None
+) -> list[str]:
+    """Content-word lemmas of these annotations that got no gloss and that no source has
     glossed since, most frequent first."""
-    from collections import Counter
-
-    from reader.models import Article
-
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
-    for stored in (
-        Article.objects.filter(annotation__isnull=False)
-        .values_list("annotation", flat=True)
-        .iterator()
-    ):
-        annotation = Annotation.from_stored(stored)
+    for annotation in annotations:
         for _, _, token in annotation.tokens() if annotation else ():
             lemma = token.lemma
             if (

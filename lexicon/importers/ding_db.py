@@ -16,8 +16,8 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from glossary.idiom_selection import DEFAULT_MAX_RANK, select_idioms
-from glossary.importers.ding import (
+from lexicon.idiom_selection import DEFAULT_MAX_RANK, select_idioms
+from lexicon.importers.ding import (
     _TIER,
     EntryRecord,
     Gloss,
@@ -28,13 +28,13 @@ from glossary.importers.ding import (
     parse_file,
     sense_evidence,
 )
-from glossary.importers.german_nouns import noun_grammar
-from glossary.models import DictionaryImport, Entry, Idiom, Sense, Source
+from lexicon.importers.german_nouns import noun_grammar
+from lexicon.models import DictionaryImport, Entry, Idiom, Sense, Source
 from reader.nlp.german import PREPOSITIONS, zipf
 from reader.nlp.lexicon import FRAME_MARK
 
 BATCH_SIZE = 10_000
-# Rank tiers glossary.idiom_selection hands out (0 best); rows beyond it are plain phrases.
+# Rank tiers lexicon.idiom_selection hands out (0 best); rows beyond it are plain phrases.
 _MAX_TIER = 3
 
 
@@ -165,7 +165,7 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
 
 
 def _select_idioms(lines_phrases: list, idioms: list[IdiomRecord]) -> int:
-    """Rank and select the idioms as glossary.idiom_selection decides (the idiom work owns that
+    """Rank and select the idioms as lexicon.idiom_selection decides (the idiom work owns that
     choice). Every phrase it classifies keeps its kind and rank (rank tier * 1,000,000 + Ding
     line); `selected` marks those within its default rank limit, the set the matcher uses."""
     classified = select_idioms(lines_phrases, max_rank=_MAX_TIER)

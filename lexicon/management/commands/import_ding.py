@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from glossary.importers.ding_db import BATCH_SIZE, ding_import
+from lexicon.importers.ding_db import BATCH_SIZE, ding_import
 
 INSTALL_HINT = (
     "Install it with `sudo apt-get install trans-de-en` (Debian/Ubuntu), or pass the path of a "

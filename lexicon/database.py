@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Count, FilteredRelation, Max, Q
 
-from glossary.idiom_selection import CURATED_PATH, load_curated
-from glossary.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, Source
+from lexicon.idiom_selection import CURATED_PATH, load_curated
+from lexicon.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, Source
 from reader.nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
 
 # Keys per query: each key is bound twice (headword and plural), and SQLite builds before 3.32
@@ -32,7 +32,7 @@ MAX_SENSES = 8
 MAX_CONTEXT_SENSES = 20
 CACHE_SIZE = 20_000
 CACHE_SECONDS = 300.0
-# Idiom.rank is tier * RANK_TIER + Ding line (see glossary.importers.ding_db).
+# Idiom.rank is tier * RANK_TIER + Ding line (see lexicon.importers.ding_db).
 RANK_TIER = 1_000_000
 
 
@@ -79,7 +79,7 @@ def _source_order(source: str) -> int:
 
 
 class DbLexicon:
-    """The Lexicon protocol over glossary.Entry / Sense / Idiom.
+    """The Lexicon protocol over lexicon.Entry / Sense / Idiom.
 
     - `lookup_many(lemmas)`: key -> entries, best first (a teacher's correction, then our
       curated entries, then Ding by rank, then Wiktionary); a lemma that is no headword but
@@ -244,7 +244,7 @@ class DbLexicon:
                     source=e["source"],
                     fixed=e["fixed"],
                     contexts=tuple(e["contexts"]),
-                    # The Ding import ranks its senses (glossary.importers.ding.order_senses).
+                    # The Ding import ranks its senses (lexicon.importers.ding.order_senses).
                     ranked=e["source"] == Source.DING,
                 )
                 for e in ordered

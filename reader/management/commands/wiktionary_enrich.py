@@ -3,7 +3,16 @@ that no dictionary glosses."""
 
 from django.core.management.base import BaseCommand
 
-from glossary.wiktionary import lemmas_without_gloss, wiktionary_enrich
+from lexicon.wiktionary import lemmas_without_gloss, wiktionary_enrich
+from reader.models import Article
+from reader.nlp.document import Annotation
+
+
+def annotated_articles():
+    """The annotation of every annotated article (the command lives in `reader` because the
+    lexicon, below it, knows no article)."""
+    stored = Article.objects.filter(annotation__isnull=False).values_list("annotation", flat=True)
+    return (Annotation.from_stored(annotation) for annotation in stored.iterator())
 
 
 class Command(BaseCommand):
@@ -21,7 +30,10 @@ class Command(BaseCommand):
         parser.add_argument("--refresh", action="store_true", help="fetch again even if cached")
 
     def handle(self, *args, lemmas=(), limit=50, pause=1.0, refresh=False, verbosity=1, **opts):
-        lemmas = list(lemmas)[:limit] if lemmas else lemmas_without_gloss(limit)
+        if lemmas:
+            lemmas = list(lemmas)[:limit]
+        else:
+            lemmas = lemmas_without_gloss(annotated_articles(), limit)
         if not lemmas:
             self.stdout.write("No lemmas without a gloss: nothing to look up.")
             return

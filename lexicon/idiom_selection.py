@@ -210,7 +210,7 @@ class PhraseRecord:
 
     `sub_index` is the place of the sub-entry on its line (0: the line's headword);
     `figurative`/`proverb` come from the [übtr.]/[fig.] and [Sprw.]/[prov.] labels.
-    The importer's own phrase records (glossary.importers.ding.DingPhrase) have the same
+    The importer's own phrase records (lexicon.importers.ding.DingPhrase) have the same
     attributes and may be passed to `select_idioms` directly.
     """
 

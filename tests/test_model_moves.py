@@ -1,0 +1,46 @@
+"""Models that moved between apps keep their tables: `migrate` from the state before the move,
+on a database with rows, changes Django's state only and every row is still there."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def migrate_to(*targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(list(targets))
+    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
+
+
+def migrate_to_latest():
+    return migrate_to(*MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_the_dictionary_moves_from_glossary_to_lexicon_with_its_rows():
+    old = migrate_to(("glossary", "0008_lookup_sites"), ("lexicon", None))
+    Entry = old.get_model("glossary", "Entry")
+    entry = Entry.objects.create(key="plan", headword="Plan", pos="NOUN", source="teacher")
+    old.get_model("glossary", "Sense").objects.create(
+        entry=entry, order=0, gloss="scheme", source="teacher"
+    )
+    old.get_model("glossary", "Idiom").objects.create(
+        phrase="Pläne schmieden", key="pläne schmieden", meaning="to make plans", source="ding"
+    )
+    old.get_model("glossary", "DictionaryImport").objects.create(
+        source="ding", path="/usr/share/trans/de-en", checksum="c" * 64, entries=1
+    )
+    old.get_model("glossary", "WiktionaryPage").objects.create(title="Plan", status=200)
+
+    new = migrate_to_latest()
+
+    entry = new.get_model("lexicon", "Entry").objects.get()
+    assert (entry.headword, entry.source) == ("Plan", "teacher")
+    assert list(entry.senses.values_list("gloss", flat=True)) == ["scheme"]
+    assert new.get_model("lexicon", "Idiom").objects.get().meaning == "to make plans"
+    assert new.get_model("lexicon", "DictionaryImport").objects.get().checksum == "c" * 64
+    assert new.get_model("lexicon", "WiktionaryPage").objects.get().title == "Plan"
+    with pytest.raises(LookupError):
+        new.get_model("glossary", "Entry")
