@@ -61,9 +61,8 @@ def _measure(seed, args) -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from glossary.models import LemmaStatus
     from glossary.vocabulary import article_lemma_counts
-    from reader.models import Article
+    from reader.models import Article, LemmaStatus
     from reader.nlp.document import Annotation
 
     learner = get_user_model().objects.create_user("bench-library")

@@ -98,7 +98,7 @@ def _learner(article, runs: int) -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from glossary.models import LemmaStatus
+    from reader.models import LemmaStatus
     from reader.nlp.document import Annotation
     from reader.rendering import is_interactive
 

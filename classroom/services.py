@@ -20,6 +20,7 @@ from classroom.models import (
 )
 from reader import services as reader_services
 from reader.nlp.document import Annotation
+from reader.selectors import word_statuses
 
 # Session key: {article id: assignment id} for the assignments a student has open, so lookups
 # in the reader's popover view can be counted for the right assignment.
@@ -110,12 +111,7 @@ def article_word_keys(annotation: Annotation | None) -> set[str]:
 
 
 def readiness_for(student, article) -> float | None:
-    """Share of the article's words the student has marked known; None when the vocabulary
-    app is not there to say."""
-    try:
-        from glossary.selectors import word_statuses
-    except ImportError:
-        return None
+    """Share of the article's words the student has marked known; None when it has none."""
     keys = article_word_keys(Annotation.from_stored(article.annotation))
     if not keys:
         return None

@@ -42,13 +42,12 @@ from classroom.models import Correction
 from classroom.uploads import MAX_EPUB_BYTES
 from glossary.exports import article_deck_is_large
 from glossary.models import ExportKind
-from glossary.selectors import rest_known_marked
 from glossary.services import export_request
 from glossary.views import export_started
 from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
 from reader.nlp.document import Annotation
-from reader.selectors import own_copy_id, reading_position
+from reader.selectors import own_copy_id, reading_position, rest_known_marked, word_statuses
 from reader.services import article_visibility_set
 
 # The largest upload plus room for the form's other fields.
@@ -473,7 +472,6 @@ def assignment_read(request, pk: int):
     """A student reads the assigned article: the reader's page plus the assignment's footer
     (the end-of-text beacon and the quiz link). Opening is recorded."""
     from reader import render_cache
-    from reader.selectors import word_statuses_for
 
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
@@ -487,9 +485,7 @@ def assignment_read(request, pk: int):
     # The reader's cached markup, teachers' corrections applied (reader/render_cache.py).
     quiz_url = _quiz_url(assignment)
     reading_html = (
-        render_cache.article_section_html(
-            article, word_statuses_for(request.user), quiz_url=quiz_url
-        )
+        render_cache.article_section_html(article, word_statuses(request.user), quiz_url=quiz_url)
         if article.is_ready
         else ""
     )

@@ -2,7 +2,8 @@ from django import forms
 
 from core.ids import IdField
 from glossary.library import SORTS
-from glossary.models import SavedWord, WordStatus
+from glossary.models import SavedWord
+from reader.models import WordStatus
 
 
 class WordPositionForm(forms.Form):

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 
 from core.search import search_text
-from glossary.models import ArticleWord, LemmaStatus, WordStatus
+from glossary.models import ArticleWord
 from glossary.services import article_words_refresh
 from reader.access import articles_readable
-from reader.models import Article
+from reader.models import Article, LemmaStatus, WordStatus
 
 SORTS = {
     "added": "Newest first",

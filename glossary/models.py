@@ -1,4 +1,4 @@
-"""A learner's words: statuses, saved words with their examples, the lemmas of each article,
+"""A learner's words: saved words with their examples, the lemmas of each article,
 exports built in the background, and the outside dictionaries the popover links to.
 
 The dictionary itself (entries, senses, idioms) is the `lexicon` app's.
@@ -13,15 +13,6 @@ from core.models import BackgroundWork, choices_check
 from core.task_attempts import lease
 
 
-class WordStatus(models.TextChoices):
-    """How well a learner knows a word. "new" is the absence of a row: most words of most
-    articles are new, and storing them would cost a row per word read."""
-
-    NEW = "new", "New"
-    LEARNING = "learning", "Learning"
-    KNOWN = "known", "Known"
-
-
 class WordKind(models.TextChoices):
     """What a saved item is: a single word, or an expression saved as one unit."""
 
@@ -30,32 +21,6 @@ class WordKind(models.TextChoices):
     REFLEXIVE_VERB = "reflexive_verb", "reflexive verb"
     IDIOM = "idiom", "idiom"
     LIGHT_VERB = "light_verb", "light-verb construction"
-
-
-class LemmaStatus(models.Model):
-    """A learner's status for a lemma, across every article. `key` is the case-folded lemma
-    (reader.nlp.document.Token.key), the same key the reading view colours tokens by."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="word_statuses"
-    )
-    key = models.CharField(max_length=300)
-    status = models.CharField(max_length=10, choices=WordStatus.choices)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="glossary_lemmastatus_unique"),
-            # "new" is stored as no row at all (see WordStatus).
-            models.CheckConstraint(
-                condition=Q(status__in=[WordStatus.LEARNING, WordStatus.KNOWN]),
-                name="glossary_lemmastatus_status_valid",
-            ),
-            models.CheckConstraint(condition=~Q(key=""), name="glossary_lemmastatus_key_not_empty"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.key} ({self.status})"
 
 
 class SavedWord(models.Model):

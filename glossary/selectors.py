@@ -7,25 +7,8 @@ import functools
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from glossary.models import ArticleWord, Example, Export, LemmaStatus, SavedWord, WordStatus
-
-
-def word_statuses(user) -> dict[str, str]:
-    """lemma key -> "learning" | "known" for the reading view; empty for anonymous readers."""
-    if not getattr(user, "is_authenticated", False):
-        return {}
-    # Every reading page asks. Building the ORM's query took three times as long as running it,
-    # so the SQL is written once per process.
-    with connection.cursor() as cursor:
-        cursor.execute(_statuses_sql(), [user.pk])
-        return dict(cursor.fetchall())
-
-
-@functools.cache
-def _statuses_sql() -> str:
-    q, meta = connection.ops.quote_name, LemmaStatus._meta
-    key, status, user = (meta.get_field(name).column for name in ("key", "status", "user"))
-    return f"SELECT {q(key)}, {q(status)} FROM {q(meta.db_table)} WHERE {q(user)} = %s"
+from glossary.models import ArticleWord, Example, Export, SavedWord
+from reader.models import LemmaStatus, WordStatus
 
 
 def word_status(user, key: str) -> str:
@@ -149,14 +132,3 @@ def export_get(user, pk: int, *, with_data: bool = False):
 
     exports = Export.objects.all() if with_data else Export.objects.defer("data")
     return get_object_or_404(exports, pk=pk, owner=user)
-
-
-# Session key: the learner's last "mark the rest as known" (glossary.views.rest_known), so the
-# article page can offer to undo it.
-REST_KNOWN_SESSION_KEY = "glossary_rest_known"
-
-
-def rest_known_marked(request, article_id: int) -> dict | None:
-    """The learner's last "mark the rest as known", if it was on this article."""
-    marked = request.session.get(REST_KNOWN_SESSION_KEY)
-    return marked if marked and marked.get("article") == article_id else None

@@ -22,11 +22,10 @@ from glossary.models import (
     Example,
     Export,
     ExportStatus,
-    LemmaStatus,
     SavedWord,
-    WordStatus,
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
+from reader.models import LemmaStatus, WordStatus
 from reader.nlp.document import Annotation
 
 

@@ -31,6 +31,7 @@ from glossary.forms import (
 from glossary.models import ExportKind, ExportStatus
 from glossary.vocabulary import candidate_at, token_positions_with_key
 from reader import render_cache
+from reader import selectors as reader_selectors
 from reader.access import article_get_readable
 from reader.models import Article
 from reader.rendering import word_details
@@ -172,7 +173,7 @@ def _filtered(request):
 def vocabulary(request):
     form, filters, words = _filtered(request)
     page = Paginator(words, PAGE_SIZE).get_page(filters.get("page") or 1)
-    statuses = selectors.word_statuses(request.user)
+    statuses = reader_selectors.word_statuses(request.user)
     rows = [(word, statuses.get(word.key, "new")) for word in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
@@ -348,7 +349,7 @@ def rest_known(request, pk: int):
     count, started, finished = services.statuses_mark_rest_known(
         user=request.user, annotation=annotation
     )
-    request.session[selectors.REST_KNOWN_SESSION_KEY] = {
+    request.session[reader_selectors.REST_KNOWN_SESSION_KEY] = {
         "article": article.pk,
         "count": count,
         "from": started.isoformat(),
@@ -360,7 +361,7 @@ def rest_known(request, pk: int):
 @login_required
 @require_POST
 def rest_known_undo(request, pk: int):
-    marked = selectors.rest_known_marked(request, pk)
+    marked = reader_selectors.rest_known_marked(request, pk)
     if marked is None:
         messages.info(request, "There is nothing to undo here.")
         return _back_to_the_article(request, pk)
@@ -372,7 +373,7 @@ def rest_known_undo(request, pk: int):
         started=dt.datetime.fromisoformat(marked["from"]),
         finished=dt.datetime.fromisoformat(marked["to"]),
     )
-    del request.session[selectors.REST_KNOWN_SESSION_KEY]
+    del request.session[reader_selectors.REST_KNOWN_SESSION_KEY]
     messages.success(request, f"Undone: {count} word{pluralize(count)} marked new again.")
     return _back_to_the_article(request, pk)
 

@@ -115,4 +115,41 @@ class ReadingPosition(models.Model):
         return f"{self.user} in {self.article_id} at sentence {self.sentence}"
 
 
+class WordStatus(models.TextChoices):
+    """How well a learner knows a word. "new" is the absence of a row: most words of most
+    articles are new, and storing them would cost a row per word read."""
+
+    NEW = "new", "New"
+    LEARNING = "learning", "Learning"
+    KNOWN = "known", "Known"
+
+
+class LemmaStatus(models.Model):
+    """A learner's status for a lemma, across every article. `key` is the case-folded lemma
+    (reader.nlp.document.Token.key), the same key the reading view colours tokens by."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="word_statuses"
+    )
+    key = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=WordStatus.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # A glossary model until reader needed it below glossary; the table kept its name.
+        db_table = "glossary_lemmastatus"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="glossary_lemmastatus_unique"),
+            # "new" is stored as no row at all (see WordStatus).
+            models.CheckConstraint(
+                condition=Q(status__in=[WordStatus.LEARNING, WordStatus.KNOWN]),
+                name="glossary_lemmastatus_status_valid",
+            ),
+            models.CheckConstraint(condition=~Q(key=""), name="glossary_lemmastatus_key_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.key} ({self.status})"
+
+
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion  # noqa: E402, F401

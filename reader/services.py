@@ -21,6 +21,7 @@ from core.task_attempts import (
 from reader.models import Article, ReadingPosition
 from reader.nlp.document import Annotation
 from reader.quiz.services import quiz_copy
+from reader.status_carryover import statuses_carry_over
 from reader.text_input import clean_article_text
 
 log = logging.getLogger(__name__)
@@ -285,7 +286,6 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
     "Truppen" as "Truppe" would otherwise leave them on a key no word has. Returns the number
     of articles updated (0 or 1)."""
     from classroom.correction_carryover import corrections_carry_over
-    from glossary.status_carryover import statuses_carry_over
     from reader.lemma_changes import lemma_changes
     from reader.nlp.pipeline import ANNOTATION_VERSION
 

@@ -6,7 +6,6 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from classroom.services import lookup_record_for_request, reading_assignment_id
 from glossary.lookup_sites import lookup_links
-from glossary.selectors import rest_known_marked
 from reader import render_cache, selectors, services
 from reader.access import articles_readable
 from reader.forms import PositionForm
@@ -29,11 +28,11 @@ def article_detail(request, pk: int):
             # script, which the Content-Security-Policy would refuse).
             return HttpResponseClientRefresh()
         return render(request, "reader/article.html#status", {"article": article})
-    statuses = selectors.word_statuses_for(request.user)
+    statuses = selectors.word_statuses(request.user)
     context = {
         "article": article,
         "counts_lookups": reading_assignment_id(request, pk) is not None,
-        "rest_known": rest_known_marked(request, pk),
+        "rest_known": selectors.rest_known_marked(request, pk),
         # Where this reader left off: static/js/position.js scrolls back to it.
         "position": selectors.reading_position(request.user, pk),
     }
@@ -72,7 +71,7 @@ def word_popover(request, pk: int, s: int, t: int):
     }
     if request.htmx:
         return render(request, "reader/article.html#popover", context)
-    statuses = selectors.word_statuses_for(request.user)
+    statuses = selectors.word_statuses(request.user)
     context["reading_html"] = render_cache.article_section_html(article, statuses)
     return render(request, "reader/article.html", context)
 

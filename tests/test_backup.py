@@ -50,9 +50,7 @@ def populate_school():
         article=article,
         article_title=article.title,
     )
-    apps.get_model("glossary", "LemmaStatus").objects.create(
-        user=student, key="gut", status="known"
-    )
+    apps.get_model("reader", "LemmaStatus").objects.create(user=student, key="gut", status="known")
     Entry = apps.get_model("lexicon", "Entry")
     teacher_entry = Entry.objects.create(key="plan", headword="Plan", pos="NOUN", source="teacher")
     apps.get_model("lexicon", "Sense").objects.create(
@@ -116,14 +114,17 @@ def test_backup_leaves_out_the_imported_dictionary_and_sessions(tmp_path, client
 
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_written_before_models_moved_app_restores(tmp_path):
-    """The teachers' dictionary entries were glossary's models; a backup of then names them so."""
+    """Teachers' dictionary entries and learners' word statuses were glossary's models; a
+    backup of then names them so."""
     populate_school()
     before = school_counts()
     backup = tmp_path / "school.json"
     call_command("backup", str(backup), verbosity=0)
     rows = json.loads(backup.read_text())
     for row in rows:
-        row["model"] = row["model"].replace("lexicon.", "glossary.")
+        row["model"] = {"reader.lemmastatus": "glossary.lemmastatus"}.get(
+            row["model"], row["model"].replace("lexicon.", "glossary.")
+        )
     backup.write_text(json.dumps(rows))
     call_command("flush", interactive=False, verbosity=0)
 
@@ -132,6 +133,8 @@ def test_a_backup_written_before_models_moved_app_restores(tmp_path):
     assert school_counts() == before
     entry = apps.get_model("lexicon", "Entry").objects.get()
     assert (entry.headword, entry.source, entry.senses.get().gloss) == ("Plan", "teacher", "scheme")
+    status = apps.get_model("reader", "LemmaStatus").objects.get()
+    assert (status.user.username, status.key, status.status) == ("lea", "gut", "known")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -152,7 +155,7 @@ def user_data_snapshot() -> dict:
     labels = [
         "glossary.savedword",
         "glossary.example",
-        "glossary.lemmastatus",
+        "reader.lemmastatus",
         "classroom.correction",
         "classroom.progress",
         "classroom.assignment",

@@ -4,8 +4,7 @@ swaps the list in place (htmx) with the query in the address."""
 import pytest
 from django.urls import reverse
 
-from glossary.models import LemmaStatus
-from reader.models import Article
+from reader.models import Article, LemmaStatus
 from tests.classroom_factories import make_ready_article
 from tests.factories import make_user
 from tests.test_accessibility import Audit, log_in

@@ -72,7 +72,7 @@ def test_learner_saves_a_word_marks_one_known_and_downloads_the_deck(
     target.focus()
     page.keyboard.press("3")
     page.wait_for_function("() => document.activeElement.classList.contains('st-known')")
-    from glossary.models import LemmaStatus
+    from reader.models import LemmaStatus
 
     assert LemmaStatus.objects.filter(user__username="lea", status="known").exists()
     assert key == (target.get_attribute("data-s"), target.get_attribute("data-t"))
@@ -142,7 +142,7 @@ def test_vocabulary_page_edit_and_delete_inline(browser_page, live_server, seed_
 
 
 def test_learner_marks_the_rest_of_the_article_known_and_undoes_it(browser_page, live_server):
-    from glossary.models import LemmaStatus
+    from reader.models import LemmaStatus
     from tests.classroom_factories import make_ready_article
 
     make_user("lea", password="correct horse battery")

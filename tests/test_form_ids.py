@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from classroom.models import Assignment, Correction
 from core.ids import MAX_ID
-from glossary.models import LemmaStatus, SavedWord
-from reader.models import QuizAttempt
+from glossary.models import SavedWord
+from reader.models import LemmaStatus, QuizAttempt
 from tests.classroom_factories import make_class, make_quiz, make_ready_article, make_teacher
 
 HX = {"HX-Request": "true"}

@@ -16,8 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from classroom.services import correction_add
-from glossary.models import Example, LemmaStatus, SavedWord
-from reader.models import Article
+from glossary.models import Example, SavedWord
+from reader.models import Article, LemmaStatus
 from reader.quiz import services as quiz_services
 from tests.classroom_factories import (
     PASSWORD,
@@ -496,7 +496,8 @@ from django.test import Client
 from django.urls import reverse
 
 call_command("migrate", verbosity=0)
-from glossary.models import LemmaStatus, SavedWord
+from glossary.models import SavedWord
+from reader.models import LemmaStatus
 from reader.models import Article
 from tests.classroom_factories import make_ready_article, make_student
 

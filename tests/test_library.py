@@ -9,8 +9,8 @@ from django.urls import reverse
 from classroom import services as classroom_services
 from classroom.models import Lookup
 from glossary.library import library_articles
-from glossary.models import ArticleWord, Example, LemmaStatus, SavedWord
-from reader.models import Article, ReadingPosition
+from glossary.models import ArticleWord, Example, SavedWord
+from reader.models import Article, LemmaStatus, ReadingPosition
 from tests.classroom_factories import make_class, make_ready_article, make_student, make_teacher
 from tests.factories import make_user
 

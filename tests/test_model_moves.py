@@ -44,3 +44,16 @@ def test_the_dictionary_moves_from_glossary_to_lexicon_with_its_rows():
     assert new.get_model("lexicon", "WiktionaryPage").objects.get().title == "Plan"
     with pytest.raises(LookupError):
         new.get_model("glossary", "Entry")
+
+
+def test_word_statuses_move_from_glossary_to_reader_with_their_rows():
+    old = migrate_to(("glossary", "0009_lexicon_models_move"), ("reader", "0010_reading_position"))
+    lea = old.get_model("auth", "User").objects.create(username="lea")
+    old.get_model("glossary", "LemmaStatus").objects.create(user=lea, key="plan", status="known")
+
+    new = migrate_to_latest()
+
+    status = new.get_model("reader", "LemmaStatus").objects.get()
+    assert (status.user_id, status.key, status.status) == (lea.pk, "plan", "known")
+    with pytest.raises(LookupError):
+        new.get_model("glossary", "LemmaStatus")

@@ -14,15 +14,15 @@ from django.utils import timezone
 from classroom.correction_carryover import corrections_carry_over
 from classroom.corrections import apply_corrections
 from classroom.models import Correction
-from glossary.models import LemmaStatus, SavedWord
-from glossary.selectors import word_statuses
-from glossary.status_carryover import statuses_carry_over
+from glossary.models import SavedWord
 from reader.lemma_changes import lemma_changes
-from reader.models import Article
+from reader.models import Article, LemmaStatus
 from reader.nlp.document import Annotation
 from reader.nlp.pipeline import annotate_text
 from reader.rendering import reading_blocks, reading_html
+from reader.selectors import word_statuses
 from reader.services import article_annotation_replace
+from reader.status_carryover import statuses_carry_over
 from tests.factories import make_article, make_user
 
 TEXT = "Die Truppen feuern auf die Häuser.\n\nDer Plan ist gut."

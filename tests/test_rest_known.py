@@ -6,9 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from glossary.models import LemmaStatus
 from glossary.services import word_status_set
-from reader.models import Article
+from reader.models import Article, LemmaStatus
 from tests.classroom_factories import make_ready_article, make_student
 from tests.factories import make_user
 

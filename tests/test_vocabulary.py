@@ -8,12 +8,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from glossary.models import Example, LemmaStatus, SavedWord
-from glossary.selectors import known_shares, word_statuses
+from glossary.models import Example, SavedWord
+from glossary.selectors import known_shares
 from glossary.services import saved_word_add, word_status_set
 from glossary.vocabulary import candidate_at
-from reader.models import Article
+from reader.models import Article, LemmaStatus
 from reader.nlp.document import Annotation
+from reader.selectors import word_statuses
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

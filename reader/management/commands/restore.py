@@ -22,6 +22,7 @@ MOVED_MODELS = {
     "glossary.entry": "lexicon.entry",
     "glossary.sense": "lexicon.sense",
     "glossary.idiom": "lexicon.idiom",
+    "glossary.lemmastatus": "reader.lemmastatus",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from glossary.models import LemmaStatus, WordStatus
+from reader.models import LemmaStatus, WordStatus
 
 
 def statuses_carry_over(changes: Mapping[str, set[str]]) -> None:
