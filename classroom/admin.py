@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from classroom.models import Assignment, Classroom, Correction, Membership
+from classroom.models import Assignment, Classroom, Membership
+from reader.models import Correction
 
 
 class MembershipInline(admin.TabularInline):

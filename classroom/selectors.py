@@ -9,8 +9,9 @@ from datetime import datetime
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
-from classroom.models import Assignment, Classroom, Correction, Lookup, Membership, Progress
+from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
 from reader.access import articles_assignable
+from reader.models import Correction
 from reader.selectors import with_own_copy_ids
 
 
@@ -159,11 +160,6 @@ def articles_for_teacher(teacher) -> QuerySet:
     """What a teacher can assign: the shared library and their own (reader/access.py), each
     with `own_copy_id`, the teacher's own copy of a shared one ("Make my own copy")."""
     return with_own_copy_ids(articles_assignable(teacher), teacher)
-
-
-def article_corrections(article_id: int) -> list[dict]:
-    """The corrections for an article as plain dicts for classroom.corrections.apply_corrections."""
-    return [c.as_dict() for c in Correction.objects.filter(article_id=article_id)]
 
 
 def corrections_list(article) -> QuerySet[Correction]:

@@ -12,13 +12,13 @@ from django.utils import timezone
 from classroom.models import (
     Assignment,
     Classroom,
-    Correction,
     Lookup,
     Membership,
     Progress,
     new_join_code,
 )
 from reader import services as reader_services
+from reader.models import Correction
 from reader.nlp.document import Annotation
 from reader.selectors import word_statuses
 

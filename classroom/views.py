@@ -38,7 +38,6 @@ from classroom.forms import (
     JoinForm,
     ReviewWordForm,
 )
-from classroom.models import Correction
 from classroom.uploads import MAX_EPUB_BYTES
 from glossary.exports import article_deck_is_large
 from glossary.models import ExportKind
@@ -46,6 +45,7 @@ from glossary.services import export_request
 from glossary.views import export_started
 from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
+from reader.models import Correction
 from reader.nlp.document import Annotation
 from reader.selectors import own_copy_id, reading_position, rest_known_marked, word_statuses
 from reader.services import article_visibility_set

@@ -4,7 +4,7 @@ A pipeline or lexicon upgrade may lemmatise a word differently (an older pipelin
 plural "Truppen" as its own lemma, a newer one says "Truppe"). Learners' statuses and teachers'
 word corrections are keyed by the case-folded lemma (reader.nlp.document.Token.key), so they must
 be carried from the old key to the new one (reader/status_carryover.py,
-classroom/correction_carryover.py). A pure function over the two annotations: no database.
+reader/correction_carryover.py). A pure function over the two annotations: no database.
 """
 
 from __future__ import annotations

@@ -152,4 +152,56 @@ class LemmaStatus(models.Model):
         return f"{self.user}: {self.key} ({self.status})"
 
 
+class Correction(models.Model):
+    """A teacher's correction to one article's annotation, applied on top of it whenever the
+    article is shown (reader/corrections.py), so it survives re-annotation.
+
+    Keyed by what a re-annotation keeps: the lemma for glosses and compound notes (every
+    occurrence in the article), the sentence index plus the words for idioms.
+    """
+
+    class Kind(models.TextChoices):
+        GLOSS = "gloss", "Gloss"
+        IDIOM_ADD = "idiom_add", "Add an idiom"
+        IDIOM_REMOVE = "idiom_remove", "Remove an idiom"
+        COMPOUND_SET = "compound_set", "Compound parts"
+        COMPOUND_REMOVE = "compound_remove", "Remove a compound note"
+
+    article = models.ForeignKey(
+        "reader.Article", on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=200, blank=True)  # lemma key (gloss, compound)
+    sentence = models.PositiveIntegerField(null=True, blank=True)  # idioms
+    # gloss: {"gloss"}; idiom_add: {"tokens": [int], "lemma", "gloss"}; idiom_remove: {"lemma"};
+    # compound_set: {"parts": [{"part", "lemma", "gloss"}]}
+    data = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # A classroom model until every reading page needed it (the overlay is read below
+        # classroom); the table kept its name.
+        db_table = "classroom_correction"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=["gloss", "compound_set", "compound_remove"]) | ~Q(key=""),
+                name="correction_word_kinds_have_key",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["idiom_add", "idiom_remove"]) | Q(sentence__isnull=False),
+                name="correction_idiom_kinds_have_sentence",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.key or self.sentence}"
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "key": self.key, "sentence": self.sentence, **self.data}
+
+
 from reader.quiz.models import Quiz, QuizAttempt, QuizQuestion  # noqa: E402, F401

@@ -36,9 +36,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.compiled import rows_for
 from reader.access import article_ensure_readable
-from reader.models import Article
+from reader.corrections import apply_corrections
+from reader.models import Article, Correction
 from reader.nlp.document import Annotation
 from reader.rendering import is_interactive, reading_blocks, reading_html
+from reader.selectors import article_corrections
 
 MAX_ENTRIES = 32  # articles (each version and set of corrections) a process keeps, x2
 
@@ -112,8 +114,6 @@ def article_for_reading(user, pk: int) -> Article:
 
 
 def _article_with_corrections_version(pk: int) -> QuerySet[Article]:
-    from classroom.models import Correction
-
     corrections = Correction.objects.filter(article=OuterRef("pk")).order_by()
     return (
         Article.objects.defer("text", "annotation")
@@ -172,8 +172,6 @@ def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> SafeString:
 
 def _corrections(article: Article) -> list:
     """The article's corrections, fetched once per request and only when needed."""
-    from classroom.selectors import article_corrections
-
     if not hasattr(article, "_corrections"):
         article._corrections = article_corrections(article.pk)
     return article._corrections
@@ -200,8 +198,6 @@ def corrected_annotation(article: Article) -> Annotation | None:
     """The annotation with the teachers' corrections applied, decoded once per process and
     version (decoding the seed article's 150 KB of JSON took longer than the rest of a popover
     request). Shared between requests, and frozen: nothing can modify it."""
-    from classroom.corrections import apply_corrections
-
     key = f"annotation:{_version(article)}"
     annotation = cache.get(key)
     if annotation is None:

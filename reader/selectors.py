@@ -1,4 +1,5 @@
-"""Reads for the reading view: a learner's word statuses and their last "rest known"."""
+"""Reads for the reading view: a learner's word statuses, their last "rest known", and the
+teachers' corrections an article is shown with."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import functools
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from reader.models import Article, LemmaStatus, ReadingPosition
+from reader.models import Article, Correction, LemmaStatus, ReadingPosition
 
 
 def word_statuses(user) -> dict[str, str]:
@@ -65,3 +66,8 @@ def reading_position(user, article_id: int) -> int | None:
         .values_list("sentence", flat=True)
         .first()
     )
+
+
+def article_corrections(article_id: int) -> list[dict]:
+    """The corrections for an article as plain dicts for reader.corrections.apply_corrections."""
+    return [c.as_dict() for c in Correction.objects.filter(article_id=article_id)]

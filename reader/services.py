@@ -18,6 +18,7 @@ from core.task_attempts import (
     new_work_fields,
     requeue_if_stale,
 )
+from reader.correction_carryover import corrections_carry_over
 from reader.models import Article, ReadingPosition
 from reader.nlp.document import Annotation
 from reader.quiz.services import quiz_copy
@@ -285,7 +286,6 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
     (reader/lemma_changes.py): both are keyed by lemma, and a pipeline upgrade that reads
     "Truppen" as "Truppe" would otherwise leave them on a key no word has. Returns the number
     of articles updated (0 or 1)."""
-    from classroom.correction_carryover import corrections_carry_over
     from reader.lemma_changes import lemma_changes
     from reader.nlp.pipeline import ANNOTATION_VERSION
 

@@ -7,8 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from classroom import services
-from classroom.models import Correction
-from reader.models import Article
+from reader.models import Article, Correction
 from reader.quiz import services as quiz_services
 from reader.quiz.models import QuizAttempt
 from tests.classroom_factories import (

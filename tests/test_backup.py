@@ -69,7 +69,7 @@ def populate_school():
         assignment=assignment, student=student, opened_at=timezone.now(), readiness=0.5
     )
     quiz_attempt_for(article, student)
-    apps.get_model("classroom", "Correction").objects.create(
+    apps.get_model("reader", "Correction").objects.create(
         article=article, kind="gloss", key="plan", data={"gloss": "scheme"}, created_by=teacher
     )
     return article
@@ -106,7 +106,7 @@ def test_backup_leaves_out_the_imported_dictionary_and_sessions(tmp_path, client
     call_command("backup", str(backup), verbosity=0)
 
     models = {row["model"] for row in json.loads(backup.read_text())}
-    assert {"reader.article", "auth.user", "glossary.savedword", "classroom.correction"} <= models
+    assert {"reader.article", "auth.user", "glossary.savedword", "reader.correction"} <= models
     assert not models & {"sessions.session", "contenttypes.contenttype", "auth.permission"}
     entries = [row for row in json.loads(backup.read_text()) if row["model"] == "lexicon.entry"]
     assert [e["fields"]["source"] for e in entries] == ["teacher"]
@@ -156,7 +156,7 @@ def user_data_snapshot() -> dict:
         "glossary.savedword",
         "glossary.example",
         "reader.lemmastatus",
-        "classroom.correction",
+        "reader.correction",
         "classroom.progress",
         "classroom.assignment",
         "reader.quiz",
@@ -182,7 +182,7 @@ def test_reannotating_every_article_loses_no_user_data():
     # An article as an older pipeline left it.
     Article.objects.filter(pk=article.pk).update(annotation_version=0)
     before = user_data_snapshot()
-    assert before["glossary.savedword"] and before["classroom.correction"]
+    assert before["glossary.savedword"] and before["reader.correction"]
     old = Article.objects.get(pk=article.pk)
 
     call_command("reannotate", "--all", verbosity=0)

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classroom import selectors, services
-from classroom.corrections import apply_corrections
 from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
+from reader import selectors as reader_selectors
+from reader.corrections import apply_corrections
 from reader.models import Article
 from reader.nlp.document import Annotation
 from tests.classroom_factories import (
@@ -525,7 +526,7 @@ def test_a_newer_gloss_correction_replaces_the_older_one():
         key="regierung",
         data={"gloss": "government (federal)"},
     )
-    assert [c["gloss"] for c in selectors.article_corrections(article.pk)] == [
+    assert [c["gloss"] for c in reader_selectors.article_corrections(article.pk)] == [
         "government (federal)"
     ]
 
@@ -656,7 +657,7 @@ def test_open_classes_are_listed_before_closed_ones():
 
 
 def test_an_idiom_on_words_that_are_not_there_is_refused(client):
-    from classroom.models import Correction
+    from reader.models import Correction
 
     teacher = make_teacher()
     article = make_ready_article(created_by=teacher)

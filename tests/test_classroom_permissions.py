@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from classroom import services
-from classroom.models import Assignment, Classroom, Correction, Membership
+from classroom.models import Assignment, Classroom, Membership
+from reader.models import Correction
 from tests.classroom_factories import (
     make_class,
     make_quiz,

@@ -6,10 +6,10 @@ changes nothing stored. Ids in URLs are tests/test_ids.py's."""
 import pytest
 from django.urls import reverse
 
-from classroom.models import Assignment, Correction
+from classroom.models import Assignment
 from core.ids import MAX_ID
 from glossary.models import SavedWord
-from reader.models import LemmaStatus, QuizAttempt
+from reader.models import Correction, LemmaStatus, QuizAttempt
 from tests.classroom_factories import make_class, make_quiz, make_ready_article, make_teacher
 
 HX = {"HX-Request": "true"}

@@ -57,3 +57,24 @@ def test_word_statuses_move_from_glossary_to_reader_with_their_rows():
     assert (status.user_id, status.key, status.status) == (lea.pk, "plan", "known")
     with pytest.raises(LookupError):
         new.get_model("glossary", "LemmaStatus")
+
+
+def test_corrections_move_from_classroom_to_reader_with_their_rows():
+    old = migrate_to(
+        ("classroom", "0003_open_classes_first"), ("reader", "0011_lemmastatus_from_glossary")
+    )
+    article = old.get_model("reader", "Article").objects.create(title="t", text="x")
+    old.get_model("classroom", "Correction").objects.create(
+        article=article, kind="gloss", key="plan", data={"gloss": "scheme"}
+    )
+
+    new = migrate_to_latest()
+
+    correction = new.get_model("reader", "Correction").objects.get()
+    assert (correction.article_id, correction.key, correction.data) == (
+        article.pk,
+        "plan",
+        {"gloss": "scheme"},
+    )
+    with pytest.raises(LookupError):
+        new.get_model("classroom", "Correction")

@@ -11,12 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from classroom.correction_carryover import corrections_carry_over
-from classroom.corrections import apply_corrections
-from classroom.models import Correction
 from glossary.models import SavedWord
+from reader.correction_carryover import corrections_carry_over
+from reader.corrections import apply_corrections
 from reader.lemma_changes import lemma_changes
-from reader.models import Article, LemmaStatus
+from reader.models import Article, Correction, LemmaStatus
 from reader.nlp.document import Annotation
 from reader.nlp.pipeline import annotate_text
 from reader.rendering import reading_blocks, reading_html

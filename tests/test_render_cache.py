@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from classroom.corrections import apply_corrections
-from classroom.selectors import article_corrections
 from classroom.services import correction_add, correction_delete
+from reader.corrections import apply_corrections
 from reader.models import Article
 from reader.nlp.document import Annotation
 from reader.render_cache import (
@@ -15,6 +14,7 @@ from reader.render_cache import (
     corrected_annotation,
 )
 from reader.rendering import reading_blocks, reading_html
+from reader.selectors import article_corrections
 from reader.services import article_annotate
 from tests.factories import make_article, make_user
 

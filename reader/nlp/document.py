@@ -90,7 +90,7 @@ class Token:
     plural: str | None = None
     senses: tuple[str, ...] | None = None
     word_lemma: str | None = None
-    corrected: bool = False  # a teacher's gloss correction applies (classroom.corrections)
+    corrected: bool = False  # a teacher's gloss correction applies (reader.corrections)
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     _KNOWN = frozenset(
@@ -185,7 +185,7 @@ class Expression:
     source: str | None = None
     verbal: bool | None = None
     transparent: bool | None = None
-    corrected: bool = False  # added by a teacher (classroom.corrections)
+    corrected: bool = False  # added by a teacher (reader.corrections)
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     _KNOWN = frozenset(

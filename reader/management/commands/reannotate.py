@@ -7,7 +7,7 @@ per article (reader.services.article_annotate), and nothing learners or teachers
   pipeline may give a word another lemma ("Truppen" -> "Truppe"). The same transaction
   compares the two annotations word by word and carries each learner's status, and the
   article's corrections, over to the new lemma (reader/lemma_changes.py,
-  reader/status_carryover.py, classroom/correction_carryover.py). Statuses on the old
+  reader/status_carryover.py, reader/correction_carryover.py). Statuses on the old
   lemma stay for the other articles that use it;
 - saved words keep their own copies of lemma and sentence (their key is part of the Anki
   note's identity and does not move: the popover of a word whose lemma changed no longer marks

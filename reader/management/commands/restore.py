@@ -23,6 +23,7 @@ MOVED_MODELS = {
     "glossary.sense": "lexicon.sense",
     "glossary.idiom": "lexicon.idiom",
     "glossary.lemmastatus": "reader.lemmastatus",
+    "classroom.correction": "reader.correction",
 }
 
 

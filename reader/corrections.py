@@ -64,7 +64,7 @@ def apply_corrections(
     annotation: Annotation | None, corrections: Iterable[Mapping]
 ) -> Annotation | None:
     """The annotation with corrections applied in order (later ones win), as a new document.
-    Each correction is a dict with `kind` and its fields (classroom.models.Correction): word
+    Each correction is a dict with `kind` and its fields (reader.models.Correction): word
     corrections apply to every token with the correction's key (Token.key), idiom corrections
     to their sentence."""
     corrections = list(corrections)

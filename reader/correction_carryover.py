@@ -1,7 +1,7 @@
 """Teachers' word corrections carried over to the lemma a re-annotation gives a word.
 
 Gloss and compound corrections are keyed by the case-folded lemma (Correction.key) and applied
-to every token with that key (classroom/corrections.py). When a new annotation reads a word as
+to every token with that key (reader/corrections.py). When a new annotation reads a word as
 another lemma (reader.lemma_changes), the correction would match nothing and silently stop
 applying. Called by reader.services.article_annotate in the transaction that stores the new
 annotation; that transaction holds the article's row, so two re-annotations of one article
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from classroom.models import Correction
 from reader.lemma_changes import token_keys_by_position
+from reader.models import Correction
 from reader.nlp.document import Annotation
 
 # The word corrections that replace one another for the same key (classroom.services.
