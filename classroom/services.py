@@ -168,6 +168,12 @@ def lookup_record(*, assignment_id: int, student, key: str) -> None:
             )
 
 
+def reading_counts_lookups(request, article_id: int) -> bool:
+    """The other half of the reader's lookup hook: only inside an assignment are lookups
+    counted, and the reading page posts the words a learner stays on."""
+    return reading_assignment_id(request, article_id) is not None
+
+
 def reading_assignment_id(request, article_id: int) -> int | None:
     """The assignment the user is reading this article for (set by assignment_open), if any:
     only there are their lookups counted for a teacher."""
@@ -177,8 +183,9 @@ def reading_assignment_id(request, article_id: int) -> int | None:
 
 
 def lookup_record_for_request(request, article_id: int, key: str) -> None:
-    """The hook the reader's lookup views call: counts the lookup when the student is reading
-    this article as an assignment, and does nothing otherwise."""
+    """The hook the reader's lookup views call (reader.lookups, registered in
+    ClassroomConfig.ready): counts the lookup when the student is reading this article as an
+    assignment, and does nothing otherwise."""
     user = request.user
     assignment_id = reading_assignment_id(request, article_id)
     if assignment_id is None or not key:

@@ -4,11 +4,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from classroom.services import lookup_record_for_request, reading_assignment_id
 from glossary.lookup_sites import lookup_links
 from reader import render_cache, selectors, services
 from reader.access import articles_readable
 from reader.forms import PositionForm
+from reader.lookups import lookup_hear, lookups_counted
 from reader.rendering import word_details
 
 
@@ -31,7 +31,7 @@ def article_detail(request, pk: int):
     statuses = selectors.word_statuses(request.user)
     context = {
         "article": article,
-        "counts_lookups": reading_assignment_id(request, pk) is not None,
+        "counts_lookups": lookups_counted(request, pk),
         "rest_known": selectors.rest_known_marked(request, pk),
         # Where this reader left off: static/js/position.js scrolls back to it.
         "position": selectors.reading_position(request.user, pk),
@@ -60,7 +60,7 @@ def word_popover(request, pk: int, s: int, t: int):
     posts to word_lookup when the learner stays on it (static/js/reader.js)."""
     article, word = _word(request, pk, s, t)
     if not request.GET.get("glance"):
-        lookup_record_for_request(request, article.pk, word["key"])  # inside assignments only
+        lookup_hear(request, article.pk, word["key"])  # inside assignments only
     context = {
         "article": article,
         "word": word,
@@ -80,7 +80,7 @@ def word_popover(request, pk: int, s: int, t: int):
 def word_lookup(request, pk: int, s: int, t: int):
     """A glanced-at word the learner stayed on: counted as a lookup inside an assignment."""
     article, word = _word(request, pk, s, t)
-    lookup_record_for_request(request, article.pk, word["key"])
+    lookup_hear(request, article.pk, word["key"])
     return HttpResponse(status=204)
 
 
