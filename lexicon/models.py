@@ -1,4 +1,5 @@
-"""The lexicon: dictionary entries, their senses and multiword expressions.
+"""The lexicon: dictionary entries, their senses and multiword expressions, and the outside
+dictionaries and translators the popover links to.
 
 Rows come from several sources (Ding, Wiktionary, a curated list, teachers). Every importer
 replaces only the rows of its own source, so a re-import never touches a teacher's correction.
@@ -230,3 +231,51 @@ class WiktionaryPage(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Dictionaries and translators elsewhere ---------------------------------------------------
+
+
+class LookupKind(models.TextChoices):
+    WORD = "word", "A word (dictionary)"
+    SENTENCE = "sentence", "A sentence (translator)"
+
+
+class LookupSite(models.Model):
+    """An outside dictionary or translator the popover links to, LUTE-style: the word or the
+    sentence, URL-encoded, replaces the placeholder `{}` (or `###`) in `url_template`.
+
+    Only links: the reader's browser opens them in a new tab, the server never calls them.
+    An administrator changes, adds, reorders or disables them in the admin."""
+
+    name = models.CharField(max_length=60)
+    url_template = models.CharField(
+        max_length=500,
+        help_text="The address with {} (or ###) where the word or sentence goes, "
+        "e.g. https://www.dwds.de/wb/{}",
+    )
+    kind = models.CharField(max_length=8, choices=LookupKind.choices, default=LookupKind.WORD)
+    position = models.PositiveSmallIntegerField(default=0)
+    enabled = models.BooleanField(default=True)
+
+    class Meta:
+        db_table = "glossary_lookupsite"
+        ordering = ["kind", "position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url_template__contains="{}") | Q(url_template__contains="###"),
+                name="glossary_lookupsite_has_placeholder",
+            ),
+            # A javascript: or data: address in a popover link would run in the reading page.
+            models.CheckConstraint(
+                condition=Q(url_template__startswith="https://")
+                | Q(url_template__startswith="http://"),
+                name="glossary_lookupsite_http",
+            ),
+            models.CheckConstraint(
+                condition=choices_check("kind", LookupKind), name="glossary_lookupsite_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from glossary.lookup_sites import lookup_links
+from lexicon.lookup_sites import lookup_links
 from reader import render_cache, selectors, services
 from reader.access import articles_readable
 from reader.forms import PositionForm

@@ -163,7 +163,7 @@ def test_text_size_and_dark_theme_are_kept_per_browser(browser_page, live_server
 # axe is put into the page as a <script>, which the Content-Security-Policy refuses.
 @pytest.mark.browser_context_args(bypass_csp=True)
 def test_dark_theme_follows_the_system_and_passes_axe(browser_page, live_server, seed_article):
-    from glossary.models import LookupSite
+    from lexicon.models import LookupSite
 
     LookupSite.objects.create(name="DWDS", url_template="https://www.dwds.de/wb/{}")
     LookupSite.objects.create(

@@ -8,8 +8,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from glossary.lookup_sites import lookup_links, lookup_url
-from glossary.models import LookupKind, LookupSite
+from lexicon.lookup_sites import lookup_links, lookup_url
+from lexicon.models import LookupKind, LookupSite
 from tests.test_reader_views import find_token
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +80,6 @@ def test_a_template_without_placeholder_or_web_address_is_refused(template):
 
 
 def test_administrator_edits_sites_in_the_admin(admin_client):
-    response = admin_client.get(reverse("admin:glossary_lookupsite_changelist"))
+    response = admin_client.get(reverse("admin:lexicon_lookupsite_changelist"))
     assert response.status_code == 200
     assert "DWDS" in response.content.decode()

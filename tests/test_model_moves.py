@@ -78,3 +78,20 @@ def test_corrections_move_from_classroom_to_reader_with_their_rows():
     )
     with pytest.raises(LookupError):
         new.get_model("classroom", "Correction")
+
+
+def test_the_popovers_outside_dictionaries_move_from_glossary_to_lexicon_with_their_rows():
+    old = migrate_to(("glossary", "0010_lemmastatus_to_reader"), ("lexicon", "0001_initial"))
+    # glossary/0008 made the default sites; an administrator added one.
+    defaults = set(old.get_model("glossary", "LookupSite").objects.values_list("name", flat=True))
+    old.get_model("glossary", "LookupSite").objects.create(
+        name="Wortschatz", url_template="https://wortschatz.uni-leipzig.de/de/{}", enabled=False
+    )
+
+    new = migrate_to_latest()
+
+    sites = new.get_model("lexicon", "LookupSite").objects
+    assert set(sites.values_list("name", flat=True)) == defaults | {"Wortschatz"}
+    assert not sites.get(name="Wortschatz").enabled
+    with pytest.raises(LookupError):
+        new.get_model("glossary", "LookupSite")

@@ -24,6 +24,7 @@ MOVED_MODELS = {
     "glossary.idiom": "lexicon.idiom",
     "glossary.lemmastatus": "reader.lemmastatus",
     "classroom.correction": "reader.correction",
+    "glossary.lookupsite": "lexicon.lookupsite",
 }
 
 

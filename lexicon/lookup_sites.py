@@ -1,11 +1,11 @@
-"""Links from the popover to outside dictionaries and translators (glossary.models.LookupSite)."""
+"""Links from the popover to outside dictionaries and translators (lexicon.models.LookupSite)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from glossary.models import LookupKind, LookupSite
+from lexicon.models import LookupKind, LookupSite
 
 PLACEHOLDERS = ("{}", "###")
 

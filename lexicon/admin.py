@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from glossary.models import LookupSite
+from lexicon.models import LookupSite
 
 
 @admin.register(LookupSite)
