@@ -95,3 +95,50 @@ def test_the_popovers_outside_dictionaries_move_from_glossary_to_lexicon_with_th
     assert not sites.get(name="Wortschatz").enabled
     with pytest.raises(LookupError):
         new.get_model("glossary", "LookupSite")
+
+
+@pytest.mark.parametrize(
+    "before, old_app, new_app, model",
+    [
+        ([("glossary", "0008_lookup_sites"), ("lexicon", None)], "glossary", "lexicon", "entry"),
+        (
+            [("glossary", "0010_lemmastatus_to_reader"), ("lexicon", "0001_initial")],
+            "glossary",
+            "lexicon",
+            "lookupsite",
+        ),
+        (
+            [
+                ("glossary", "0009_lexicon_models_move"),
+                ("reader", "0007_attempt_question_snapshots"),
+            ],
+            "glossary",
+            "reader",
+            "lemmastatus",
+        ),
+        (
+            [
+                ("classroom", "0003_open_classes_first"),
+                ("reader", "0011_lemmastatus_from_glossary"),
+            ],
+            "classroom",
+            "reader",
+            "correction",
+        ),
+    ],
+)
+def test_permissions_granted_on_a_moved_model_stay_granted(before, old_app, new_app, model):
+    old = migrate_to(*before, ("contenttypes", "0002_remove_content_type_name"))
+    content_type = old.get_model("contenttypes", "ContentType").objects.get(
+        app_label=old_app, model=model
+    )
+    permission = old.get_model("auth", "Permission").objects.get(
+        content_type=content_type, codename=f"change_{model}"
+    )
+    editor = old.get_model("auth", "User").objects.create(username="editor", is_staff=True)
+    editor.user_permissions.add(permission)
+
+    new = migrate_to_latest()
+
+    granted = new.get_model("auth", "User").objects.get(pk=editor.pk).user_permissions.get()
+    assert (granted.content_type.app_label, granted.codename) == (new_app, f"change_{model}")
