@@ -8,6 +8,7 @@ import io
 from classroom import selectors
 from classroom.access import assignment_get
 from core.csv_safe import csv_writer
+from glossary.exports import ExportFile
 
 # Above this many students the table is built in the background. A class is 20 to 35; a course
 # shared by several groups can pass 200, and the dashboard's queries grow with every student.
@@ -60,10 +61,10 @@ def assignment_results_is_large(assignment) -> bool:
     return selectors.classroom_students(assignment.classroom).count() > INLINE_STUDENTS
 
 
-def assignment_results_file(owner, assignment_id: int):
-    """The table as a queued export's file, for a teacher who still manages the class."""
-    from glossary.exports import ExportFile
-
+def assignment_results_file(owner, assignment_id: int) -> ExportFile:
+    """The table as a queued export's file, for a teacher who still manages the class (checked
+    again: they may have left it since asking). Registered as the assignment-results kind of
+    glossary's exports in ClassroomConfig.ready()."""
     assignment = assignment_get(owner, assignment_id, manage=True)
     return ExportFile(
         assignment_results_csv(assignment).encode(),

@@ -8,10 +8,13 @@ which rows go in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from glossary.anki import article_deck, cards_csv, cards_tsv, learner_cards, learner_deck
 from glossary.models import Export, ExportKind
+from glossary.selectors import vocabulary_search
+from reader.models import Article
 
 # Above these sizes an export is queued (an assignment's results: classroom.exports).
 # Measured (CPU, SQLite, one example sentence a word): an .apkg of 500 saved words takes 90 ms,
@@ -43,8 +46,6 @@ def vocabulary_params(fmt: str, filters: dict) -> dict:
 
 
 def vocabulary_words(user, params: dict):
-    from glossary.selectors import vocabulary_search
-
     return vocabulary_search(
         user, q=params["q"], article_id=params["article"], status=params["status"]
     )
@@ -78,6 +79,14 @@ def article_deck_is_large(article) -> bool:
 
 # --- The task's side --------------------------------------------------------------------------
 
+# Builders of the kinds of export that apps above glossary own (classroom's assignment results),
+# registered from their AppConfig.ready(): kind -> build(owner, params).
+_BUILDERS: dict[str, Callable[[object, dict], ExportFile]] = {}
+
+
+def export_kind_register(kind: str, build: Callable[[object, dict], ExportFile]) -> None:
+    _BUILDERS[kind] = build
+
 
 def export_file(export: Export) -> ExportFile:
     """Build a queued export's file from its kind and params, as its owner would see it."""
@@ -86,13 +95,7 @@ def export_file(export: Export) -> ExportFile:
         words = vocabulary_words(export.owner, params)
         return vocabulary_file(export.owner, words, params["fmt"])
     if export.kind == ExportKind.ARTICLE_DECK:
-        from reader.models import Article
-
         return article_deck_file(Article.objects.get(pk=params["article"]))
-    if export.kind == ExportKind.ASSIGNMENT_RESULTS:
-        # The classroom app builds its table; access is checked again for the owner, who may
-        # have left the class since asking.
-        from classroom.exports import assignment_results_file
-
-        return assignment_results_file(export.owner, params["assignment"])
+    if export.kind in _BUILDERS:
+        return _BUILDERS[export.kind](export.owner, params)
     raise ValueError(f"unknown export kind {export.kind!r}")
