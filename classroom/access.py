@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.selectors import user_is_teacher
 from classroom.models import Assignment, Classroom
 from reader.access import article_get_owned, article_get_readable, articles_assignable
 
@@ -16,8 +17,6 @@ from reader.access import article_get_owned, article_get_readable, articles_assi
 def is_teacher(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    from accounts.selectors import user_is_teacher
-
     return user_is_teacher(user)
 
 

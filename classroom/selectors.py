@@ -6,12 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
+from glossary.vocabulary import token_positions_with_key
 from reader.access import articles_assignable
 from reader.models import Correction
+from reader.quiz.models import QuizAttempt, QuizQuestion
+from reader.render_cache import corrected_annotation
 from reader.selectors import with_own_copy_ids
 
 
@@ -45,8 +49,6 @@ class Attempt:
 def assignment_attempts(assignments, *, student=None) -> dict[int, list[Attempt]]:
     """assignment id -> its quiz attempts, oldest first. Attempts are the quiz app's
     (reader.quiz QuizAttempt.assignment_id); only those on the assigned article's quiz count."""
-    from reader.quiz.models import QuizAttempt, QuizQuestion
-
     assignments = list(assignments)
     article_of = {a.pk: a.article_id for a in assignments}
     attempts = QuizAttempt.objects.filter(assignment_id__in=list(article_of)).select_related(
@@ -306,9 +308,6 @@ def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:
     """key -> {"lemma", "gloss"} as the article's popovers show the word (teachers' corrections
     applied), from its first place in the text: lookups are stored by case-folded key, but a
     teacher reads "Haubitze (howitzer)", not "haubitze"."""
-    from glossary.vocabulary import token_positions_with_key
-    from reader.render_cache import corrected_annotation
-
     annotation = corrected_annotation(article) if keys else None
     found: dict[str, dict] = {}
     for key in keys:
@@ -322,8 +321,6 @@ def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:
 
 def assignment_student(assignment: Assignment, user_id: int):
     """The user if they are in the assignment's class or have worked on it, else None."""
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(pk=user_id)

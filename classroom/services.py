@@ -20,6 +20,7 @@ from classroom.models import (
 from reader import services as reader_services
 from reader.models import Correction
 from reader.nlp.document import Annotation
+from reader.rendering import is_interactive
 from reader.selectors import word_statuses
 
 # Session key: {article id: assignment id} for the assignments a student has open, so lookups
@@ -101,8 +102,6 @@ def assignment_delete(*, assignment: Assignment) -> None:
 
 def article_word_keys(annotation: Annotation | None) -> set[str]:
     """The distinct words of an article a learner could mark known: lemmas, names left out."""
-    from reader.rendering import is_interactive
-
     return {
         token.key
         for _, _, token in (annotation.tokens() if annotation else ())

@@ -13,8 +13,10 @@ import re
 import zipfile
 import zlib
 
+import ebooklib
 import lxml.html
 from django.core.exceptions import ValidationError
+from ebooklib import epub
 from lxml import etree
 
 from classroom.text_formats import pdf_to_text, srt_to_text, vtt_to_text
@@ -269,9 +271,6 @@ def epub_to_text(data: bytes) -> str:
             budget -= len(content)
             copy.writestr(info.filename, content)
     safe.seek(0)
-    import ebooklib
-    from ebooklib import epub
-
     try:
         book = epub.read_epub(safe, {"ignore_ncx": True})
     except Exception:  # noqa: BLE001 - ebooklib raises many kinds for broken books

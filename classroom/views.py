@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -39,6 +39,7 @@ from classroom.forms import (
     ReviewWordForm,
 )
 from classroom.uploads import MAX_EPUB_BYTES
+from glossary.anki import NothingToExport, article_deck
 from glossary.exports import article_deck_is_large
 from glossary.models import ExportKind
 from glossary.services import export_request
@@ -47,8 +48,9 @@ from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
 from reader.models import Correction
 from reader.nlp.document import Annotation
+from reader.rendering import reading_blocks, reading_html, word_details
 from reader.selectors import own_copy_id, reading_position, rest_known_marked, word_statuses
-from reader.services import article_visibility_set
+from reader.services import article_add_once, article_requeue_if_stale, article_visibility_set
 
 # The largest upload plus room for the form's other fields.
 MAX_REQUEST_BYTES = MAX_EPUB_BYTES + 2**20
@@ -189,8 +191,6 @@ def article_add(request):
 
 @csrf_protect
 def _article_add(request):
-    from reader.services import article_add_once
-
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -229,8 +229,6 @@ def _article_add(request):
 def article_status(request, pk: int):
     """The htmx partial a card or review page polls while the article is annotated (and
     queued again when its run outlived its lease)."""
-    from reader.services import article_requeue_if_stale
-
     article = article_requeue_if_stale(article_get(request.user, pk))
     if article.status == article.Status.READY and request.GET.get("reload"):
         # The review page needs the whole text, not just the badge: reload it once.
@@ -240,8 +238,6 @@ def article_status(request, pk: int):
 
 
 def _review_context(request, article, word=None):
-    from reader.rendering import reading_blocks, reading_html
-
     annotation = render_cache.corrected_annotation(article)
     return {
         "article": article,
@@ -255,8 +251,6 @@ def _review_context(request, article, word=None):
 
 def _reverse_or_none(name: str, *args) -> str | None:
     """A URL of another app's view, or None while that app does not offer it."""
-    from django.urls import NoReverseMatch
-
     try:
         return reverse(name, args=args)
     except NoReverseMatch:
@@ -316,8 +310,6 @@ def article_review(request, pk: int):
 @require_GET
 def review_word(request, pk: int, s: int, t: int):
     """The correction panel for one word (htmx partial; the whole page without JavaScript)."""
-    from reader.rendering import word_details
-
     article = article_get(request.user, pk, manage=True)
     form = ReviewWordForm({"s": s, "t": t})
     if not form.is_valid() or not article.annotation:
@@ -471,8 +463,6 @@ def assignment_delete(request, pk: int):
 def assignment_read(request, pk: int):
     """A student reads the assigned article: the reader's page plus the assignment's footer
     (the end-of-text beacon and the quiz link). Opening is recorded."""
-    from reader import render_cache
-
     assignment = assignment_get(request.user, pk)
     if is_assignment_teacher(request.user, assignment):
         return redirect("classroom:assignment_dashboard", pk=assignment.pk)
@@ -560,7 +550,6 @@ def assignment_dashboard(request, pk: int):
         "copy_offer": not can_change,
         "own_copy_id": None if can_change else own_copy_id(request.user, assignment.article),
         "quiz_form": AssignmentQuizForm(initial={"closed_book": assignment.closed_book}),
-        "deck_available": _deck_function() is not None,
     }
     if request.htmx:
         return render(request, "classroom/dashboard.html#results", context)
@@ -607,22 +596,11 @@ def assignment_csv(request, pk: int):
     return response
 
 
-def _deck_function():
-    try:
-        from glossary.anki import article_deck
-    except ImportError:
-        return None
-    return article_deck
-
-
 @login_required
 @require_GET
 def assignment_deck(request, pk: int):
     """The article's vocabulary as an Anki deck, for the teacher and the class's students."""
     assignment = assignment_get(request.user, pk)
-    article_deck = _deck_function()
-    if article_deck is None:
-        raise Http404("The vocabulary export is not available yet.")
     if article_deck_is_large(assignment.article):
         queued = export_request(
             owner=request.user,
@@ -632,9 +610,7 @@ def assignment_deck(request, pk: int):
         return export_started(queued)
     try:
         data = article_deck(assignment.article)
-    except Exception as error:  # glossary.anki.NothingToExport: nothing glossed yet
-        if type(error).__name__ != "NothingToExport":
-            raise
+    except NothingToExport as error:  # nothing glossed yet
         messages.error(request, str(error))
         target = (
             "classroom:assignment_dashboard"

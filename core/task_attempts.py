@@ -247,6 +247,12 @@ def background_work_register(name: str, model, task, *, failed_fields=None) -> N
     _REGISTERED[name] = (model, task, failed_fields)
 
 
+def background_work_task(name: str):
+    """The task registered for a kind of work: what its app's services queue, so they need not
+    import their tasks module, which imports them (the task calls the service)."""
+    return _REGISTERED[name][1]
+
+
 def requeue_all_stale() -> dict[str, int]:
     """requeue_stale for every registered kind of work (articles, quizzes, exports): what
     `manage.py requeue_stale_tasks` runs. Returns how many rows of each kind changed, by name

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import genanki
 
 from core.csv_safe import csv_writer
+from glossary.selectors import saved_words_for
 from glossary.vocabulary import article_deck_candidates, kind_label
 from reader.nlp.document import Annotation
 from reader.render_cache import corrected_annotation
@@ -246,8 +247,6 @@ def learner_deck_id(user) -> int:
 
 def learner_deck(user, words=None) -> bytes:
     """The learner's saved words as an .apkg. Raises NothingToExport when there are none."""
-    from glossary.selectors import saved_words_for
-
     words = saved_words_for(user) if words is None else words
     owner = learner_owner(user)
     return package_bytes(
@@ -335,8 +334,6 @@ def cards_csv(cards: Iterable[CardData]) -> str:
 
 
 def learner_cards(user, words=None) -> list[CardData]:
-    from glossary.selectors import saved_words_for
-
     words = saved_words_for(user) if words is None else words
     owner = learner_owner(user)
     return [saved_word_card(w, owner) for w in words]

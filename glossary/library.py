@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 
 from core.search import search_text
+from glossary.article_words import article_words_refresh
 from glossary.models import ArticleWord
-from glossary.services import article_words_refresh
 from reader.access import articles_readable
 from reader.models import Article, LemmaStatus, WordStatus
 

@@ -6,7 +6,9 @@ import functools
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
+from glossary.article_words import article_words_refresh
 from glossary.models import ArticleWord, Example, Export, SavedWord
 from reader.models import LemmaStatus, WordStatus
 
@@ -39,8 +41,6 @@ def _by_user_and_key_sql(model, column: str) -> str:
 
 def saved_word_get(user, pk: int) -> SavedWord:
     """The learner's own saved word; anyone else's is a 404, never a 403 that confirms it exists."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(SavedWord, pk=pk, user=user)
 
 
@@ -93,8 +93,6 @@ def known_shares(user, articles) -> dict[int, dict]:
     """article id -> {"known": n, "total": n, "percent": p}: the share of an article's distinct
     words (names left out) the learner has marked known. One aggregate query for the whole list;
     articles whose word index is missing or stale get it rebuilt first."""
-    from glossary.services import article_words_refresh
-
     if not getattr(user, "is_authenticated", False):
         return {}
     ready = [a for a in articles if a.status == "ready"]
@@ -128,7 +126,5 @@ def known_shares(user, articles) -> dict[int, dict]:
 
 def export_get(user, pk: int, *, with_data: bool = False):
     """The user's own export (the file left out unless asked for); anyone else's is a 404."""
-    from django.shortcuts import get_object_or_404
-
     exports = Export.objects.all() if with_data else Export.objects.defer("data")
     return get_object_or_404(exports, pk=pk, owner=user)

@@ -12,13 +12,15 @@ from django.utils import timezone
 
 from core.task_attempts import (
     attempt_failed,
+    background_work_task,
     claim_fields,
     lease,
     new_work_fields,
     requeue_if_stale,
 )
+from glossary import exports
+from glossary.anki import NothingToExport
 from glossary.models import (
-    ArticleWord,
     Example,
     Export,
     ExportStatus,
@@ -26,7 +28,6 @@ from glossary.models import (
 )
 from glossary.vocabulary import Candidate, article_lemma_counts
 from reader.models import LemmaStatus, WordStatus
-from reader.nlp.document import Annotation
 
 
 def _sentence_hash(sentence: str) -> str:
@@ -162,26 +163,6 @@ def saved_word_delete(*, word: SavedWord) -> None:
     word.delete()
 
 
-def article_words_refresh(article) -> None:
-    """Rebuild an article's lemma-key index when its annotation changed since the last build."""
-    stamp = article.annotated_at
-    current = (
-        ArticleWord.objects.filter(article=article).values_list("annotated_at", flat=True).first()
-    )
-    if current is not None and current == stamp:
-        return
-    counts = article_lemma_counts(Annotation.from_stored(article.annotation))
-    with transaction.atomic():
-        ArticleWord.objects.filter(article=article).delete()
-        ArticleWord.objects.bulk_create(
-            [
-                ArticleWord(article=article, key=key, count=n, annotated_at=stamp)
-                for key, n in counts.items()
-            ],
-            ignore_conflicts=True,
-        )
-
-
 # --- Exports built in the background ----------------------------------------------------------
 
 # Finished exports kept per user (older ones are deleted when a new one is asked for), and the
@@ -198,11 +179,10 @@ def export_request(*, owner, kind: str, params: dict) -> Export:
     export is built here, ready (or failed) when this returns. Clears the owner's old exports
     first.
     """
-    from glossary.tasks import build_export
 
     exports_prune(owner)
     export = Export.objects.create(owner=owner, kind=kind, params=params, **new_work_fields())
-    transaction.on_commit(lambda: build_export.enqueue(export.pk))
+    transaction.on_commit(lambda: background_work_task("exports").enqueue(export.pk))
     export.refresh_from_db()
     return export
 
@@ -217,17 +197,13 @@ def export_build(export_id: int) -> bool:
     built by another task for it: a lease queues the work again while the first task may
     still be waiting in the queue).
     """
-    from glossary.anki import NothingToExport
-    from glossary.exports import export_file
-    from glossary.tasks import build_export
-
     if not Export.objects.filter(pk=export_id, status=ExportStatus.PENDING).update(
         status=ExportStatus.RUNNING, **claim_fields()
     ):
         return False
     export = Export.objects.select_related("owner").get(pk=export_id)
     try:
-        file = export_file(export)
+        file = exports.export_file(export)
         Export.objects.filter(pk=export_id).update(
             status=ExportStatus.READY,
             status_message="",
@@ -242,7 +218,7 @@ def export_build(export_id: int) -> bool:
             export_id,
             run=(export.task_attempts, export.task_started_at),
             error=error,
-            task=build_export,
+            task=background_work_task("exports"),
             # "There are no words to export." needs no exception name.
             reason=str(error) if isinstance(error, NothingToExport) else "",
             failed_fields={"finished_at": timezone.now()},
@@ -254,9 +230,9 @@ def export_build(export_id: int) -> bool:
 def export_requeue_if_stale(export: Export) -> Export:
     """The export, queued again if its build outlived its lease (its worker died) or its task
     never started within it (lost): its page calls this as it polls (core/task_attempts.py)."""
-    from glossary.tasks import build_export
-
-    if requeue_if_stale(export, build_export, failed_fields={"finished_at": timezone.now()}):
+    if requeue_if_stale(
+        export, background_work_task("exports"), failed_fields={"finished_at": timezone.now()}
+    ):
         export.refresh_from_db()
     return export
 
@@ -266,7 +242,6 @@ def export_retry(export: Export) -> Export:
     after a failure, "Start again" when it is still not ready a lease after it was asked for.
     Anything else is left as it is. A task or run still going for it is harmless: the new task
     finds the export claimed or built and does nothing, or the two build the same file."""
-    from glossary.tasks import build_export
 
     waiting_too_long = Q(
         status__in=[ExportStatus.PENDING, ExportStatus.RUNNING],
@@ -276,7 +251,7 @@ def export_retry(export: Export) -> Export:
     if again.update(
         status=ExportStatus.PENDING, status_message="", finished_at=None, **new_work_fields()
     ):
-        transaction.on_commit(lambda: build_export.enqueue(export.pk))
+        transaction.on_commit(lambda: background_work_task("exports").enqueue(export.pk))
     export.refresh_from_db()
     return export
 

@@ -25,6 +25,7 @@ import requests
 from bs4 import BeautifulSoup, Tag
 from django.conf import settings
 from django.db import transaction
+from wiktionaryparser import WiktionaryParser
 
 from lexicon.importers.ding import clean_gloss
 from lexicon.models import Entry, Sense, Source, WiktionaryPage
@@ -168,14 +169,11 @@ def legacy_html(section_html: str) -> str:
 
 def parse_section(title: str, section_html: str) -> WiktionaryWord:
     """The German definitions of a page section, through wiktionaryparser."""
-    from bs4 import BeautifulSoup as Soup
-    from wiktionaryparser import WiktionaryParser
-
     word = WiktionaryWord(title=title)
     if not section_html:
         return word
     parser = WiktionaryParser()
-    parser.soup = Soup(legacy_html(section_html).replace(">\n<", "><"), "html.parser")
+    parser.soup = BeautifulSoup(legacy_html(section_html).replace(">\n<", "><"), "html.parser")
     parser.current_word = title
     parser.clean_html()
     try:

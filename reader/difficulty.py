@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from reader.nlp.document import Annotation, Token
+from reader.nlp.german import zipf
 
 LEVELS = ["A2", "B1", "B2", "C1", "C2"]
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -26,9 +27,7 @@ RARE_ZIPF = 3.5
 
 @cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "de")
+    return zipf(word, "de")
 
 
 def _frequency(lemma: str, form: str) -> float:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -39,6 +40,7 @@ from reader.access import article_ensure_readable
 from reader.corrections import apply_corrections
 from reader.models import Article, Correction
 from reader.nlp.document import Annotation
+from reader.notes import article_notes
 from reader.rendering import is_interactive, reading_blocks, reading_html
 from reader.selectors import article_corrections
 
@@ -257,10 +259,6 @@ def article_section_html(
 
 
 def _section_frame(article: Article) -> tuple[str, str]:
-    from django.template.loader import render_to_string
-
-    from reader.notes import article_notes
-
     annotation = corrected_annotation(article)
     html = render_to_string(
         "reader/article.html#reading",

@@ -13,15 +13,18 @@ from django.utils import timezone
 
 from core.task_attempts import (
     attempt_failed,
+    background_work_task,
     claim_fields,
     current_run,
     new_work_fields,
     requeue_if_stale,
 )
 from reader.correction_carryover import corrections_carry_over
+from reader.difficulty import estimate_cefr
+from reader.lemma_changes import lemma_changes
 from reader.models import Article, ReadingPosition
 from reader.nlp.document import Annotation
-from reader.quiz.services import quiz_copy
+from reader.quiz.services import quiz_copy, quiz_refresh_after_annotation
 from reader.status_carryover import statuses_carry_over
 from reader.text_input import clean_article_text
 
@@ -30,6 +33,11 @@ log = logging.getLogger(__name__)
 # Articles up to this many characters are annotated inside the request that adds them;
 # longer ones go to the task queue and the page shows their progress.
 INLINE_ANNOTATION_CHARS = 20_000
+
+# _PIPELINE_LAZILY: the annotation pipeline (and the database lexicon, which compiles idioms
+# with it) is imported by the functions that annotate, not by this module: importing it loads
+# spaCy and the German model's code, 4.5 s and some 100 MB, which a web process that only
+# queues the work (RANDNOTIZ_TASKS=database) never needs.
 
 
 def article_create(
@@ -202,19 +210,15 @@ def _start_annotation(article: Article, annotate: str) -> Article:
 def article_enqueue_annotation(article: Article) -> None:
     """Queue the article's annotation once the caller's transaction commits, as new work: its
     runs are counted from zero again, its lease from now (core/task_attempts.py)."""
-    from reader.tasks import annotate_article
-
     Article.objects.filter(pk=article.pk).update(**new_work_fields())
-    transaction.on_commit(lambda: annotate_article.enqueue(article.pk))
+    transaction.on_commit(lambda: background_work_task("articles").enqueue(article.pk))
 
 
 def article_requeue_if_stale(article: Article) -> Article:
     """The article, its annotation queued again if the run outlived its lease (its worker
     died) or its task never started within it (lost): the teacher's status badge calls this
     as it polls (core/task_attempts.py)."""
-    from reader.tasks import annotate_article
-
-    if requeue_if_stale(article, annotate_article):
+    if requeue_if_stale(article, background_work_task("articles")):
         article.refresh_from_db()
     return article
 
@@ -233,9 +237,8 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
     `new_work` is for a run asked for by hand (manage.py reannotate): its runs are counted
     from the first again, as article_enqueue_annotation counts those of a queued one.
     """
-    from lexicon.database import DbLexicon
-    from reader.nlp.pipeline import annotate_text
-    from reader.tasks import annotate_article
+    from lexicon.database import DbLexicon  # noqa: PLC0415 (see _PIPELINE_LAZILY)
+    from reader.nlp.pipeline import annotate_text  # noqa: PLC0415 (see _PIPELINE_LAZILY)
 
     text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
     if text is None:
@@ -264,7 +267,7 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
             article_id,
             run=run,
             error=error,
-            task=annotate_article,
+            task=background_work_task("articles"),
             keep_ready=True,
         )
         if annotated:
@@ -273,8 +276,6 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
     if updated:
         # The quiz follows its annotation; generated at once by the default backend, queued for
         # the worker with the database one.
-        from reader.quiz.services import quiz_refresh_after_annotation
-
         quiz_refresh_after_annotation(article_id)
     return bool(updated)
 
@@ -286,8 +287,7 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
     (reader/lemma_changes.py): both are keyed by lemma, and a pipeline upgrade that reads
     "Truppen" as "Truppe" would otherwise leave them on a key no word has. Returns the number
     of articles updated (0 or 1)."""
-    from reader.lemma_changes import lemma_changes
-    from reader.nlp.pipeline import ANNOTATION_VERSION
+    from reader.nlp.pipeline import ANNOTATION_VERSION  # noqa: PLC0415 (see _PIPELINE_LAZILY)
 
     article = Article.objects.filter(pk=article_id, text=text)
     typed = Annotation.from_json(document)
@@ -314,6 +314,4 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
 
 def estimate_level(document: Annotation) -> str:
     """A CEFR-like level from word frequencies and sentence length (see reader/difficulty.py)."""
-    from reader.difficulty import estimate_cefr
-
     return estimate_cefr(document)

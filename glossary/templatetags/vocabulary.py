@@ -4,6 +4,7 @@ reading view itself stays unaware of the vocabulary app."""
 from django import template
 
 from glossary import selectors
+from glossary.models import SavedWord
 from glossary.selectors import saved_senses, word_status
 
 register = template.Library()
@@ -17,8 +18,6 @@ def vocab_state(context, word) -> dict:
     expression_keys = {x["lemma"].lower() for x in word.get("expressions", []) if x.get("lemma")}
     saved_expressions = set()
     if expression_keys and user.is_authenticated:
-        from glossary.models import SavedWord
-
         saved_expressions = set(
             SavedWord.objects.filter(user=user, key__in=expression_keys).values_list(
                 "key", flat=True

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from reader.nlp.lexicon import MemoryLexicon, lexicon_key
+
 TOKEN_EXTENSIONS: dict[str, object] = {
     "alt_lemma": None,  # simplemma's lemma, a second opinion on HanTa's
     "gloss": None,  # short English gloss
@@ -41,8 +43,6 @@ def lex_fetch(doc: Doc, keys) -> dict:
     plus at most one more per later component for keys only it knows (compound heads, joined
     separable verbs).
     """
-    from reader.nlp.lexicon import MemoryLexicon, lexicon_key
-
     cache = doc._.lex
     if cache is None:
         cache = {}

@@ -14,11 +14,14 @@ import functools
 import re
 
 import simplemma
+from HanTa import HanoverTagger
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.nlp import hanta
 from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import NONFINITE_VERB_TAGS
+from reader.nlp.glosses import head_candidates
 from reader.nlp.stts import (
     STTS_FEATS,
     is_number,
@@ -104,10 +107,6 @@ def _memoize(method, size: int = HANTA_MEMO_SIZE):
 @functools.cache
 def hanta_tagger():
     """HanTa's German model, loaded once per process (about 0.5 s, 100 MB)."""
-    from HanTa import HanoverTagger
-
-    from reader.nlp import hanta
-
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     hanta.install(tagger)
     tagger._analyze = _memoize(tagger._analyze)
@@ -297,8 +296,6 @@ def _doubled_ending(lemma: str, surface: str) -> bool:
 
 def _head_length(cache: dict, word: str) -> int:
     """Length of the longest final part of `word` that is a dictionary noun (0 if none)."""
-    from reader.nlp.glosses import head_candidates
-
     for head in head_candidates(word):
         key = head.lower()
         # A real noun headword: the lexicon may answer a plural ("Flugzeuge") with its
@@ -315,8 +312,6 @@ def repair_lemmas(doc: Doc) -> Doc:
     parts of nouns none of them knows (a noun's lemma must end in a noun: Rheinfähre, not
     HanTa's "Rheinfähr").
     """
-    from reader.nlp.glosses import head_candidates
-
     keys = set()
     for token in doc:
         if token.pos_ in CONTENT_POS or token.pos_ == "AUX":

@@ -18,6 +18,7 @@ from glossary.anki import (
     learner_cards,
     learner_deck,
 )
+from reader.models import Article
 from reader.render_cache import corrected_annotation
 
 
@@ -33,8 +34,6 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="FILE.apkg (or .tsv / .csv)")
 
     def handle(self, *args, user=None, article=None, out, **options):
-        from reader.models import Article
-
         path = Path(out)
         suffix = path.suffix.lower()
         if suffix not in {".apkg", ".tsv", ".csv"}:

@@ -11,25 +11,16 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
+from lexicon.database import DbLexicon
+from lexicon.models import Entry
 from reader.nlp import conllu
 from reader.nlp.pipeline import annotate_sentences, annotate_text
 
 
 def build_lexicon(stderr=None):
-    """The database lexicon; the empty in-memory one if the glossary app has none yet."""
-    try:
-        from lexicon.database import DbLexicon
-    except ImportError:
-        from reader.nlp.lexicon import MemoryLexicon
-
-        if stderr is not None:
-            stderr.write("lexicon.database.DbLexicon not available: annotating without glosses")
-        return MemoryLexicon()
-    from django.db import connection
-
-    from lexicon.models import Entry
-
+    """The database lexicon (an error while its tables are missing)."""
     if Entry._meta.db_table not in connection.introspection.table_names():
         raise CommandError(
             "The database has no dictionary tables yet: run `python manage.py migrate` and "

@@ -14,7 +14,10 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lexicon.database import DbLexicon
+from reader.nlp.pipeline import annotate_text
 from reader.quiz.generate import quiz_generate
+from reader.text_input import clean_article_text
 
 _HEADER = re.compile(r"^[A-Za-z_-]+:")
 
@@ -41,17 +44,6 @@ def article_title(content: str) -> str:
     return ""
 
 
-def build_lexicon():
-    """The database lexicon; the empty in-memory one when the glossary app has none."""
-    try:
-        from lexicon.database import DbLexicon
-    except ImportError:
-        from reader.nlp.lexicon import MemoryLexicon
-
-        return MemoryLexicon()
-    return DbLexicon()
-
-
 class Command(BaseCommand):
     help = "Print the comprehension quiz generated for a German text file (nothing is stored)."
 
@@ -61,15 +53,12 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="target", choices=["json"], default="json")
 
     def handle(self, *args, file, seed, target, **options):
-        from reader.nlp.pipeline import annotate_text
-        from reader.text_input import clean_article_text
-
         try:
             content = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error}") from error
         text = clean_article_text(article_body(content))
-        annotation = annotate_text(text, build_lexicon())
+        annotation = annotate_text(text, DbLexicon())
         questions = quiz_generate(annotation, seed=seed, title=article_title(content))
         payload = {"questions": [q.public() for q in questions]}
         self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -30,6 +30,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from reader.models import Article
+from reader.nlp.pipeline import ANNOTATION_VERSION
+from reader.services import article_annotate, article_enqueue_annotation
 
 
 class Command(BaseCommand):
@@ -47,9 +49,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, ids=(), all=False, enqueue=False, **options):
-        from reader.nlp.pipeline import ANNOTATION_VERSION
-        from reader.services import article_annotate, article_enqueue_annotation
-
         articles = Article.objects.order_by("pk").only("pk", "title")
         if ids:
             articles = articles.filter(pk__in=ids)

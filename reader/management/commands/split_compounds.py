@@ -14,7 +14,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from lexicon.database import DbLexicon
+from lexicon.models import Entry
 from reader.nlp.compounds import (
     Vocabulary,
     ding_vocabulary,
@@ -31,13 +34,8 @@ BATCH = 500
 def _db_lexicon():
     """The database lexicon if the Ding import has filled it, else None."""
     try:
-        from lexicon.database import DbLexicon
-        from lexicon.models import Entry
-    except ImportError:
-        return None
-    try:
         return DbLexicon() if Entry.objects.exists() else None
-    except Exception:  # no table yet (migrations not run): fall back to the file
+    except DatabaseError:  # no table yet (migrations not run): fall back to the file
         return None
 
 
