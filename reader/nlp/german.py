@@ -176,6 +176,58 @@ CONTRACTIONS = {
 COPULAS = ("sein", "werden")
 
 
+# --- separable verb particles ----------------------------------------------------------------
+
+# Words that join a verb as its separable particle: they stand apart from the finite verb
+# ("kündigte ... an") and inside its participle and zu-infinitive (an-ge-kündigt,
+# an-zu-kündigen): prepositions and adverbs (auf, dabei, hinzu), nouns (teil, statt) and the
+# adjectives the pipeline joins in running text (fest, kaputt). Longest first, so that a prefix
+# match finds "heraus" before "her". Read by the separable-verb component (reader.nlp.verbs)
+# and word formation's participles; measured on PARSEME dev (docs/benchmarks.md), adding the
+# idiom compiler's adjectives here (still, leer, weh ...) joins wrong verbs in running text
+# (stillgelegt), so those stay ADJECTIVE_PARTICLES only.
+SEPARABLE_PARTICLES = tuple(
+    sorted(
+        set(
+            """ab an auf aus bei da dabei dafür dagegen daher dahin daneben dar davon dazu
+            dazwischen durch ein empor entgegen entlang fehl fern fest fort frei gegenüber heim
+            her herab heran herauf heraus herbei herein herüber herum herunter hervor hin hinab
+            hinauf hinaus hinein hinterher hinüber hinunter hinzu hoch kehrt los mit nach
+            nieder statt teil über um umher unter vor voran voraus vorbei vorüber vorweg weg
+            weiter wieder zu zurecht zurück zusammen zuvor zwischen
+            bekannt bereit fertig gut kaputt kennen klar kurz nahe offen schwer sicher voll
+            wahr""".split()
+        ),
+        key=lambda particle: (-len(particle), particle),
+    )
+)
+# Adjectives (and kennen) a dictionary writes joined to a verb as its particle (zunichtemachen,
+# wehtun, kennenlernen): the idiom compiler splits them off the dictionary's verbs, and counts a
+# verb with such a particle as an idiom on its own (feststellen, bekanntgeben: PARSEME's VID).
+ADJECTIVE_PARTICLES = frozenset(
+    """abhanden bekannt bereit bloß breit fern fertig fest frei gleich gut hoch kalt kaputt
+    kennen klar klein krank kurz leer leicht leid locker nahe offen pleite richtig schief
+    schlecht schön schwarz schwer sicher still tot übel voll vonstatten wahr weh wett zugute
+    zunichte""".split()
+)
+# The idiom compiler's particles: every word either list says may join a dictionary verb.
+DICTIONARY_PARTICLES = tuple(
+    sorted(
+        set(SEPARABLE_PARTICLES) | ADJECTIVE_PARTICLES,
+        key=lambda particle: (-len(particle), particle),
+    )
+)
+# Adjectives standing apart as a particle in running text (ging schief, stand still, macht
+# locker) are resultative or idiomatic predicates, not particle verbs: PARSEME files them under
+# idioms (VID) or not at all, so the separable-verb component leaves them out of VPC then.
+# Measured on PARSEME dev: all of ADJECTIVE_PARTICLES here costs precision (a one-word
+# "hochmotiviert" would pass as a particle verb unchecked).
+SEPARATED_ADJECTIVE_PARTICLES = frozenset(
+    "schief locker still fest frei kaputt klar offen schwer kurz voll weh bekannt gut nahe "
+    "fertig sicher wahr bereit".split()
+)
+
+
 # Ding's grammar tags -> UPOS ({m}, {vt}, {adj}, ...). {m,f} and the like: the first gender is
 # the usual one. {pl} alone is no word class: a plural form, or a plural-only noun (Leute).
 DING_TAG_UPOS = {

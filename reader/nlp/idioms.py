@@ -35,7 +35,15 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.german import CONTRACTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS, zipf
+from reader.nlp.german import (
+    ADJECTIVE_PARTICLES,
+    CONTRACTIONS,
+    DETERMINERS,
+    DICTIONARY_PARTICLES,
+    POSSESSIVES,
+    PREPOSITIONS,
+    zipf,
+)
 from reader.nlp.lexicon import IdiomEntry
 
 # --- word classes of the dictionary's phrase notation --------------------------------------
@@ -100,61 +108,6 @@ SKIPPABLE = {
     "doch",
     "ja",
     "etwa",
-}
-SEPARABLE_PARTICLES = sorted(
-    """ab an auf aus bei dar durch ein empor entgegen entlang fest fort frei gegenüber heim her
-    herab heran herauf heraus herbei herein herum herunter hervor hin hinab hinauf hinaus
-    hinein hinterher hinüber hinunter hoch los mit nach nieder statt teil vor voran voraus
-    vorbei vorüber weg weiter wieder zu zurecht zurück zusammen bereit bekannt kaputt kennen
-    klar gut schwer leicht offen schief weh pleite leer still übel wahr nahe richtig gleich bloß
-    kalt klein schön tot schwarz schlecht wett zunichte breit leid kurz zugute abhanden
-    vonstatten""".split(),
-    key=len,
-    reverse=True,
-)
-ADJECTIVE_PARTICLES = {
-    "fest",
-    "klar",
-    "bekannt",
-    "frei",
-    "offen",
-    "kaputt",
-    "fertig",
-    "leer",
-    "still",
-    "bereit",
-    "gut",
-    "schwer",
-    "hoch",
-    "wahr",
-    "kennen",
-    "fern",
-    "nahe",
-    "richtig",
-    "sicher",
-    "tot",
-    "krank",
-    "locker",
-    "gleich",
-    "schief",
-    "weh",
-    "pleite",
-    "übel",
-    "bloß",
-    "leicht",
-    "kalt",
-    "klein",
-    "schön",
-    "schwarz",
-    "schlecht",
-    "wett",
-    "zunichte",
-    "breit",
-    "leid",
-    "kurz",
-    "zugute",
-    "abhanden",
-    "vonstatten",
 }
 NOUN_PHRASE_TAGS = {
     "ART",
@@ -253,7 +206,7 @@ def _is_slot(low: str) -> bool:
 def split_particle(verb: str) -> tuple[str, str] | None:
     """auffahren -> (auf, fahren); None when the verb has no separable particle."""
     low = _lower(verb)
-    for particle in SEPARABLE_PARTICLES:
+    for particle in DICTIONARY_PARTICLES:
         if low.startswith(particle) and len(low) - len(particle) >= 3:
             base = low[len(particle) :]
             if base.startswith("zu") and base[2:] and zipf(base[2:]) > 2.5:

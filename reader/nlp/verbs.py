@@ -27,6 +27,8 @@ from reader.nlp.extensions import lex_fetch
 from reader.nlp.german import (
     FINITE_VERB_TAGS,
     NONFINITE_VERB_TAGS,
+    SEPARABLE_PARTICLES,
+    SEPARATED_ADJECTIVE_PARTICLES,
     SUBORDINATOR_TAGS,
     zipf,
 )
@@ -34,24 +36,6 @@ from reader.nlp.glosses import entry_senses, word_context
 from reader.nlp.lexicon import LexEntry
 from reader.nlp.tagger import hanta_tagger
 
-# Particles that are always separable when they begin a verb (an-ge-kündigt, an-zu-kündigen).
-SEPARABLE_PARTICLES = (
-    "ab an auf aus bei dar dabei dafür dagegen daher dahin daneben davon dazu dazwischen "
-    "durch ein empor entgegen entlang fehl fern fest fort frei gegenüber heim her herab heran "
-    "herauf heraus herbei herein herüber herum herunter hervor hin hinab hinauf hinaus hinein "
-    "hinterher hinüber hinunter hinzu hoch los mit nach nieder statt teil über um umher unter "
-    "vor voran voraus vorbei vorüber vorweg weg weiter wieder zu zurecht zurück zusammen "
-    "zuvor zwischen bereit bekannt kennen kaputt kehrt klar offen schwer da wahr sicher fertig "
-    "gut kurz nahe voll"
-).split()
-# Adjectives standing as a separated particle (ging schief, stand still, macht locker) are
-# resultative or idiomatic predicates rather than particle verbs: PARSEME files them under
-# idioms (VID) or not at all. Learners still see the joined verb; only the PARSEME column
-# leaves them out of VPC. Written as one word (fertigstellen) they are particle verbs.
-ADJECTIVE_PARTICLES = frozenset(
-    "schief locker still fest frei kaputt klar offen schwer kurz voll weh bekannt gut nahe "
-    "fertig sicher wahr bereit".split()
-)
 # Particles that are postpositions too, governing the verb's dative or accusative object
 # ("steht einem Bewaffneten gegenüber", "kam ihr entgegen", "lief den Fluss entlang"): by
 # PARSEME's own test a particle governs no complement, and the verb means what its parts say
@@ -65,7 +49,6 @@ COMITATIVE_PARTICLES = frozenset({"mit"})
 # wiederholen, vollziehen): a one-word verb counts as a particle verb only if its form shows
 # the split (vollgetankt, but vollzogen).
 AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "voll", "wieder", "zwischen"})
-_BY_LENGTH = sorted(SEPARABLE_PARTICLES, key=len, reverse=True)
 # The finite verbs a separated particle may belong to: not the modals (with a modal the
 # particle verb is an infinitive, written as one word: "will ... anfangen") nor "sei!". Taking
 # all of FINITE_VERB_TAGS joins one more verb on PARSEME dev, a wrong one (VPC raw P 59.4 ->
@@ -86,7 +69,7 @@ def split_particle_verb(lemma: str, form: str = "") -> tuple[str, str] | None:
     rest; ambiguous prefixes need the form to show the split (umgebaut, umzubauen)."""
     low = lemma.lower()
     form = form.lower()
-    for particle in _BY_LENGTH:
+    for particle in SEPARABLE_PARTICLES:
         if low.startswith(particle) and len(low) - len(particle) >= 4:
             rest = low[len(particle) :]
             if not rest.endswith(("en", "ern", "eln", "n")):
@@ -239,7 +222,7 @@ def _not_lexicalised(
     lexicalised by German spelling itself, which joins adjective and verb only when the whole
     means more than its parts (fertig stellen "put ready" vs fertigstellen "complete").
     """
-    if particle in ADJECTIVE_PARTICLES:
+    if particle in SEPARATED_ADJECTIVE_PARTICLES:
         return not one_word
     return (
         particle in POSTPOSITION_PARTICLES

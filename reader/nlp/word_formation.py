@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.nlp.german import COPULAS
+from reader.nlp.german import COPULAS, SEPARABLE_PARTICLES
 
 # English gloss of the base word -> gloss of the derived word (None: the base's sense does not fit).
 Compose = Callable[[str, str], str | None]  # (base lemma as found, its first gloss) -> gloss
@@ -351,8 +351,6 @@ def participle_infinitives(word: str) -> list[str]:
     """Infinitives a participle can come from, most likely first: geliefert -> liefern,
     verfeindet -> verfeinden, eingesetzt -> einsetzen, bellend -> bellen, gewaschen -> waschen,
     erschienen -> erscheinen, genannt -> nennen. The lexicon decides which exist."""
-    from reader.nlp.verbs import SEPARABLE_PARTICLES
-
     word = word.lower()
     if len(word) < 5:
         return []
@@ -387,8 +385,6 @@ def _weak_infinitive(stem: str) -> str:
 
 
 def _without_ge(core: str) -> bool:
-    from reader.nlp.verbs import SEPARABLE_PARTICLES
-
     if core.endswith("iert"):
         return True
     for particle in ("", *SEPARABLE_PARTICLES):
