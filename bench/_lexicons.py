@@ -37,7 +37,7 @@ _ARTICLE = re.compile(r"^(der|die|das|sich|jdn\.|jdm\.|etw\.|jds\.)\s+", re.I)
 def ding_lexicon(path: str = DING):
     """A MemoryLexicon of Ding's headwords (first synonym of each sub-entry) with their
     aligned English glosses: close enough to the imported database for benchmarks."""
-    from reader.nlp.lexicon import LexEntry, MemoryLexicon
+    from nlp.lexicon import LexEntry, MemoryLexicon
 
     entries = []
     with open(path, encoding="utf-8") as handle:
@@ -74,7 +74,7 @@ def ding_lexicon(path: str = DING):
 
 def get_lexicon(kind: str = "auto"):
     """kind: db, ding, none or auto (db if it has entries, else ding)."""
-    from reader.nlp.lexicon import MemoryLexicon
+    from nlp.lexicon import MemoryLexicon
 
     if kind == "none":
         return MemoryLexicon(), "none"

@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import get_lexicon  # noqa: E402
 
-from reader.nlp import conllu  # noqa: E402
-from reader.nlp.pipeline import annotate_sentences, annotate_text, get_nlp  # noqa: E402
+from nlp import conllu  # noqa: E402
+from nlp.pipeline import annotate_sentences, annotate_text, get_nlp  # noqa: E402
 
 GSD_DEV = "/work/shared/data/ud-german-gsd-dev/de_gsd-ud-dev.conllu"
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
@@ -31,7 +31,7 @@ WARMUP_SENTENCES = 40
 
 def component_costs(text: str, lexicon) -> list[tuple[str, float]]:
     """Tokens per CPU-second of each component alone, on text not seen before."""
-    from reader.nlp.pipeline import _prepare_idioms
+    from nlp.pipeline import _prepare_idioms
 
     nlp = get_nlp()
     _prepare_idioms(nlp, lexicon)

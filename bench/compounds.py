@@ -20,14 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reader.nlp.compounds import (  # noqa: E402
+from nlp.compounds import (  # noqa: E402
     Vocabulary,
     ding_vocabulary,
     flat_parts,
     split_compound,
     vocabulary_for,
 )
-from reader.nlp.german import zipf  # noqa: E402
+from nlp.german import zipf  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "compounds_gold.tsv"
 DING = "/usr/share/trans/de-en"
@@ -75,7 +75,7 @@ def baseline(method: str):
     compound part further (Raketenwerfer stays one part), so on this gold list they are scored
     with the same full-decomposition rule as ours; ignoring case is the fairer figure.
     """
-    from reader.nlp.compounds import Part
+    from nlp.compounds import Part
 
     if method == "german-nouns":
         from german_nouns.lookup import Nouns

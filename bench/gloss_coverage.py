@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import ROOT, get_lexicon  # noqa: E402
 
-from reader.nlp.pipeline import annotate_text  # noqa: E402
+from nlp.pipeline import annotate_text  # noqa: E402
 
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
 # A capital after a small letter inside a word: an abbreviation or brand name (TuS, AStA,

@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import ROOT, get_lexicon  # noqa: E402
 
-from reader.nlp.pipeline import annotate_text  # noqa: E402
+from nlp.pipeline import annotate_text  # noqa: E402
 
 NEWS = ROOT / "bench" / "data" / "news"
 JUDGED = ROOT / "bench" / "data" / "gloss_judged.jsonl"

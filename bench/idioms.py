@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lexicon.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
-from reader.nlp.idioms import IdiomMatcher, Tok, parseme_category  # noqa: E402
+from nlp.idioms import IdiomMatcher, Tok, parseme_category  # noqa: E402
 
 DEFAULT_CUPT = "/work/shared/data/parseme-de-dev/dev.cupt"
 DEFAULT_DING = "/usr/share/trans/de-en"
@@ -182,8 +182,8 @@ def run_pipeline(args, entries, sentences, n_tokens):
     """The same scoring on what the whole pipeline writes, from its own tags and lemmas."""
     from _lexicons import ding_lexicon
 
-    from reader.nlp.lexicon import MemoryLexicon
-    from reader.nlp.pipeline import annotate_sentences
+    from nlp.lexicon import MemoryLexicon
+    from nlp.pipeline import annotate_sentences
 
     words = ding_lexicon(args.ding)
     lexicon = MemoryLexicon([e for es in words._by_key.values() for e in es], entries)

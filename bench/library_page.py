@@ -62,8 +62,8 @@ def _measure(seed, args) -> None:
     from django.urls import reverse
 
     from glossary.vocabulary import article_lemma_counts
+    from nlp.document import Annotation
     from reader.models import Article, LemmaStatus
-    from reader.nlp.document import Annotation
 
     learner = get_user_model().objects.create_user("bench-library")
     Article.objects.bulk_create(

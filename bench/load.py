@@ -77,7 +77,7 @@ for user in User.objects.filter(username__startswith="student").order_by("userna
 article = Article.objects.get(seed_order=0)
 assert article.status == "ready", (article.status, article.status_message)
 from reader.rendering import is_interactive
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 document = Annotation.from_json(article.annotation)
 words = [(s, t) for s, t, token in document.tokens() if is_interactive(token)]
 try:

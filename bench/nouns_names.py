@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import get_lexicon  # noqa: E402
 
-from reader.nlp import conllu  # noqa: E402
-from reader.nlp.pipeline import annotate_sentences  # noqa: E402
+from nlp import conllu  # noqa: E402
+from nlp.pipeline import annotate_sentences  # noqa: E402
 
 GSD_DEV = "/work/shared/data/ud-german-gsd-dev/de_gsd-ud-dev.conllu"
 GENDER = {"Masc": "m", "Fem": "f", "Neut": "n"}

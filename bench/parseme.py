@@ -29,8 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import get_lexicon  # noqa: E402
 
-from reader.nlp import conllu  # noqa: E402
-from reader.nlp.pipeline import annotate_sentences  # noqa: E402
+from nlp import conllu  # noqa: E402
+from nlp.pipeline import annotate_sentences  # noqa: E402
 
 PARSEME_DEV = "/work/shared/data/parseme-de-dev/dev.cupt"
 GROUP = {

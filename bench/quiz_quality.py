@@ -47,8 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import DING, get_lexicon  # noqa: E402
 from quiz_solver import GAP, normalise, solve, word_text, words  # noqa: E402
 
+from nlp.pipeline import annotate_text  # noqa: E402
 from reader.management.commands.quiz import article_body  # noqa: E402
-from reader.nlp.pipeline import annotate_text  # noqa: E402
 from reader.quiz.checks import check_quiz  # noqa: E402
 from reader.quiz.generate import (  # noqa: E402
     CONTENT_KINDS,

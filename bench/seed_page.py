@@ -98,8 +98,8 @@ def _learner(article, runs: int) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from nlp.document import Annotation
     from reader.models import LemmaStatus
-    from reader.nlp.document import Annotation
     from reader.rendering import is_interactive
 
     annotation = Annotation.from_json(article.annotation)

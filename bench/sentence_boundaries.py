@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
 
-from reader.nlp import sentences  # noqa: E402,F401  (registers the factory)
-from reader.nlp.extensions import register_extensions  # noqa: E402
+from nlp import sentences  # noqa: E402,F401  (registers the factory)
+from nlp.extensions import register_extensions  # noqa: E402
 
 
 def gold_sentences(path: Path) -> list[str]:

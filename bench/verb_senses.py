@@ -1,4 +1,4 @@
-"""Which verb glosses the nouns of their clause change (reader.nlp.glosses.entry_senses).
+"""Which verb glosses the nouns of their clause change (nlp.glosses.entry_senses).
 
     .venv/bin/python bench/verb_senses.py [--conllu PATH] [--sample 30] [--seed 1]
 
@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import get_lexicon  # noqa: E402
 
-from reader.nlp import glosses  # noqa: E402
-from reader.nlp.pipeline import _run, get_nlp  # noqa: E402
+from nlp import glosses  # noqa: E402
+from nlp.pipeline import _run, get_nlp  # noqa: E402
 
 GSD_DEV = "/work/shared/data/ud-german-gsd-dev/de_gsd-ud-dev.conllu"
 CHUNK_LINES = 200
@@ -76,7 +76,7 @@ def main() -> None:
     with_context = verb_glosses(texts, lexicon)
     real = glosses.context_nouns
     glosses.context_nouns = lambda *tokens: frozenset()
-    import reader.nlp.verbs as verbs
+    import nlp.verbs as verbs
 
     verbs.context_nouns = glosses.context_nouns
     try:

@@ -121,7 +121,7 @@ class Lookup(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    key = models.CharField(max_length=200)  # the lemma, case-folded (reader.nlp.document.Token.key)
+    key = models.CharField(max_length=200)  # the lemma, case-folded (nlp.document.Token.key)
     count = models.PositiveIntegerField(default=1)
 
     class Meta:

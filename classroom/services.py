@@ -17,9 +17,9 @@ from classroom.models import (
     Progress,
     new_join_code,
 )
+from nlp.document import Annotation
 from reader import services as reader_services
 from reader.models import Correction
-from reader.nlp.document import Annotation
 from reader.rendering import is_interactive
 from reader.selectors import word_statuses
 

@@ -44,10 +44,10 @@ from glossary.exports import article_deck_is_large
 from glossary.models import ExportKind
 from glossary.services import export_request
 from glossary.views import export_started
+from nlp.document import Annotation
 from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
 from reader.models import Correction
-from reader.nlp.document import Annotation
 from reader.rendering import reading_blocks, reading_html, word_details
 from reader.selectors import own_copy_id, reading_position, rest_known_marked, word_statuses
 from reader.services import article_add_once, article_requeue_if_stale, article_visibility_set

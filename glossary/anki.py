@@ -28,7 +28,7 @@ import genanki
 from core.csv_safe import csv_writer
 from glossary.selectors import saved_words_for
 from glossary.vocabulary import article_deck_candidates, kind_label
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from reader.render_cache import corrected_annotation
 
 

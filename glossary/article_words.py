@@ -9,7 +9,7 @@ from django.db import transaction
 
 from glossary.models import ArticleWord
 from glossary.vocabulary import article_lemma_counts
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 
 
 def article_words_refresh(article) -> None:

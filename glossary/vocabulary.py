@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nlp.document import Annotation, Expression, Sentence, Token
 from reader.grammar_labels import noun_headline, pos_label
-from reader.nlp.document import Annotation, Expression, Sentence, Token
 from reader.rendering import is_interactive, token_senses
 
 # Content words a class deck offers; function words (der, und, mit) are no flashcards.

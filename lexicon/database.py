@@ -1,4 +1,4 @@
-"""`DbLexicon`: the annotation pipeline's lexicon (reader.nlp.lexicon.Lexicon) over the database.
+"""`DbLexicon`: the annotation pipeline's lexicon (nlp.lexicon.Lexicon) over the database.
 
 Lookups go to indexed columns, a document's words in one query (chunked), so no process holds
 the dictionary in memory (a dict of all of Ding costs about 400 MB per process). Each DbLexicon
@@ -20,7 +20,7 @@ from django.db.models import Count, FilteredRelation, Max, Q
 
 from lexicon.idiom_selection import CURATED_PATH, load_curated
 from lexicon.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, Source
-from reader.nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
+from nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
 
 # Keys per query: each key is bound twice (headword and plural), and SQLite builds before 3.32
 # allow 999 parameters per statement.
@@ -256,7 +256,7 @@ class DbLexicon:
     @property
     def idioms_key(self) -> object:
         """Changes whenever the selected idioms or the curated list change: the pipeline
-        compiles the idiom patterns once per key (reader.nlp.pipeline._prepare_idioms)."""
+        compiles the idiom patterns once per key (nlp.pipeline._prepare_idioms)."""
         if self._idioms_key is None:
             stats = Idiom.objects.filter(selected=True).aggregate(n=Count("id"), last=Max("id"))
             imported = (

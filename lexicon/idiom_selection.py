@@ -26,7 +26,7 @@ from pathlib import Path
 
 import simplemma
 
-from reader.nlp.german import (
+from nlp.german import (
     CONTRACTIONS,
     DETERMINERS,
     LIGHT_VERBS,
@@ -34,8 +34,8 @@ from reader.nlp.german import (
     PREPOSITIONS,
     zipf,
 )
-from reader.nlp.idioms import _is_slot, compile_idiom
-from reader.nlp.lexicon import IdiomEntry
+from nlp.idioms import _is_slot, compile_idiom
+from nlp.lexicon import IdiomEntry
 
 CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"
 DEFAULT_MAX_RANK = 2

@@ -67,7 +67,7 @@ class Entry(models.Model):
 
     `headword` is the bare lemma as written (Polizei, not "die Polizei"; verzichten, not
     "auf etw. verzichten"; konzentrieren with `reflexive` for "sich konzentrieren"); `key` its
-    case-folded lookup form (see reader.nlp.lexicon.lexicon_key). `rank` orders the entries of
+    case-folded lookup form (see nlp.lexicon.lexicon_key). `rank` orders the entries of
     one key: Ding's line number of the entry's best line, lines with a subject label ([mil.],
     [econ.]) after plain ones, so the everyday sense comes first.
     """
@@ -135,7 +135,7 @@ class Sense(models.Model):
     detail = models.CharField(max_length=500, blank=True, default="")
     source = models.CharField(max_length=16, choices=Source.choices)
     # For a verb whose senses come from several Ding lines: the nouns of this sense's line
-    # (its examples and notes) as reader.nlp.lexicon.context_stem forms, space-separated, so
+    # (its examples and notes) as nlp.lexicon.context_stem forms, space-separated, so
     # the pipeline can pick the sense whose example names a noun of the sentence.
     context = models.CharField(max_length=300, blank=True, default="")
 

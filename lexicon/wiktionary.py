@@ -29,8 +29,8 @@ from wiktionaryparser import WiktionaryParser
 
 from lexicon.importers.ding import clean_gloss
 from lexicon.models import Entry, Sense, Source, WiktionaryPage
-from reader.nlp.document import Annotation
-from reader.nlp.lexicon import lexicon_key
+from nlp.document import Annotation
+from nlp.lexicon import lexicon_key
 
 PAGE_URL = "https://en.wiktionary.org/wiki/{}"
 # Wikimedia's policy: name the tool and a way to reach its operator.

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from nlp.document import Annotation
 from reader.lemma_changes import token_keys_by_position
 from reader.models import Correction
-from reader.nlp.document import Annotation
 
 # The word corrections that replace one another for the same key (classroom.services.
 # correction_add): one gloss, one compound note per word.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from reader.nlp.document import Annotation, CompoundPart, Expression, Sentence, Token
+from nlp.document import Annotation, CompoundPart, Expression, Sentence, Token
 
 
 def _token_corrected(token: Token, corrections: list[Mapping]) -> Token:

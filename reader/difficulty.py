@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from reader.nlp.document import Annotation, Token
-from reader.nlp.german import zipf
+from nlp.document import Annotation, Token
+from nlp.german import zipf
 
 LEVELS = ["A2", "B1", "B2", "C1", "C2"]
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}

@@ -2,14 +2,14 @@
 
 A pipeline or lexicon upgrade may lemmatise a word differently (an older pipeline left the
 plural "Truppen" as its own lemma, a newer one says "Truppe"). Learners' statuses and teachers'
-word corrections are keyed by the case-folded lemma (reader.nlp.document.Token.key), so they must
+word corrections are keyed by the case-folded lemma (nlp.document.Token.key), so they must
 be carried from the old key to the new one (reader/status_carryover.py,
 reader/correction_carryover.py). A pure function over the two annotations: no database.
 """
 
 from __future__ import annotations
 
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from reader.rendering import is_interactive
 
 
@@ -18,7 +18,7 @@ def token_keys_by_position(annotation: Annotation | None) -> dict[tuple[int, str
     learner can mark.
 
     A token is named by where it starts in the text, not by its sentence and token index: every
-    token's text + ws, concatenated, gives back the text (reader.nlp.pipeline.annotate_text),
+    token's text + ws, concatenated, gives back the text (nlp.pipeline.annotate_text),
     so the offset stays the same when a new pipeline splits the sentences differently.
     """
     keys: dict[tuple[int, str], str] = {}

@@ -126,7 +126,7 @@ class WordStatus(models.TextChoices):
 
 class LemmaStatus(models.Model):
     """A learner's status for a lemma, across every article. `key` is the case-folded lemma
-    (reader.nlp.document.Token.key), the same key the reading view colours tokens by."""
+    (nlp.document.Token.key), the same key the reading view colours tokens by."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="word_statuses"

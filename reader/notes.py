@@ -33,7 +33,7 @@ import difflib
 from collections import Counter
 from collections.abc import Sequence
 
-from reader.nlp.document import Annotation, CompoundPart, Token
+from nlp.document import Annotation, CompoundPart, Token
 
 KIND_LABELS = {
     "compound": "Compound",

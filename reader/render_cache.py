@@ -36,10 +36,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.compiled import rows_for
+from nlp.document import Annotation
 from reader.access import article_ensure_readable
 from reader.corrections import apply_corrections
 from reader.models import Article, Correction
-from reader.nlp.document import Annotation
 from reader.notes import article_notes
 from reader.rendering import is_interactive, reading_blocks, reading_html
 from reader.selectors import article_corrections

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from nlp.document import Annotation, Expression, Sentence, Token
 from reader.grammar_labels import noun_headline, pos_label
-from reader.nlp.document import Annotation, Expression, Sentence, Token
 from reader.notes import expression_label, word_runs
 
 # Tokens a learner never needs a popover for.
@@ -183,7 +183,7 @@ def word_details(annotation: Annotation, s_index: int, t_index: int) -> dict | N
         "headline": headline,
         "pos": pos_label(upos, token.xpos, noun_number_feats(token)),
         "is_name": is_name,
-        # The annotation keeps up to five senses when they are close (reader.nlp.glosses).
+        # The annotation keeps up to five senses when they are close (nlp.glosses).
         "senses": [] if is_name else token_senses(token)[:5],
         "compound": token.compound or (),
         "expressions": expressions,

@@ -19,11 +19,11 @@ from core.task_attempts import (
     new_work_fields,
     requeue_if_stale,
 )
+from nlp.document import Annotation
 from reader.correction_carryover import corrections_carry_over
 from reader.difficulty import estimate_cefr
 from reader.lemma_changes import lemma_changes
 from reader.models import Article, ReadingPosition
-from reader.nlp.document import Annotation
 from reader.quiz.services import quiz_copy, quiz_refresh_after_annotation
 from reader.status_carryover import statuses_carry_over
 from reader.text_input import clean_article_text
@@ -238,7 +238,7 @@ def article_annotate(article_id: int, *, new_work: bool = False) -> bool:
     from the first again, as article_enqueue_annotation counts those of a queued one.
     """
     from lexicon.database import DbLexicon  # noqa: PLC0415 (see _PIPELINE_LAZILY)
-    from reader.nlp.pipeline import annotate_text  # noqa: PLC0415 (see _PIPELINE_LAZILY)
+    from nlp.pipeline import annotate_text  # noqa: PLC0415 (see _PIPELINE_LAZILY)
 
     text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
     if text is None:
@@ -287,7 +287,7 @@ def article_annotation_replace(article_id: int, *, text: str, document: dict) ->
     (reader/lemma_changes.py): both are keyed by lemma, and a pipeline upgrade that reads
     "Truppen" as "Truppe" would otherwise leave them on a key no word has. Returns the number
     of articles updated (0 or 1)."""
-    from reader.nlp.pipeline import ANNOTATION_VERSION  # noqa: PLC0415 (see _PIPELINE_LAZILY)
+    from nlp.pipeline import ANNOTATION_VERSION  # noqa: PLC0415 (see _PIPELINE_LAZILY)
 
     article = Article.objects.filter(pk=article_id, text=text)
     typed = Annotation.from_json(document)

@@ -219,7 +219,7 @@ def test_reannotate_reports_failures_and_keeps_the_old_annotation(monkeypatch):
     def failing_annotate_text(text, lexicon):
         raise RuntimeError("new pipeline broken")
 
-    monkeypatch.setattr("reader.nlp.pipeline.annotate_text", failing_annotate_text)
+    monkeypatch.setattr("nlp.pipeline.annotate_text", failing_annotate_text)
     with pytest.raises(CommandError, match="could not be annotated"):
         call_command("reannotate", "--all", verbosity=0)
 

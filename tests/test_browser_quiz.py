@@ -23,8 +23,8 @@ def quiz_article(request):
         pass
     from django.conf import settings
 
+    from nlp.pipeline import ANNOTATION_VERSION, annotate_text
     from reader.management.commands.quiz import build_lexicon
-    from reader.nlp.pipeline import ANNOTATION_VERSION, annotate_text
     from reader.text_input import clean_article_text, parse_seed_file
 
     path = sorted(settings.RANDNOTIZ_SEEDS_DIR.glob("*.txt"))[0]

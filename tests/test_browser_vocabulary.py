@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from glossary.models import SavedWord
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

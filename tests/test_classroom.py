@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from classroom import selectors, services
 from classroom.models import Assignment, Classroom, Lookup, Membership, Progress
+from nlp.document import Annotation
 from reader import selectors as reader_selectors
 from reader.corrections import apply_corrections
 from reader.models import Article
-from reader.nlp.document import Annotation
 from tests.classroom_factories import (
     make_class,
     make_quiz,

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from spacy.tokens import Doc
 
 from lexicon.database import DbLexicon
-from reader.nlp.document import Annotation
-from reader.nlp.extensions import register_extensions
-from reader.nlp.pipeline import annotate_text
+from nlp.document import Annotation
+from nlp.extensions import register_extensions
+from nlp.pipeline import annotate_text
 
 DING = Path(__file__).parent / "fixtures" / "ding_compounds.txt"
 

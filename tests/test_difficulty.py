@@ -1,9 +1,9 @@
 """The article's estimated level (reader/difficulty.py): what counts as a rare word, and that
 plainer texts rate lower than denser ones."""
 
+from nlp.document import Annotation, Token
+from nlp.pipeline import annotate_text
 from reader.difficulty import difficulty_score, estimate_cefr, is_rare
-from reader.nlp.document import Annotation, Token
-from reader.nlp.pipeline import annotate_text
 
 
 def word(text, lemma, upos="NOUN", compound=None):

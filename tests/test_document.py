@@ -1,4 +1,4 @@
-"""The typed annotation document (reader/nlp/document.py) reads the stored JSON as it is."""
+"""The typed annotation document (nlp/document.py) reads the stored JSON as it is."""
 
 import dataclasses
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.nlp.document import Annotation, Token
+from nlp.document import Annotation, Token
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from lexicon.database import DbLexicon
-from reader.nlp.pipeline import annotate_text
+from nlp.pipeline import annotate_text
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ding_expressions.txt"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lexicon.database import DbLexicon
-from reader.nlp.pipeline import annotate_text
+from nlp.pipeline import annotate_text
 from tests.quiz_annotations import ARTICLE
 
 GOLDEN = Path(__file__).parent / "golden"

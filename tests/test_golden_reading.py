@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from classroom.services import correction_add
 from glossary.services import word_status_set
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from reader.render_cache import cache
 from reader.rendering import is_interactive
 from tests.classroom_factories import make_teacher

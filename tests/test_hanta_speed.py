@@ -1,12 +1,12 @@
-"""The faster word analysis (reader/nlp/hanta.py) gives exactly HanTa's own results."""
+"""The faster word analysis (nlp/hanta.py) gives exactly HanTa's own results."""
 
 import functools
 
 import pytest
 from HanTa import HanoverTagger
 
-from reader.nlp import hanta
-from reader.nlp.tagger import hanta_tagger
+from nlp import hanta
+from nlp.tagger import hanta_tagger
 
 # Known and unknown words, short and long, compounds, participles, names, odd spellings: the
 # analysis takes a different route through the morpheme tables for each kind.

@@ -4,7 +4,7 @@ import pytest
 
 from lexicon.database import CHUNK_SIZE, DbLexicon
 from lexicon.models import Entry, Idiom, Sense, Source
-from reader.nlp.lexicon import IdiomEntry, LexEntry, Lexicon
+from nlp.lexicon import IdiomEntry, LexEntry, Lexicon
 
 
 @pytest.fixture
@@ -157,7 +157,7 @@ def test_empty_database_gives_no_entries_and_no_ding_idioms(db):
 
 
 def test_hand_written_senses_keep_their_place_before_dictionary_ones(lexicon):
-    from reader.nlp.glosses import entry_senses
+    from nlp.glosses import entry_senses
 
     # core_glosses.tsv: "stellen  VERB  to put; to place; to stand" ahead of Ding's senses,
     # which the ranking would otherwise reorder by how common their English words are.

@@ -1,4 +1,4 @@
-"""Compound splitting (reader/nlp/compounds.py) and `manage.py split_compounds`.
+"""Compound splitting (nlp/compounds.py) and `manage.py split_compounds`.
 
 The dictionary here is a small word list of our own, with parts of speech as Ding gives them.
 """
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from reader.nlp.compounds import (
+from nlp.compounds import (
     Part,
     Vocabulary,
     candidate_substrings,
@@ -21,8 +21,8 @@ from reader.nlp.compounds import (
     split_compound,
     vocabulary_for,
 )
-from reader.nlp.extensions import register_extensions
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.extensions import register_extensions
+from nlp.lexicon import LexEntry, MemoryLexicon
 
 WORDS = [
     ("mehr", "ADV"),

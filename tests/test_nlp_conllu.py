@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from reader.nlp.conllu import annotation_to_conllu, fill_conllu, mwe_column, read_conllu
+from nlp.conllu import annotation_to_conllu, fill_conllu, mwe_column, read_conllu
 
 CONLLU = (
     "# sent_id = t1\n"
@@ -185,7 +185,7 @@ def test_annotate_command_cupt_to_conllu_has_ten_columns(tmp_path):
 
 
 def test_cupt_column_leaves_out_expressions_without_a_verb():
-    from reader.nlp.conllu import mwe_column
+    from nlp.conllu import mwe_column
 
     sentence = {
         "tokens": [{"text": w} for w in ["Auf", "dem", "Papier", "gilt", "es"]],

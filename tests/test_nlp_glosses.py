@@ -1,11 +1,11 @@
-"""Glosses from the lexicon with their fallbacks (reader/nlp/glosses.py)."""
+"""Glosses from the lexicon with their fallbacks (nlp/glosses.py)."""
 
 import spacy
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import register_extensions
-from reader.nlp.glosses import gloss_doc, head_candidates, rank_senses
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.extensions import register_extensions
+from nlp.glosses import gloss_doc, head_candidates, rank_senses
+from nlp.lexicon import LexEntry, MemoryLexicon
 
 register_extensions()
 VOCAB = spacy.blank("de").vocab

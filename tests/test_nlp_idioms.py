@@ -4,8 +4,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from reader.nlp.idioms import IdiomMatcher, IdiomsComponent, Tok, compile_idiom, split_particle
-from reader.nlp.lexicon import IdiomEntry
+from nlp.idioms import IdiomMatcher, IdiomsComponent, Tok, compile_idiom, split_particle
+from nlp.lexicon import IdiomEntry
 
 UPOS = {
     "NN": "NOUN",
@@ -529,8 +529,8 @@ def test_seed_article_through_the_whole_pipeline_has_the_six_idioms():
     from pathlib import Path
 
     from lexicon.idiom_selection import load_curated
-    from reader.nlp.lexicon import MemoryLexicon
-    from reader.nlp.pipeline import annotate_text
+    from nlp.lexicon import MemoryLexicon
+    from nlp.pipeline import annotate_text
 
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_nordkorea_kursk.txt"
     text = seed.read_text(encoding="utf-8").split("---\n", 1)[1]
@@ -667,7 +667,7 @@ def test_a_full_verb_wins_over_the_auxiliary_beside_it():
 
 
 def test_causative_light_verbs_are_labelled_lvc_cause():
-    from reader.nlp.idioms import parseme_category
+    from nlp.idioms import parseme_category
 
     (match,) = _curated_matcher().match_sentence(
         _toks(

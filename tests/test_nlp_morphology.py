@@ -2,9 +2,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from nlp.extensions import register_extensions
+from nlp.morphology import add_morphology, adjective_degree, finite_verb_feats
 from reader.grammar_labels import pos_label
-from reader.nlp.extensions import register_extensions
-from reader.nlp.morphology import add_morphology, adjective_degree, finite_verb_feats
 
 
 @pytest.mark.parametrize(

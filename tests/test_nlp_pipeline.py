@@ -1,10 +1,10 @@
-"""The whole pipeline: annotate_text / annotate_sentences (reader/nlp/pipeline.py)."""
+"""The whole pipeline: annotate_text / annotate_sentences (nlp/pipeline.py)."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
-from reader.nlp.pipeline import (
+from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.pipeline import (
     ANNOTATION_VERSION,
     annotate_sentences,
     annotate_text,

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from lexicon.database import DbLexicon
-from reader.nlp.pipeline import annotate_text
-from reader.nlp.senses import adverb_form
+from nlp.pipeline import annotate_text
+from nlp.senses import adverb_form
 
 SENSES_DING = Path(__file__).parent / "fixtures" / "ding_senses.txt"
 

@@ -1,10 +1,10 @@
-"""Paragraphs, subheadings and sentence boundaries (reader/nlp/sentences.py)."""
+"""Paragraphs, subheadings and sentence boundaries (nlp/sentences.py)."""
 
 import spacy
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import register_extensions
-from reader.nlp.sentences import segment
+from nlp.extensions import register_extensions
+from nlp.sentences import segment
 
 register_extensions()
 VOCAB = spacy.blank("de").vocab

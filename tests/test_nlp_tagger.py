@@ -1,12 +1,12 @@
-"""HanTa tagging and the lemma repairs (reader/nlp/tagger.py)."""
+"""HanTa tagging and the lemma repairs (nlp/tagger.py)."""
 
 import spacy
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import register_extensions
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
-from reader.nlp.sentences import segment
-from reader.nlp.tagger import repair_lemmas, restore_case, tag_doc
+from nlp.extensions import register_extensions
+from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.sentences import segment
+from nlp.tagger import repair_lemmas, restore_case, tag_doc
 
 register_extensions()
 VOCAB = spacy.blank("de").vocab
@@ -85,7 +85,7 @@ def test_haben_and_modals_are_verbs_without_a_verb_to_govern():
 
 
 def test_hanta_nominalisations_are_plain_nouns_in_stts():
-    from reader.nlp.stts import normalize_stts
+    from nlp.stts import normalize_stts
 
     assert normalize_stts("NNA") == normalize_stts("NNI") == "NN"
     doc = tagged(["Die", "Vorsitzende", "sprach", "."])

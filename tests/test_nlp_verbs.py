@@ -1,9 +1,9 @@
-"""Separable and reflexive verbs (reader/nlp/verbs.py) on hand-built Docs."""
+"""Separable and reflexive verbs (nlp/verbs.py) on hand-built Docs."""
 
-from reader.nlp.extensions import register_extensions
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
-from reader.nlp.pipeline import annotate_text
-from reader.nlp.verbs import reflexive_verbs, separable_verbs, split_particle_verb
+from nlp.extensions import register_extensions
+from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.pipeline import annotate_text
+from nlp.verbs import reflexive_verbs, separable_verbs, split_particle_verb
 from tests import nlp_docs
 
 register_extensions()

@@ -1,6 +1,6 @@
-"""German word formation proposals (reader/nlp/word_formation.py)."""
+"""German word formation proposals (nlp/word_formation.py)."""
 
-from reader.nlp.word_formation import number_word_gloss, participle_infinitives, place_bases
+from nlp.word_formation import number_word_gloss, participle_infinitives, place_bases
 
 
 def test_participles_propose_their_infinitives():

@@ -1,4 +1,4 @@
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from reader.notes import article_notes
 
 

@@ -1,4 +1,4 @@
-"""A gender and a plural for every common noun (issue 16, item 3; reader/nlp/nouns.py), through
+"""A gender and a plural for every common noun (issue 16, item 3; nlp/nouns.py), through
 the real pipeline and the importer, with a small Ding file of our own."""
 
 from pathlib import Path
@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from lexicon.database import DbLexicon
-from reader.nlp.document import Annotation
-from reader.nlp.pipeline import annotate_text
+from nlp.document import Annotation
+from nlp.pipeline import annotate_text
 
 DING = Path(__file__).parent / "fixtures" / "ding_nouns.txt"
 

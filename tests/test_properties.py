@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.nlp.lexicon import LexEntry, MemoryLexicon
-from reader.nlp.pipeline import annotate_text
+from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.pipeline import annotate_text
 from reader.quiz.generate import quiz_generate
 from reader.text_input import clean_article_text
 

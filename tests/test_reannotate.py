@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from glossary.models import SavedWord
+from nlp.document import Annotation
+from nlp.pipeline import annotate_text
 from reader.correction_carryover import corrections_carry_over
 from reader.corrections import apply_corrections
 from reader.lemma_changes import lemma_changes
 from reader.models import Article, Correction, LemmaStatus
-from reader.nlp.document import Annotation
-from reader.nlp.pipeline import annotate_text
 from reader.rendering import reading_blocks, reading_html
 from reader.selectors import word_statuses
 from reader.services import article_annotation_replace
@@ -326,7 +326,7 @@ def test_reannotate_counts_its_runs_from_the_first_as_a_new_request_does(monkeyp
     def failing_annotate_text(text, lexicon):
         raise RuntimeError("new pipeline broken")
 
-    monkeypatch.setattr("reader.nlp.pipeline.annotate_text", failing_annotate_text)
+    monkeypatch.setattr("nlp.pipeline.annotate_text", failing_annotate_text)
     with pytest.raises(CommandError):
         call_command("reannotate", str(article.pk), verbosity=0)
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from classroom.services import correction_add, correction_delete
+from nlp.document import Annotation
 from reader.corrections import apply_corrections
 from reader.models import Article
-from reader.nlp.document import Annotation
 from reader.render_cache import (
     article_for_reading,
     article_reading_html,

@@ -1,4 +1,4 @@
-from reader.nlp.document import Annotation
+from nlp.document import Annotation
 from reader.rendering import reading_blocks, word_details
 
 

@@ -174,7 +174,7 @@ def test_article_annotation_that_lost_its_connection_is_annotated_on_the_next_at
     article = make_article(text=TEXT, annotate="task")
     fail_first(
         monkeypatch,
-        "reader.nlp.pipeline.annotate_text",
+        "nlp.pipeline.annotate_text",
         InterfaceError("connection already closed"),
     )
 
@@ -192,7 +192,7 @@ def test_article_annotation_that_lost_its_connection_is_annotated_on_the_next_at
 @pytest.mark.django_db(transaction=True)
 def test_a_bug_in_the_pipeline_is_not_retried(database_queue, monkeypatch):
     article = make_article(text=TEXT, annotate="task")
-    fail_first(monkeypatch, "reader.nlp.pipeline.annotate_text", ValueError("bad token"), 99)
+    fail_first(monkeypatch, "nlp.pipeline.annotate_text", ValueError("bad token"), 99)
 
     run_worker_until_idle()
 
@@ -333,7 +333,7 @@ def test_article_left_running_is_queued_again_when_the_teachers_badge_polls(
     client, database_queue, monkeypatch, settings
 ):
     article = make_article(text=TEXT, annotate="task")
-    kill_the_worker_during(monkeypatch, "reader.nlp.pipeline.annotate_text")
+    kill_the_worker_during(monkeypatch, "nlp.pipeline.annotate_text")
     run_worker_batch()
     monkeypatch.undo()
     client.force_login(make_user("teacher", is_staff=True))
@@ -444,7 +444,7 @@ def test_requeue_stale_tasks_command_queues_the_work_of_dead_workers(
     database_queue, monkeypatch, settings, capsys
 ):
     article = make_article(text=TEXT, annotate="task")
-    kill_the_worker_during(monkeypatch, "reader.nlp.pipeline.annotate_text")
+    kill_the_worker_during(monkeypatch, "nlp.pipeline.annotate_text")
     run_worker_batch()
     monkeypatch.undo()
     lea = lea_with_a_word()

@@ -27,7 +27,7 @@ def break_the_pipeline(monkeypatch, message="lexicon connection lost"):
     def failing_annotate_text(text, lexicon):
         raise RuntimeError(message)
 
-    monkeypatch.setattr("reader.nlp.pipeline.annotate_text", failing_annotate_text)
+    monkeypatch.setattr("nlp.pipeline.annotate_text", failing_annotate_text)
 
 
 def annotation_results():

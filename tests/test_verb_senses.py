@@ -1,5 +1,5 @@
 """A verb's sense chosen by the nouns of its clause: the Ding importer keeps the nouns of each
-line a verb's senses come from (its examples and notes), reader.nlp.glosses prefers the line
+line a verb's senses come from (its examples and notes), nlp.glosses prefers the line
 that names a noun of the verb's clause."""
 
 import pytest
@@ -7,10 +7,10 @@ import pytest
 from lexicon.database import DbLexicon
 from lexicon.importers.ding import build_lexicon, line_context, parse_line, specific_contexts
 from lexicon.models import Entry
-from reader.nlp.extensions import register_extensions
-from reader.nlp.glosses import entry_senses, gloss_doc
-from reader.nlp.lexicon import LexEntry, MemoryLexicon, context_stem
-from reader.nlp.verbs import reflexive_verbs, separable_verbs
+from nlp.extensions import register_extensions
+from nlp.glosses import entry_senses, gloss_doc
+from nlp.lexicon import LexEntry, MemoryLexicon, context_stem
+from nlp.verbs import reflexive_verbs, separable_verbs
 from tests import nlp_docs
 
 from .test_import_ding import run_import

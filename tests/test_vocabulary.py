@@ -12,8 +12,8 @@ from glossary.models import Example, SavedWord
 from glossary.selectors import known_shares
 from glossary.services import saved_word_add, word_status_set
 from glossary.vocabulary import candidate_at
+from nlp.document import Annotation
 from reader.models import Article, LemmaStatus
-from reader.nlp.document import Annotation
 from reader.selectors import word_statuses
 from tests.factories import make_user
 

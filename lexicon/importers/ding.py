@@ -23,10 +23,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.nlp.english import clean_gloss as clean
-from reader.nlp.english import english_words, plainness, sense_words
-from reader.nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
-from reader.nlp.lexicon import DOMAIN_MARK, FRAME_MARK, context_stem, lexicon_key
+from nlp.english import clean_gloss as clean
+from nlp.english import english_words, plainness, sense_words
+from nlp.german import COPULAS, DING_TAG_UPOS, LIGHT_VERBS, PREPOSITIONS
+from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, context_stem, lexicon_key
 
 # Labels that say how a word is used rather than in which field: they do not push a sense back.
 _REGISTER_LABELS = {
@@ -680,7 +680,7 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 if _is_copula_phrase(norm.words, eng_text):
                     # verfeindet sein :: to be enemies. Ding has many participles and
                     # adjectives only so; an entry under the whole phrase lets the pipeline
-                    # gloss "die verfeindeten Nachbarn" through it (reader.nlp.word_formation).
+                    # gloss "die verfeindeten Nachbarn" through it (nlp.word_formation).
                     result.words.append(
                         DingWord(
                             headword=norm.headword,
@@ -839,7 +839,7 @@ FRAMED_POS = frozenset({"VERB", "ADJ"})
 def sense_context(word: DingWord, detail: str = "") -> str:
     """What the pipeline matches a sense against: the line's nouns (verbs), for a sense Ding
     writes with a prepositional frame the preposition marked with FRAME_MARK (@auf), which
-    reader.nlp.senses.clause_frames finds in the word's clause, and the sense's subject
+    nlp.senses.clause_frames finds in the word's clause, and the sense's subject
     labels (#min., see domain_marks), which the article's other words may share."""
     marks = [FRAME_MARK + word.preposition] if word.preposition and word.pos in FRAMED_POS else []
     marks += domain_marks(detail)
@@ -1032,7 +1032,7 @@ def order_senses(entries: list[EntryRecord], evidence: dict[str, list[frozenset[
     (in powers of two, and from MIN_SUPPORT on, so that a stray compound does not decide:
     Schaden -> damage, used 79 times, before detriment and harm; Beobachter -> observer
     before monitor), then how plain
-    the English is (reader.nlp.english.plainness: Typ -> type before geezer), then Ding's
+    the English is (nlp.english.plainness: Typ -> type before geezer), then Ding's
     order. The pipeline keeps this order (LexEntry.ranked)."""
     for entry in entries:
         # Nouns only: a verb's or adverb's phrases are its collocations (den Krieg erklären ::

@@ -30,8 +30,8 @@ from lexicon.importers.ding import (
 )
 from lexicon.importers.german_nouns import noun_grammar
 from lexicon.models import DictionaryImport, Entry, Idiom, Sense, Source
-from reader.nlp.german import PREPOSITIONS, zipf
-from reader.nlp.lexicon import FRAME_MARK
+from nlp.german import PREPOSITIONS, zipf
+from nlp.lexicon import FRAME_MARK
 
 BATCH_SIZE = 10_000
 # Rank tiers lexicon.idiom_selection hands out (0 best); rows beyond it are plain phrases.
@@ -65,13 +65,13 @@ def file_checksum(path: Path) -> str:
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
         # context_stem and FRAME_MARK: the stored sense contexts must match the pipeline's.
-        here.parent.parent / "reader" / "nlp" / "lexicon.py",
+        here.parent.parent / "nlp" / "lexicon.py",
         # LIGHT_VERBS, PREPOSITIONS, COPULAS, which the parser and the idiom selection read.
-        here.parent.parent / "reader" / "nlp" / "german.py",
+        here.parent.parent / "nlp" / "german.py",
         # compile_idiom, which the idiom selection runs.
-        here.parent.parent / "reader" / "nlp" / "idioms.py",
+        here.parent.parent / "nlp" / "idioms.py",
         # plainness and sense_words, by which order_senses ranks the senses.
-        here.parent.parent / "reader" / "nlp" / "english.py",
+        here.parent.parent / "nlp" / "english.py",
     ):
         if code.exists():
             digest.update(code.read_bytes())
@@ -146,7 +146,7 @@ def _apply_core_glosses(entries: list[EntryRecord]) -> int:
         entry.senses = [Gloss(gloss=g, core=True) for g in glosses] + [
             s for s in entry.senses if s.gloss not in glosses
         ]
-        # Hand-chosen senses are not overruled by a line's examples (reader.nlp.glosses):
+        # Hand-chosen senses are not overruled by a line's examples (nlp.glosses):
         # "fahren" with "Strecke" is still "to drive". A prepositional frame does choose
         # ("auf etw. bestehen": to insist on sth.), Ding's or the list's own "(bestehen aus)".
         for sense in entry.senses:

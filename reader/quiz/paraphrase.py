@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.nlp.morphology import STRONG_PAST
+from nlp.morphology import STRONG_PAST
 from reader.quiz.facts import Fact, gender_before, role_noun
 from reader.quiz.helpers import zipf_de
 from reader.quiz.sentences import Sent

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reader.nlp.german import PRONOUN_AGREEMENT, SPEECH_VERBS
+from nlp.german import PRONOUN_AGREEMENT, SPEECH_VERBS
 from reader.quiz.facts import PERSON_TITLES, PLACES, REGIONS, gender_before, role_noun
 from reader.quiz.helpers import WORD
 from reader.quiz.sentences import Sent

@@ -15,8 +15,8 @@ from django.db import connection
 
 from lexicon.database import DbLexicon
 from lexicon.models import Entry
-from reader.nlp import conllu
-from reader.nlp.pipeline import annotate_sentences, annotate_text
+from nlp import conllu
+from nlp.pipeline import annotate_sentences, annotate_text
 
 
 def build_lexicon(stderr=None):

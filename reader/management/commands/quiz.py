@@ -15,7 +15,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from lexicon.database import DbLexicon
-from reader.nlp.pipeline import annotate_text
+from nlp.pipeline import annotate_text
 from reader.quiz.generate import quiz_generate
 from reader.text_input import clean_article_text
 

@@ -29,8 +29,8 @@ here is new work asked for, as queueing it is: its runs are counted from the fir
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from nlp.pipeline import ANNOTATION_VERSION
 from reader.models import Article
-from reader.nlp.pipeline import ANNOTATION_VERSION
 from reader.services import article_annotate, article_enqueue_annotation
 
 

@@ -18,7 +18,7 @@ from django.db import DatabaseError
 
 from lexicon.database import DbLexicon
 from lexicon.models import Entry
-from reader.nlp.compounds import (
+from nlp.compounds import (
     Vocabulary,
     ding_vocabulary,
     flat_parts,

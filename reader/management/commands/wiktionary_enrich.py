@@ -4,8 +4,8 @@ that no dictionary glosses."""
 from django.core.management.base import BaseCommand
 
 from lexicon.wiktionary import lemmas_without_gloss, wiktionary_enrich
+from nlp.document import Annotation
 from reader.models import Article
-from reader.nlp.document import Annotation
 
 
 def annotated_articles():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.nlp.german import PREPOSITIONS
+from nlp.german import PREPOSITIONS
 from reader.quiz.facts import Fact, fact_distractors, is_dateline
 from reader.quiz.helpers import MONTHS, Question, mentions, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind

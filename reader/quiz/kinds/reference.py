@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from reader.nlp.german import PRONOUN_AGREEMENT
+from nlp.german import PRONOUN_AGREEMENT
 from reader.quiz.helpers import Question, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.people import (

@@ -23,8 +23,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import lex_fetch
-from reader.nlp.german import (
+from nlp.extensions import lex_fetch
+from nlp.german import (
     FINITE_VERB_TAGS,
     NONFINITE_VERB_TAGS,
     SEPARABLE_PARTICLES,
@@ -32,9 +32,9 @@ from reader.nlp.german import (
     SUBORDINATOR_TAGS,
     zipf,
 )
-from reader.nlp.glosses import entry_senses, word_context
-from reader.nlp.lexicon import LexEntry
-from reader.nlp.tagger import hanta_tagger
+from nlp.glosses import entry_senses, word_context
+from nlp.lexicon import LexEntry
+from nlp.tagger import hanta_tagger
 
 # Particles that are postpositions too, governing the verb's dative or accusative object
 # ("steht einem Bewaffneten gegenüber", "kam ihr entgegen", "lief den Fluss entlang"): by

@@ -1,6 +1,6 @@
 """The English side of a dictionary sense: its words, and how plain they are for a learner.
 
-Shared by the pipeline's ranking of senses (reader.nlp.glosses) and the Ding importer's
+Shared by the pipeline's ranking of senses (nlp.glosses) and the Ding importer's
 (lexicon.importers.ding.order_senses), so both call a gloss plain for the same reason.
 """
 
@@ -10,7 +10,7 @@ import functools
 import math
 import re
 
-from reader.nlp.german import frequencies
+from nlp.german import frequencies
 
 # Words that say nothing about a gloss's commonness ("to", "sb.", "sth.").
 _FILLER = frozenset(

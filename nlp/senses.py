@@ -1,6 +1,6 @@
 """What a word's sentence says about which of its dictionary senses is meant (issue #16).
 
-Plain functions over a tagged spaCy token, each one signal that reader.nlp.glosses weighs:
+Plain functions over a tagged spaCy token, each one signal that nlp.glosses weighs:
 
 - `adverbial`: an adjective (STTS ADJD) that modifies a verb or another adjective ("stark
   gestiegen", "deutlich mehr") means what the dictionary's adverb says (sharply, clearly), not
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 
-from reader.nlp.german import CONTRACTIONS, PREPOSITIONS, zipf
-from reader.nlp.lexicon import FRAME_MARK
+from nlp.german import CONTRACTIONS, PREPOSITIONS, zipf
+from nlp.lexicon import FRAME_MARK
 
 CLAUSE_BOUNDARY_TAGS = frozenset({"$,", "$."})
 # A word after an ADJD that the ADJD modifies (deutlich mehr, sehr hoch, kaum 20): adverbial.

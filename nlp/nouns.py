@@ -29,8 +29,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import lex_fetch
-from reader.nlp.lexicon import LexEntry, lexicon_key
+from nlp.extensions import lex_fetch
+from nlp.lexicon import LexEntry, lexicon_key
 
 _UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 # Feminine suffixes whose nouns count (a plural is almost always in use) and their plural

@@ -15,17 +15,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
-from reader.nlp.extensions import lex_fetch
-from reader.nlp.german import zipf
-from reader.nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
-from reader.nlp.senses import (
+from nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
+from nlp.extensions import lex_fetch
+from nlp.german import zipf
+from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
+from nlp.senses import (
     adverb_form,
     adverbial,
     clause_frames,
     determiner_genders,
 )
-from reader.nlp.word_formation import Derivation, derivations, participle_infinitives
+from nlp.word_formation import Derivation, derivations, participle_infinitives
 
 NO_GLOSS_POS = frozenset({"PUNCT", "NUM", "PROPN", "SPACE", "X", "SYM", ""})
 MAX_SENSES = 3
@@ -159,7 +159,7 @@ CLAUSE_BOUNDARY_TAGS = frozenset({"$,", "$."})
 
 def context_nouns(*tokens) -> frozenset[str]:
     """The nouns of the clauses (comma- or sentence-bounded) of the given tokens, as
-    reader.nlp.lexicon.context_stem forms with their compound heads (Nordkorea-Bedrohung,
+    nlp.lexicon.context_stem forms with their compound heads (Nordkorea-Bedrohung,
     Kriegsvorbereitungen -> vorbereitung): what a verb's object or setting may be. A split
     verb passes both its parts (nimmt ... wahr). Memoized per clause."""
     found: frozenset[str] = frozenset()
@@ -170,7 +170,7 @@ def context_nouns(*tokens) -> frozenset[str]:
 
 def word_context(*tokens) -> frozenset[str]:
     """What chooses among a word's senses: the nouns of its clause (`context_nouns`) and the
-    prepositions there as frame marks (reader.nlp.senses.clause_frames)."""
+    prepositions there as frame marks (nlp.senses.clause_frames)."""
     return context_nouns(*tokens) | clause_frames(*tokens)
 
 
@@ -573,7 +573,7 @@ MIN_TOPIC_WORDS = 3
 
 
 def article_topic(entries) -> frozenset[str]:
-    """The subject labels (reader.nlp.lexicon.DOMAIN_MARK: "#econ.") that at least
+    """The subject labels (nlp.lexicon.DOMAIN_MARK: "#econ.") that at least
     MIN_TOPIC_WORDS different words of the article carry on their first sense. A sense of
     another special field is not the one meant (Abbau: mining, in an article on subsidies)."""
     votes: dict[str, set[str]] = {}

@@ -2,7 +2,7 @@
 
 Word lists (determiners, possessives, prepositions and their contractions with the article,
 light verbs, copulas), STTS tag sets, Ding's grammar tags, and word frequency (wordfreq's Zipf
-scale). Every component of reader/nlp and every importer in lexicon/importers reads them from
+scale). Every component of nlp and every importer in lexicon/importers reads them from
 here, so that two copies cannot drift apart again (issue 15 found the separable particles
 listed twice with about 24 words each that the other lacked).
 """
@@ -172,7 +172,7 @@ CONTRACTIONS = {
 # The verbs the dictionary writes some adjectives and participles with, and only so
 # ("verfeindet sein :: to be enemies", "fündig werden :: to strike it rich"): such a phrase is
 # also an entry of its own under "verfeindet sein" (lexicon.importers.ding), which
-# reader.nlp.word_formation looks up for a bare "verfeindeten".
+# nlp.word_formation looks up for a bare "verfeindeten".
 COPULAS = ("sein", "werden")
 
 
@@ -182,7 +182,7 @@ COPULAS = ("sein", "werden")
 # ("kündigte ... an") and inside its participle and zu-infinitive (an-ge-kündigt,
 # an-zu-kündigen): prepositions and adverbs (auf, dabei, hinzu), nouns (teil, statt) and the
 # adjectives the pipeline joins in running text (fest, kaputt). Longest first, so that a prefix
-# match finds "heraus" before "her". Read by the separable-verb component (reader.nlp.verbs)
+# match finds "heraus" before "her". Read by the separable-verb component (nlp.verbs)
 # and word formation's participles; measured on PARSEME dev (docs/benchmarks.md), adding the
 # idiom compiler's adjectives here (still, leer, weh ...) joins wrong verbs in running text
 # (stillgelegt), so those stay ADJECTIVE_PARTICLES only.

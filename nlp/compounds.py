@@ -42,10 +42,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.extensions import lex_fetch
-from reader.nlp.german import DING_TAG_UPOS, DING_VERB_TAGS, zipf
-from reader.nlp.glosses import entry_senses
-from reader.nlp.lexicon import best_entry, lexicon_key
+from nlp.extensions import lex_fetch
+from nlp.german import DING_TAG_UPOS, DING_VERB_TAGS, zipf
+from nlp.glosses import entry_senses
+from nlp.lexicon import best_entry, lexicon_key
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -1191,7 +1191,7 @@ class CompoundAnnotator:
 
     The lexicon is the document's (`doc._.lexicon`). The candidate parts of all the document's
     words are fetched together, a round at a time (`vocabulary_for`, through the shared cache
-    `reader.nlp.extensions.lex_fetch`), the glosses of the parts found in one more call. Names
+    `nlp.extensions.lex_fetch`), the glosses of the parts found in one more call. Names
     (PROPN) stay whole: Bundestag, Pjöngjang.
     """
 

@@ -287,7 +287,7 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """An article's annotation: its sentences in reading order, and the pipeline version that
-    made it (reader.nlp.pipeline.ANNOTATION_VERSION)."""
+    made it (nlp.pipeline.ANNOTATION_VERSION)."""
 
     sentences: tuple[Sentence, ...]
     version: int | None = None

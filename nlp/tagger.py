@@ -18,11 +18,11 @@ from HanTa import HanoverTagger
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp import hanta
-from reader.nlp.extensions import lex_fetch
-from reader.nlp.german import NONFINITE_VERB_TAGS
-from reader.nlp.glosses import head_candidates
-from reader.nlp.stts import (
+from nlp import hanta
+from nlp.extensions import lex_fetch
+from nlp.german import NONFINITE_VERB_TAGS
+from nlp.glosses import head_candidates
+from nlp.stts import (
     STTS_FEATS,
     is_number,
     is_ordinal,

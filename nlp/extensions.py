@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.nlp.lexicon import MemoryLexicon, lexicon_key
+from nlp.lexicon import MemoryLexicon, lexicon_key
 
 TOKEN_EXTENSIONS: dict[str, object] = {
     "alt_lemma": None,  # simplemma's lemma, a second opinion on HanTa's
@@ -12,14 +12,14 @@ TOKEN_EXTENSIONS: dict[str, object] = {
     "senses": None,  # up to 3 short glosses, best first
     "gender": None,  # m / f / n for nouns
     "plural": None,  # plural form for nouns
-    "compound": None,  # list of {"part", "lemma", "gloss"} (reader/nlp/compounds.py)
+    "compound": None,  # list of {"part", "lemma", "gloss"} (nlp/compounds.py)
     "gloss_via": None,  # how the gloss was found: lemma, surface, alt_lemma, head, verb, ...
     "verb_lemma": None,  # whole separable/particle verb (stellte ... vor -> vorstellen)
     "reflexive": False,  # this verb is used with its reflexive pronoun (sich konzentrieren)
 }
 
 DOC_EXTENSIONS: dict[str, object] = {
-    "lexicon": None,  # the Lexicon for this document (reader/nlp/lexicon.py protocol)
+    "lexicon": None,  # the Lexicon for this document (nlp/lexicon.py protocol)
     "lex": None,  # lexicon_key -> list[LexEntry], filled by batched lookups
     "sentence_info": None,  # [(start token, paragraph, kind)] per sentence
     "presegmented": False,  # sentences were given (CoNLL-U): keep them

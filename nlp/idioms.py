@@ -35,7 +35,7 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.german import (
+from nlp.german import (
     ADJECTIVE_PARTICLES,
     CONTRACTIONS,
     DETERMINERS,
@@ -44,7 +44,7 @@ from reader.nlp.german import (
     PREPOSITIONS,
     zipf,
 )
-from reader.nlp.lexicon import IdiomEntry
+from nlp.lexicon import IdiomEntry
 
 # --- word classes of the dictionary's phrase notation --------------------------------------
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.nlp.german import COPULAS, SEPARABLE_PARTICLES
+from nlp.german import COPULAS, SEPARABLE_PARTICLES
 
 # English gloss of the base word -> gloss of the derived word (None: the base's sense does not fit).
 Compose = Callable[[str, str], str | None]  # (base lemma as found, its first gloss) -> gloss

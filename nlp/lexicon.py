@@ -28,12 +28,12 @@ class LexEntry:
     reflexive: bool = False
     source: str = "ding"
     # How many of the first glosses are hand-written everyday senses that keep their place
-    # (lexicon/data/core_glosses.tsv); the rest are ranked (reader.nlp.glosses.rank_senses).
+    # (lexicon/data/core_glosses.tsv); the rest are ranked (nlp.glosses.rank_senses).
     fixed: int = 0
     # (gloss, context) for verbs whose senses come from several dictionary lines: `context` the
     # nouns of the gloss's line (its examples and notes) as `context_stem`s, space-separated
     # ("bedrohung gefahr"). A verb's sense depends on its object (einen Krieg austragen, eine
-    # Bedrohung wahrnehmen); reader.nlp.glosses prefers the line naming a noun of the sentence.
+    # Bedrohung wahrnehmen); nlp.glosses prefers the line naming a noun of the sentence.
     contexts: tuple[tuple[str, str], ...] = ()
     # The glosses are in the order a learner should see them already (the Ding importer
     # ranks them: lexicon.importers.ding.order_senses): the pipeline only cleans them.
@@ -78,10 +78,10 @@ def lexicon_key(lemma: str) -> str:
 
 
 # The prefix of a preposition in a sense's context ("@auf" for "auf etw. bestehen"): the
-# importer writes it, reader.nlp.senses.clause_frames finds it in a word's clause.
+# importer writes it, nlp.senses.clause_frames finds it in a word's clause.
 FRAME_MARK = "@"
 # The prefix of a subject label in a sense's context ("#min." for Abbau :: mining [min.]),
-# matched against the labels of the article's other words (reader.nlp.glosses).
+# matched against the labels of the article's other words (nlp.glosses).
 DOMAIN_MARK = "#"
 
 # Plural and case endings, longest first; a stem keeps at least MIN_STEM letters (Haus, not Ha).

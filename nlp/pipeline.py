@@ -7,9 +7,9 @@ A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own 
     -> randnotiz_idioms -> randnotiz_glosses -> randnotiz_nouns
 
 Pure Python: no Django import, the
-lexicon comes in as an object following `reader.nlp.lexicon.Lexicon`; every component reads
+lexicon comes in as an object following `nlp.lexicon.Lexicon`; every component reads
 it through `doc._.lexicon` and shares the looked-up entries in `doc._.lex`
-(`reader.nlp.extensions.lex_fetch`, one batched query per step that needs new words).
+(`nlp.extensions.lex_fetch`, one batched query per step that needs new words).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # The modules register their components' factories with spaCy when imported.
-from reader.nlp import (  # noqa: F401
+from nlp import (  # noqa: F401
     compounds,
     glosses,
     idioms,
@@ -34,8 +34,8 @@ from reader.nlp import (  # noqa: F401
     tagger,
     verbs,
 )
-from reader.nlp.extensions import register_extensions
-from reader.nlp.lexicon import Lexicon, MemoryLexicon
+from nlp.extensions import register_extensions
+from nlp.lexicon import Lexicon, MemoryLexicon
 
 # Bump when the JSON changes shape or the annotations change meaningfully: stored articles
 # with an older version are re-annotated by `manage.py reannotate`.
