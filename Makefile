@@ -20,6 +20,7 @@ deps:
 lint: deps
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	PYTHONPATH=. .venv/bin/lint-imports
 
 # --- Running it for a school (docs/deploy.md) -------------------------------------------------
 WORKERS ?= 2
