@@ -34,7 +34,7 @@ from nlp.german import (
     PREPOSITIONS,
     zipf,
 )
-from nlp.idioms import _is_slot, compile_idiom
+from nlp.idioms import compile_idiom, is_slot
 from nlp.lexicon import IdiomEntry
 
 CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"
@@ -337,12 +337,12 @@ def _shape(phrase: str) -> Shape | None:
     if not words:
         return None
     sentence = phrase[:1].isupper() and phrase.rstrip().endswith((".", "!", "?"))
-    words = [w.rstrip(".!?") if not _is_slot(w.lower()) else w for w in words]
-    slots = [w for w in words if _is_slot(w.lower()) or w.lower() in {"einer", "sache"}]
+    words = [w.rstrip(".!?") if not is_slot(w.lower()) else w for w in words]
+    slots = [w for w in words if is_slot(w.lower()) or w.lower() in {"einer", "sache"}]
     content = [
         w
         for w in words
-        if not _is_slot(w.lower())
+        if not is_slot(w.lower())
         and w.lower()
         not in {"sich", "einer", "sache"}
         | DETERMINERS
@@ -355,7 +355,7 @@ def _shape(phrase: str) -> Shape | None:
     # A preposition before a slot ("Auswirkungen auf etw. haben") marks an argument: it does
     # not make the phrase a prepositional idiom.
     has_pp = bool(nouns) and any(
-        w.lower() in PREPOSITIONS | set(CONTRACTIONS) and not _is_slot(words[i + 1].lower())
+        w.lower() in PREPOSITIONS | set(CONTRACTIONS) and not is_slot(words[i + 1].lower())
         for i, w in enumerate(words[:-1])
     )
     return Shape(words, content, nouns, verb, bool(slots), has_pp, sentence)

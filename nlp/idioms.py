@@ -195,7 +195,7 @@ def _keys_for(word: str, stems: bool = True) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
-def _is_slot(low: str) -> bool:
+def is_slot(low: str) -> bool:
     """jdn., etw., jdm./etw., jds./einer: placeholders for any noun phrase."""
     if low in SLOTS:
         return True
@@ -290,7 +290,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         word = words[i]
         low = _lower(word)
         last = i == n - 1
-        if _is_slot(low):
+        if is_slot(low):
             i += 1
             continue
         if low == "einer" and i + 1 < n and words[i + 1] in {"Sache", "Person"}:
@@ -327,7 +327,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "adp", frozenset({prep, low}), True, article=det))
             pending_heads.append(len(elements) - 1)
         elif low in PREPOSITIONS and not last:
-            if entry.source != "curated" and i + 1 < n and _is_slot(_lower(words[i + 1])):
+            if entry.source != "curated" and i + 1 < n and is_slot(_lower(words[i + 1])):
                 # "Lust auf etw. haben": the preposition marks an argument, it is not part of
                 # the idiom (our curated list writes only the words that count: es um etw. gehen).
                 i += 1
