@@ -354,8 +354,15 @@ def inherently_reflexive(entries: list[LexEntry]) -> bool:
     plain = [e for e in entries if e.pos in ("VERB", "AUX") and not e.reflexive and e.glosses]
     if reflexive is None or not plain:
         return reflexive is not None
-    lead = next((v for g in reflexive.glosses if (v := _head_verb(g))), None)
-    return lead is None or lead not in {v for e in plain for g in e.glosses if (v := _head_verb(g))}
+    lead_gloss = next((g for g in reflexive.glosses if _head_verb(g)), None)
+    if lead_gloss is None:
+        return True
+    own = {_head_verb(lead_gloss)}
+    if lead_gloss.lower().split()[2:3] in (["sth."], ["sb."], ["sb./sth."], ["sth./sb."]):
+        # "sich etw. wünschen" "to want sth.": a dative reflexive with an object of its own is
+        # the plain verb done for oneself unless none of its senses is the plain verb's
+        own = {v for g in reflexive.glosses if (v := _head_verb(g))}
+    return not own & {v for e in plain for g in e.glosses if (v := _head_verb(g))}
 
 
 def _subject_person(tokens, pronoun_text: str) -> bool:

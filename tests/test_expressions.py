@@ -50,6 +50,12 @@ def test_a_reflexive_use_meaning_what_the_verb_means_gets_no_note(lexicon):
     assert verb["gloss"] == "to change"
 
 
+def test_a_dative_reflexive_doing_the_verb_for_oneself_gets_no_note(lexicon):
+    """sich etw. wünschen "to want sth.; to wish for sth." is wishing, for oneself."""
+    found = expressions("Die Kinder wünschen sich ein Buch.", lexicon)
+    assert not [e for e in found if e[0] == "reflexive_verb"]
+
+
 def test_an_idiom_written_with_its_negation_needs_it(lexicon):
     """keine Chance haben: "gute Chancen haben" means the opposite."""
     assert "keine Chance haben" in lemmas("Die Mannschaft hat keine Chance.", lexicon)
