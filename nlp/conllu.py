@@ -63,6 +63,8 @@ def mwe_column(sentence_json: dict) -> list[str]:
     values = [[] for _ in sentence_json["tokens"]]
     for number, expr in enumerate(sentence_json.get("expressions", []), start=1):
         category = PARSEME_CATEGORY.get(expr.get("type"))
+        if expr.get("parseme") == "IAV":
+            category = "IAV"  # verb + its preposition: not among the German data's categories
         if expr.get("transparent"):
             continue  # compositional particle verbs are no PARSEME expressions
         if expr.get("verbal") is False:

@@ -540,6 +540,12 @@ class Tok:
     pos: str = ""  # UPOS
 
 
+_PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo|hier)(?=[a-zäöü])")
+# A verb's own preposition (als etw. gelten, mit etw. rechnen) is a preposition, not a
+# separable particle ("setzt ... auf"), the infinitive's zu or a conjunction ("als er kam").
+NOT_A_GOVERNED_PREPOSITION = frozenset({"PTKVZ", "PTKZU", "PTKA", "KOUI", "KOUS"})
+
+
 def _token_keys(tok: Tok) -> set[str]:
     text = _lower(tok.text)
     lemma = _lower(tok.lemma) if tok.lemma and tok.lemma != "_" else text
@@ -549,6 +555,8 @@ def _token_keys(tok: Tok) -> set[str]:
             keys |= set(lemma.split(sep))
     if text in CONTRACTIONS:
         keys |= set(CONTRACTIONS[text])
+    if tok.tag in {"PAV", "PROAV"} and (prep := _PRONOMINAL.sub("", text)) in PREPOSITIONS:
+        keys.add(prep)  # "sorgt dafür, dass": für etw. sorgen with its object in a clause
     if tok.tag.startswith(("ADJ", "PI", "PD", "PPOS")) or tok.pos in {"ADJ", "PRON", "DET"}:
         keys |= {_stem(text), _stem(lemma)}
     if tok.tag == "PRF" or (tok.pos == "PRON" and text in {"sich", "mich", "dich", "uns", "euch"}):
@@ -614,9 +622,13 @@ class Match:
 
 
 def parseme_category(entry: IdiomEntry) -> str:
-    """PARSEME's label for the entry: a light verb that causes the state the noun names
+    """PARSEME's label for the entry: a verb with the preposition that gives it its sense
+    (als etw. gelten; `iav=1` in the curated list) is IAV, which PARSEME's German data leaves
+    unannotated; a light verb that causes the state the noun names
     (*in Gefahr bringen*, *jdm. Angst machen*; `lvc=cause` in the curated list) is LVC.cause,
     not LVC.full."""
+    if (entry.extra or {}).get("iav"):
+        return "IAV"
     if entry.kind != "light_verb":
         return "VID"
     return "LVC.cause" if (entry.extra or {}).get("lvc") == "cause" else "LVC.full"
@@ -757,6 +769,8 @@ class IdiomMatcher:
                 if k in pattern.pp_heads
             ):
                 continue  # "im Sinne des Gesetzes" is a preposition, not "im Sinn haben"
+            if _coordinated_apart(pattern, toks, chosen):
+                continue  # "der Distanz hält und für soziale Probleme sensibel ist"
             if pattern.entry.kind == "idiom" and not _articles_agree(pattern, toks, chosen):
                 continue  # "das Recht haben" is no "Recht haben", "eine Hand" no "die Hand"
             core_positions = [chosen[k] for k in chosen if elements[k].required]
@@ -782,6 +796,20 @@ class IdiomMatcher:
             if best is None or _span(candidate) < _span(best):
                 best = candidate
         return best
+
+
+def _coordinated_apart(pattern: IdiomPattern, toks, chosen: dict[int, int]) -> bool:
+    """A verb's own preposition with "und"/"oder" between them belongs to another conjunct."""
+    verbs = [p for k, p in chosen.items() if k >= 0 and pattern.elements[k].role == "verb"]
+    for k, pos in chosen.items():
+        e = pattern.elements[k] if k >= 0 else None
+        if e is None or e.role != "adp" or e.head is not None:
+            continue
+        for verb in verbs:
+            low, high = sorted((pos, verb))
+            if any(toks[i].tag == "KON" for i in range(low + 1, high)):
+                return True
+    return False
 
 
 def _article_class(text: str) -> str | None:
@@ -874,6 +902,8 @@ def _positions(e: Element, where, toks, clauses) -> list[tuple[int, tuple[int, .
                 continue
             if e.role == "verb" and _is_auxiliary(toks, clauses, i):
                 continue  # "hat im Sinne des Gesetzes gehandelt" has no "im Sinn haben"
+            if e.role == "adp" and e.head is None and toks[i].tag in NOT_A_GOVERNED_PREPOSITION:
+                continue
             seen.add(i)
             extra: tuple[int, ...] = ()
             if e.particle:

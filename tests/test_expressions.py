@@ -91,3 +91,32 @@ def test_an_idioms_article_as_written(lexicon):
     assert "den Kopf aus der Schlinge ziehen" not in lemmas(
         "Der Henker zog einen Kopf aus der Schlinge.", lexicon
     )
+
+
+def test_a_verb_with_the_preposition_that_gives_its_sense_is_one_expression(lexicon):
+    """gilt als "is regarded as", not "counts as"; the preposition may come as da(r)- before a
+    clause of its own ("sorgt dafür, dass")."""
+    assert ("idiom", "als etw. gelten", ["gilt", "als"]) in expressions(
+        "Die Mannschaft gilt als Favorit.", lexicon
+    )
+    assert "für etw. sorgen" in lemmas(
+        "Die Regierung sorgt dafür, dass die Lage ruhig bleibt.", lexicon
+    )
+    # the infinitive's zu is no preposition
+    assert "zu etw. zählen" not in lemmas("Sie begann, die Stimmen zu zählen.", lexicon)
+
+
+def test_verb_preposition_constructions_are_iav_in_the_parseme_column(lexicon):
+    """PARSEME's German data has no IAV: the column says IAV, so no VID is claimed."""
+    from reader.nlp.conllu import mwe_column
+
+    (sentence,) = annotate_text("Die Mannschaft gilt als Favorit.", lexicon)["sentences"]
+    column = mwe_column(sentence)
+    assert column[2] == "1:IAV" and column[3] == "1"
+
+
+def test_a_verbs_preposition_in_another_conjunct_is_not_its_own(lexicon):
+    assert "jdn./etw. für etw. halten" in lemmas("Sie hält den Plan für falsch.", lexicon)
+    assert "jdn./etw. für etw. halten" not in lemmas(
+        "Sie hält Abstand und kämpft für die Kinder.", lexicon
+    )
