@@ -344,25 +344,29 @@ def _head_verb(gloss: str) -> str | None:
     return None
 
 
+def _takes_object(gloss: str) -> bool:
+    return gloss.lower().split()[2:3] in (["sth."], ["sb."], ["sb./sth."], ["sth./sb."])
+
+
 def inherently_reflexive(entries: list[LexEntry]) -> bool:
-    """Whether the verb's "sich" use is a verb of its own: no plain verb entry, or the reflexive
-    entry's leading sense is none of the plain verb's English verbs. Ding writes a decausative
-    or ordinary reflexive with the plain verb's own English verb first (sich ändern "to change",
-    sich drehen "to turn", sich befreien "to free oneself"); an inherently reflexive one with
-    another (sich befinden "to be located", sich einigen "to agree", sich sorgen "to fret")."""
+    """Whether the verb's "sich" use is a verb of its own: no plain verb entry, or the
+    reflexive entry's English verbs are mostly not the plain verb's. Ding glosses a
+    decausative or ordinary reflexive with the plain verb's own English verbs (sich ändern "to
+    change", sich drehen "to turn, to twist", sich treffen "to meet"); an inherently reflexive
+    one with others (sich befinden "to be located", sich einigen "to agree"). A dative
+    reflexive with an object of its own ("sich etw. wünschen" "to want sth., to wish for
+    sth.") is the plain verb done for oneself as soon as one of its senses is the plain
+    verb's. Counted over all senses, so the order the senses are shown in does not matter."""
     reflexive = _verb_gloss(entries, reflexive=True)
     plain = [e for e in entries if e.pos in ("VERB", "AUX") and not e.reflexive and e.glosses]
     if reflexive is None or not plain:
         return reflexive is not None
-    lead_gloss = next((g for g in reflexive.glosses if _head_verb(g)), None)
-    if lead_gloss is None:
+    own = {v for g in reflexive.glosses if (v := _head_verb(g))}
+    if not own:
         return True
-    own = {_head_verb(lead_gloss)}
-    if lead_gloss.lower().split()[2:3] in (["sth."], ["sb."], ["sb./sth."], ["sth./sb."]):
-        # "sich etw. wünschen" "to want sth.": a dative reflexive with an object of its own is
-        # the plain verb done for oneself unless none of its senses is the plain verb's
-        own = {v for g in reflexive.glosses if (v := _head_verb(g))}
-    return not own & {v for e in plain for g in e.glosses if (v := _head_verb(g))}
+    shared = own & {v for e in plain for g in e.glosses if (v := _head_verb(g))}
+    with_object = sum(map(_takes_object, reflexive.glosses)) * 2 > len(reflexive.glosses)
+    return not shared if with_object else len(shared) * 2 < len(own)
 
 
 def _subject_person(tokens, pronoun_text: str) -> bool:
