@@ -1023,7 +1023,18 @@ _PLACE_HEADS = frozenset(
 _PLACE_HEADS_BARE = frozenset({"heim", "stadt", "mann"})
 
 
+# After a name, these heads make the name of a street, church or other place: Isar|straße,
+# Christus|gemeinde, Luther|kirche, Goethe|schule (Moskau|reise stays a compound).
+_NAMED_PLACE_HEADS = frozenset(
+    "straße strasse allee weg gasse platz ring damm ufer brücke kirche gemeinde schule park "
+    "tal insel turm tor bahnhof".split()
+)
+
+
 def _looks_like_a_place(mods: Iterable[_Unit], head: _Unit) -> bool:
+    mods = list(mods)
+    if head[1] in _NAMED_PLACE_HEADS and any(u[2] == NAME for u in mods):
+        return True
     if head[1] not in _PLACE_HEADS:
         return False
     return head[1] not in _PLACE_HEADS_BARE or all(not u[3] for u in mods)
@@ -1184,6 +1195,37 @@ def vocabulary_for(
 # spaCy component
 
 SPLIT_POS = frozenset({"NOUN", "ADJ"})
+# Common nouns that put a name right after them, without an article (close apposition):
+# Hotel "Ladenmühle", Firma Wintergartenbau, Pizzeria Waldhorn, mit dem Namen Sonnendüne.
+NAME_INTRODUCERS = frozenset(
+    "hotel firma pizzeria restaurant gasthof gasthaus gaststätte café cafe kneipe bar laden "
+    "bäckerei metzgerei praxis klinik verein marke name namen ferienwohnung pension schiff "
+    "zeitung magazin sender band projekt aktion".split()
+)
+_QUOTES = frozenset("\"„“”‚‘’'»«")
+
+
+def named_by_context(token) -> bool:
+    """The sentence says this capitalised word is (part of) a name: it follows a noun that
+    introduces names (Pizzeria Waldhorn, Hotel "Ladenmühle"), or a capitalised adjective inside
+    the sentence (der Mecklenburgischen Seenplatte, die Europäische Zentralbank). The -er
+    adjectives of places (Berliner, Münchner) are always capitalised and say nothing."""
+    if token.pos_ != "NOUN" or not token.text[:1].isupper():
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and before.text in _QUOTES and before.i > 0:
+        before = before.nbor(-1)
+    if before is None:
+        return False
+    if before.pos_ == "NOUN" and before.text.lower() in NAME_INTRODUCERS:
+        return True
+    return (
+        before.pos_ == "ADJ"
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and not before.text.endswith("er")
+        and not before.text.isupper()
+    )
 
 
 class CompoundAnnotator:
@@ -1204,6 +1246,7 @@ class CompoundAnnotator:
             if (t.pos_ in SPLIT_POS and len(t.text) >= 2 * MIN_PART)
             or (t.pos_ in SPLIT_POS | {"PROPN"} and "-" in t.text.strip("-"))
         ]
+        tokens = [t for t in tokens if not named_by_context(t)]
         if not tokens:
             return doc
 
@@ -1268,6 +1311,40 @@ def part_gloss(part: Part, cache: Mapping[str, list], meant: frozenset[str]) -> 
             if _share_a_word(meant, gloss_words([sense])):
                 return sense
     return senses[0] if senses else (first.glosses[0] if first.glosses else None)
+
+
+def compound_headline(parts: list[dict]) -> str | None:
+    """The compound's meaning built from its parts' glosses, when the dictionary lacks the
+    whole: Windkraft|anlage "wind power plant", Brot|korb "bread basket". None if a part has
+    no gloss, or a modifier is a verb's stem: English puts no verb before a noun (Fahr|gast
+    "drive guests", Reich|weite "reach width" would mislead more than the head alone)."""
+    glosses = []
+    for part in parts:
+        gloss = _DING_BRACKETS.sub("", part.get("gloss") or "").strip()
+        if not gloss or part is not parts[-1] and gloss.startswith("to "):
+            return None
+        glosses.append(gloss)
+    return " ".join(glosses)
+
+
+def headlines_from_parts(doc: Doc) -> Doc:
+    """A compound glossed only through its head (the glosses' fallback for a word the
+    dictionary lacks: "power" for a Windkraft- compound) gets a headline built from all its
+    parts, the head's own senses after it."""
+    for token in doc:
+        ext = token._
+        if ext.gloss_via != "head" or not ext.compound:
+            continue
+        headline = compound_headline(ext.compound)
+        if headline and headline != ext.gloss:
+            ext.gloss = headline
+            ext.senses = [headline, *(s for s in ext.senses or () if s != headline)]
+    return doc
+
+
+@Language.factory("randnotiz_compound_headlines", assigns=["token._.gloss", "token._.senses"])
+def make_compound_headlines(nlp: Language, name: str):
+    return headlines_from_parts
 
 
 @Language.factory("randnotiz_compounds", assigns=["token._.compound"])

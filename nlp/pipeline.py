@@ -4,7 +4,8 @@ A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own 
 
     randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
     -> randnotiz_reflexive_verbs -> randnotiz_morphology -> randnotiz_compounds
-    -> randnotiz_idioms -> randnotiz_glosses -> randnotiz_nouns
+    -> randnotiz_idioms -> randnotiz_glosses
+    -> randnotiz_compound_headlines -> randnotiz_nouns
 
 Pure Python: no Django import, the
 lexicon comes in as an object following `nlp.lexicon.Lexicon`; every component reads
@@ -62,6 +63,7 @@ COMPONENTS = (
     "randnotiz_compounds",
     "randnotiz_idioms",
     "randnotiz_glosses",
+    "randnotiz_compound_headlines",
     "randnotiz_nouns",
 )
 # Texts are annotated in chunks of whole lines of about this size, so 2 MB of text never

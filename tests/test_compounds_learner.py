@@ -87,3 +87,16 @@ def test_names_tagged_as_nouns_are_never_split(lexicon):
     assert _split_as_noun("Falkensee", lexicon) is None
     # The same test leaves common compounds alone.
     assert _split_as_noun("Brotkorb", lexicon) is not None
+
+
+def test_a_compound_the_dictionary_lacks_is_glossed_from_all_its_parts(lexicon):
+    # Not just the head's "basket".
+    assert token("Der Brotkorb ist leer.", "Brotkorb", lexicon).gloss == "bread basket"
+
+
+def test_the_sentence_can_say_a_word_is_a_name(lexicon):
+    # After a noun that introduces a name, and after a capitalised adjective inside the sentence.
+    assert token("Wir aßen in der Pizzeria Brotkorb.", "Brotkorb", lexicon).compound is None
+    lakes = "Wir wandern in der Mecklenburgischen Seenplatte."
+    assert token(lakes, "Seenplatte", lexicon).compound is None
+    assert token("Die Seenplatte ist flach.", "Seenplatte", lexicon).compound is not None

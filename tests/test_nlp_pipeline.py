@@ -37,7 +37,7 @@ def test_pipeline_is_built_once_with_components_in_order():
     assert get_nlp() is get_nlp()
     names = get_nlp().pipe_names
     assert names[:3] == ["randnotiz_sentences", "randnotiz_tagger", "randnotiz_lemmas"]
-    assert names[-2:] == ["randnotiz_glosses", "randnotiz_nouns"]
+    assert names[-3:] == ["randnotiz_glosses", "randnotiz_compound_headlines", "randnotiz_nouns"]
 
 
 def test_article_round_trip_paragraphs_headings_and_glosses():
