@@ -108,7 +108,7 @@ def test_a_verb_with_the_preposition_that_gives_its_sense_is_one_expression(lexi
 
 def test_verb_preposition_constructions_are_iav_in_the_parseme_column(lexicon):
     """PARSEME's German data has no IAV: the column says IAV, so no VID is claimed."""
-    from reader.nlp.conllu import mwe_column
+    from nlp.conllu import mwe_column
 
     (sentence,) = annotate_text("Die Mannschaft gilt als Favorit.", lexicon)["sentences"]
     column = mwe_column(sentence)
