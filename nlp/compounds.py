@@ -416,7 +416,7 @@ def _has_umlaut(text: str) -> bool:
 # Ausgang, Abstand are derived from particle verbs or lexicalised, and their parts would mislead.
 _NO_MODIFIER = frozenset(
     """
-ab an auf aus bei durch ein für gegen hinter mit nach neben ob über um unter vor wider zu
+ab an auf aus bei durch ein für gegen hinter mit nach neben ob über um unter vor wider zu rück
 zwischen außer entgegen zurück voraus vorbei zusammen vorher nachher her hin wieder wie weg
 ge be er ver zer ent emp kilo milli zenti dezi hekto mega giga tera mikro nano
 miss un ur der die das den dem des ein eine einer eines einem einen und oder als so nicht
@@ -590,6 +590,11 @@ class CompoundSplitter:
         # Elision: Schul- (Schule), Sprach- (Sprache).
         if ok(s) and NOUN in classes(s + "e"):
             out.append((s, s + "e", NOUN, "", 0.3))
+        # An adjective that only exists inflected, commoner than the noun spelt like its stem:
+        # Ober- in Oberbürgermeisterin is obere "upper", not der Ober "waiter".
+        if ok(s) and ADJ in classes(s + "e") and ADJ not in found and zipf(s + "e") > zipf(s):
+            out = [u for u in out if u[1] != s]
+            out.append((s, s + "e", ADJ, "", 0.2))
         # Verb stems: Schreib- (schreiben), Wander- (wandern), Lese- (lesen). Three-letter stems
         # (geh-, seh-) are mostly accidents inside longer words (Gehalt is no geh- + Alt).
         if len(s) >= 4:
@@ -862,13 +867,14 @@ class CompoundSplitter:
         return [self._expand(unit, 0) for unit in (*mods, head)]
 
     def _is_verb_noun(self, s: str) -> bool:
-        """Vollendung is vollenden + -ung, not voll + Endung: the noun of a known verb is a
+        """Vollendung is vollenden + -ung, not voll + Endung, and die Vorsitzende is the
+        present participle of vorsitzen, not Vorsitz + Ende: the noun of a known verb is a
         derivation, and its parts would mislead."""
         for ending in ("ungen", "ung"):
             if s.endswith(ending):
                 stem = s[: -len(ending)]
                 return any(VERB in self.vocab.classes(stem + e) for e in ("en", "n", "ern", "eln"))
-        return False
+        return any(VERB in self.vocab.classes(verb) for verb in _participle_verbs(s))
 
     def _is_name(self, s: str) -> bool:
         """Deutschland, Frankreich, and the -er words made from place names (Brandenburger,
@@ -1006,7 +1012,7 @@ def _share_a_word(mine: frozenset[str], theirs: frozenset[str]) -> bool:
             n = 0
             while n < short and a[n] == b[n]:
                 n += 1
-            if n >= 4 and n >= short - 3:
+            if n >= 5 and n >= short - 3:
                 return True
     return False
 
@@ -1035,9 +1041,11 @@ def _looks_like_a_place(mods: Iterable[_Unit], head: _Unit) -> bool:
     mods = list(mods)
     if head[1] in _NAMED_PLACE_HEADS and any(u[2] == NAME for u in mods):
         return True
-    if head[1] not in _PLACE_HEADS:
+    # The head as written counts too: Wildes|hausen is no plural of Haus.
+    name = head[1] if head[1] in _PLACE_HEADS else head[0]
+    if name not in _PLACE_HEADS:
         return False
-    return head[1] not in _PLACE_HEADS_BARE or all(not u[3] for u in mods)
+    return name not in _PLACE_HEADS_BARE or all(not u[3] for u in mods)
 
 
 def split_compound(
@@ -1115,8 +1123,19 @@ def _add_keys_at(s: str, i: int, keys: set[str], stop: int | None = None) -> Non
                     keys.add(_deumlaut(base))
 
 
+def _participle_verbs(s: str) -> list[str]:
+    """The verbs a lowercase noun in -ende(n/r/s/m) would be the present participle of:
+    vorsitzende -> vorsitzen, reisenden -> reisen."""
+    for inflection in ("", "n", "r", "s", "m"):
+        stem = s[: -len(inflection)] if inflection else s
+        if stem.endswith("ende") and len(stem) > 7:
+            return [stem[:-2]]  # vorsitzende -> vorsitzen, wandernde -> wandern
+    return []
+
+
 def _add_head_keys(s: str, keys: set[str]) -> None:
     keys.update(_name_derivation_bases(s))  # Nordkoreaner: is Nordkorea a word?
+    keys.update(_participle_verbs(s))  # Vorsitzende: is vorsitzen a verb?
     for ending in ("ungen", "ung"):  # the verb of a noun in -ung (Vollendung, vollenden)
         if s.endswith(ending):
             stem = s[: -len(ending)]
@@ -1307,6 +1326,11 @@ def part_gloss(part: Part, cache: Mapping[str, list], meant: frozenset[str]) -> 
     same_class = [e for e in entries if e.pos == first.pos and e.glosses]
     senses = [sense for entry in same_class for sense in entry_senses(entry)]
     if meant:
+        # The same word first (Rat in Betriebsrat "works council": council, not counsel), then
+        # the same word give or take an ending.
+        for sense in senses:
+            if meant & gloss_words([sense]):
+                return sense
         for sense in senses:
             if _share_a_word(meant, gloss_words([sense])):
                 return sense

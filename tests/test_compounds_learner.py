@@ -100,3 +100,14 @@ def test_the_sentence_can_say_a_word_is_a_name(lexicon):
     lakes = "Wir wandern in der Mecklenburgischen Seenplatte."
     assert token(lakes, "Seenplatte", lexicon).compound is None
     assert token("Die Seenplatte ist flach.", "Seenplatte", lexicon).compound is not None
+
+
+def test_the_same_english_word_wins_over_a_lookalike(lexicon):
+    # Betriebsrat "works council": Rat's council, not its counsel.
+    council = token("Der Betriebsrat tagt.", "Betriebsrat", lexicon)
+    assert council.compound[-1].gloss == "council"
+
+
+def test_a_present_participle_used_as_a_noun_is_no_compound(lexicon):
+    # die Vorsitzende is who presides (vorsitzen), not Vorsitz + Ende "chair + end".
+    assert _split_as_noun("Vorsitzende", lexicon) is None
