@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lexicon.idiom_selection import DEFAULT_MAX_RANK, ding_phrases, load_curated, select_idioms  # noqa: E402
-from nlp.idioms import IdiomMatcher, Tok, parseme_category  # noqa: E402
+from nlp.idiom_matching import IdiomMatcher, Tok, parseme_category  # noqa: E402
 
 DEFAULT_CUPT = "/work/shared/data/parseme-de-dev/dev.cupt"
 DEFAULT_DING = "/usr/share/trans/de-en"

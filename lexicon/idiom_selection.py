@@ -34,7 +34,7 @@ from nlp.german import (
     PREPOSITIONS,
     zipf,
 )
-from nlp.idioms import compile_idiom, is_slot
+from nlp.idiom_patterns import compile_idiom, is_slot
 from nlp.lexicon import IdiomEntry
 
 CURATED_PATH = Path(__file__).parent / "data" / "idioms_curated.tsv"

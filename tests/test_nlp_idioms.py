@@ -4,7 +4,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from nlp.idioms import IdiomMatcher, IdiomsComponent, Tok, compile_idiom, split_particle
+from nlp.idiom_matching import IdiomMatcher, Tok, parseme_category
+from nlp.idiom_patterns import compile_idiom, split_particle
+from nlp.idioms import IdiomsComponent
 from nlp.lexicon import IdiomEntry
 
 UPOS = {
@@ -667,7 +669,6 @@ def test_a_full_verb_wins_over_the_auxiliary_beside_it():
 
 
 def test_causative_light_verbs_are_labelled_lvc_cause():
-    from nlp.idioms import parseme_category
 
     (match,) = _curated_matcher().match_sentence(
         _toks(

@@ -69,7 +69,7 @@ def file_checksum(path: Path) -> str:
         # LIGHT_VERBS, PREPOSITIONS, COPULAS, which the parser and the idiom selection read.
         here.parent.parent / "nlp" / "german.py",
         # compile_idiom, which the idiom selection runs.
-        here.parent.parent / "nlp" / "idioms.py",
+        here.parent.parent / "nlp" / "idiom_patterns.py",
         # plainness and sense_words, by which order_senses ranks the senses.
         here.parent.parent / "nlp" / "english.py",
     ):
