@@ -244,7 +244,7 @@ class DbLexicon:
                     source=e["source"],
                     fixed=e["fixed"],
                     contexts=tuple(e["contexts"]),
-                    # The Ding import ranks its senses (lexicon.importers.ding.order_senses).
+                    # The Ding import ranks its senses (ding_entries.order_senses).
                     ranked=e["source"] == Source.DING,
                 )
                 for e in ordered

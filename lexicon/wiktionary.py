@@ -27,7 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from wiktionaryparser import WiktionaryParser
 
-from lexicon.importers.ding import clean_gloss
+from lexicon.importers.ding_labels import clean_gloss
 from lexicon.models import Entry, Sense, Source, WiktionaryPage
 from nlp.document import Annotation
 from nlp.lexicon import lexicon_key

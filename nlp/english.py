@@ -1,7 +1,7 @@
 """The English side of a dictionary sense: its words, and how plain they are for a learner.
 
 Shared by the pipeline's ranking of senses (nlp.glosses) and the Ding importer's
-(lexicon.importers.ding.order_senses), so both call a gloss plain for the same reason.
+(lexicon.importers.ding_entries.order_senses), so both call a gloss plain for the same reason.
 """
 
 from __future__ import annotations

@@ -226,7 +226,7 @@ def _rank_senses(glosses: tuple[str, ...], fixed: int = 0, ranked: bool = False)
     Ding's order puts rare and narrow senses first often enough (Kraft: puissance, verdure,
     ..., force; Typ: geezer, type; kommen: to take after sb., to come) that a learner's first
     gloss should be the first plain one. `ranked` glosses are in that order already (the
-    Ding importer's, lexicon.importers.ding.order_senses, which also weighs how often Ding
+    Ding importer's, lexicon.importers.ding_entries.order_senses, which also weighs how often Ding
     uses each sense): only cleaned.
     """
     cleaned: list[str] = []

@@ -36,7 +36,7 @@ class LexEntry:
     # Bedrohung wahrnehmen); nlp.glosses prefers the line naming a noun of the sentence.
     contexts: tuple[tuple[str, str], ...] = ()
     # The glosses are in the order a learner should see them already (the Ding importer
-    # ranks them: lexicon.importers.ding.order_senses): the pipeline only cleans them.
+    # ranks them: lexicon.importers.ding_entries.order_senses): the pipeline only cleans them.
     ranked: bool = False
 
 

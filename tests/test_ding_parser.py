@@ -2,14 +2,9 @@
 
 from pathlib import Path
 
-from lexicon.importers.ding import (
-    annotate,
-    build_lexicon,
-    normalise_headword,
-    parse_file,
-    parse_line,
-    split_top,
-)
+from lexicon.importers.ding import normalise_headword, parse_file, parse_line
+from lexicon.importers.ding_entries import build_lexicon
+from lexicon.importers.ding_labels import annotate, split_top
 
 SAMPLE = Path(__file__).parent / "fixtures" / "ding_sample.txt"
 

@@ -5,7 +5,8 @@ that names a noun of the verb's clause."""
 import pytest
 
 from lexicon.database import DbLexicon
-from lexicon.importers.ding import build_lexicon, line_context, parse_line, specific_contexts
+from lexicon.importers.ding import line_context, parse_line
+from lexicon.importers.ding_entries import build_lexicon, specific_contexts
 from lexicon.models import Entry
 from nlp.extensions import register_extensions
 from nlp.glosses import entry_senses, gloss_doc
@@ -204,7 +205,7 @@ def test_each_verb_sense_keeps_its_line_nouns_and_one_line_verbs_none():
 
 
 def test_nouns_named_by_many_verb_lines_are_dropped(monkeypatch):
-    monkeypatch.setattr("lexicon.importers.ding.MAX_CONTEXT_LINES", 1)
+    monkeypatch.setattr("lexicon.importers.ding_entries.MAX_CONTEXT_LINES", 1)
     lines = [
         parse_line("etw. sehen {vt} | das Kind sehen | den Krieg sehen :: to see | - | -", 1),
         parse_line("etw. hören {vt} | das Kind hören :: to hear | -", 2),
@@ -220,7 +221,7 @@ def test_import_stores_the_contexts_and_the_lexicon_returns_them(tmp_path):
     sample.write_text(WAHRNEHMEN_LINES, encoding="utf-8")
     run_import(str(sample))
     [entry] = DbLexicon().lookup_many(["wahrnehmen"])["wahrnehmen"]
-    # Stored in a learner's order (lexicon.importers.ding.order_senses): one plain word first.
+    # Stored in a learner's order (ding_entries.order_senses): one plain word first.
     assert entry.glosses[:2] == ("to use", "to perceive sth.")
     assert ("to perceive sth.", "bedrohung schmerz bein") in entry.contexts
     assert ("to use", "vorteil gelegenheit") in entry.contexts

@@ -17,17 +17,17 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from lexicon.idiom_selection import DEFAULT_MAX_RANK, select_idioms
-from lexicon.importers.ding import (
+from lexicon.importers.ding import parse_file
+from lexicon.importers.ding_entries import (
     _TIER,
     EntryRecord,
-    Gloss,
     IdiomRecord,
     build_lexicon,
     frame_marks,
     order_senses,
-    parse_file,
     sense_evidence,
 )
+from lexicon.importers.ding_labels import Gloss
 from lexicon.importers.german_nouns import noun_grammar
 from lexicon.models import DictionaryImport, Entry, Idiom, Sense, Source
 from nlp.german import PREPOSITIONS, zipf
@@ -61,6 +61,8 @@ def file_checksum(path: Path) -> str:
     here = Path(__file__).resolve().parent
     for code in (
         here / "ding.py",
+        here / "ding_labels.py",
+        here / "ding_entries.py",
         here / "ding_db.py",
         here.parent / "idiom_selection.py",
         CORE_GLOSSES_PATH,
