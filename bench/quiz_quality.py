@@ -47,6 +47,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lexicons import DING, get_lexicon  # noqa: E402
 from quiz_solver import GAP, normalise, solve, word_text, words  # noqa: E402
 
+# The quiz command's module imports the database lexicon at its top, so Django comes first.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import django  # noqa: E402
+
+django.setup()
+
 from nlp.pipeline import annotate_text  # noqa: E402
 from reader.management.commands.quiz import article_body  # noqa: E402
 from reader.quiz.checks import check_quiz  # noqa: E402
