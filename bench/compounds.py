@@ -20,13 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from nlp.compounds import (  # noqa: E402
-    Vocabulary,
-    ding_vocabulary,
-    flat_parts,
-    split_compound,
-    vocabulary_for,
-)
+from nlp.compound_candidates import vocabulary_for  # noqa: E402
+from nlp.compound_vocabulary import Vocabulary, ding_vocabulary  # noqa: E402
+from nlp.compounds import flat_parts, split_compound  # noqa: E402
 from nlp.german import zipf  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "compounds_gold.tsv"

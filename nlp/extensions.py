@@ -12,7 +12,7 @@ TOKEN_EXTENSIONS: dict[str, object] = {
     "senses": None,  # up to 3 short glosses, best first
     "gender": None,  # m / f / n for nouns
     "plural": None,  # plural form for nouns
-    "compound": None,  # list of {"part", "lemma", "gloss"} (nlp/compounds.py)
+    "compound": None,  # list of {"part", "lemma", "gloss"} (nlp/compound_annotator.py)
     "gloss_via": None,  # how the gloss was found: lemma, surface, alt_lemma, head, verb, ...
     "verb_lemma": None,  # whole separable/particle verb (stellte ... vor -> vorstellen)
     "reflexive": False,  # this verb is used with its reflexive pronoun (sich konzentrieren)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 # The modules register their components' factories with spaCy when imported.
 from nlp import (  # noqa: F401
-    compounds,
+    compound_annotator,
     glosses,
     idioms,
     morphology,

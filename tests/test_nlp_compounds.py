@@ -1,4 +1,4 @@
-"""Compound splitting (nlp/compounds.py) and `manage.py split_compounds`.
+"""Compound splitting (nlp/compounds.py and its neighbours) and `manage.py split_compounds`.
 
 The dictionary here is a small word list of our own, with parts of speech as Ding gives them.
 """
@@ -12,15 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from nlp.compounds import (
-    Part,
-    Vocabulary,
-    candidate_substrings,
-    flat_parts,
-    make_compounds,  # noqa: F401  (registers the factory)
-    split_compound,
-    vocabulary_for,
-)
+from nlp.compound_annotator import make_compounds  # noqa: F401  (registers the factory)
+from nlp.compound_candidates import candidate_substrings, vocabulary_for
+from nlp.compound_vocabulary import Vocabulary
+from nlp.compounds import Part, flat_parts, split_compound
 from nlp.extensions import register_extensions
 from nlp.lexicon import LexEntry, MemoryLexicon
 

@@ -18,13 +18,9 @@ from django.db import DatabaseError
 
 from lexicon.database import DbLexicon
 from lexicon.models import Entry
-from nlp.compounds import (
-    Vocabulary,
-    ding_vocabulary,
-    flat_parts,
-    split_compound,
-    vocabulary_for,
-)
+from nlp.compound_candidates import vocabulary_for
+from nlp.compound_vocabulary import Vocabulary, ding_vocabulary
+from nlp.compounds import flat_parts, split_compound
 
 DING = "/usr/share/trans/de-en"
 # Words whose candidate parts go to the database together (a few lookup_many calls a batch).
