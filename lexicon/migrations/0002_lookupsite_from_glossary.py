@@ -2,21 +2,7 @@
 
 from django.db import migrations, models
 
-
-MODELS = ['lookupsite']
-
-
-def content_types_follow(apps, schema_editor, old="glossary", new="lexicon"):
-    """The moved models' content types change app too, so the permissions granted on them
-    (and the admin's history) stay with them; a content type the new app has already is kept."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
-            ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-
-
-def content_types_back(apps, schema_editor):
-    content_types_follow(apps, schema_editor, old="lexicon", new="glossary")
+from core.model_moves import content_types_follow
 
 
 class Migration(migrations.Migration):
@@ -52,5 +38,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(content_types_follow, content_types_back),
+        content_types_follow("glossary", "lexicon", ['lookupsite']),
     ]

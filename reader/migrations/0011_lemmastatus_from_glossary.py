@@ -4,21 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
-MODELS = ['lemmastatus']
-
-
-def content_types_follow(apps, schema_editor, old="glossary", new="reader"):
-    """The moved models' content types change app too, so the permissions granted on them
-    (and the admin's history) stay with them; a content type the new app has already is kept."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
-            ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-
-
-def content_types_back(apps, schema_editor):
-    content_types_follow(apps, schema_editor, old="reader", new="glossary")
+from core.model_moves import content_types_follow
 
 
 class Migration(migrations.Migration):
@@ -53,5 +39,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(content_types_follow, content_types_back),
+        content_types_follow("glossary", "reader", ['lemmastatus']),
     ]
