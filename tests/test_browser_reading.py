@@ -35,6 +35,25 @@ def test_keyboard_alone_reaches_a_popover(browser_page, live_server, seed_articl
     page.locator("#popover").wait_for(state="hidden")
 
 
+def test_escape_also_cancels_a_hover_that_had_just_begun(browser_page, live_server, seed_article):
+    """The pointer passes over another word and the reader presses Escape at once: the
+    popover stays closed, instead of that word's opening a moment later."""
+    page = browser_page
+    page.goto(live_server.url + reverse("reader:article_detail", args=[seed_article.pk]))
+    page.locator(".w", has_text="Haubitzen").first.click()
+    page.locator("#popover").wait_for(state="visible")
+    # Both in one task, well inside the 120 ms a hover waits before it opens.
+    page.evaluate(
+        """() => {
+            const other = document.querySelectorAll('.text .w')[5];
+            other.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+            document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+        }"""
+    )
+    page.wait_for_timeout(600)
+    assert page.locator("#popover").is_hidden()
+
+
 def test_phone_width_shows_the_popover_as_a_bottom_sheet(browser_page, live_server, seed_article):
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 800})

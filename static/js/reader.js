@@ -101,6 +101,9 @@
 
   function hide() {
     clearTimeout(lookupTimer);
+    // A hover that began before the close (the pointer still on the word) must not open the
+    // popover again a moment later.
+    clearTimeout(hoverTimer);
     const pop = popover();
     if (pop) pop.hidden = true;
     if (current) { current.classList.remove("active"); current.removeAttribute("aria-expanded"); link(current, false); }
