@@ -45,6 +45,17 @@ def make_long_article(owner) -> Article:
     return article
 
 
+def _eventually(page, check, seconds: float = 15):
+    """Poll `check` until it returns something true (the page saves its position in the
+    background, later on a loaded machine), and return that."""
+    for _ in range(int(seconds * 10)):
+        found = check()
+        if found:
+            return found
+        page.wait_for_timeout(100)
+    return check()
+
+
 def _top_sentence(page) -> int:
     return page.evaluate(
         """() => {
@@ -64,11 +75,10 @@ def test_the_reading_page_opens_where_the_reader_left_off(browser_page, live_ser
 
     page.goto(url)
     page.evaluate("document.getElementById('s50').scrollIntoView({block: 'start'})")
-    for _ in range(40):  # saved once scrolling has stopped for a moment
-        position = ReadingPosition.objects.filter(user=lea, article=article).first()
-        if position:
-            break
-        page.wait_for_timeout(100)
+    # Saved once scrolling has stopped for a moment.
+    position = _eventually(
+        page, lambda: ReadingPosition.objects.filter(user=lea, article=article).first()
+    )
     assert position is not None and 48 <= position.sentence <= 50
 
     page.goto(base + reverse("reader:article_list"))
@@ -79,12 +89,7 @@ def test_the_reading_page_opens_where_the_reader_left_off(browser_page, live_ser
     # Opening a word moves the position to its sentence.
     page.locator("#s52 .w").first.click()
     page.locator("#popover").wait_for(state="visible")
-    for _ in range(40):
-        position.refresh_from_db()
-        if position.sentence == 52:
-            break
-        page.wait_for_timeout(100)
-    assert position.sentence == 52
+    assert _eventually(page, lambda: ReadingPosition.objects.get(pk=position.pk).sentence == 52)
 
 
 def test_a_link_to_a_place_in_the_text_wins_over_the_reading_position(browser_page, live_server):
@@ -94,7 +99,8 @@ def test_a_link_to_a_place_in_the_text_wins_over_the_reading_position(browser_pa
     ReadingPosition.objects.create(user=lea, article=article, sentence=60)
     log_in(page, base, lea)
     page.goto(base + reverse("reader:article_detail", args=[article.pk]) + "#s10")
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)  # long enough for position.js to have run, had it moved the page
     assert 9 <= _top_sentence(page) <= 10
 
 
@@ -106,9 +112,7 @@ def test_leaving_before_scrolling_settles_keeps_where_the_screen_was(browser_pag
     page.goto(base + reverse("reader:article_detail", args=[article.pk]))
     page.evaluate("document.getElementById('s30').scrollIntoView({block: 'start'})")
     page.goto(base + reverse("reader:article_list"))  # at once, before the position is taken
-    for _ in range(40):
-        position = ReadingPosition.objects.filter(user=lea, article=article).first()
-        if position:
-            break
-        page.wait_for_timeout(100)
+    position = _eventually(
+        page, lambda: ReadingPosition.objects.filter(user=lea, article=article).first()
+    )
     assert position is not None and 28 <= position.sentence <= 30
