@@ -118,6 +118,17 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def browser_page(page):
-    """A Playwright page in Debian's Chromium with a timeout short enough to fail fast."""
+    """A Playwright page in Debian's Chromium with a timeout short enough to fail fast.
+
+    Afterwards the page is left (so what it sends on leaving is sent now) and the live server
+    is given time to finish every request before the database is flushed for the next test.
+    """
+    from tests.live_requests import wait_until_quiet
+
     page.set_default_timeout(10_000)
-    return page
+    yield page
+    try:
+        page.goto("about:blank")
+    except Exception:  # the test closed the page or its context itself
+        pass
+    assert wait_until_quiet(), "the live server was still handling requests after 10 s"
