@@ -186,9 +186,10 @@ def test_only_words_the_student_stays_on_or_clicks_count_as_looked_up(browser_pa
 
     # A click counts at once, and only once.
     page.mouse.move(1, 1)
-    words.nth(2).click()
+    with page.expect_response(lambda r: r.url.endswith("/lookup/")):
+        words.nth(2).click()
     page.locator("#popover").wait_for(state="visible")
-    page.wait_for_timeout(1200)
+    page.wait_for_timeout(1200)  # long enough for a second count, had the click sent one
     page.wait_for_load_state("networkidle")
     looked_up = {lookup.key: lookup.count for lookup in Lookup.objects.all()}
     assert looked_up == {"regierung": 1, "vorstellen": 1}
