@@ -1,28 +1,28 @@
 """The reading view's token markup, cached (found by bench/load.py: building it was two thirds
 of an article page's time, about 6 ms of CPU for the seed article).
 
-The markup (reader.rendering.reading_blocks joined by reading_html) depends on the annotation,
-the teachers' corrections and the reader's word statuses. The cache holds it once per article
-version and set of corrections, built for a reader with no statuses, together with where each
-word's status class sits in it; a reader's own statuses are then written into a copy of those
-few places. So every reader of an article shares one entry, whatever words they know, and a
-re-annotation or a correction gives a new key: nothing is ever stale. The result is exactly
-what reading_html(reading_blocks(...)) would give (tests/test_render_cache.py checks it);
-should the markup ever stop looking as expected, the entry is built per reader's statuses.
-The rest of the page's article (heading, quiz link, grammar notes) is the same for every
-reader: article_section_html renders it once per version around the text.
+The markup (reader.rendering.reading_html of reading_blocks) depends on the annotation, the
+teachers' corrections and the reader's word statuses. The cache holds the text once per article
+version and set of corrections as reader.rendering.reading_segments: the markup that is the
+same for every reader, and a slot for each word's status class. A reader's page is those pieces
+concatenated with their statuses. So every reader of an article shares one entry, whatever
+words they know, and a re-annotation or a correction gives a new key: nothing is ever stale.
+The result is exactly what reading_html(reading_blocks(...)) would give
+(tests/test_render_cache.py checks it). The rest of the page's article (heading, quiz link,
+grammar notes) is the same for every reader: article_section_html renders it once per version
+around the text.
 
 The cache is a small LRU in each process, holding the objects themselves: an entry is cheap to
 rebuild, a shared cache would cost a network round trip for 100 KB of HTML, and even Django's
-LocMem cache pickles, which cost 1-2 ms per page here. Entries are never modified after they
-are made (a reader's copy is a new string).
+LocMem cache pickles, which cost 1-2 ms per page here (the entries are plain strings, lists and
+dicts all the same, so any backend could hold them). Entries are never modified after they are
+made (a reader's page is a new list and string).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -41,7 +41,7 @@ from reader.access import article_ensure_readable
 from reader.corrections import apply_corrections
 from reader.models import Article, Correction
 from reader.notes import article_notes
-from reader.rendering import is_interactive, reading_blocks, reading_html
+from reader.rendering import WordSlot, reading_segments, status_class
 from reader.selectors import article_corrections
 
 MAX_ENTRIES = 32  # articles (each version and set of corrections) a process keeps, x2
@@ -80,19 +80,49 @@ class _LRU:
 
 
 cache = _LRU(MAX_ENTRIES)
-NEW = "st-new"
-# The opening tag reading_blocks writes for a word; group 1 is its class list.
-_WORD_TAG = re.compile(
-    r'<span class="([^"]*)" tabindex="0" role="button" data-s="(\d+)" data-t="(\d+)"'
-)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Prepared:
-    html: str  # the page's text as for a reader without statuses (reading_html)
-    # word key -> [(start, end)]: where its tokens' class lists end in "st-new" in `html`
-    spots: dict[str, list[tuple[int, int]]] | None  # None: markup not as expected
-    words: frozenset[str]
+    """reading_segments flattened for joining: the slots' markup merged with the static
+    markup around them, so a page joins two strings per word, not four."""
+
+    parts: tuple[str, ...]  # markup, with each word's status class as a part of its own
+    places: dict[str, tuple[int, ...]]  # word key -> where its status classes are in `parts`
+    html: str  # the parts joined as they are: the page of a reader with no statuses
+
+
+def _prepare(annotation: Annotation | None) -> _Prepared:
+    parts: list[str] = []
+    places: dict[str, list[int]] = {}
+    static: list[str] = []
+    for segment in reading_segments(annotation):
+        if isinstance(segment, WordSlot):
+            static.append(segment.before)
+            parts.append("".join(static))
+            places.setdefault(segment.key, []).append(len(parts))
+            parts.append(status_class(None))
+            static = [segment.after]
+        else:
+            static.append(segment)
+    parts.append("".join(static))
+    return _Prepared(
+        parts=tuple(parts),
+        places={key: tuple(where) for key, where in places.items()},
+        html="".join(parts),
+    )
+
+
+def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> SafeString:
+    parts: list[str] | None = None
+    for key, status in statuses.items():
+        where = prepared.places.get(key)
+        if where:
+            if parts is None:
+                parts = list(prepared.parts)
+            for i in where:
+                parts[i] = status_class(status)
+    return mark_safe(prepared.html if parts is None else "".join(parts))
 
 
 def article_for_reading(user, pk: int) -> Article:
@@ -133,43 +163,6 @@ def _article_with_corrections_version(pk: int) -> QuerySet[Article]:
 def _digest(value) -> str:
     data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-
-
-def _prepare(annotation: Annotation | None) -> _Prepared:
-    keys = {
-        (s, t): token.key
-        for s, t, token in (annotation.tokens() if annotation else ())
-        if is_interactive(token)
-    }
-    html = str(reading_html(reading_blocks(annotation, {})))
-    spots: dict[str, list[tuple[int, int]]] | None = {}
-    found = 0
-    for match in _WORD_TAG.finditer(html):
-        key = keys.get((int(match.group(2)), int(match.group(3))))
-        if key is None or not match.group(1).endswith(NEW):
-            spots = None
-            break
-        spots.setdefault(key, []).append((match.end(1) - len(NEW), match.end(1)))
-        found += 1
-    if spots is not None and found != len(keys):
-        spots = None
-    return _Prepared(html=html, spots=spots, words=frozenset(keys.values()))
-
-
-def _with_statuses(prepared: _Prepared, statuses: dict[str, str]) -> SafeString:
-    edits = sorted(
-        (start, end, f"st-{status}")
-        for key, status in statuses.items()
-        for start, end in prepared.spots.get(key, ())
-    )
-    if not edits:
-        return mark_safe(prepared.html)
-    html, parts, position = prepared.html, [], 0
-    for start, end, text in edits:
-        parts += [html[position:start], text]
-        position = end
-    parts.append(html[position:])
-    return mark_safe("".join(parts))
 
 
 def _corrections(article: Article) -> list:
@@ -215,22 +208,12 @@ def corrected_annotation(article: Article) -> Annotation | None:
 def article_reading_html(article: Article, statuses: dict[str, str]) -> SafeString:
     """reading_html(reading_blocks(corrected annotation, statuses)), from the cache when it
     can be."""
-    base = f"reading:{_version(article)}"
-    prepared = cache.get(base)
+    key = f"reading:{_version(article)}"
+    prepared = cache.get(key)
     if prepared is None:
         prepared = _prepare(corrected_annotation(article))
-        cache.set(base, prepared)
-    if prepared.spots is not None:
-        return _with_statuses(prepared, statuses)
-
-    # Fallback: one entry per reader's statuses of this article's words.
-    mine = sorted((key, status) for key, status in statuses.items() if key in prepared.words)
-    key = f"{base}:{_digest(mine)}"
-    html = cache.get(key)
-    if html is None:
-        html = reading_html(reading_blocks(corrected_annotation(article), statuses))
-        cache.set(key, html)
-    return html
+        cache.set(key, prepared)
+    return _with_statuses(prepared, statuses)
 
 
 # Stand for the text and the quiz link's address while the section renders: escaped content

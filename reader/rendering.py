@@ -26,6 +26,22 @@ class Block:
     sentence_ids: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class WordSlot:
+    """A word's place in the reading markup: its tag up to the status class, then the rest of
+    the tag, the word and its whitespace. `key` is the word's status key (Token.key)."""
+
+    key: str
+    before: str
+    after: str
+
+
+# The reading text as markup that is the same for every reader, with a slot for each word's
+# status class between. Plain strings and slots, so the cache can hold it and a reader's
+# statuses join it by concatenation alone.
+Segment = str | WordSlot
+
+
 def is_interactive(token: Token) -> bool:
     return token.upos not in SILENT_UPOS and any(c.isalpha() for c in token.text)
 
@@ -39,7 +55,12 @@ def expression_index(sentence: Sentence) -> dict[int, list[int]]:
     return index
 
 
-def token_classes(token: Token, expressions: list[Expression], status: str | None) -> str:
+def status_class(status: str | None) -> str:
+    return f"st-{status}" if status else "st-new"
+
+
+def token_classes(token: Token, expressions: list[Expression]) -> str:
+    """The word's classes but its status, which is always last (status_class)."""
     classes = ["w"]
     if token.upos == "PROPN":
         classes.append("name")
@@ -49,45 +70,31 @@ def token_classes(token: Token, expressions: list[Expression], status: str | Non
         classes.append(
             {"separable_verb": "sep", "reflexive_verb": "refl"}.get(expression.type, "idiom")
         )
-    classes.append(f"st-{status}" if status else "st-new")
     return " ".join(dict.fromkeys(classes))
 
 
-def reading_blocks(
-    annotation: Annotation | None, statuses: Mapping[str, str] | None = None
-) -> list[Block]:
-    """The article as paragraphs and subheadings of token markup.
+def _block_segments(
+    annotation: Annotation,
+) -> list[tuple[str, list[int], list[Segment]]]:
+    """(kind, sentence indices, segments) for each paragraph and subheading.
 
     Every content word is a focusable span carrying its sentence and token index; the popover
-    is fetched by those. Built as one string per paragraph: a template include per token costs
-    a third more on a long page.
+    is fetched by those. Built in one loop: a template include per token costs a third more on
+    a long page.
     """
-    if not annotation:
-        return []
-    statuses = statuses or {}
-    blocks: list[Block] = []
-    current_paragraph = None
-    parts: list[str] = []
-    sentence_ids: list[int] = []
-    kind = "paragraph"
-
-    def flush() -> None:
-        if parts:
-            blocks.append(
-                Block(kind=kind, html="".join(parts).strip(), sentence_ids=list(sentence_ids))
-            )
-
+    blocks: list[tuple[str, list[int], list[Segment]]] = []
+    current_paragraph: int | None = None
+    segments: list[Segment] = []
     for s_index, sentence in enumerate(annotation.sentences):
-        paragraph = sentence.paragraph
-        if paragraph != current_paragraph:
-            flush()
-            parts, sentence_ids = [], []
-            current_paragraph = paragraph
+        if sentence.paragraph != current_paragraph:
+            segments = []
+            current_paragraph = sentence.paragraph
             kind = "heading" if sentence.kind == "heading" else "paragraph"
-        sentence_ids.append(s_index)
+            blocks.append((kind, [], segments))
+        blocks[-1][1].append(s_index)
         expressions_of = expression_index(sentence)
         expressions = sentence.expressions
-        parts.append(f'<span class="s" id="s{s_index}">')
+        static = [f'<span class="s" id="s{s_index}">']
         for t_index, token in enumerate(sentence.tokens):
             text = escape(token.text)
             ws = token.ws
@@ -95,21 +102,49 @@ def reading_blocks(
             ws_html = " " if ws and ("\n" in ws) else escape(ws)
             if is_interactive(token):
                 mine = [expressions[i] for i in expressions_of.get(t_index, [])]
-                css = token_classes(token, mine, statuses.get(token.key))
                 x_attr = (
                     f' data-x="{s_index}-{expressions_of[t_index][0]}"'
                     if t_index in expressions_of
                     else ""
                 )
-                parts.append(
-                    f'<span class="{css}" tabindex="0" role="button" data-s="{s_index}" '
-                    f'data-t="{t_index}"{x_attr}>{text}</span>{ws_html}'
+                if static:
+                    segments.append("".join(static))
+                segments.append(
+                    WordSlot(
+                        key=token.key,
+                        before=f'<span class="{token_classes(token, mine)} ',
+                        after=f'" tabindex="0" role="button" data-s="{s_index}" '
+                        f'data-t="{t_index}"{x_attr}>{text}</span>{ws_html}',
+                    )
                 )
+                static = []
             else:
-                parts.append(f"{text}{ws_html}")
-        parts.append("</span>")
-    flush()
+                static.append(f"{text}{ws_html}")
+        static.append("</span>")
+        segments.append("".join(static))
     return blocks
+
+
+def statuses_joined(segments: list[Segment], statuses: Mapping[str, str]) -> str:
+    """The segments with each word's status class from `statuses` (a word not in it is new)."""
+    return "".join(
+        s if s.__class__ is str else f"{s.before}{status_class(statuses.get(s.key))}{s.after}"
+        for s in segments
+    )
+
+
+def reading_blocks(
+    annotation: Annotation | None, statuses: Mapping[str, str] | None = None
+) -> list[Block]:
+    """The article as paragraphs and subheadings of token markup, with the reader's word
+    statuses."""
+    if not annotation:
+        return []
+    statuses = statuses or {}
+    return [
+        Block(kind=kind, html=statuses_joined(segments, statuses), sentence_ids=sentence_ids)
+        for kind, sentence_ids, segments in _block_segments(annotation)
+    ]
 
 
 def reading_html(blocks: list[Block]) -> SafeString:
@@ -124,6 +159,20 @@ def reading_html(blocks: list[Block]) -> SafeString:
             for block in blocks
         )
     )
+
+
+def reading_segments(annotation: Annotation | None) -> list[Segment]:
+    """reading_html(reading_blocks(annotation, statuses)) as segments, for any statuses:
+    statuses_joined(reading_segments(annotation), statuses) is that markup."""
+    if not annotation:
+        return []
+    segments: list[Segment] = []
+    for kind, _, block in _block_segments(annotation):
+        opening, closing = (
+            ('<h2 class="subhead">', "</h2>\n") if kind == "heading" else ("<p>", "</p>\n")
+        )
+        segments += [opening, *block, closing]
+    return segments
 
 
 def noun_number_feats(token: Token) -> str:

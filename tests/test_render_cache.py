@@ -81,19 +81,6 @@ def test_markup_with_any_statuses_equals_a_fresh_build():
         assert cached == fresh_html(article, statuses), statuses
 
 
-def test_unexpected_markup_falls_back_to_building_per_reader(monkeypatch):
-    import re
-
-    monkeypatch.setattr("reader.render_cache._WORD_TAG", re.compile("(no)(such)(tag)"))
-    article = make_article()
-    statuses = {first_word_key(article): "known"}
-    cached = article_reading_html(article_for_reading(ANYONE, article.pk), statuses)
-    assert cached == fresh_html(article, statuses)
-    assert article_reading_html(article_for_reading(ANYONE, article.pk), {}) == fresh_html(
-        article, {}
-    )
-
-
 def test_a_teachers_correction_shows_at_once():
     article = make_article()
     teacher = make_user("frau_meier")

@@ -1,5 +1,14 @@
+import pickle
+
 from nlp.document import Annotation
-from reader.rendering import reading_blocks, word_details
+from reader.rendering import (
+    WordSlot,
+    reading_blocks,
+    reading_html,
+    reading_segments,
+    statuses_joined,
+    word_details,
+)
 
 
 def tok(text, lemma, upos, ws=" ", **extra):
@@ -67,6 +76,27 @@ def test_separable_verb_parts_share_a_link_id():
 def test_known_words_are_marked_known():
     html = reading_blocks(ANNOTATION, {"stellen": "known"})[1].html
     assert "st-known" in html
+
+
+def test_segments_joined_with_statuses_are_the_pages_markup():
+    segments = reading_segments(ANNOTATION)
+    for statuses in ({}, {"stellen": "known"}, {"kim": "learning", "stellen": "known"}):
+        assert statuses_joined(segments, statuses) == reading_html(
+            reading_blocks(ANNOTATION, statuses)
+        )
+
+
+def test_each_word_has_a_slot_named_by_its_status_key_and_nothing_else_has():
+    slots = [s for s in reading_segments(ANNOTATION) if isinstance(s, WordSlot)]
+    assert [s.key for s in slots] == [
+        t.key for _, _, t in ANNOTATION.tokens() if t.text not in {"50", "."}
+    ]
+    assert slots[0].before == '<span class="w ' and 'data-s="0"' in slots[0].after
+
+
+def test_segments_survive_pickling_for_any_cache_backend():
+    segments = reading_segments(ANNOTATION)
+    assert pickle.loads(pickle.dumps(segments)) == segments
 
 
 def test_popover_details_for_a_noun_show_article_and_plural():
