@@ -309,8 +309,10 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
         tallies["all"][key] += n
 
     tokens = [i for i in judged.values() if i["kind"] == "token"]
-    if not tokens:
-        for name, s, t in baseline_sample(annotations):
+    # A text no word of which was judged yet (a new half) gets its sample drawn now.
+    sampled = {i["file"] for i in tokens}
+    for name, s, t in baseline_sample(annotations):
+        if name not in sampled:
             token = annotations[name]["sentences"][s]["tokens"][t]
             tokens.append({"kind": "token", "file": name, "s": s, "t": t, "surface": token["text"]})
     for item in tokens:
