@@ -23,8 +23,6 @@ from reader.models import Article
 INLINE_WORDS = 1000
 INLINE_ARTICLE_WORDS = 5000
 
-VOCABULARY_FORMATS = ("apkg", "tsv", "csv")
-
 
 class ExportFile(NamedTuple):
     data: bytes
