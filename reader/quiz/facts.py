@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlp.document import Token
 from reader.quiz.helpers import (
     DETERMINERS,
     MONTHS,
@@ -50,9 +51,9 @@ class Fact:
 def _name_spans(sent: Sent) -> list[tuple[int, int]]:
     spans, i, toks = [], 0, sent.tokens
     while i < len(toks):
-        if toks[i].get("upos") == "PROPN" and WORD.search(toks[i]["text"]):
+        if toks[i].upos == "PROPN" and WORD.search(toks[i].text):
             j = i + 1
-            while j < len(toks) and toks[j].get("upos") == "PROPN" and WORD.search(toks[j]["text"]):
+            while j < len(toks) and toks[j].upos == "PROPN" and WORD.search(toks[j].text):
                 j += 1
             spans.append((i, j))
             i = j
@@ -68,12 +69,12 @@ def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
     return text, False
 
 
-def gender_before(token: Mapping | None) -> str:
+def gender_before(token: Token | None) -> str:
     """The sex a role noun before a name shows: die Ministerin Katrin Albers, der Norweger
     Erik Lunde. Swapping names across it would make a false statement false by its grammar."""
-    if token is None or token.get("xpos") != "NN":
-        return "f" if token is not None and token["text"] == "Frau" else ""
-    text = token["text"]
+    if token is None or token.xpos != "NN":
+        return "f" if token is not None and token.text == "Frau" else ""
+    text = token.text
     if text == "Frau" or (text.endswith("in") and len(text) > 4):
         return "f"
     # The genitive or weak ending (des Malers, des Präsidenten) still shows a man.
@@ -85,19 +86,19 @@ def gender_before(token: Mapping | None) -> str:
     return ""
 
 
-def role_noun(sent: Sent, a: int) -> Mapping | None:
+def role_noun(sent: Sent, a: int) -> Token | None:
     """The noun that says who the name at token `a` is: the one right before it (Ministerin
     Katrin Albers) or, for a name in apposition, the head of the phrase before the comma (die
     Präsidentin des Sozialverbands VdK, Helga Brandt)."""
     if not a:
         return None
     toks = sent.tokens
-    if toks[a - 1]["text"] != ",":
+    if toks[a - 1].text != ",":
         return toks[a - 1]
     start = a - 2
-    while start >= 0 and toks[start]["text"] not in {",", ":", ";", "–"}:
+    while start >= 0 and toks[start].text not in {",", ":", ";", "–"}:
         start -= 1
-    return next((t for t in toks[start + 1 : a - 1] if t.get("xpos") == "NN"), None)
+    return next((t for t in toks[start + 1 : a - 1] if t.xpos == "NN"), None)
 
 
 def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
@@ -108,8 +109,8 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
     # so that a later bare surname ("Putin") is known as a person too.
     for sent in sents:
         for a, b in _name_spans(sent):
-            words = [t["text"] for t in sent.tokens[a:b]]
-            prev = sent.tokens[a - 1]["text"] if a else ""
+            words = [t.text for t in sent.tokens[a:b]]
+            prev = sent.tokens[a - 1].text if a else ""
             if (
                 (b - a >= 2 and not any(w in PLACES for w in words))
                 or prev in PERSON_TITLES
@@ -121,27 +122,25 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 if g:
                     for key in [" ".join(words), *words]:
                         genders.setdefault(key, g)
-    common_nouns = {
-        t["text"] for s in sents for t in s.tokens if t.get("upos") == "NOUN" and token_gloss(t)
-    }
+    common_nouns = {t.text for s in sents for t in s.tokens if t.upos == "NOUN" and token_gloss(t)}
     for sent in sents:
         toks = sent.tokens
         for i, t in enumerate(toks):
-            text = t["text"]
+            text = t.text
             if sent.in_quote[i]:
                 continue
             if (
-                (t.get("upos") == "NUM" or t.get("xpos") == "CARD")
+                (t.upos == "NUM" or t.xpos == "CARD")
                 and re.fullmatch(r"\d[\d.,]*", text)
                 and not text.endswith(".")
             ):
-                nxt = toks[i + 1]["text"] if i + 1 < len(toks) else ""
+                nxt = toks[i + 1].text if i + 1 < len(toks) else ""
                 if nxt in PERCENT:
                     cls = "percent"
                 elif nxt == "Uhr":
                     cls = "time"
                 elif re.fullmatch(r"(1[0-9]|20)\d\d", text) and not (
-                    i + 1 < len(toks) and toks[i + 1].get("xpos") == "NN"
+                    i + 1 < len(toks) and toks[i + 1].xpos == "NN"
                 ):
                     # "um 1800 in Dresden", "im Jahr 2027": a year, unlike "1500 Menschen".
                     cls = "year"
@@ -155,26 +154,26 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
         for a, b in _name_spans(sent):
             if any(sent.in_quote[a:b]):
                 continue
-            words = [t["text"] for t in toks[a:b]]
+            words = [t.text for t in toks[a:b]]
             full = " ".join(words)
             if b - a == 1:
-                base, _gen = _base_name(toks[a]["text"], toks[a].get("lemma"))
+                base, _gen = _base_name(toks[a].text, toks[a].lemma)
             else:
                 base = full
-            prev = toks[a - 1]["text"].lower() if a else ""
+            prev = toks[a - 1].text.lower() if a else ""
             if b - a == 1 and full not in persons and base not in persons:
                 gloss = token_gloss(toks[a]) or ""
                 if gloss[:1].islower() and base not in PLACES:
                     continue  # a dictionary word tagged as a name (Keller = cellar)
                 known = PLACES | REGIONS | ARTICLE_NAMES
-                if a and toks[a - 1].get("xpos") == "ART" and base not in known:
+                if a and toks[a - 1].xpos == "ART" and base not in known:
                     continue  # "des Sprints": a noun the tagger took for a name
             nxt_tok = toks[b] if b < len(toks) else None
             if (
                 b - a == 1
                 and nxt_tok is not None
-                and nxt_tok["text"][:1].isupper()
-                and nxt_tok.get("upos") in {"NOUN", "X"}
+                and nxt_tok.text[:1].isupper()
+                and nxt_tok.upos in {"NOUN", "X"}
             ):
                 continue  # half a name (Torhüter Marcel | Kranz, the surname tagged a noun)
             if full in persons or base in persons:
@@ -191,7 +190,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 # and no common noun tagged as a name: not one inflected for the plural
                 # (Corona-Tests, lemma Corona-Test), not one the article also uses as a noun
                 # (Keller: der Keller steht voll).
-                lemma = toks[a].get("lemma") or full
+                lemma = toks[a].lemma or full
                 if (
                     not re.fullmatch(r"[\w-]+", full)
                     or any(token_gloss(x) for x in toks[a:b])
@@ -201,7 +200,7 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                     continue
             if len(base) < 2 or not base[0].isupper():
                 continue
-            if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in DETERMINERS):
+            if base in ARTICLE_NAMES or (prev and toks[a - 1].xpos in DETERMINERS):
                 cls += "+article"
                 if any(w in PLURAL_NAMES for w in words):
                     cls += "+plural"
@@ -310,5 +309,5 @@ def fact_distractors(
 
 def is_dateline(sent: Sent, fact: Fact) -> bool:
     """ "Seoul (taz) –", "Erfurt –": the place line of an agency report, not its content."""
-    nxt = sent.tokens[fact.end]["text"] if fact.end < len(sent.tokens) else ""
+    nxt = sent.tokens[fact.end].text if fact.end < len(sent.tokens) else ""
     return fact.start < sent.dateline or (fact.start == 0 and nxt in {"(", *DASHES})

@@ -19,6 +19,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from nlp.document import Annotation
 from reader.quiz.facts import GERMAN_STATES, PLACES, REGIONS, extract_facts
 from reader.quiz.helpers import (
     FALSE,
@@ -43,6 +44,7 @@ from reader.quiz.sentences import (
     article_sentences,
     dateline_end,
     sentence_text,
+    typed,
     word_count,
 )
 
@@ -112,16 +114,20 @@ def rotation() -> tuple[str, ...]:
     return ROTATION + tuple(k for k in KINDS if k not in ROTATION)
 
 
-def fingerprint(annotation: Mapping) -> str:
-    h = hashlib.sha256(str(annotation.get("version", "")).encode())
-    for s in annotation.get("sentences") or []:
-        h.update(sentence_text(s.get("tokens") or []).encode())
+def fingerprint(annotation: Annotation | Mapping) -> str:
+    document = typed(annotation)
+    # An annotation without a version hashes "" (not "None"), as fingerprints stored with
+    # quizzes were computed.
+    version = "" if document.version is None else document.version
+    h = hashlib.sha256(str(version).encode())
+    for s in document.sentences:
+        h.update(sentence_text(s.tokens).encode())
         h.update(b"\x00")
     return h.hexdigest()[:16]
 
 
 def quiz_generate(
-    annotation: Mapping,
+    annotation: Annotation | Mapping,
     seed: int = 0,
     *,
     count: int | None = None,
@@ -136,6 +142,7 @@ def quiz_generate(
     dropped, which regeneration must not bring back; `title` is the article's (it tells a
     commentary from a report).
     """
+    annotation = typed(annotation)  # decoded once; every step below reads the typed document
     rng = random.Random(f"{seed}:{fingerprint(annotation)}")
     sents = article_sentences(annotation)
     if not sents:
@@ -147,9 +154,7 @@ def quiz_generate(
         rng=rng,
         all_texts=frozenset(norm(s.text) for s in sents),
         title=title,
-        paragraphs={
-            k: s.get("paragraph", k) for k, s in enumerate(annotation.get("sentences") or [])
-        },
+        paragraphs={k: s.paragraph for k, s in enumerate(annotation.sentences)},
     )
     # Every kind in registry order, each drawing from the one random in turn.
     # A question a rejection rule finds fault with never reaches the selection.

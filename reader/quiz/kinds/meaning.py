@@ -4,8 +4,9 @@ the article with the same part of speech."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
+from nlp.document import Token
 from reader.quiz.helpers import (
     CRUDE,
     Question,
@@ -23,28 +24,28 @@ from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.sentences import Sent
 
 
-def _graded(t: Mapping) -> bool:
+def _graded(t: Token) -> bool:
     """A comparative or superlative (höherer, genauer, oberster), which the dictionary glosses
     by its base form. The tagger's Degree is not always set: an adverbial adjective does not
     inflect, so genau-er is a comparative; hoch/höher changes its stem."""
-    if t.get("upos") != "ADJ":
+    if t.upos != "ADJ":
         return False
-    text, lemma = t["text"].casefold(), (t.get("lemma") or t["text"]).casefold()
-    if "Degree=Cmp" in str(t.get("feats")) or "Degree=Sup" in str(t.get("feats")):
+    text, lemma = t.text.casefold(), t.headword.casefold()
+    if "Degree=Cmp" in str(t.feats) or "Degree=Sup" in str(t.feats):
         return True
     if not text.startswith(lemma):
         return True
     rest = text[len(lemma) :]
-    if t.get("xpos") == "ADJD":
+    if t.xpos == "ADJD":
         return rest in {"er", "st", "sten"}
     return re.fullmatch(r"(er|e?st)(e|en|er|es|em)", rest) is not None
 
 
-def _senses_agree(t: Mapping) -> bool:
+def _senses_agree(t: Token) -> bool:
     """Do the word's first senses say the same thing (hoffen: to hope, to hope for sth.;
     Baustelle: building site, construction site)? Then the first sense is safe in any
     context; scattered senses (fordern: to challenge, to extend, to command) often are not."""
-    senses = [str(x) for x in (t.get("senses") or [])][:3]
+    senses = [str(x) for x in (t.senses or ())][:3]
     if len(senses) < 2:
         return True
     first = gloss_words(senses[0])
@@ -55,18 +56,18 @@ def _separated_particle(sent: Sent, i: int) -> str:
     """The particle split off a verb (warf … vor for vorwerfen): the meaning belongs to both,
     so the question names both."""
     t = sent.tokens[i]
-    lemma = (t.get("lemma") or "").casefold()
-    if t.get("upos") != "VERB" or lemma.startswith(t["text"].casefold()[:3]):
+    lemma = t.lemma.casefold()
+    if t.upos != "VERB" or lemma.startswith(t.text.casefold()[:3]):
         return ""
     for other in sent.tokens[i + 1 :]:
-        particle = other["text"].casefold()
-        if other.get("xpos") == "PTKVZ" and lemma.startswith(particle):
-            return other["text"]
+        particle = other.text.casefold()
+        if other.xpos == "PTKVZ" and lemma.startswith(particle):
+            return other.text
     return ""
 
 
 def _meaning(sents, rng) -> Iterable[Question]:
-    glosses: dict[str, dict[str, Mapping]] = {}
+    glosses: dict[str, dict[str, Token]] = {}
     for sent in sents:
         for t in sent.tokens:
             g = token_gloss(t)
@@ -74,21 +75,21 @@ def _meaning(sents, rng) -> Iterable[Question]:
             # a rare word's odd first sense would be recognised as wrong at a glance.
             if (
                 g
-                and t.get("upos") in {"NOUN", "VERB", "ADJ", "ADV"}
+                and t.upos in {"NOUN", "VERB", "ADJ", "ADV"}
                 and len(g.split()) <= 4
                 and not CRUDE.search(g)
-                and zipf_de(t["text"]) >= 3.0
+                and zipf_de(t.text) >= 3.0
             ):
-                glosses.setdefault(t["upos"], {}).setdefault(norm(g), t)
+                glosses.setdefault(t.upos, {}).setdefault(norm(g), t)
     for sent in sents:
         if not sent.good:
             continue
         for i, t in enumerate(sent.tokens):
-            if t.get("upos") not in {"NOUN", "VERB", "ADJ"} or sent.in_quote[i]:
+            if t.upos not in {"NOUN", "VERB", "ADJ"} or sent.in_quote[i]:
                 continue
             gloss = token_gloss(t)
-            lemma = t.get("lemma") or t["text"]
-            if not gloss or len(t["text"]) < 4 or not t["text"].replace("-", "").isalpha():
+            lemma = t.headword
+            if not gloss or len(t.text) < 4 or not t.text.replace("-", "").isalpha():
                 continue
             if guessable(t):
                 continue  # Atlantik = Atlantic, warnen = to warn: asks nothing
@@ -98,7 +99,7 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 continue  # a name's meaning (Ostasien = East Asia, Norweger = Norwegian)
             if _graded(t):
                 continue  # höherer is "higher": the dictionary's "high" would be wrong here
-            zipf = zipf_de(t["text"])
+            zipf = zipf_de(t.text)
             if zipf > 5.0 or zipf < 1.5:
                 continue
             if any(w in norm(sent.text) for w in gloss_words(gloss) if len(w) > 3):
@@ -106,8 +107,8 @@ def _meaning(sents, rng) -> Iterable[Question]:
             # Words of any of its senses: a distractor sharing one could also be right.
             right_words = set().union(gloss_words(gloss), *map(gloss_words, token_senses(t)))
             candidates = []
-            for key, other in sorted(glosses.get(t["upos"], {}).items()):
-                other_lemma = (other.get("lemma") or other["text"]).casefold()
+            for key, other in sorted(glosses.get(t.upos, {}).items()):
+                other_lemma = other.headword.casefold()
                 if other_lemma == lemma.casefold() or key in token_senses(t):
                     continue
                 if gloss_words(key) & right_words:
@@ -130,9 +131,9 @@ def _meaning(sents, rng) -> Iterable[Question]:
             rng.shuffle(candidates)
             choices, answer = shuffled_choices(rng, gloss, candidates[:3])
             a, b = sent.offsets[i]
-            senses = ", ".join(str(x).rstrip(".") for x in t.get("senses") or [gloss])
+            senses = ", ".join(str(x).rstrip(".") for x in t.senses or [gloss])
             particle = _separated_particle(sent, i)
-            word = f"{t['text']} … {particle}" if particle else t["text"]
+            word = f"{t.text} … {particle}" if particle else t.text
             yield Question(
                 kind="meaning",
                 prompt=f"What does „{word}“ mean in this sentence?\n{sent.shown}",
