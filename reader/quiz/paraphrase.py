@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nlp.document import Token
+from nlp.german import FINITE_VERB_TAGS
 from nlp.morphology import STRONG_PAST
 from reader.quiz.facts import Fact, gender_before, role_noun
 from reader.quiz.helpers import zipf_de
@@ -115,7 +116,7 @@ def _is_subject_slot(sent: Sent, start: int, end: int) -> bool:
     (sagte Leitner): there it is the subject, and "der Geschäftsführer" fits in the nominative."""
     toks = sent.tokens
     nxt = toks[end] if end < len(toks) else None
-    if start == sent.dateline and nxt is not None and nxt.xpos in {"VVFIN", "VAFIN", "VMFIN"}:
+    if start == sent.dateline and nxt is not None and nxt.xpos in FINITE_VERB_TAGS:
         return True
     prev = toks[start - 1] if start else None
     return prev is not None and prev.lemma in {"sagen", "erklären", "betonen"}

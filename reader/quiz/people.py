@@ -21,12 +21,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from nlp.document import Token
-from nlp.german import PRONOUN_AGREEMENT, SPEECH_VERBS
+from nlp.german import FINITE_VERB_TAGS, PRONOUN_AGREEMENT, SPEECH_VERBS
 from reader.quiz.facts import PERSON_TITLES, PLACES, REGIONS, gender_before, role_noun
 from reader.quiz.helpers import WORD
 from reader.quiz.sentences import Sent
 
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _QUOTES = frozenset({"„", "“", "”", "»", "«", '"'})
 
 
@@ -113,7 +112,7 @@ def _gender(sent: Sent, i: int) -> str:
     start = end
     while start > 0:
         t = toks[start - 1]
-        if t.upos == "PUNCT" or t.xpos in FINITE:
+        if t.upos == "PUNCT" or t.xpos in FINITE_VERB_TAGS:
             break
         start -= 1
     for k in range(start, end - 1):
@@ -190,7 +189,7 @@ def is_konjunktiv(token: Token) -> bool:
     but a present form in -e with a third-person subject can be nothing else (er gefährdet,
     sie gefährde): callers keep to sentences without "ich"."""
     feats = token.feats
-    if token.xpos not in FINITE:
+    if token.xpos not in FINITE_VERB_TAGS:
         return False
     if "Mood=Sub" in feats:
         return "Tense=Pres" in feats or token.text.endswith("en")
@@ -248,7 +247,7 @@ def antecedent(
 
 
 def _finite_after(sent: Sent, i: int) -> Token | None:
-    return next((t for t in sent.tokens[i:] if t.xpos in FINITE), None)
+    return next((t for t in sent.tokens[i:] if t.xpos in FINITE_VERB_TAGS), None)
 
 
 def _verb_lemma(sent: Sent, i: int) -> str:
@@ -371,7 +370,7 @@ def article_reports(
 def _goes_on_reporting(people: Sequence[Person], sent: Sent) -> bool:
     """A sentence in Konjunktiv I that names nobody, has no speech verb and no quotation: it
     goes on with what the sentence before reported."""
-    finite = [t for t in sent.tokens if t.xpos in FINITE]
+    finite = [t for t in sent.tokens if t.xpos in FINITE_VERB_TAGS]
     return (
         bool(finite)
         and any(is_konjunktiv(t) for t in finite)

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nlp.document import Annotation, Expression, Token
+from nlp.german import FINITE_VERB_TAGS
 from reader.quiz.helpers import GAP, HAS_DIGIT, WORD
 
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _CAPTION = re.compile(r"^(Foto|Bild|Grafik|Quelle|Archivbild|Fotos)\b|\b(Foto|Bild):", re.I)
 _OPEN_QUOTES = frozenset({"„", "»", "‚"})
 _CLOSE_QUOTES = frozenset({"“", "«", "‘"})
@@ -93,7 +93,7 @@ def _is_content_sentence(tokens: Sequence[Token], text: str, in_quote: list[bool
     words = [t for t in tokens if WORD.search(t.text) or HAS_DIGIT.search(t.text)]
     if not 6 <= len(words) <= 45:
         return False
-    if not any(t.xpos in FINITE for t in tokens):
+    if not any(t.xpos in FINITE_VERB_TAGS for t in tokens):
         return False  # captions, datelines and headlines have no finite verb
     if _CAPTION.search(text):
         return False

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from nlp.german import PREPOSITIONS
+from nlp.german import FINITE_VERB_TAGS, PREPOSITIONS
 from reader.quiz.facts import Fact, fact_distractors, is_dateline
 from reader.quiz.helpers import MONTHS, Question, mentions, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
@@ -23,7 +23,6 @@ from reader.quiz.paraphrase import paraphrase_edits, person_roles
 from reader.quiz.sentences import Sent
 
 PROMPT = "Answer the question about the article."
-_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "(", "„", "“", "»", "«"})
 # Words before a number that belong to it (rund 90.000, mehr als 200).
 _APPROXIMATE = frozenset("rund etwa ungefähr circa ca. knapp fast mindestens über gut bis".split())
@@ -80,7 +79,7 @@ def _question_phrase(sent: Sent, fact: Fact) -> tuple[int, int, str] | None:
         return a - 1, b, _MONTH_WORDS[low]
     if cls in {"place", "region", "state"} and low in _PLACE_WORDS:
         return a - 1, b, _PLACE_WORDS[low]
-    if cls == "person" and prev and toks[a - 1].xpos in _FINITE:
+    if cls == "person" and prev and toks[a - 1].xpos in FINITE_VERB_TAGS:
         # The subject after the verb when an adverbial opens the sentence: "Am Abend lobte
         # Keller den Plan" (not "Den Plan lobte Keller", where it would still be the subject,
         # but an object in first place is too rare to tell from a subject by position).
@@ -88,7 +87,7 @@ def _question_phrase(sent: Sent, fact: Fact) -> tuple[int, int, str] | None:
         if opener in {"APPR", "APPRART", "ADV", "PAV"} and toks[a - 1] is not toks[sent.dateline]:
             return a, b, "Wer"
         return None
-    if cls == "person" and b < len(toks) and toks[b].xpos in _FINITE:
+    if cls == "person" and b < len(toks) and toks[b].xpos in FINITE_VERB_TAGS:
         # Only the subject at the start: "Geschäftsführer Markus Leitner begründete ..."
         start = a
         while start > sent.dateline and toks[start - 1].xpos in {"NN", "ART", "ADJA"}:
@@ -102,7 +101,8 @@ def _main_clause(sent: Sent) -> tuple[int, int] | None:
     """The finite verb of the main clause and where that clause ends, when the sentence opens
     with a main clause in the indicative."""
     toks = sent.tokens
-    finite = next((i for i in range(sent.dateline, len(toks)) if toks[i].xpos in _FINITE), None)
+    verbs = (i for i in range(sent.dateline, len(toks)) if toks[i].xpos in FINITE_VERB_TAGS)
+    finite = next(verbs, None)
     if finite is None or any(t.text in _CLAUSE_END for t in toks[sent.dateline : finite]):
         return None
     verb = toks[finite]

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from nlp.document import Token
-from nlp.german import PRONOUN_AGREEMENT
+from nlp.german import FINITE_VERB_TAGS, PRONOUN_AGREEMENT
 from reader.quiz.helpers import Question, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.people import (
-    FINITE,
     Person,
     antecedent,
     article_people,
@@ -34,9 +33,9 @@ def _verb_of(sent: Sent, i: int) -> Token | None:
     """The finite verb a subject pronoun goes with: the one right before it (sagte sie), else
     the next one (sie respektiere)."""
     toks = sent.tokens
-    if i and toks[i - 1].xpos in FINITE:
+    if i and toks[i - 1].xpos in FINITE_VERB_TAGS:
         return toks[i - 1]
-    return next((t for t in toks[i + 1 :] if t.xpos in FINITE), None)
+    return next((t for t in toks[i + 1 :] if t.xpos in FINITE_VERB_TAGS), None)
 
 
 def _speaks(sent: Sent, i: int) -> bool:

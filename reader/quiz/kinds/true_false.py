@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from nlp.german import FINITE_VERB_TAGS
 from reader.quiz.facts import fact_distractors, is_dateline
 from reader.quiz.helpers import FALSE, NOT_GIVEN, TRUE, Question, mentions
 from reader.quiz.kinds.base import ArticleContext, Kind
@@ -41,7 +42,6 @@ ADDITIONS = (
         "whether it came as a surprise",
     ),
 )
-_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _FINAL_VERB = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "PTKVZ", "VAPP"})
 # Words a plain "nicht" before the verb does not negate cleanly.
 _NO_PLAIN_NEGATION = frozenset(
@@ -66,7 +66,7 @@ def _main_clause_end(sent: Sent) -> tuple[int, int] | None:
     clause whose verb bracket closes before the first comma."""
     toks = sent.tokens
     finite = next(
-        (i for i in range(sent.dateline, len(toks)) if toks[i].xpos in _FINITE),
+        (i for i in range(sent.dateline, len(toks)) if toks[i].xpos in FINITE_VERB_TAGS),
         None,
     )
     if finite is None or any(t.text in _CLAUSE_END for t in toks[sent.dateline : finite]):
