@@ -117,6 +117,11 @@ class Token:
         return self.lemma or self.text
 
     @property
+    def compound_parts(self) -> tuple[CompoundPart, ...]:
+        """The parts of the split compound, () for a word the pipeline did not split."""
+        return self.compound or ()
+
+    @property
     def key(self) -> str:
         """The key a learner's status, a saved word, a lookup and a teacher's gloss or compound
         correction are stored under: the headword, case-folded. Defined here only."""

@@ -1,9 +1,10 @@
 """Comprehension quizzes generated from an annotated article, with no Django import: the mixer.
 
-`quiz_generate(annotation, seed=0)` takes the stored annotation JSON (DESIGN.md) and returns a
-list of `Question`s. Everything random comes from one `random.Random` seeded with the seed and a
-fingerprint of the article's sentences, so the same article version always yields the same quiz,
-in a view, a task, the `quiz` command or a benchmark alike.
+`quiz_generate(annotation, seed=0)` takes the stored annotation JSON (DESIGN.md) or the
+nlp.document.Annotation decoded from it, and returns a list of `Question`s. Everything random
+comes from one `random.Random` seeded with the seed and a fingerprint of the article's
+sentences, so the same article version always yields the same quiz, in a view, a task, the
+`quiz` command or a benchmark alike.
 
 Each kind of question is a module of reader/quiz/kinds/ (its docstring says how to add one) that
 proposes candidate questions, each tied to the sentence it comes from; this module picks the quiz

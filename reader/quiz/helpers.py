@@ -155,7 +155,7 @@ def cognate(german: str, english: str) -> bool:
 def has_own_gloss(t: Token) -> bool:
     """Is the word's gloss its own, not its last part's (Relegations|platz glossed "square",
     the lexicon's fallback for a compound it does not know)?"""
-    parts = [p for p in t.compound or () if p.gloss]
+    parts = [p for p in t.compound_parts if p.gloss]
     return not parts or is_whole_gloss(token_gloss(t), parts)
 
 

@@ -81,7 +81,7 @@ def _misread_compound(sent: Sent, i: int, parts: Sequence[CompoundPart]) -> bool
     prev = sent.tokens[i - 1] if i else None
     if prev and prev.text in {"in", "nach", "aus"} and not is_whole_gloss(whole, parts):
         return True
-    written = [str(p.part or p.lemma) for p in t.compound or ()]
+    written = [p.part or p.lemma for p in t.compound_parts]
     for k in range(len(written) - 1):
         lemma = t.compound[k].lemma
         if written[k].endswith("s") and not lemma.endswith("s"):
@@ -97,7 +97,7 @@ def _compound(sents, rng) -> Iterable[Question]:
     senses_of: dict[str, set[str]] = {}  # lemma -> every sense the article shows for it
     for sent in sents:
         for t in sent.tokens:
-            for p in t.compound or ():
+            for p in t.compound_parts:
                 if p.gloss and p.lemma:
                     cls = _part_class(p.lemma)
                     part_glosses[cls].setdefault(str(p.gloss), set()).add(p.lemma.casefold())
@@ -114,7 +114,7 @@ def _compound(sents, rng) -> Iterable[Question]:
         if not sent.good:
             continue
         for i, t in enumerate(sent.tokens):
-            parts = [p for p in t.compound or () if p.lemma]
+            parts = [p for p in t.compound_parts if p.lemma]
             if len(parts) < 2 or sent.in_quote[i] or t.text in seen:
                 continue
             if not all(p.gloss for p in parts):
