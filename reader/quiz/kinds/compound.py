@@ -90,9 +90,12 @@ def _misread_compound(sent: Sent, i: int, parts: Sequence[CompoundPart]) -> bool
     return False
 
 
-def _compound(sents, rng) -> Iterable[Question]:
-    # Meanings to give a part wrongly: meanings of other compounds' parts and of other nouns
-    # and adjectives of the article, each with the lemma it belongs to.
+def _meanings_in_article(
+    sents: Sequence[Sent],
+) -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
+    """Meanings to give a part wrongly: meanings of other compounds' parts and of other nouns
+    and adjectives of the article, by class ("noun", "other"), each with the lemmas it belongs
+    to; and every sense the article shows for a lemma."""
     part_glosses: dict[str, dict[str, set[str]]] = {"noun": {}, "other": {}}
     senses_of: dict[str, set[str]] = {}  # lemma -> every sense the article shows for it
     for sent in sents:
@@ -109,33 +112,70 @@ def _compound(sents, rng) -> Iterable[Question]:
             if g and t.upos in {"NOUN", "ADJ"} and len(g.split()) <= 2:
                 cls = "noun" if t.upos == "NOUN" else "other"
                 part_glosses[cls].setdefault(g, set()).add(lemma)
+    return part_glosses, senses_of
+
+
+def _askable_parts(sent: Sent, i: int) -> list[CompoundPart] | None:
+    """The parts of token `i` when it is a compound noun worth a question, else None."""
+    t = sent.tokens[i]
+    parts = [p for p in t.compound_parts if p.lemma]
+    if len(parts) < 2 or sent.in_quote[i] or not all(p.gloss for p in parts):
+        return None
+    # Nouns only: adjectives like vollständig are lexicalised, and weekdays (Diens|tag) no
+    # lesson in word building.
+    if t.xpos != "NN" or t.text in WEEKDAYS:
+        return None
+    # A part glossed with a capital is a name or an abbreviation (Spree (Spree) + Cher for
+    # Sprecher, Nato (North Atlantic Treaty Organization)): a wrong split, or a name, and a
+    # name has no meaning to get wrong.
+    if any(str(p.gloss)[:1].isupper() for p in parts) or _misread_compound(sent, i, parts):
+        return None
+    # Start|rinnen for Starter|innen: the feminine suffix -in cut in the wrong place.
+    last = t.compound_parts[-1].part.casefold()
+    if last.startswith("rin") and t.text.endswith(("erin", "erinnen")):
+        return None
+    # A part that is no common word (Nor|weger) is a wrong split, not a lesson.
+    if any(len(p.lemma) < 3 or zipf_de(p.lemma) < 2.0 for p in parts):
+        return None
+    return parts
+
+
+def _wrong_splits(
+    parts: Sequence[CompoundPart],
+    right: Sequence[str],
+    pools: dict[str, list[str]],
+) -> list[str]:
+    """Up to three distractors, each giving one part (in turn, head first) a meaning it does
+    not have, taken from words of the same class (nouns for nouns)."""
+    wrong_texts: list[str] = []
+    for k in range(24):
+        j = len(parts) - 1 - (k % len(parts))
+        pool = pools[_part_class(parts[j].lemma)]
+        while pool and not _part_distractor_ok(pool[-1], right[j]):
+            pool.pop()
+        if not pool:
+            continue
+        glosses = list(right)
+        glosses[j] = pool.pop()
+        text = _compound_text(parts, glosses)
+        if text not in wrong_texts:
+            wrong_texts.append(text)
+        if len(wrong_texts) == 3:
+            break
+    return wrong_texts
+
+
+def _compound(sents, rng) -> Iterable[Question]:
+    part_glosses, senses_of = _meanings_in_article(sents)
     seen: set[str] = set()
     for sent in sents:
         if not sent.good:
             continue
         for i, t in enumerate(sent.tokens):
-            parts = [p for p in t.compound_parts if p.lemma]
-            if len(parts) < 2 or sent.in_quote[i] or t.text in seen:
+            if t.text in seen:
                 continue
-            if not all(p.gloss for p in parts):
-                continue
-            # Nouns only: adjectives like vollständig are lexicalised, and weekdays
-            # (Diens|tag) no lesson in word building.
-            if t.xpos != "NN" or t.text in WEEKDAYS:
-                continue
-            # A part glossed with a capital is a name or an abbreviation (Spree (Spree) + Cher
-            # for Sprecher, Nato (North Atlantic Treaty Organization)): a wrong split, or a
-            # name, and a name has no meaning to get wrong.
-            if any(str(p.gloss)[:1].isupper() for p in parts):
-                continue
-            if _misread_compound(sent, i, parts):
-                continue
-            # Start|rinnen for Starter|innen: the feminine suffix -in cut in the wrong place.
-            last = t.compound[-1].part.casefold()
-            if last.startswith("rin") and t.text.endswith(("erin", "erinnen")):
-                continue
-            # A part that is no common word (Nor|weger) is a wrong split, not a lesson.
-            if any(len(p.lemma) < 3 or zipf_de(p.lemma) < 2.0 for p in parts):
+            parts = _askable_parts(sent, i)
+            if parts is None:
                 continue
             seen.add(t.text)
             whole = token_gloss(t)
@@ -158,30 +198,13 @@ def _compound(sents, rng) -> Iterable[Question]:
                 )
                 rng.shuffle(pool)
                 pools[cls] = pool
-            # Each distractor gives one part (in turn, head first) a meaning it does not have,
-            # taken from words of the same class (nouns for nouns).
-            wrong_texts: list[str] = []
-            for k in range(24):
-                j = len(parts) - 1 - (k % len(parts))
-                pool = pools[_part_class(parts[j].lemma)]
-                while pool and not _part_distractor_ok(pool[-1], right[j]):
-                    pool.pop()
-                if not pool:
-                    continue
-                g = pool.pop()
-                glosses = list(right)
-                glosses[j] = g
-                text = _compound_text(parts, glosses)
-                if text not in wrong_texts:
-                    wrong_texts.append(text)
-                if len(wrong_texts) == 3:
-                    break
+            wrong_texts = _wrong_splits(parts, right, pools)
             if len(wrong_texts) < 3:
                 continue
             right_text = _compound_text(parts, right)
             choices, answer = shuffled_choices(rng, right_text, wrong_texts)
             a, b = sent.offsets[i]
-            written = "|".join(p.part or p.lemma for p in t.compound)
+            written = "|".join(p.part or p.lemma for p in t.compound_parts)
             shown_whole = whole if is_whole_gloss(whole, parts) else None
             # Transparent compounds first: where the compound's gloss repeats its parts'
             # meanings (Grenz|region = border region) the split and the senses are confirmed;
