@@ -7,7 +7,7 @@ synonym of the word or of the answer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from nlp.document import Token
 from reader.quiz.helpers import (
@@ -97,6 +97,59 @@ def _by_name(sent: Sent, i: int) -> bool:
     return any(t.upos == "PROPN" for t in near)
 
 
+def _synonym_in_place(sent: Sent, i: int, lemma: str) -> str | None:
+    """The right choice: a synonym with the word's sense here, in its form. The article's own
+    word is not among the choices, so the gap is never filled from the text word for word."""
+    t = sent.tokens[i]
+    return next(
+        (
+            form
+            for s in synonyms(lemma, t.gloss)
+            if zipf_de(s.word) >= SYNONYM_ZIPF and s.word.casefold() not in sent.text.casefold()
+            for form in [synonym_form(sent, i, s)]
+            if form
+        ),
+        None,
+    )
+
+
+def _wrong_words(
+    sent: Sent,
+    i: int,
+    right: str,
+    others: Mapping[str, Token],
+    prompt_text: str,
+    all_texts: Collection[str],
+) -> list[str]:
+    """The article's words of the same form as token `i` (`others`, by text) that are clearly
+    wrong in its gap, in text order."""
+    t = sent.tokens[i]
+    lemma = t.headword
+    candidates: list[str] = []
+    for text, other in sorted(others.items()):
+        other_lemma = other.headword.casefold()
+        if other_lemma == lemma.casefold() or norm(text) == norm(t.text):
+            continue
+        if token_senses(other) & token_senses(t) or are_synonyms(lemma, other_lemma):
+            continue  # a synonym would make two right answers
+        if norm(text) == norm(right) or are_synonyms(right, other_lemma):
+            continue
+        if norm(gapped(sent, i, i + 1, text)) in all_texts:
+            continue
+        if mentions(prompt_text, text):
+            continue
+        if text[:1].isupper() != t.text[:1].isupper() or text.casefold() in {
+            c.casefold() for c in candidates
+        }:
+            continue  # Europäische (in a name) is no choice for europäische
+        if text.casefold() in t.text.casefold() or t.text.casefold() in text.casefold():
+            continue  # Wasser for Hochwasser: half right is not clearly wrong
+        if _is_time_word(text) != _is_time_word(t.text):
+            continue  # "Zum ___ könnte …": Donnerstag fits wherever a time does
+        candidates.append(text)
+    return candidates
+
+
 def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
     pool: dict[tuple, dict[str, Token]] = {}
     # Words of a multiword expression stay out, as answers and as distractors: "Ungarn ___ dem
@@ -120,48 +173,15 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 continue  # too common to be worth a question, or too rare to be fair
             if guessable(t):
                 continue  # prominent, konventionelle: an English reader fills the gap at once
-            # The right choice is a synonym with the word's sense here, in its form: the
-            # article's own word is not among the choices, so the gap is never filled from
-            # the text word for word.
-            right = next(
-                (
-                    form
-                    for s in synonyms(lemma, t.gloss)
-                    if zipf_de(s.word) >= SYNONYM_ZIPF
-                    and s.word.casefold() not in sent.text.casefold()
-                    for form in [synonym_form(sent, i, s)]
-                    if form
-                ),
-                None,
-            )
+            right = _synonym_in_place(sent, i, lemma)
             if right is None:
                 continue
             prompt_text = sent.show(gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
             if mentions(prompt_text, t.text) or mentions(prompt_text, stem):
                 continue  # the word (or its stem) is still visible elsewhere in the sentence
-            candidates = []
-            for text, other in sorted(pool.get(_form_key(sent, i), {}).items()):
-                other_lemma = other.headword.casefold()
-                if other_lemma == lemma.casefold() or norm(text) == norm(t.text):
-                    continue
-                if token_senses(other) & token_senses(t) or are_synonyms(lemma, other_lemma):
-                    continue  # a synonym would make two right answers
-                if norm(text) == norm(right) or are_synonyms(right, other_lemma):
-                    continue
-                if norm(gapped(sent, i, i + 1, text)) in all_texts:
-                    continue
-                if mentions(prompt_text, text):
-                    continue
-                if text[:1].isupper() != t.text[:1].isupper() or text.casefold() in {
-                    c.casefold() for c in candidates
-                }:
-                    continue  # Europäische (in a name) is no choice for europäische
-                if text.casefold() in t.text.casefold() or t.text.casefold() in text.casefold():
-                    continue  # Wasser for Hochwasser: half right is not clearly wrong
-                if _is_time_word(text) != _is_time_word(t.text):
-                    continue  # "Zum ___ könnte …": Donnerstag fits wherever a time does
-                candidates.append(text)
+            others = pool.get(_form_key(sent, i), {})
+            candidates = _wrong_words(sent, i, right, others, prompt_text, all_texts)
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
