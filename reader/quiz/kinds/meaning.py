@@ -4,7 +4,7 @@ the article with the same part of speech."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from nlp.document import Token
 from reader.quiz.helpers import (
@@ -66,13 +66,14 @@ def _separated_particle(sent: Sent, i: int) -> str:
     return ""
 
 
-def _meaning(sents, rng) -> Iterable[Question]:
+def _everyday_glosses(sents: Sequence[Sent]) -> dict[str, dict[str, Token]]:
+    """Distractors: meanings of everyday words of the article, short and decent (a rare
+    word's odd first sense would be recognised as wrong at a glance), by upos and meaning,
+    each with the first word that has it."""
     glosses: dict[str, dict[str, Token]] = {}
     for sent in sents:
         for t in sent.tokens:
             g = token_gloss(t)
-            # Distractors are meanings of everyday words of the article, short and decent:
-            # a rare word's odd first sense would be recognised as wrong at a glance.
             if (
                 g
                 and t.upos in {"NOUN", "VERB", "ADJ", "ADV"}
@@ -81,6 +82,39 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 and zipf_de(t.text) >= 3.0
             ):
                 glosses.setdefault(t.upos, {}).setdefault(norm(g), t)
+    return glosses
+
+
+def _wrong_meanings(t: Token, gloss: str, others: Mapping[str, Token]) -> list[str]:
+    """The meanings among `others` (normalised meaning -> word) that are clearly wrong for
+    `t`, whose meaning here is `gloss`."""
+    lemma = t.headword
+    # Words of any of its senses: a distractor sharing one could also be right.
+    right_words = set().union(gloss_words(gloss), *map(gloss_words, token_senses(t)))
+    candidates = []
+    for key, other in sorted(others.items()):
+        other_lemma = other.headword.casefold()
+        if other_lemma == lemma.casefold() or key in token_senses(t):
+            continue
+        if gloss_words(key) & right_words:
+            continue  # shares a word with the answer: too close to be clearly wrong
+        other_gloss = token_gloss(other) or ""
+        # Written like the answer, or wrong at a glance: no "Friday" among "government", no
+        # "must" among "to open sth.", no "inhabitant of Duisburg" among "dangerous".
+        if (
+            other_gloss[:1].isupper() != gloss[:1].isupper()
+            or other_gloss.startswith("to ") != gloss.startswith("to ")
+            or len(other_gloss.split()) > len(gloss.split()) + 1
+            or re.match(r"(the|a|an) ", other_gloss, re.I)
+            or not plain_english(other_gloss)
+        ):
+            continue
+        candidates.append(other_gloss)
+    return candidates
+
+
+def _meaning(sents, rng) -> Iterable[Question]:
+    glosses = _everyday_glosses(sents)
     for sent in sents:
         if not sent.good:
             continue
@@ -104,28 +138,7 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 continue
             if any(w in norm(sent.text) for w in gloss_words(gloss) if len(w) > 3):
                 continue  # the English word is in the German sentence (Nato, Drohne/drone...)
-            # Words of any of its senses: a distractor sharing one could also be right.
-            right_words = set().union(gloss_words(gloss), *map(gloss_words, token_senses(t)))
-            candidates = []
-            for key, other in sorted(glosses.get(t.upos, {}).items()):
-                other_lemma = other.headword.casefold()
-                if other_lemma == lemma.casefold() or key in token_senses(t):
-                    continue
-                if gloss_words(key) & right_words:
-                    continue  # shares a word with the answer: too close to be clearly wrong
-                other_gloss = token_gloss(other) or ""
-                # Written like the answer, or wrong at a glance: no "Friday" among
-                # "government", no "must" among "to open sth.", no "inhabitant of Duisburg"
-                # among "dangerous".
-                if (
-                    other_gloss[:1].isupper() != gloss[:1].isupper()
-                    or other_gloss.startswith("to ") != gloss.startswith("to ")
-                    or len(other_gloss.split()) > len(gloss.split()) + 1
-                    or re.match(r"(the|a|an) ", other_gloss, re.I)
-                    or not plain_english(other_gloss)
-                ):
-                    continue
-                candidates.append(other_gloss)
+            candidates = _wrong_meanings(t, gloss, glosses.get(t.upos, {}))
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
