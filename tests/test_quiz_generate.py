@@ -15,6 +15,7 @@ from reader.quiz.generate import (
     KINDS,
     TRUE,
     article_sentences,
+    fingerprint,
     quiz_generate,
     target_count,
     word_count,
@@ -924,3 +925,11 @@ def test_a_role_noun_in_the_genitive_still_shows_a_man():
     text = "Von ihr stammt ein Bildnis des Malers Thomas Keller aus Leipzig.\n"
     facts = {f.value: f.gender for f in extract_facts(article_sentences(annotate(text)))}
     assert facts["Thomas Keller"] == "m"
+
+
+def test_the_fingerprint_of_the_stored_json_is_the_typed_documents(annotation):
+    # Services hash the stored JSON without decoding it; the generator hashes the document.
+    assert fingerprint(annotation) == fingerprint(Annotation.from_json(annotation))
+    unversioned = {k: v for k, v in annotation.items() if k != "version"}
+    assert fingerprint(unversioned) == fingerprint(Annotation.from_json(unversioned))
+    assert fingerprint(unversioned) != fingerprint(annotation)

@@ -20,7 +20,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from nlp.document import Annotation
+from nlp.document import Annotation, stored_sentence_texts
 from reader.quiz.facts import GERMAN_STATES, PLACES, REGIONS, extract_facts
 from reader.quiz.helpers import (
     FALSE,
@@ -45,7 +45,6 @@ from reader.quiz.sentences import (
     anchor_for,
     article_sentences,
     dateline_end,
-    sentence_text,
     typed,
     word_count,
 )
@@ -117,13 +116,19 @@ def rotation() -> tuple[str, ...]:
 
 
 def fingerprint(annotation: Annotation | Mapping) -> str:
-    document = typed(annotation)
-    # An annotation without a version hashes "" (not "None"), as fingerprints stored with
-    # quizzes were computed.
-    version = "" if document.version is None else document.version
+    """A digest of the annotation's version and sentence texts: a quiz's questions fit the
+    article while its fingerprint is the article's. The stored JSON is read without decoding
+    it (nlp.document.stored_sentence_texts): services ask on every quiz page."""
+    # An annotation without a version hashes "", as the fingerprints stored with quizzes
+    # were computed (the typed document has None for a missing version).
+    if isinstance(annotation, Annotation):
+        version = "" if annotation.version is None else annotation.version
+        texts: Iterable[str] = (s.text for s in annotation.sentences)
+    else:
+        version, texts = annotation.get("version", ""), stored_sentence_texts(annotation)
     h = hashlib.sha256(str(version).encode())
-    for s in document.sentences:
-        h.update(sentence_text(s.tokens).encode())
+    for text in texts:
+        h.update(text.encode())
         h.update(b"\x00")
     return h.hexdigest()[:16]
 
