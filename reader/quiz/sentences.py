@@ -44,10 +44,6 @@ class Sent:
         return text[self.offsets[self.dateline][0] :] if self.dateline else text
 
 
-def sentence_text(tokens: Sequence[Token]) -> str:
-    return "".join(t.text + t.ws for t in tokens).strip()
-
-
 def anchor_for(text: str) -> str:
     """A stable key for a sentence: its text without spacing differences."""
     return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:16]
@@ -145,11 +141,10 @@ def article_sentences(annotation: Annotation | Mapping) -> list[Sent]:
         tokens = s.tokens
         if not tokens:
             continue
-        text = sentence_text(tokens)
-        # sentence_text strips leading spaces; offsets must follow.
-        lead = len("".join(t.text + t.ws for t in tokens)) - len(
-            "".join(t.text + t.ws for t in tokens).lstrip()
-        )
+        text = s.text
+        # Sentence.text strips leading spaces; offsets must follow.
+        written = "".join(t.text + t.ws for t in tokens)
+        lead = len(written) - len(written.lstrip())
         offsets = [(a - lead, b - lead) for a, b in _offsets(tokens)]
         in_quote = [q or p for q, p in zip(_quote_mask(tokens), _paren_mask(tokens), strict=True)]
         heading = s.kind == "heading"
