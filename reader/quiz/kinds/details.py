@@ -159,7 +159,7 @@ def w_question(sent: Sent, fact: Fact, edits: dict[int, str]) -> str | None:
         if k == sent.dateline and n and not _keeps_capital(toks[k]):
             text = text[:1].lower() + text[1:]
         pieces.append(text)
-        pieces.append(" " if k + 1 not in order or not toks[k].ws == "" else "")
+        pieces.append(" " if k + 1 not in order or toks[k].ws else "")
     words = "".join(pieces).strip()
     words = re.sub(r" ([,;:])", r"\1", words)
     if len(words.split()) < 3:
