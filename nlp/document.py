@@ -15,7 +15,7 @@ render_cache.py), so nothing may change it in place; a correction makes a new on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +115,11 @@ class Token:
     def headword(self) -> str:
         """The dictionary form the learner sees: the lemma, or the text where there is none."""
         return self.lemma or self.text
+
+    @property
+    def compound_parts(self) -> tuple[CompoundPart, ...]:
+        """The parts of the split compound, () for a word the pipeline did not split."""
+        return self.compound or ()
 
     @property
     def key(self) -> str:
@@ -326,3 +331,12 @@ class Annotation:
             "sentences": [s.to_json() for s in self.sentences],
             **self.extra,
         }
+
+
+def stored_sentence_texts(data: Mapping) -> Iterator[str]:
+    """The text of each sentence of a stored annotation (Sentence.text), read without decoding
+    the document: for a key asked for on every quiz page (reader/quiz/services.py), where
+    decoding every token would cost 30 times as much as the text alone."""
+    for sentence in data.get("sentences") or ():
+        tokens = sentence.get("tokens") or ()
+        yield "".join(t["text"] + (t.get("ws") or "") for t in tokens).strip()

@@ -3,9 +3,11 @@
 import copy
 import random
 import re
+from dataclasses import replace
 
 import pytest
 
+from nlp.document import Annotation, CompoundPart, Token
 from reader.quiz.checks import check_question, check_quiz
 from reader.quiz.generate import (
     FALSE,
@@ -13,6 +15,7 @@ from reader.quiz.generate import (
     KINDS,
     TRUE,
     article_sentences,
+    fingerprint,
     quiz_generate,
     target_count,
     word_count,
@@ -391,15 +394,15 @@ def test_datelines_of_several_shapes_are_recognised(opening):
     from reader.quiz.generate import dateline_end
 
     tokens = annotate(opening + "Der Stadtrat von Leipzig hat den Bau beschlossen.\n")
-    tokens = tokens["sentences"][0]["tokens"]
-    assert tokens[dateline_end(tokens)]["text"] == "Der"
+    tokens = Annotation.from_json(tokens).sentences[0].tokens
+    assert tokens[dateline_end(tokens)].text == "Der"
 
 
 def test_a_sentence_with_a_dash_inside_has_no_dateline():
     from reader.quiz.generate import dateline_end
 
     sentence = "Der Stadtrat – so die Bürgermeisterin – hat den Bau beschlossen.\n"
-    assert dateline_end(annotate(sentence)["sentences"][0]["tokens"]) == 0
+    assert dateline_end(Annotation.from_json(annotate(sentence)).sentences[0].tokens) == 0
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -533,7 +536,10 @@ def test_a_verb_part_keeps_its_own_meaning():
     # "static noise": "static" is no meaning of stören.
     from reader.quiz.generate import _sense_in_compound
 
-    parts = [{"lemma": "stören", "gloss": "to disturb"}, {"lemma": "Geräusch", "gloss": "noise"}]
+    parts = [
+        CompoundPart(part="stören", lemma="stören", gloss="to disturb"),
+        CompoundPart(part="Geräusch", lemma="Geräusch", gloss="noise"),
+    ]
     assert _sense_in_compound(parts, "static noise") == ["to disturb", "noise"]
 
 
@@ -677,9 +683,9 @@ def test_a_separated_particle_is_named_with_its_verb():
 def test_comparatives_and_superlatives_get_no_meaning_question(word, lemma, xpos):
     from reader.quiz.generate import _graded
 
-    assert _graded({"text": word, "lemma": lemma, "upos": "ADJ", "xpos": xpos, "feats": ""})
-    assert not _graded({"text": "schweren", "lemma": "schwer", "upos": "ADJ", "xpos": "ADJA"})
-    assert not _graded({"text": "genau", "lemma": "genau", "upos": "ADJ", "xpos": "ADJD"})
+    assert _graded(Token(text=word, lemma=lemma, upos="ADJ", xpos=xpos))
+    assert not _graded(Token(text="schweren", lemma="schwer", upos="ADJ", xpos="ADJA"))
+    assert not _graded(Token(text="genau", lemma="genau", upos="ADJ", xpos="ADJD"))
 
 
 def test_verbs_that_an_english_reader_guesses_are_not_asked():
@@ -728,7 +734,8 @@ def test_a_statement_pointing_back_is_a_last_resort_for_true_false():
             "Die Stadt lobte am Freitag den Plan in Leipzig.\n"
         )
     )
-    sents[0].tokens[0]["xpos"] = "PPER"
+    er, *rest = sents[0].tokens
+    sents[0].tokens = (replace(er, xpos="PPER"), *rest)
     assert _leans_on_context(sents[0]) and not _leans_on_context(sents[1])
 
 
@@ -773,18 +780,18 @@ def test_a_name_gets_no_meaning_question(gloss, asked):
 def test_a_word_whose_sense_is_its_english_cognate_is_not_asked():
     from reader.quiz.generate import _guessable
 
-    warnen = {"text": "warnte", "lemma": "warnen", "gloss": "to alert", "senses": ["to alert"]}
+    warnen = Token(text="warnte", lemma="warnen", gloss="to alert", senses=("to alert",))
     assert not _guessable(warnen)
-    assert _guessable({**warnen, "senses": ["to alert", "to warn"]})
+    assert _guessable(replace(warnen, senses=("to alert", "to warn")))
     assert _guessable(
-        {
-            "text": "prominent",
-            "lemma": "prominent",
-            "gloss": "high-profile",
-            "senses": ["high-profile", "prominent"],
-        }
+        Token(
+            text="prominent",
+            lemma="prominent",
+            gloss="high-profile",
+            senses=("high-profile", "prominent"),
+        )
     )
-    assert _guessable({"text": "konventionelle", "lemma": "konventionell", "gloss": "conventional"})
+    assert _guessable(Token(text="konventionelle", lemma="konventionell", gloss="conventional"))
 
 
 def test_vocabulary_gaps_are_nouns_first():
@@ -877,9 +884,11 @@ def test_a_compound_glossed_by_its_last_part_gets_no_meaning_question():
 def test_words_whose_senses_agree_are_asked_before_words_with_scattered_senses():
     from reader.quiz.generate import _senses_agree
 
-    assert _senses_agree({"senses": ["to hope", "to hope for sth.", "to ween"]})
-    assert _senses_agree({"senses": ["painter"]})
-    assert not _senses_agree({"senses": ["to challenge sb.", "to extend sb.", "to command"]})
+    assert _senses_agree(Token(text="hoffen", senses=("to hope", "to hope for sth.", "to ween")))
+    assert _senses_agree(Token(text="Maler", senses=("painter",)))
+    assert not _senses_agree(
+        Token(text="fordern", senses=("to challenge sb.", "to extend sb.", "to command"))
+    )
 
 
 def test_a_role_before_a_name_is_no_gap_and_no_distractor():
@@ -916,3 +925,11 @@ def test_a_role_noun_in_the_genitive_still_shows_a_man():
     text = "Von ihr stammt ein Bildnis des Malers Thomas Keller aus Leipzig.\n"
     facts = {f.value: f.gender for f in extract_facts(article_sentences(annotate(text)))}
     assert facts["Thomas Keller"] == "m"
+
+
+def test_the_fingerprint_of_the_stored_json_is_the_typed_documents(annotation):
+    # Services hash the stored JSON without decoding it; the generator hashes the document.
+    assert fingerprint(annotation) == fingerprint(Annotation.from_json(annotation))
+    unversioned = {k: v for k, v in annotation.items() if k != "version"}
+    assert fingerprint(unversioned) == fingerprint(Annotation.from_json(unversioned))
+    assert fingerprint(unversioned) != fingerprint(annotation)

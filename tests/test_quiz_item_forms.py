@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+from nlp.document import Token
 from reader.quiz.facts import extract_facts
 from reader.quiz.helpers import FALSE, NOT_GIVEN, TRUE, norm
 from reader.quiz.kinds import ArticleContext
@@ -194,7 +195,7 @@ def test_what_someone_said_gets_no_w_question(details):
 def test_only_round_numbers_are_written_in_words():
     from reader.quiz.paraphrase import number_rewritten
 
-    assert number_rewritten({"text": "90.000"}) == "neunzigtausend"
-    assert number_rewritten({"text": "3.104"}) is None  # dreitausendeinhundertvier: unread
-    assert number_rewritten({"text": "2027"}) is None  # a year stays a year
-    assert number_rewritten({"text": "zwölf", "upos": "NUM"}) == "12"
+    assert number_rewritten(Token(text="90.000")) == "neunzigtausend"
+    assert number_rewritten(Token(text="3.104")) is None  # dreitausendeinhundertvier: unread
+    assert number_rewritten(Token(text="2027")) is None  # a year stays a year
+    assert number_rewritten(Token(text="zwölf", upos="NUM")) == "12"

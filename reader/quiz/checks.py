@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from nlp.document import Annotation
 from reader.quiz.helpers import FALSE, GAP, NOT_GIVEN, TRUE, Question, mentions, norm
-from reader.quiz.sentences import article_sentences
+from reader.quiz.sentences import article_sentences, typed
 
 
 def _body(prompt: str) -> str:
@@ -19,7 +20,7 @@ def _body(prompt: str) -> str:
     return prompt.split("\n", 1)[1] if "\n" in prompt else prompt
 
 
-def check_question(q: Question, annotation: Mapping) -> list[str]:
+def check_question(q: Question, annotation: Annotation | Mapping) -> list[str]:
     problems = []
     sents = article_sentences(annotation)
     texts = {norm(s.text) for s in sents}
@@ -80,8 +81,11 @@ def check_question(q: Question, annotation: Mapping) -> list[str]:
     return problems
 
 
-def check_quiz(questions: Sequence[Question], annotation: Mapping) -> dict[str, list[str]]:
+def check_quiz(
+    questions: Sequence[Question], annotation: Annotation | Mapping
+) -> dict[str, list[str]]:
     """Problems per question index, plus quiz-level ones under "quiz"."""
+    annotation = typed(annotation)  # decoded once for all the questions
     report: dict[str, list[str]] = {}
     for k, q in enumerate(questions):
         found = check_question(q, annotation)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from nlp.document import Token
 from reader.quiz.helpers import (
     DETERMINERS,
     MONTHS,
@@ -50,9 +51,9 @@ class Fact:
 def _name_spans(sent: Sent) -> list[tuple[int, int]]:
     spans, i, toks = [], 0, sent.tokens
     while i < len(toks):
-        if toks[i].get("upos") == "PROPN" and WORD.search(toks[i]["text"]):
+        if toks[i].upos == "PROPN" and WORD.search(toks[i].text):
             j = i + 1
-            while j < len(toks) and toks[j].get("upos") == "PROPN" and WORD.search(toks[j]["text"]):
+            while j < len(toks) and toks[j].upos == "PROPN" and WORD.search(toks[j].text):
                 j += 1
             spans.append((i, j))
             i = j
@@ -68,12 +69,12 @@ def _base_name(text: str, lemma: str | None) -> tuple[str, bool]:
     return text, False
 
 
-def gender_before(token: Mapping | None) -> str:
+def gender_before(token: Token | None) -> str:
     """The sex a role noun before a name shows: die Ministerin Katrin Albers, der Norweger
     Erik Lunde. Swapping names across it would make a false statement false by its grammar."""
-    if token is None or token.get("xpos") != "NN":
-        return "f" if token is not None and token["text"] == "Frau" else ""
-    text = token["text"]
+    if token is None or token.xpos != "NN":
+        return "f" if token is not None and token.text == "Frau" else ""
+    text = token.text
     if text == "Frau" or (text.endswith("in") and len(text) > 4):
         return "f"
     # The genitive or weak ending (des Malers, des Präsidenten) still shows a man.
@@ -85,31 +86,46 @@ def gender_before(token: Mapping | None) -> str:
     return ""
 
 
-def role_noun(sent: Sent, a: int) -> Mapping | None:
+def role_noun(sent: Sent, a: int) -> Token | None:
     """The noun that says who the name at token `a` is: the one right before it (Ministerin
     Katrin Albers) or, for a name in apposition, the head of the phrase before the comma (die
     Präsidentin des Sozialverbands VdK, Helga Brandt)."""
     if not a:
         return None
     toks = sent.tokens
-    if toks[a - 1]["text"] != ",":
+    if toks[a - 1].text != ",":
         return toks[a - 1]
     start = a - 2
-    while start >= 0 and toks[start]["text"] not in {",", ":", ";", "–"}:
+    while start >= 0 and toks[start].text not in {",", ":", ";", "–"}:
         start -= 1
-    return next((t for t in toks[start + 1 : a - 1] if t.get("xpos") == "NN"), None)
+    return next((t for t in toks[start + 1 : a - 1] if t.xpos == "NN"), None)
 
 
 def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
+    """The facts of the sentences in text order: each sentence's numbers and dates, then its
+    names."""
+    persons, genders = _known_persons(sents)
+    common_nouns = {t.text for s in sents for t in s.tokens if t.upos == "NOUN" and token_gloss(t)}
     facts: list[Fact] = []
+    for sent in sents:
+        facts.extend(_number_and_date_facts(sent))
+        for a, b in _name_spans(sent):
+            fact = _name_fact(sent, a, b, persons, genders, common_nouns)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _known_persons(sents: Sequence[Sent]) -> tuple[set[str], dict[str, str]]:
+    """The names known as persons, with the sex a role noun before them shows. A first pass
+    over the whole article: multi-word names and names after a title are persons, and so are
+    their parts, so that a later bare surname ("Putin") is known as a person too."""
     persons: set[str] = set()
     genders: dict[str, str] = {}
-    # First pass: multi-word names and names after a title are persons; remember their parts
-    # so that a later bare surname ("Putin") is known as a person too.
     for sent in sents:
         for a, b in _name_spans(sent):
-            words = [t["text"] for t in sent.tokens[a:b]]
-            prev = sent.tokens[a - 1]["text"] if a else ""
+            words = [t.text for t in sent.tokens[a:b]]
+            prev = sent.tokens[a - 1].text if a else ""
             if (
                 (b - a >= 2 and not any(w in PLACES for w in words))
                 or prev in PERSON_TITLES
@@ -121,105 +137,112 @@ def extract_facts(sents: Sequence[Sent]) -> list[Fact]:
                 if g:
                     for key in [" ".join(words), *words]:
                         genders.setdefault(key, g)
-    common_nouns = {
-        t["text"] for s in sents for t in s.tokens if t.get("upos") == "NOUN" and token_gloss(t)
-    }
-    for sent in sents:
-        toks = sent.tokens
-        for i, t in enumerate(toks):
-            text = t["text"]
-            if sent.in_quote[i]:
-                continue
-            if (
-                (t.get("upos") == "NUM" or t.get("xpos") == "CARD")
-                and re.fullmatch(r"\d[\d.,]*", text)
-                and not text.endswith(".")
-            ):
-                nxt = toks[i + 1]["text"] if i + 1 < len(toks) else ""
-                if nxt in PERCENT:
-                    cls = "percent"
-                elif nxt == "Uhr":
-                    cls = "time"
-                elif re.fullmatch(r"(1[0-9]|20)\d\d", text) and not (
-                    i + 1 < len(toks) and toks[i + 1].get("xpos") == "NN"
-                ):
-                    # "um 1800 in Dresden", "im Jahr 2027": a year, unlike "1500 Menschen".
-                    cls = "year"
-                else:
-                    cls = "number"
-                facts.append(Fact(sent.index, i, i + 1, text, cls, text, nxt))
-            elif text in WEEKDAYS:
-                facts.append(Fact(sent.index, i, i + 1, text, "weekday", text))
-            elif text in MONTHS:
-                facts.append(Fact(sent.index, i, i + 1, text, "month", text))
-        for a, b in _name_spans(sent):
-            if any(sent.in_quote[a:b]):
-                continue
-            words = [t["text"] for t in toks[a:b]]
-            full = " ".join(words)
-            if b - a == 1:
-                base, _gen = _base_name(toks[a]["text"], toks[a].get("lemma"))
-            else:
-                base = full
-            prev = toks[a - 1]["text"].lower() if a else ""
-            if b - a == 1 and full not in persons and base not in persons:
-                gloss = token_gloss(toks[a]) or ""
-                if gloss[:1].islower() and base not in PLACES:
-                    continue  # a dictionary word tagged as a name (Keller = cellar)
-                known = PLACES | REGIONS | ARTICLE_NAMES
-                if a and toks[a - 1].get("xpos") == "ART" and base not in known:
-                    continue  # "des Sprints": a noun the tagger took for a name
-            nxt_tok = toks[b] if b < len(toks) else None
-            if (
-                b - a == 1
-                and nxt_tok is not None
-                and nxt_tok["text"][:1].isupper()
-                and nxt_tok.get("upos") in {"NOUN", "X"}
-            ):
-                continue  # half a name (Torhüter Marcel | Kranz, the surname tagged a noun)
-            if full in persons or base in persons:
-                cls = "person"
-            elif base in REGIONS:
-                # States and countries swap with each other, never with a town: Mannheim ->
-                # Baden-Württemberg would still be true.
-                cls = "state" if base in GERMAN_STATES else "region"
-            elif base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
-                cls = "place"
-            else:
-                cls = "name"
-                # Neither person nor known place: a name of one word, which swaps cleanly,
-                # and no common noun tagged as a name: not one inflected for the plural
-                # (Corona-Tests, lemma Corona-Test), not one the article also uses as a noun
-                # (Keller: der Keller steht voll).
-                lemma = toks[a].get("lemma") or full
-                if (
-                    not re.fullmatch(r"[\w-]+", full)
-                    or any(token_gloss(x) for x in toks[a:b])
-                    or full in common_nouns
-                    or (lemma != full and full != lemma + "s")
-                ):
-                    continue
-            if len(base) < 2 or not base[0].isupper():
-                continue
-            if base in ARTICLE_NAMES or (prev and toks[a - 1].get("xpos") in DETERMINERS):
-                cls += "+article"
-                if any(w in PLURAL_NAMES for w in words):
-                    cls += "+plural"
-            gender = (
-                (genders.get(full) or genders.get(base) or "") if cls.startswith("person") else ""
-            )
-            facts.append(
-                Fact(
-                    sent.index,
-                    a,
-                    b,
-                    sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]],
-                    cls,
-                    base,
-                    gender=gender,
-                )
-            )
-    return facts
+    return persons, genders
+
+
+def _number_and_date_facts(sent: Sent) -> Iterator[Fact]:
+    """The numbers (counts, years, percentages, times), weekdays and months outside quotes."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        text = t.text
+        if sent.in_quote[i]:
+            continue
+        if (t.upos == "NUM" or t.xpos == "CARD") and re.fullmatch(r"\d[\d.,]*", text):
+            if text.endswith("."):
+                continue  # an ordinal (3.), not a number
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            yield Fact(sent.index, i, i + 1, text, _number_class(sent, i), text, nxt)
+        elif text in WEEKDAYS:
+            yield Fact(sent.index, i, i + 1, text, "weekday", text)
+        elif text in MONTHS:
+            yield Fact(sent.index, i, i + 1, text, "month", text)
+
+
+def _number_class(sent: Sent, i: int) -> str:
+    toks, text = sent.tokens, sent.tokens[i].text
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    if nxt in PERCENT:
+        return "percent"
+    if nxt == "Uhr":
+        return "time"
+    if re.fullmatch(r"(1[0-9]|20)\d\d", text) and not (
+        i + 1 < len(toks) and toks[i + 1].xpos == "NN"
+    ):
+        # "um 1800 in Dresden", "im Jahr 2027": a year, unlike "1500 Menschen".
+        return "year"
+    return "number"
+
+
+def _name_fact(
+    sent: Sent,
+    a: int,
+    b: int,
+    persons: set[str],
+    genders: dict[str, str],
+    common_nouns: set[str],
+) -> Fact | None:
+    """The fact of the name at tokens [a, b), None for what only looks like a name."""
+    toks = sent.tokens
+    if any(sent.in_quote[a:b]):
+        return None
+    words = [t.text for t in toks[a:b]]
+    full = " ".join(words)
+    base = _base_name(toks[a].text, toks[a].lemma)[0] if b - a == 1 else full
+    if b - a == 1 and full not in persons and base not in persons:
+        gloss = token_gloss(toks[a]) or ""
+        if gloss[:1].islower() and base not in PLACES:
+            return None  # a dictionary word tagged as a name (Keller = cellar)
+        known = PLACES | REGIONS | ARTICLE_NAMES
+        if a and toks[a - 1].xpos == "ART" and base not in known:
+            return None  # "des Sprints": a noun the tagger took for a name
+    nxt = toks[b] if b < len(toks) else None
+    if b - a == 1 and nxt is not None and nxt.text[:1].isupper() and nxt.upos in {"NOUN", "X"}:
+        return None  # half a name (Torhüter Marcel | Kranz, the surname tagged a noun)
+    prev = toks[a - 1].text.lower() if a else ""
+    cls = _name_class(sent, a, b, full, base, prev, persons, common_nouns)
+    if cls is None or len(base) < 2 or not base[0].isupper():
+        return None
+    if base in ARTICLE_NAMES or (prev and toks[a - 1].xpos in DETERMINERS):
+        cls += "+article"
+        if any(w in PLURAL_NAMES for w in words):
+            cls += "+plural"
+    gender = (genders.get(full) or genders.get(base) or "") if cls.startswith("person") else ""
+    text = sent.text[sent.offsets[a][0] : sent.offsets[b - 1][1]]
+    return Fact(sent.index, a, b, text, cls, base, gender=gender)
+
+
+def _name_class(
+    sent: Sent,
+    a: int,
+    b: int,
+    full: str,
+    base: str,
+    prev: str,
+    persons: set[str],
+    common_nouns: set[str],
+) -> str | None:
+    """person, state, region, place or name; None for a common noun tagged as a name."""
+    if full in persons or base in persons:
+        return "person"
+    if base in REGIONS:
+        # States and countries swap with each other, never with a town: Mannheim ->
+        # Baden-Württemberg would still be true.
+        return "state" if base in GERMAN_STATES else "region"
+    if base in PLACES or (b - a == 1 and prev in PLACE_PREPOSITIONS):
+        return "place"
+    # Neither person nor known place: a name of one word, which swaps cleanly, and no common
+    # noun tagged as a name: not one inflected for the plural (Corona-Tests, lemma
+    # Corona-Test), not one the article also uses as a noun (Keller: der Keller steht voll).
+    toks = sent.tokens
+    lemma = toks[a].lemma or full
+    if (
+        not re.fullmatch(r"[\w-]+", full)
+        or any(token_gloss(x) for x in toks[a:b])
+        or full in common_nouns
+        or (lemma != full and full != lemma + "s")
+    ):
+        return None
+    return "name"
 
 
 def _form_like(fact: Fact, other: Fact) -> str:
@@ -310,5 +333,5 @@ def fact_distractors(
 
 def is_dateline(sent: Sent, fact: Fact) -> bool:
     """ "Seoul (taz) –", "Erfurt –": the place line of an agency report, not its content."""
-    nxt = sent.tokens[fact.end]["text"] if fact.end < len(sent.tokens) else ""
+    nxt = sent.tokens[fact.end].text if fact.end < len(sent.tokens) else ""
     return fact.start < sent.dateline or (fact.start == 0 and nxt in {"(", *DASHES})

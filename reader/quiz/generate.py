@@ -1,9 +1,10 @@
 """Comprehension quizzes generated from an annotated article, with no Django import: the mixer.
 
-`quiz_generate(annotation, seed=0)` takes the stored annotation JSON (DESIGN.md) and returns a
-list of `Question`s. Everything random comes from one `random.Random` seeded with the seed and a
-fingerprint of the article's sentences, so the same article version always yields the same quiz,
-in a view, a task, the `quiz` command or a benchmark alike.
+`quiz_generate(annotation, seed=0)` takes the stored annotation JSON (DESIGN.md) or the
+nlp.document.Annotation decoded from it, and returns a list of `Question`s. Everything random
+comes from one `random.Random` seeded with the seed and a fingerprint of the article's
+sentences, so the same article version always yields the same quiz, in a view, a task, the
+`quiz` command or a benchmark alike.
 
 Each kind of question is a module of reader/quiz/kinds/ (its docstring says how to add one) that
 proposes candidate questions, each tied to the sentence it comes from; this module picks the quiz
@@ -19,6 +20,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from nlp.document import Annotation, stored_sentence_texts
 from reader.quiz.facts import GERMAN_STATES, PLACES, REGIONS, extract_facts
 from reader.quiz.helpers import (
     FALSE,
@@ -39,10 +41,11 @@ from reader.quiz.kinds.true_false import _leans_on_context
 from reader.quiz.kinds.vocabulary import _is_time_word, _vocabulary
 from reader.quiz.rejections import rejection
 from reader.quiz.sentences import (
+    Sent,
     anchor_for,
     article_sentences,
     dateline_end,
-    sentence_text,
+    typed,
     word_count,
 )
 
@@ -112,16 +115,26 @@ def rotation() -> tuple[str, ...]:
     return ROTATION + tuple(k for k in KINDS if k not in ROTATION)
 
 
-def fingerprint(annotation: Mapping) -> str:
-    h = hashlib.sha256(str(annotation.get("version", "")).encode())
-    for s in annotation.get("sentences") or []:
-        h.update(sentence_text(s.get("tokens") or []).encode())
+def fingerprint(annotation: Annotation | Mapping) -> str:
+    """A digest of the annotation's version and sentence texts: a quiz's questions fit the
+    article while its fingerprint is the article's. The stored JSON is read without decoding
+    it (nlp.document.stored_sentence_texts): services ask on every quiz page."""
+    # An annotation without a version hashes "", as the fingerprints stored with quizzes
+    # were computed (the typed document has None for a missing version).
+    if isinstance(annotation, Annotation):
+        version = "" if annotation.version is None else annotation.version
+        texts: Iterable[str] = (s.text for s in annotation.sentences)
+    else:
+        version, texts = annotation.get("version", ""), stored_sentence_texts(annotation)
+    h = hashlib.sha256(str(version).encode())
+    for text in texts:
+        h.update(text.encode())
         h.update(b"\x00")
     return h.hexdigest()[:16]
 
 
 def quiz_generate(
-    annotation: Mapping,
+    annotation: Annotation | Mapping,
     seed: int = 0,
     *,
     count: int | None = None,
@@ -136,6 +149,7 @@ def quiz_generate(
     dropped, which regeneration must not bring back; `title` is the article's (it tells a
     commentary from a report).
     """
+    annotation = typed(annotation)  # decoded once; every step below reads the typed document
     rng = random.Random(f"{seed}:{fingerprint(annotation)}")
     sents = article_sentences(annotation)
     if not sents:
@@ -147,17 +161,27 @@ def quiz_generate(
         rng=rng,
         all_texts=frozenset(norm(s.text) for s in sents),
         title=title,
-        paragraphs={
-            k: s.get("paragraph", k) for k, s in enumerate(annotation.get("sentences") or [])
-        },
+        paragraphs={k: s.paragraph for k, s in enumerate(annotation.sentences)},
     )
+    by_kind = _candidates_by_kind(context, set(exclude))
+    _put_opener_first(by_kind)
+    avoid = set(avoid_anchors)
+    n = count if count is not None else target_count(word_count(annotation))
+    used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in avoid}
+    chosen = _choose(by_kind, n - len(used_sentences), sents, used_sentences, avoid, rng)
+    return quiz_order(chosen)
+
+
+def _candidates_by_kind(
+    context: ArticleContext, excluded: set[tuple[str, str]]
+) -> dict[str, list[Question]]:
+    """Every kind's candidate questions, best first, without the ones a rejection rule finds
+    fault with and the (kind, anchor) pairs a teacher dropped."""
     # Every kind in registry order, each drawing from the one random in turn.
-    # A question a rejection rule finds fault with never reaches the selection.
     by_kind = {
         kind.name: [q for q in kind.candidates(context) if rejection(q, context) is None]
         for kind in REGISTRY
     }
-    excluded = set(exclude)
     for kind, questions in by_kind.items():
         kept = []
         for q in questions:
@@ -166,30 +190,41 @@ def quiz_generate(
                 kept.append(q)
         # Best first, ties broken by the seeded shuffle already applied to the order.
         order = list(range(len(kept)))
-        rng.shuffle(order)
+        context.rng.shuffle(order)
         by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
-    # The quiz opens with a who or where question (quiz_order): make sure one is chosen, the
-    # best and earliest, as the lead of a report carries its gist.
-    # The main idea, chosen first, is asked on the lead (kinds/main_idea.py): the opener is
-    # one of the other sentences then.
+    return by_kind
+
+
+def _put_opener_first(by_kind: dict[str, list[Question]]) -> None:
+    """The quiz opens with a who or where question (quiz_order): make sure one is chosen, the
+    best and earliest, as the lead of a report carries its gist. The main idea, chosen first,
+    is asked on the lead (kinds/main_idea.py): the opener is one of the other sentences then."""
     lead = {q.anchor for q in by_kind.get("main_idea", ())}
     openers = [q for q in by_kind["details"] if _opener_rank(q) == 0 and q.anchor not in lead]
     if openers:
         opener = min(openers, key=lambda q: (-q.score, q.sentence_index))
         by_kind["details"].remove(opener)
         by_kind["details"].insert(0, opener)
-    n = count if count is not None else target_count(word_count(annotation))
-    used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in set(avoid_anchors)}
-    n -= len(used_sentences)
+
+
+def _choose(
+    by_kind: dict[str, list[Question]],
+    n: int,
+    sents: Sequence[Sent],
+    used_sentences: set[str],
+    avoid: set[str],
+    rng: random.Random,
+) -> list[Question]:
+    """`n` questions by a weighted round robin over the kinds (comprehension first: details
+    and true/false come up most), each time the best question of that kind from a sentence
+    not yet asked about (`used_sentences`, updated); sentences may be reused only when the
+    article is too short for enough distinct ones, never those in `avoid`."""
     chosen: list[Question] = []
     targets: set[str] = set()
     # A choice that is a whole sentence of the article (the main idea's) shows it: no other
     # question may then ask about that sentence, its gap would stand filled among the choices.
     quoted = {anchor_for(s.shown): anchor_for(s.text) for s in sents}
     kinds = [k for k in rotation() if by_kind[k]]
-    # A weighted round robin over the kinds (comprehension first: details and true/false come
-    # up most), each time the best question of that kind from a sentence not yet asked about;
-    # sentences may be reused only when the article is too short for enough distinct ones.
     last_tf = rng.randrange(3)
     for allow_reuse in (False, True):
         progress = True
@@ -211,7 +246,7 @@ def quiz_generate(
                         or any(c.anchor == q.anchor and c.kind == q.kind for c in chosen)
                     ):
                         continue
-                    if allow_reuse and taken and q.anchor in set(avoid_anchors):
+                    if allow_reuse and taken and q.anchor in avoid:
                         continue
                     chosen.append(q)
                     used_sentences.add(q.anchor)
@@ -224,7 +259,7 @@ def quiz_generate(
                         last_tf = q.answer
                     progress = True
                     break
-    return quiz_order(chosen)
+    return chosen
 
 
 def target_count(words: int) -> int:

@@ -1,7 +1,7 @@
 """What every quiz kind shares: the `Question`, the word tests and the gap-making helpers.
 
-No Django import, no knowledge of any one kind. A token is the stored annotation's token
-mapping (DESIGN.md): text, lemma, upos/xpos, feats, gloss, senses, compound parts.
+No Django import, no knowledge of any one kind. A token is the typed annotation's
+nlp.document.Token: text, lemma, upos/xpos, feats, gloss, senses, compound parts.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 
 from wordfreq import zipf_frequency
+
+from nlp.document import CompoundPart, Token
 
 # The labels of a true/false statement, in the order they are shown.
 TRUE, FALSE, NOT_GIVEN = "richtig", "falsch", "steht nicht im Text"
@@ -81,10 +83,10 @@ def feats_key(feats) -> str:
     return feats or ""
 
 
-def token_gloss(token: Mapping) -> str | None:
-    gloss = token.get("gloss")
+def token_gloss(token: Token) -> str | None:
+    gloss = token.gloss
     if not gloss:
-        senses = token.get("senses") or []
+        senses = token.senses or ()
         gloss = senses[0] if senses else None
     if not gloss:
         return None
@@ -92,10 +94,10 @@ def token_gloss(token: Mapping) -> str | None:
     return gloss or None
 
 
-def token_senses(token: Mapping) -> set[str]:
-    out = {norm(s) for s in token.get("senses") or [] if s}
-    if token.get("gloss"):
-        out.add(norm(str(token["gloss"])))
+def token_senses(token: Token) -> set[str]:
+    out = {norm(s) for s in token.senses or () if s}
+    if token.gloss:
+        out.add(norm(str(token.gloss)))
     return out
 
 
@@ -150,17 +152,17 @@ def cognate(german: str, english: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def has_own_gloss(t: Mapping) -> bool:
+def has_own_gloss(t: Token) -> bool:
     """Is the word's gloss its own, not its last part's (Relegations|platz glossed "square",
     the lexicon's fallback for a compound it does not know)?"""
-    parts = [p for p in t.get("compound") or [] if p.get("gloss")]
+    parts = [p for p in t.compound_parts if p.gloss]
     return not parts or is_whole_gloss(token_gloss(t), parts)
 
 
-def guessable(t: Mapping) -> bool:
+def guessable(t: Token) -> bool:
     """Is one of the word's senses its English cognate (warnen: to alert, to warn)?"""
-    lemma = t.get("lemma") or t["text"]
-    glosses = [g for g in [token_gloss(t), *(t.get("senses") or [])] if g]
+    lemma = t.headword
+    glosses = [g for g in [token_gloss(t), *(t.senses or ())] if g]
     return any(cognate(lemma, str(g)) for g in glosses)
 
 
@@ -180,10 +182,10 @@ def shuffled_choices(rng: random.Random, right: str, wrong: Sequence[str]) -> tu
     return choices, choices.index(right)
 
 
-def is_whole_gloss(whole: str | None, parts: Sequence[Mapping]) -> bool:
+def is_whole_gloss(whole: str | None, parts: Sequence[CompoundPart]) -> bool:
     """Is `whole` the compound's own gloss, not its head's (Nato-Staat = state, Strafrunde =
     round: the lexicon fell back to the last part)?"""
     if not whole:
         return False
-    head = norm(str(parts[-1]["gloss"]))
+    head = norm(str(parts[-1].gloss))
     return not (gloss_words(whole) <= gloss_words(head) or head.startswith(norm(whole)))

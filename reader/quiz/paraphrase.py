@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from nlp.document import Token
+from nlp.german import FINITE_VERB_TAGS
 from nlp.morphology import STRONG_PAST
 from reader.quiz.facts import Fact, gender_before, role_noun
 from reader.quiz.helpers import zipf_de
@@ -61,16 +63,16 @@ def _round(n: int) -> bool:
     return n <= 20 or (n < 100 and n % 10 == 0) or (n < 1000 and n % 100 == 0) or n % 1000 == 0
 
 
-def number_rewritten(token: Mapping, fraction: bool = False) -> str | None:
+def number_rewritten(token: Token, fraction: bool = False) -> str | None:
     """The number written the other way: round digits in words up to a million (not years,
     not decimals), a small number word in digits (not before a fraction: drei Viertel)."""
-    text = token["text"]
+    text = token.text
     if re.fullmatch(r"\d{1,3}(\.\d{3})?", text):
         n = int(text.replace(".", ""))
         if 1 < n < 1_000_000 and not (1900 <= n <= 2100 and "." not in text) and _round(n):
             return number_words(n)
     value = _WORD_VALUE.get(text.casefold())
-    if value is not None and value > 1 and token.get("upos") == "NUM" and not fraction:
+    if value is not None and value > 1 and token.upos == "NUM" and not fraction:
         return str(value)
     return None
 
@@ -97,15 +99,10 @@ def person_roles(sents: Sequence[Sent], facts: Sequence[Fact]) -> dict[str, Role
             continue
         noun = role_noun(by_index[fact.s], fact.start)
         gender = gender_before(noun)
-        if (
-            noun is None
-            or not gender
-            or noun.get("xpos") != "NN"
-            or noun["text"] != noun.get("lemma", noun["text"])
-        ):
+        if noun is None or not gender or noun.xpos != "NN" or noun.text != noun.headword:
             continue
-        holders.setdefault(noun["text"], set()).add(fact.value)
-        found[fact.value] = Role(noun["text"], gender)
+        holders.setdefault(noun.text, set()).add(fact.value)
+        found[fact.value] = Role(noun.text, gender)
     roles = {}
     for name, role in found.items():
         if len(holders[role.noun]) == 1:
@@ -119,14 +116,10 @@ def _is_subject_slot(sent: Sent, start: int, end: int) -> bool:
     (sagte Leitner): there it is the subject, and "der Geschäftsführer" fits in the nominative."""
     toks = sent.tokens
     nxt = toks[end] if end < len(toks) else None
-    if (
-        start == sent.dateline
-        and nxt is not None
-        and nxt.get("xpos") in {"VVFIN", "VAFIN", "VMFIN"}
-    ):
+    if start == sent.dateline and nxt is not None and nxt.xpos in FINITE_VERB_TAGS:
         return True
     prev = toks[start - 1] if start else None
-    return prev is not None and (prev.get("lemma") or "") in {"sagen", "erklären", "betonen"}
+    return prev is not None and prev.lemma in {"sagen", "erklären", "betonen"}
 
 
 def role_edits(sent: Sent, facts: Sequence[Fact], roles: Mapping[str, Role]) -> dict[int, str]:
@@ -135,7 +128,7 @@ def role_edits(sent: Sent, facts: Sequence[Fact], roles: Mapping[str, Role]) -> 
         if fact.s != sent.index or fact.value not in roles or sent.in_quote[fact.start]:
             continue
         role = roles[fact.value]
-        before = sent.tokens[fact.start - 1]["text"] if fact.start else ""
+        before = sent.tokens[fact.start - 1].text if fact.start else ""
         if before == role.noun or not _is_subject_slot(sent, fact.start, fact.end):
             continue  # the role stands right before the name: nothing to learn
         phrase = role.phrase()
@@ -165,7 +158,7 @@ def synonym_form(sent: Sent, i: int, synonym: Synonym) -> str | None:
     """The synonym in the token's form, where that form is safe to build: the same ending on
     a regular word, a noun's form from its gender and plural."""
     token = sent.tokens[i]
-    text, lemma, xpos = token["text"], token.get("lemma") or token["text"], token.get("xpos")
+    text, lemma, xpos = token.text, token.headword, token.xpos
     word = synonym.word
     # Adverbs and adverbial adjectives stay: their senses turn on the context more than a
     # shared gloss shows (tatsächlich / eigentlich are both "actually").
@@ -174,10 +167,10 @@ def synonym_form(sent: Sent, i: int, synonym: Synonym) -> str | None:
         if ending in _ADJ_ENDINGS and not word.endswith(("e", "el", "er")):
             return word + ending
         return None
-    if synonym.pos == "NOUN" and xpos == "NN" and synonym.gender == (token.get("gender") or ""):
+    if synonym.pos == "NOUN" and xpos == "NN" and synonym.gender == (token.gender or ""):
         if text == lemma and not (synonym.gender == "m" and word.endswith(_WEAK_MASCULINE)):
             return word
-        if text == token.get("plural") and synonym.plural and synonym.plural != word:
+        if text == token.plural and synonym.plural and synonym.plural != word:
             return synonym.plural
         return None
     if synonym.pos == "VERB" and xpos in {"VVFIN", "VVINF"} and word.endswith("en"):
@@ -206,8 +199,8 @@ def synonym_edits(sent: Sent, protect: set[int], limit: int = 2) -> dict[int, st
             break
         if i in protect or sent.in_quote[i] or i < sent.dateline:
             continue
-        lemma = t.get("lemma") or t["text"]
-        for synonym in synonyms(lemma, t.get("gloss")):
+        lemma = t.headword
+        for synonym in synonyms(lemma, t.gloss):
             if (
                 zipf_de(synonym.word) < SYNONYM_ZIPF
                 or synonym.word.casefold() in sent.text.casefold()
@@ -227,14 +220,14 @@ def number_edits(sent: Sent, protect: set[int]) -> dict[int, str]:
         if i in protect or sent.in_quote[i] or i < sent.dateline:
             continue
         nxt = sent.tokens[i + 1] if i + 1 < len(sent.tokens) else None
-        fraction = nxt is not None and (nxt.get("lemma") or "") in _FRACTIONS
+        fraction = nxt is not None and nxt.lemma in _FRACTIONS
         new = number_rewritten(t, fraction)
         if new:
             edits[i] = new
-        low = t["text"].casefold()
-        if low in APPROXIMATE and nxt is not None and re.match(r"\d", nxt["text"]):
+        low = t.text.casefold()
+        if low in APPROXIMATE and nxt is not None and re.match(r"\d", nxt.text):
             new = APPROXIMATE[low]
-            edits[i] = new if t["text"][:1].islower() else new.capitalize()
+            edits[i] = new if t.text[:1].islower() else new.capitalize()
     return edits
 
 
@@ -256,10 +249,10 @@ def render(sent: Sent, edits: Mapping[int, str]) -> str:
     for i, t in enumerate(sent.tokens):
         if i < sent.dateline:
             continue
-        text = edits.get(i, t["text"])
+        text = edits.get(i, t.text)
         if text:
-            out.append(text + (t.get("ws") or ""))
-        elif out and not (t.get("ws") or ""):
+            out.append(text + t.ws)
+        elif out and not t.ws:
             out[-1] = out[-1].rstrip()
     joined = "".join(out).strip()
     return re.sub(r" {2,}", " ", joined)

@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nlp.german import PRONOUN_AGREEMENT, SPEECH_VERBS
+from nlp.document import Token
+from nlp.german import FINITE_VERB_TAGS, PRONOUN_AGREEMENT, SPEECH_VERBS
 from reader.quiz.facts import PERSON_TITLES, PLACES, REGIONS, gender_before, role_noun
 from reader.quiz.helpers import WORD
 from reader.quiz.sentences import Sent
 
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _QUOTES = frozenset({"„", "“", "”", "»", "«", '"'})
 
 
@@ -59,8 +59,8 @@ class Report:
     named: Mention | None
 
 
-def _capitalised(token: Mapping) -> bool:
-    text = token["text"]
+def _capitalised(token: Token) -> bool:
+    text = token.text
     return bool(WORD.fullmatch(text.replace("-", ""))) and text[:1].isupper()
 
 
@@ -68,27 +68,27 @@ def _name_span(sent: Sent, i: int) -> int:
     """The end of a person's name starting at token i, or 0."""
     toks = sent.tokens
     first = toks[i]
-    if first.get("upos") != "PROPN" or not _capitalised(first) or sent.in_quote[i]:
+    if first.upos != "PROPN" or not _capitalised(first) or sent.in_quote[i]:
         return 0
-    if first["text"] in PLACES or first["text"] in REGIONS:
+    if first.text in PLACES or first.text in REGIONS:
         return 0
-    lemma = first.get("lemma") or ""
-    if first["text"].endswith("s") and first["text"] == lemma + "s":
+    lemma = first.lemma
+    if first.text.endswith("s") and first.text == lemma + "s":
         return 0  # Russlands Präsident: a genitive, no first name
-    if i and toks[i - 1].get("xpos") in {"ART", "PDAT"}:
+    if i and toks[i - 1].xpos in {"ART", "PDAT"}:
         return 0  # die New York Times, der Hamburger Hafen: a paper, a firm, no person
     before = toks[i - 1] if i else None
-    if before is not None and before.get("upos") == "PROPN" and _capitalised(before):
-        if before["text"] not in PLACES and before["text"] not in REGIONS:
+    if before is not None and before.upos == "PROPN" and _capitalised(before):
+        if before.text not in PLACES and before.text not in REGIONS:
             return 0  # the middle of a longer name (New | York Times)
     j = i + 1
     while j < len(toks) and j - i < 3 and _capitalised(toks[j]) and not sent.in_quote[j]:
-        if toks[j]["text"] in PERSON_TITLES:
+        if toks[j].text in PERSON_TITLES:
             return 0
         j += 1
     if j - i < 2:
         return 0
-    words = [t["text"] for t in toks[i:j]]
+    words = [t.text for t in toks[i:j]]
     if any(w in PLACES or w in REGIONS for w in words) or " ".join(words) in PLACES:
         return 0
     return j
@@ -108,23 +108,23 @@ def _gender(sent: Sent, i: int) -> str:
     if gender:
         return gender
     toks = sent.tokens
-    end = i - 1 if i and toks[i - 1]["text"] == "," else i
+    end = i - 1 if i and toks[i - 1].text == "," else i
     start = end
     while start > 0:
         t = toks[start - 1]
-        if t.get("upos") == "PUNCT" or t.get("xpos") in FINITE:
+        if t.upos == "PUNCT" or t.xpos in FINITE_VERB_TAGS:
             break
         start -= 1
     for k in range(start, end - 1):
         det, noun = toks[k], toks[k + 1]
-        if det.get("xpos") != "ART" or noun.get("xpos") != "NN":
+        if det.xpos != "ART" or noun.xpos != "NN":
             continue
-        text = noun["text"]
+        text = noun.text
         if text.endswith(_FEMININE_ENDINGS) and len(text) > 4:
             return "f"
         if text.endswith(_MASCULINE_ENDINGS):
             return "m"
-        article = det["text"].casefold()
+        article = det.text.casefold()
         if article in {"die", "eine"}:
             return "f"
         if article in {"der", "ein"} and not text.endswith("n"):
@@ -148,7 +148,7 @@ def article_people(sents: Sequence[Sent]) -> list[Person]:
             if not end:
                 i += 1
                 continue
-            words = [t["text"] for t in sent.tokens[i:end]]
+            words = [t.text for t in sent.tokens[i:end]]
             name, surname = " ".join(words), words[-1]
             person = people.get(surname)
             if person is None:
@@ -168,13 +168,13 @@ def article_people(sents: Sequence[Sent]) -> list[Person]:
         for i, t in enumerate(sent.tokens):
             if any(a <= i < b for a, b in taken) or sent.in_quote[i] or not _capitalised(t):
                 continue
-            text = t["text"]
+            text = t.text
             person = people.get(text) or (
                 people.get(text[:-1]) if text.endswith("s") or text.endswith("'") else None
             )
             if person is None:
                 continue
-            if i and sent.tokens[i - 1].get("xpos") in {"ART", "PDAT", "PPOSAT"}:
+            if i and sent.tokens[i - 1].xpos in {"ART", "PDAT", "PPOSAT"}:
                 continue
             person.mentions.append(Mention(sent.index, i, i + 1))
     for person in people.values():
@@ -182,33 +182,33 @@ def article_people(sents: Sequence[Sent]) -> list[Person]:
     return sorted(people.values(), key=lambda p: (p.mentions[0].s, p.mentions[0].start))
 
 
-def is_konjunktiv(token: Mapping) -> bool:
+def is_konjunktiv(token: Token) -> bool:
     """A finite verb of reported speech: Konjunktiv I (sei, müsse), or the Konjunktiv II that
     stands in for it where Konjunktiv I looks like the indicative (hätten, kämen: plural).
     The tagger marks the irregular ones; a regular verb's Konjunktiv I it calls indicative,
     but a present form in -e with a third-person subject can be nothing else (er gefährdet,
     sie gefährde): callers keep to sentences without "ich"."""
-    feats = token.get("feats") or ""
-    if token.get("xpos") not in FINITE:
+    feats = token.feats
+    if token.xpos not in FINITE_VERB_TAGS:
         return False
     if "Mood=Sub" in feats:
-        return "Tense=Pres" in feats or token["text"].endswith("en")
-    return "Tense=Pres" in feats and token["text"].endswith("e") and len(token["text"]) > 3
+        return "Tense=Pres" in feats or token.text.endswith("en")
+    return "Tense=Pres" in feats and token.text.endswith("e") and len(token.text) > 3
 
 
-def plural_verb(token: Mapping) -> bool:
+def plural_verb(token: Token) -> bool:
     """Does a finite verb agree with a plural subject (sie sagten, sie seien, sie sind)?"""
-    text = token["text"]
+    text = token.text
     return text.endswith("en") or text in {"sind", "waren"}
 
 
-def pronoun_agrees(pronoun: Mapping, verb: Mapping | None, person: Person) -> bool:
+def pronoun_agrees(pronoun: Token, verb: Token | None, person: Person) -> bool:
     """Can this person be what the pronoun refers to, by gender and number? A person is one
     (singular); "sie" is singular when its verb is (sie sagte, not sie sagten)."""
-    forms = PRONOUN_AGREEMENT.get(pronoun["text"].casefold())
+    forms = PRONOUN_AGREEMENT.get(pronoun.text.casefold())
     if not forms or not person.gender:
         return False
-    if pronoun["text"].casefold() == "sie" and (verb is None or plural_verb(verb)):
+    if pronoun.text.casefold() == "sie" and (verb is None or plural_verb(verb)):
         return False
     return (person.gender, "sg") in forms
 
@@ -228,7 +228,7 @@ def _mentions_in(people: Sequence[Person], s: int) -> list[tuple[Person, Mention
 
 
 def antecedent(
-    people: Sequence[Person], sents: Mapping[int, Sent], s: int, i: int, verb: Mapping | None
+    people: Sequence[Person], sents: Mapping[int, Sent], s: int, i: int, verb: Token | None
 ) -> Person | None:
     """The person a pronoun (token i of sentence s; `sents` by index) refers to, when only one
     can be: of the people named in this sentence before it and in the two sentences before,
@@ -246,26 +246,24 @@ def antecedent(
     return found[0] if len(found) == 1 else None
 
 
-def _finite_after(sent: Sent, i: int) -> Mapping | None:
-    return next((t for t in sent.tokens[i:] if t.get("xpos") in FINITE), None)
+def _finite_after(sent: Sent, i: int) -> Token | None:
+    return next((t for t in sent.tokens[i:] if t.xpos in FINITE_VERB_TAGS), None)
 
 
 def _verb_lemma(sent: Sent, i: int) -> str:
     """A finite verb's lemma with its separated particle (kündigte ... an: ankündigen)."""
-    lemma = sent.tokens[i].get("lemma") or ""
+    lemma = sent.tokens[i].lemma
     for e in sent.expressions:
-        if e.get("type") == "separable_verb" and i in (e.get("tokens") or []):
-            return e.get("lemma") or lemma
-    particle = next((t["text"] for t in sent.tokens[i + 1 :] if t.get("xpos") == "PTKVZ"), None)
+        if e.type == "separable_verb" and i in e.tokens:
+            return e.lemma or lemma
+    particle = next((t.text for t in sent.tokens[i + 1 :] if t.xpos == "PTKVZ"), None)
     return particle + lemma if particle and not lemma.startswith(particle) else lemma
 
 
 def speech_verb_at(sent: Sent, i: int) -> bool:
     """Is token i a finite verb of saying (sagte, kündigte ... an), outside quotation marks?"""
     t = sent.tokens[i]
-    return (
-        t.get("xpos") == "VVFIN" and not sent.in_quote[i] and _verb_lemma(sent, i) in SPEECH_VERBS
-    )
+    return t.xpos == "VVFIN" and not sent.in_quote[i] and _verb_lemma(sent, i) in SPEECH_VERBS
 
 
 def _speech_verb(sent: Sent) -> int | None:
@@ -275,16 +273,16 @@ def _speech_verb(sent: Sent) -> int | None:
 def _has_report(sent: Sent, start: int, end: int) -> bool:
     """Does tokens [start, end) report what was said: a Konjunktiv, or a quotation?"""
     toks = sent.tokens[start:end]
-    if any(t["text"].casefold() == "ich" for t in sent.tokens):
+    if any(t.text.casefold() == "ich" for t in sent.tokens):
         return False  # the writer's own voice, where -e is no Konjunktiv (ich hoffe)
-    return any(is_konjunktiv(t) for t in toks) or any(t["text"] in _QUOTES for t in toks)
+    return any(is_konjunktiv(t) for t in toks) or any(t.text in _QUOTES for t in toks)
 
 
 def _content_bounds(sent: Sent, start: int, end: int) -> tuple[int, int]:
     """Tokens [start, end) without the commas at their edges."""
-    while start < end and sent.tokens[start]["text"] in {",", ":"}:
+    while start < end and sent.tokens[start].text in {",", ":"}:
         start += 1
-    while end > start and sent.tokens[end - 1]["text"] in {",", ".", ":"}:
+    while end > start and sent.tokens[end - 1].text in {",", ".", ":"}:
         end -= 1
     return start, end
 
@@ -300,7 +298,7 @@ def _named_after(people: Sequence[Person], sent: Sent, i: int) -> tuple[Person, 
         found = _mention_at(people, sent.index, k)
         if found is not None:
             return found
-        if sent.tokens[k].get("xpos") not in _ROLE_TAGS:
+        if sent.tokens[k].xpos not in _ROLE_TAGS:
             return None
     return None
 
@@ -314,22 +312,22 @@ def _explicit_report(
     if v is not None:
         after = v + 1
         subject = toks[after] if after < n else None
-        if v and toks[v - 1]["text"] == ",":
+        if v and toks[v - 1].text == ",":
             # "..., sagte Wendt (am Abend)." / "..., sagte sie." / "..., sagte die
             # Landesvorsitzende Renate Keller."
             speaker = _named_after(people, sent, after) if subject else None
-            if speaker is None and subject is not None and subject.get("xpos") == "PPER":
+            if speaker is None and subject is not None and subject.xpos == "PPER":
                 person = antecedent(people, sents, sent.index, after, toks[v])
                 named = Mention(sent.index, after, after + 1)
                 speaker = (person, named) if person else None
             if speaker and _has_report(sent, 0, v - 1):
                 start, end = _content_bounds(sent, sent.dateline, v - 1)
                 return Report(sent.index, start, end, speaker[0], speaker[1])
-        comma = next((k for k in range(after, n) if toks[k]["text"] == ","), None)
+        comma = next((k for k in range(after, n) if toks[k].text == ","), None)
         if comma is not None and comma <= after + 6:
             # "Wendt sagte (vor dem Tor), ..." : the one person before the verb speaks.
             before = [pm for pm in _mentions_in(people, sent.index) if pm[1].end <= v]
-            if not before and v == 1 and toks[0].get("xpos") == "PPER":
+            if not before and v == 1 and toks[0].xpos == "PPER":
                 # "Sie forderte, dass ...": the one she refers to speaks.
                 person = antecedent(people, sents, sent.index, 0, toks[v])
                 before = [(person, Mention(sent.index, 0, 1))] if person else []
@@ -338,7 +336,7 @@ def _explicit_report(
                 return Report(sent.index, start, end, before[0][0], before[0][1])
     for k in range(1, n - 1):
         # "..., so Wendt."
-        if toks[k]["text"].casefold() == "so" and toks[k - 1]["text"] == ",":
+        if toks[k].text.casefold() == "so" and toks[k - 1].text == ",":
             speaker = _mention_at(people, sent.index, k + 1)
             if speaker and speaker[1].end >= n - 2 and _has_report(sent, 0, k - 1):
                 start, end = _content_bounds(sent, sent.dateline, k - 1)
@@ -372,11 +370,11 @@ def article_reports(
 def _goes_on_reporting(people: Sequence[Person], sent: Sent) -> bool:
     """A sentence in Konjunktiv I that names nobody, has no speech verb and no quotation: it
     goes on with what the sentence before reported."""
-    finite = [t for t in sent.tokens if t.get("xpos") in FINITE]
+    finite = [t for t in sent.tokens if t.xpos in FINITE_VERB_TAGS]
     return (
         bool(finite)
         and any(is_konjunktiv(t) for t in finite)
-        and not any(t["text"].casefold() == "ich" for t in sent.tokens)
+        and not any(t.text.casefold() == "ich" for t in sent.tokens)
         and not _mentions_in(people, sent.index)
         and _speech_verb(sent) is None
         and not any(sent.in_quote)

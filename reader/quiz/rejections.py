@@ -103,11 +103,11 @@ def category_crossing(q: Question, context: ArticleContext) -> str | None:
 def _content(sent: Sent, fact: Fact) -> set[str]:
     """The nouns and verbs of a sentence (lemmas), without the fact itself."""
     return {
-        (t.get("lemma") or t["text"]).casefold()
+        t.headword.casefold()
         for k, t in enumerate(sent.tokens)
         if not fact.start <= k < fact.end
-        and (t.get("xpos") == "NN" or t.get("upos") == "VERB")
-        and (t.get("lemma") or "") not in _WEAK_VERBS
+        and (t.xpos == "NN" or t.upos == "VERB")
+        and t.lemma not in _WEAK_VERBS
     }
 
 

@@ -15,6 +15,7 @@ from core.task_attempts import (
     new_work_fields,
     requeue_if_stale,
 )
+from nlp.document import Annotation
 from reader.access import article_can_change
 from reader.models import Article
 from reader.quiz.generate import fingerprint, quiz_generate
@@ -192,7 +193,7 @@ def quiz_regenerate(quiz: Quiz, *, seed: int | None = None) -> Quiz:
     A new `seed` gives another selection and order of choices.
     """
     article = quiz.article
-    annotation = article.annotation or {"sentences": []}
+    annotation = Annotation.from_stored(article.annotation) or Annotation(sentences=())
     if seed is not None:
         quiz.seed = seed
     rows = list(quiz.questions.all())

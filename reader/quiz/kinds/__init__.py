@@ -3,7 +3,7 @@
 A kind is a `Kind(name, candidates, content=False)` (kinds/base.py):
 
 - `candidates(context: ArticleContext) -> Iterable[Question]` gets the article once per quiz:
-  `context.annotation` (the stored annotation JSON), `context.sents` (every sentence as a
+  `context.annotation` (the typed nlp.document.Annotation), `context.sents` (every sentence as a
   `sentences.Sent`: tokens, text, offsets, quotation mask, dateline, `good` for content
   sentences), `context.facts` (numbers, names, places, dates: `facts.Fact`), `context.rng`
   (the quiz's seeded random) and `context.all_texts` (every sentence, normalised). It yields

@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from nlp.document import Annotation
 from reader.quiz.facts import Fact
 from reader.quiz.helpers import Question
 from reader.quiz.sentences import Sent
@@ -15,8 +16,8 @@ from reader.quiz.sentences import Sent
 class ArticleContext:
     """Everything a kind may read to make its questions, computed once per quiz."""
 
-    # The stored annotation JSON the quiz is made from (DESIGN.md).
-    annotation: Mapping
+    # The annotation the quiz is made from, as nlp.document's typed document.
+    annotation: Annotation
     # Every sentence in text order, headings too: `Sent.good` marks the ones worth a question.
     sents: Sequence[Sent]
     # The numbers, names, places and dates of the content sentences (facts.extract_facts).

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from nlp.german import PREPOSITIONS
+from nlp.german import FINITE_VERB_TAGS, PREPOSITIONS
 from reader.quiz.facts import Fact, fact_distractors, is_dateline
 from reader.quiz.helpers import MONTHS, Question, mentions, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
@@ -23,7 +23,6 @@ from reader.quiz.paraphrase import paraphrase_edits, person_roles
 from reader.quiz.sentences import Sent
 
 PROMPT = "Answer the question about the article."
-_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "(", "„", "“", "»", "«"})
 # Words before a number that belong to it (rund 90.000, mehr als 200).
 _APPROXIMATE = frozenset("rund etwa ungefähr circa ca. knapp fast mindestens über gut bis".split())
@@ -53,24 +52,24 @@ _ALL_MONTHS = MONTHS | {"Jänner", "Feber"}
 def _question_phrase(sent: Sent, fact: Fact) -> tuple[int, int, str] | None:
     """The tokens [a, b) of the phrase the question word replaces, and the question word."""
     toks, a, b = sent.tokens, fact.start, fact.end
-    prev = toks[a - 1]["text"] if a > sent.dateline else ""
+    prev = toks[a - 1].text if a > sent.dateline else ""
     low = prev.casefold()
     cls = fact.cls.split("+")[0]
     if cls in {"number", "percent"}:
-        if b >= len(toks) or toks[b].get("xpos") != "NN":
+        if b >= len(toks) or toks[b].xpos != "NN":
             return None
-        noun = toks[b]["text"]
+        noun = toks[b].text
         b += 1
-        if noun in _LARGE and b < len(toks) and toks[b].get("xpos") == "NN":
-            noun = f"{noun} {toks[b]['text']}"  # 48 Millionen Euro
+        if noun in _LARGE and b < len(toks) and toks[b].xpos == "NN":
+            noun = f"{noun} {toks[b].text}"  # 48 Millionen Euro
             b += 1
         how = "wie viel" if noun.split()[-1] in _MEASURES else "wie viele"
         if low in _APPROXIMATE:
             a -= 1
-        if a > sent.dateline and toks[a - 1]["text"].casefold() in PREPOSITIONS:
+        if a > sent.dateline and toks[a - 1].text.casefold() in PREPOSITIONS:
             a -= 1
             # After a preposition "wie viel" does not decline: von wie viel Metern.
-            return a, b, f"{toks[a]['text'].capitalize()} wie viel {noun}"
+            return a, b, f"{toks[a].text.capitalize()} wie viel {noun}"
         return a, b, f"{how.capitalize()} {noun}"
     if cls == "year" and low in _TIME_WORDS:
         return a - 1, b, _TIME_WORDS[low]
@@ -80,18 +79,18 @@ def _question_phrase(sent: Sent, fact: Fact) -> tuple[int, int, str] | None:
         return a - 1, b, _MONTH_WORDS[low]
     if cls in {"place", "region", "state"} and low in _PLACE_WORDS:
         return a - 1, b, _PLACE_WORDS[low]
-    if cls == "person" and prev and toks[a - 1].get("xpos") in _FINITE:
+    if cls == "person" and prev and toks[a - 1].xpos in FINITE_VERB_TAGS:
         # The subject after the verb when an adverbial opens the sentence: "Am Abend lobte
         # Keller den Plan" (not "Den Plan lobte Keller", where it would still be the subject,
         # but an object in first place is too rare to tell from a subject by position).
-        opener = toks[sent.dateline].get("xpos")
+        opener = toks[sent.dateline].xpos
         if opener in {"APPR", "APPRART", "ADV", "PAV"} and toks[a - 1] is not toks[sent.dateline]:
             return a, b, "Wer"
         return None
-    if cls == "person" and b < len(toks) and toks[b].get("xpos") in _FINITE:
+    if cls == "person" and b < len(toks) and toks[b].xpos in FINITE_VERB_TAGS:
         # Only the subject at the start: "Geschäftsführer Markus Leitner begründete ..."
         start = a
-        while start > sent.dateline and toks[start - 1].get("xpos") in {"NN", "ART", "ADJA"}:
+        while start > sent.dateline and toks[start - 1].xpos in {"NN", "ART", "ADJA"}:
             start -= 1
         if start == sent.dateline:
             return start, b, "Wer"
@@ -102,26 +101,22 @@ def _main_clause(sent: Sent) -> tuple[int, int] | None:
     """The finite verb of the main clause and where that clause ends, when the sentence opens
     with a main clause in the indicative."""
     toks = sent.tokens
-    finite = next(
-        (i for i in range(sent.dateline, len(toks)) if toks[i].get("xpos") in _FINITE), None
-    )
-    if finite is None or any(t["text"] in _CLAUSE_END for t in toks[sent.dateline : finite]):
+    verbs = (i for i in range(sent.dateline, len(toks)) if toks[i].xpos in FINITE_VERB_TAGS)
+    finite = next(verbs, None)
+    if finite is None or any(t.text in _CLAUSE_END for t in toks[sent.dateline : finite]):
         return None
     verb = toks[finite]
-    lemma = verb.get("lemma") or ""
-    if "Mood=Sub" in str(verb.get("feats") or "") or (
-        verb["text"].endswith("e") and lemma.endswith("en") and verb["text"] == lemma[:-1]
+    lemma = verb.lemma
+    if "Mood=Sub" in str(verb.feats) or (
+        verb.text.endswith("e") and lemma.endswith("en") and verb.text == lemma[:-1]
     ):
         return None  # bedeute, investiere: Konjunktiv I, what someone said
     if any(
-        toks[k]["text"] == "," and toks[k + 1].get("lemma") in _SAYING
-        for k in range(finite, len(toks) - 1)
+        toks[k].text == "," and toks[k + 1].lemma in _SAYING for k in range(finite, len(toks) - 1)
     ):
         return None  # "…, sagte Hofer": the main clause is what she said
-    end = next(
-        (i for i in range(finite + 1, len(toks)) if toks[i]["text"] in _CLAUSE_END), len(toks)
-    )
-    if lemma in _SAYING and end < len(toks) and toks[end]["text"] == ",":
+    end = next((i for i in range(finite + 1, len(toks)) if toks[i].text in _CLAUSE_END), len(toks))
+    if lemma in _SAYING and end < len(toks) and toks[end].text == ",":
         return None  # "Vogel sagte am Montag, …": what he said is the content, not the saying
     return finite, end
 
@@ -135,26 +130,26 @@ def w_question(sent: Sent, fact: Fact, edits: dict[int, str]) -> str | None:
     finite, end = clause
     a, b, wh = phrase
     toks = sent.tokens
-    if (b < len(toks) and toks[b]["text"] in _COORDINATION) or (
-        a > sent.dateline and toks[a - 1]["text"] in _COORDINATION
+    if (b < len(toks) and toks[b].text in _COORDINATION) or (
+        a > sent.dateline and toks[a - 1].text in _COORDINATION
     ):
         return None  # "aus Wismar und Stralsund": one of two cannot be the answer
 
     def word(k: int) -> str:
-        return edits.get(k, toks[k]["text"])
+        return edits.get(k, toks[k].text)
 
     if a == sent.dateline and b == finite:
         order = list(range(finite, end))
     elif finite < a and b <= end:
         middle = [k for k in range(finite + 1, end) if not a <= k < b]
         # A pronoun comes first after the verb: "Wie viel Euro waren es vor einem Jahr?"
-        pronouns = [k for k in middle[:2] if toks[k].get("xpos") in {"PPER", "PRF"}]
+        pronouns = [k for k in middle[:2] if toks[k].xpos in {"PPER", "PRF"}]
         middle = [k for k in middle if k not in pronouns]
         order = [finite, *pronouns, *range(sent.dateline, finite), *middle]
     else:
         return None
     # The rest of the sentence after the main clause (", dass …", ", um … zu …") as it is.
-    last = len(toks) - (1 if toks[-1]["text"] in {".", "!"} else 0)
+    last = len(toks) - (1 if toks[-1].text in {".", "!"} else 0)
     order += list(range(end, last))
     pieces = []
     for n, k in enumerate(order):
@@ -164,7 +159,7 @@ def w_question(sent: Sent, fact: Fact, edits: dict[int, str]) -> str | None:
         if k == sent.dateline and n and not _keeps_capital(toks[k]):
             text = text[:1].lower() + text[1:]
         pieces.append(text)
-        pieces.append(" " if k + 1 not in order or not toks[k].get("ws") == "" else "")
+        pieces.append(" " if k + 1 not in order or toks[k].ws else "")
     words = "".join(pieces).strip()
     words = re.sub(r" ([,;:])", r"\1", words)
     if len(words.split()) < 3:
@@ -174,7 +169,7 @@ def w_question(sent: Sent, fact: Fact, edits: dict[int, str]) -> str | None:
 
 def _keeps_capital(token) -> bool:
     """A noun or name keeps its capital when it no longer opens the sentence."""
-    return token.get("upos") in {"NOUN", "PROPN"} or token.get("xpos") in {"NN", "NE"}
+    return token.upos in {"NOUN", "PROPN"} or token.xpos in {"NN", "NE"}
 
 
 def _details(context: ArticleContext) -> Iterable[Question]:

@@ -4,8 +4,9 @@ meanings of the article's other expressions, then of a bank of the same form (re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
+from nlp.document import Expression
 from reader.quiz.helpers import Question, gloss_words, norm, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.sentences import Sent
@@ -34,19 +35,19 @@ _SLOTS = frozenset(
 )
 
 
-def _idiom_fits(sent: Sent, x: Mapping) -> bool:
+def _idiom_fits(sent: Sent, x: Expression) -> bool:
     """Does the sentence really contain the dictionary expression? The matcher allows
     inflection and insertions; a word of the expression that is nowhere in the sentence
     (nicht in Betrieb sein, mit wenig Geld) means the meaning would be wrong here."""
-    lemma = str(x.get("lemma") or "")
+    lemma = x.lemma
     words = [w.strip(".,!?;:()").casefold() for w in lemma.split()]
     words = [w for w in words if w and w not in _SLOTS]
     if len(words) < 2:
         return False  # "es geben": grammar, not an idiom worth a question
     seen = set()
     for t in sent.tokens:
-        seen.add(t["text"].casefold())
-        seen.add((t.get("lemma") or "").casefold())
+        seen.add(t.text.casefold())
+        seen.add(t.lemma.casefold())
     saying = lemma.rstrip().endswith((".", "!", "?"))
     for w in words:
         if w in seen:
@@ -66,16 +67,16 @@ def _idiom(sents, rng) -> Iterable[Question]:
         if not sent.good:
             continue
         for x in sent.expressions:
-            idx = sorted(x.get("tokens") or [])
-            if x.get("type") not in {"idiom", "light_verb"} or not x.get("gloss") or not idx:
+            idx = sorted(x.tokens)
+            if x.type not in {"idiom", "light_verb"} or not x.gloss or not idx:
                 continue
             # One word, or words far apart, is more often a false match than an idiom.
             if len(idx) < 2 or idx[-1] - idx[0] > 7 or not _idiom_fits(sent, x):
                 continue
             exprs.append((sent, x))
-    all_glosses = sorted({_first_sense(x["gloss"]) for _, x in exprs})
+    all_glosses = sorted({_first_sense(x.gloss) for _, x in exprs})
     for sent, x in exprs:
-        gloss = _first_sense(x["gloss"])
+        gloss = _first_sense(x.gloss)
         saying = _is_saying(gloss)
         # Distractors of the same form: "to ..." meanings for verb idioms, sayings for sayings.
         others = [
@@ -103,9 +104,9 @@ def _idiom(sents, rng) -> Iterable[Question]:
         rng.shuffle(others)
         rng.shuffle(bank)
         wrong = (others + bank)[:3]
-        idx = sorted(x["tokens"])
-        words = " ".join(sent.tokens[k]["text"] for k in idx)
-        lemma = x.get("lemma") or words
+        idx = sorted(x.tokens)
+        words = " ".join(sent.tokens[k].text for k in idx)
+        lemma = x.lemma or words
         choices, answer = shuffled_choices(rng, gloss, wrong)
         yield Question(
             kind="idiom",
@@ -117,7 +118,7 @@ def _idiom(sents, rng) -> Iterable[Question]:
             explanation=f"„{lemma.rstrip('.')}“: {gloss.rstrip('.')}.",
             sentence_index=sent.index,
             highlight=[sent.offsets[idx[0]][0], sent.offsets[idx[-1]][1]],
-            score=3.0 if x.get("type") == "idiom" else 2.2,
+            score=3.0 if x.type == "idiom" else 2.2,
         )
 
 

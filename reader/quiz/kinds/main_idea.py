@@ -43,7 +43,7 @@ def is_opinion(title: str, sents: Sequence[Sent]) -> bool:
         1
         for sent in sents
         for k, t in enumerate(sent.tokens)
-        if t["text"].casefold() in {"ich", "mir", "mich"} and not sent.in_quote[k]
+        if t.text.casefold() in {"ich", "mir", "mich"} and not sent.in_quote[k]
     )
     return first_person >= 2
 
@@ -62,15 +62,15 @@ def _detail(sent: Sent, lead_paragraph: int, paragraphs: Mapping[int, int]) -> b
     if not sent.good or paragraphs.get(sent.index, 0) == lead_paragraph:
         return False
     first = sent.tokens[sent.dateline]
-    if first["text"].casefold() in LEANING_STARTS or first.get("xpos") in LEANING_TAGS:
+    if first.text.casefold() in LEANING_STARTS or first.xpos in LEANING_TAGS:
         return False
     if any(sent.in_quote):
         return False
-    if any(t.get("xpos") == "PPER" for t in sent.tokens):
+    if any(t.xpos == "PPER" for t in sent.tokens):
         return False  # "haben er und Putin ...": who he is, the sentence before says
     if not MIN_WORDS <= _words(sent) <= MAX_WORDS:
         return False
-    names = any(t.get("upos") == "PROPN" for t in sent.tokens[1:])
+    names = any(t.upos == "PROPN" for t in sent.tokens[1:])
     return bool(HAS_DIGIT.search(sent.text)) or names
 
 

@@ -11,13 +11,13 @@ person and the pronoun could be meant too (Wendt sagte, die Gewerkschaft ... sie
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
-from nlp.german import PRONOUN_AGREEMENT
+from nlp.document import Token
+from nlp.german import FINITE_VERB_TAGS, PRONOUN_AGREEMENT
 from reader.quiz.helpers import Question, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.people import (
-    FINITE,
     Person,
     antecedent,
     article_people,
@@ -29,13 +29,13 @@ from reader.quiz.sentences import Sent
 PRONOUNS = frozenset({"er", "sie", "ihn", "ihm"})
 
 
-def _verb_of(sent: Sent, i: int) -> Mapping | None:
+def _verb_of(sent: Sent, i: int) -> Token | None:
     """The finite verb a subject pronoun goes with: the one right before it (sagte sie), else
     the next one (sie respektiere)."""
     toks = sent.tokens
-    if i and toks[i - 1].get("xpos") in FINITE:
+    if i and toks[i - 1].xpos in FINITE_VERB_TAGS:
         return toks[i - 1]
-    return next((t for t in toks[i + 1 :] if t.get("xpos") in FINITE), None)
+    return next((t for t in toks[i + 1 :] if t.xpos in FINITE_VERB_TAGS), None)
 
 
 def _speaks(sent: Sent, i: int) -> bool:
@@ -49,16 +49,14 @@ def _reported_subject(sent: Sent, i: int, person: Person) -> bool:
     """ "Brandt sagte, sie ...": the pronoun opens what the person named just before said,
     with no noun of the pronoun's gender in between."""
     toks = sent.tokens
-    if i < 2 or toks[i - 1]["text"] != "," or not speech_verb_at(sent, i - 2):
+    if i < 2 or toks[i - 1].text != "," or not speech_verb_at(sent, i - 2):
         return False
     mention = next((m for m in person.mentions if m.s == sent.index and m.end <= i - 2), None)
     if mention is None:
         return False
-    forms = PRONOUN_AGREEMENT[toks[i]["text"].casefold()]
+    forms = PRONOUN_AGREEMENT[toks[i].text.casefold()]
     genders = {g for g, _ in forms}
-    return not any(
-        t.get("xpos") == "NN" and t.get("gender") in genders for t in toks[mention.end : i]
-    )
+    return not any(t.xpos == "NN" and t.gender in genders for t in toks[mention.end : i])
 
 
 def _reference_questions(sents: Sequence[Sent], rng) -> Iterable[Question]:
@@ -67,10 +65,10 @@ def _reference_questions(sents: Sequence[Sent], rng) -> Iterable[Question]:
     for sent in sents:
         if sent.heading:
             continue
-        folded = [t["text"].casefold() for t in sent.tokens]
+        folded = [t.text.casefold() for t in sent.tokens]
         for i, t in enumerate(sent.tokens):
             form = folded[i]
-            if form not in PRONOUNS or t.get("xpos") != "PPER" or sent.in_quote[i]:
+            if form not in PRONOUNS or t.xpos != "PPER" or sent.in_quote[i]:
                 continue
             if folded.count(form) != 1:
                 continue  # which "sie" is meant would need marking
@@ -92,11 +90,11 @@ def _reference_questions(sents: Sequence[Sent], rng) -> Iterable[Question]:
             shown = sent.shown
             yield Question(
                 kind="reference",
-                prompt=f"Who is „{t['text']}“ in this sentence?\n{shown}",
+                prompt=f"Who is „{t.text}“ in this sentence?\n{shown}",
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
-                explanation=f"„{t['text']}“ refers back to {person.name}.",
+                explanation=f"„{t.text}“ refers back to {person.name}.",
                 sentence_index=sent.index,
                 highlight=list(sent.offsets[i]),
                 score=2.4,

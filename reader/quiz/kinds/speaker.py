@@ -77,7 +77,7 @@ def _speaker_questions(
             verb = next(k for k in range(report.start, report.end) if is_konjunktiv(sent.tokens[k]))
             highlight = list(sent.offsets[verb])
             explanation = (
-                f"„{sent.tokens[verb]['text']}“ is Konjunktiv I: the sentence goes on reporting "
+                f"„{sent.tokens[verb].text}“ is Konjunktiv I: the sentence goes on reporting "
                 f"what {report.speaker.name} said in the one before."
             )
             score = 2.6

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from nlp.german import FINITE_VERB_TAGS
 from reader.quiz.facts import fact_distractors, is_dateline
 from reader.quiz.helpers import FALSE, NOT_GIVEN, TRUE, Question, mentions
 from reader.quiz.kinds.base import ArticleContext, Kind
@@ -41,7 +42,6 @@ ADDITIONS = (
         "whether it came as a surprise",
     ),
 )
-_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _FINAL_VERB = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "PTKVZ", "VAPP"})
 # Words a plain "nicht" before the verb does not negate cleanly.
 _NO_PLAIN_NEGATION = frozenset(
@@ -54,8 +54,8 @@ def _leans_on_context(sent: Sent) -> bool:
     """Does the sentence start by pointing back (er, sie, dies, ihr, dort, damals)?"""
     start = sent.tokens[sent.dateline : sent.dateline + 3]
     return bool(start) and (
-        start[0]["text"].casefold() in _ANAPHORIC
-        or any(t.get("xpos") in {"PPER", "PDS", "PAV", "PPOSAT"} for t in start)
+        start[0].text.casefold() in _ANAPHORIC
+        or any(t.xpos in {"PPER", "PDS", "PAV", "PPOSAT"} for t in start)
     )
 
 
@@ -66,21 +66,19 @@ def _main_clause_end(sent: Sent) -> tuple[int, int] | None:
     clause whose verb bracket closes before the first comma."""
     toks = sent.tokens
     finite = next(
-        (i for i in range(sent.dateline, len(toks)) if toks[i].get("xpos") in _FINITE),
+        (i for i in range(sent.dateline, len(toks)) if toks[i].xpos in FINITE_VERB_TAGS),
         None,
     )
-    if finite is None or any(t["text"] in _CLAUSE_END for t in toks[sent.dateline : finite]):
+    if finite is None or any(t.text in _CLAUSE_END for t in toks[sent.dateline : finite]):
         return None
-    end = next(
-        (i for i in range(finite + 1, len(toks)) if toks[i]["text"] in _CLAUSE_END), len(toks)
-    )
+    end = next((i for i in range(finite + 1, len(toks)) if toks[i].text in _CLAUSE_END), len(toks))
     start = end - 1
-    if toks[start].get("xpos") not in _FINAL_VERB:
+    if toks[start].xpos not in _FINAL_VERB:
         return None
-    while start - 1 > finite and toks[start - 1].get("xpos") in _FINAL_VERB:
+    while start - 1 > finite and toks[start - 1].xpos in _FINAL_VERB:
         start -= 1  # bezahlen können: the cluster starts at bezahlen
     for x in sent.expressions:
-        idx = sorted(x.get("tokens") or [])
+        idx = sorted(x.tokens)
         if idx and idx[0] <= start <= idx[-1]:
             start = min(start, idx[0])
     if start <= finite + 1:
@@ -92,12 +90,10 @@ def _negation_edits(sent: Sent) -> tuple[dict[int, str], str] | None:
     """A "nicht" taken out of the main clause, or put in before its final verb part."""
     toks = sent.tokens
     bracket = _main_clause_end(sent)
-    negations = [
-        i for i, t in enumerate(toks) if t.get("xpos") == "PTKNEG" and not sent.in_quote[i]
-    ]
+    negations = [i for i, t in enumerate(toks) if t.xpos == "PTKNEG" and not sent.in_quote[i]]
     if len(negations) == 1:
         i = negations[0]
-        nxt = toks[i + 1]["text"].casefold() if i + 1 < len(toks) else ""
+        nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) else ""
         if (
             bracket
             and bracket[0] < i < bracket[1]
@@ -108,28 +104,25 @@ def _negation_edits(sent: Sent) -> tuple[dict[int, str], str] | None:
     if (
         negations
         or bracket is None
-        or any(
-            t.get("xpos") in {"PIAT", "PIS"} and t["text"].casefold().startswith("kein")
-            for t in toks
-        )
+        or any(t.xpos in {"PIAT", "PIS"} and t.text.casefold().startswith("kein") for t in toks)
     ):
         return None
     finite, last = bracket
-    words = {t["text"].casefold() for t in toks[sent.dateline : last]}
-    if words & _NO_PLAIN_NEGATION or (toks[last].get("lemma") or "") in {"sein", "werden"}:
+    words = {t.text.casefold() for t in toks[sent.dateline : last]}
+    if words & _NO_PLAIN_NEGATION or toks[last].lemma in {"sein", "werden"}:
         return None  # "bereits nicht verdoppelt", "eine Studie nicht", "seltener nicht geworden"
-    if toks[last - 1].get("xpos") in {"ADJD", "ADV", "PTKVZ", "PTKNEG"}:
+    if toks[last - 1].xpos in {"ADJD", "ADV", "PTKVZ", "PTKNEG"}:
         return None  # "nicht" would belong before the adjective: "nicht seltener geworden"
-    return {last: "nicht " + toks[last]["text"]}, "the text does not say „nicht“ here"
+    return {last: "nicht " + toks[last].text}, "the text does not say „nicht“ here"
 
 
 def _opposite_edits(sent: Sent, protect: set[int]) -> tuple[dict[int, str], str] | None:
     for i, t in enumerate(sent.tokens):
         if i in protect or sent.in_quote[i] or i < sent.dateline:
             continue
-        opposite = OPPOSITES.get(t["text"])
+        opposite = OPPOSITES.get(t.text)
         if opposite:
-            return {i: opposite}, f"the text says „{t['text']}“, not „{opposite}“"
+            return {i: opposite}, f"the text says „{t.text}“, not „{opposite}“"
     return None
 
 
@@ -140,20 +133,20 @@ def _addition_edits(sent: Sent, article_words: str) -> tuple[dict[int, str], str
     finite, last = bracket
     toks = sent.tokens
     verb = toks[finite]
-    cluster = [t.get("xpos") for t in toks[last:] if t["text"] not in _CLAUSE_END]
-    perfect = (verb.get("lemma") == "haben" and cluster[-1:] == ["VVPP"]) and len(
+    cluster = [t.xpos for t in toks[last:] if t.text not in _CLAUSE_END]
+    perfect = (verb.lemma == "haben" and cluster[-1:] == ["VVPP"]) and len(
         [x for x in cluster if x in _FINAL_VERB]
     ) == 1
-    past_particle = "Tense=Past" in str(verb.get("feats") or "") and cluster[-1:] == ["PTKVZ"]
+    past_particle = "Tense=Past" in str(verb.feats) and cluster[-1:] == ["PTKVZ"]
     if not (perfect or past_particle):
         return None  # "will die Tarife erstmals prüfen", "müsse reformiert werden": no event
     text = sent.text.casefold()
-    if any(t.get("xpos") == "PTKNEG" or t["text"].casefold().startswith("kein") for t in toks):
+    if any(t.xpos == "PTKNEG" or t.text.casefold().startswith("kein") for t in toks):
         return None  # "nicht erstmals beschlossen" says something else again
     for word, ruled_out, what in ADDITIONS:
         if word in article_words or any(stem in text for stem in ruled_out):
             continue
-        return {last: f"{word} {sent.tokens[last]['text']}"}, what
+        return {last: f"{word} {sent.tokens[last].text}"}, what
     return None
 
 

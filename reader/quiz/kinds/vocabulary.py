@@ -7,8 +7,9 @@ synonym of the word or of the answer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from nlp.document import Token
 from reader.quiz.helpers import (
     DETERMINERS,
     MONTHS,
@@ -33,13 +34,13 @@ PROMPT = "Which word fits the gap? (The article has another word of the same mea
 _VOCAB_XPOS = {"NN", "VVFIN", "VVPP", "VVINF", "VVIZU", "ADJA", "ADJD"}
 
 
-def _word_ok(t: Mapping) -> bool:
-    text = t["text"]
+def _word_ok(t: Token) -> bool:
+    text = t.text
     return (
-        t.get("xpos") in _VOCAB_XPOS
+        t.xpos in _VOCAB_XPOS
         and len(text) >= 4
         and text.replace("-", "").isalpha()
-        and t.get("upos") != "PROPN"
+        and t.upos != "PROPN"
     )
 
 
@@ -53,18 +54,18 @@ def _form_key(sent: Sent, i: int) -> tuple:
     tell gender and case when the tagger gives no features), for adjectives and finite verbs
     the inflectional ending."""
     t = sent.tokens[i]
-    xpos, text, lemma = t["xpos"], t["text"], t.get("lemma") or t["text"]
-    key: tuple = (xpos, feats_key(t.get("feats")))
+    xpos, text, lemma = t.xpos, t.text, t.headword
+    key: tuple = (xpos, feats_key(t.feats))
     if xpos == "NN":
         prev = sent.tokens[i - 1] if i else None
-        det = prev["text"].casefold() if prev and prev.get("xpos") in DETERMINERS else ""
-        if prev and prev.get("xpos") == "ADJA":
+        det = prev.text.casefold() if prev and prev.xpos in DETERMINERS else ""
+        if prev and prev.xpos == "ADJA":
             # An adjective before the gap agrees with the noun: "ein wichtiges ___" wants a
             # neuter singular, which "Strafrunden" is not.
-            det = "-" + _ending(prev["text"], ("en", "er", "es", "em", "e"))
+            det = "-" + _ending(prev.text, ("en", "er", "es", "em", "e"))
         # The ending after the lemma (Betrug-s, Einwohner-n) shows case and number.
         suffix = text[len(lemma) :] if text.startswith(lemma) else "~"
-        key += (t.get("gender") or "", suffix, det)
+        key += (t.gender or "", suffix, det)
     elif xpos == "ADJA":
         key += (_ending(text, ("en", "er", "es", "em", "e")),)
     elif xpos == "VVFIN":
@@ -90,23 +91,74 @@ def _by_name(sent: Sent, i: int) -> bool:
     """A noun next to a name: part of the name (Gemeinde Wurster Nordseeküste), a surname
     tagged as a noun (Torhüter Marcel Kranz), or a role before it (Kapitän Jonas Vogt), where
     any other role (Torhüter, Trainer) would fit the gap as well."""
-    if sent.tokens[i].get("xpos") != "NN":
+    if sent.tokens[i].xpos != "NN":
         return False
     near = sent.tokens[max(0, i - 1) : i] + sent.tokens[i + 1 : i + 2]
-    return any(t.get("upos") == "PROPN" for t in near)
+    return any(t.upos == "PROPN" for t in near)
+
+
+def _synonym_in_place(sent: Sent, i: int, lemma: str) -> str | None:
+    """The right choice: a synonym with the word's sense here, in its form. The article's own
+    word is not among the choices, so the gap is never filled from the text word for word."""
+    t = sent.tokens[i]
+    return next(
+        (
+            form
+            for s in synonyms(lemma, t.gloss)
+            if zipf_de(s.word) >= SYNONYM_ZIPF and s.word.casefold() not in sent.text.casefold()
+            for form in [synonym_form(sent, i, s)]
+            if form
+        ),
+        None,
+    )
+
+
+def _wrong_words(
+    sent: Sent,
+    i: int,
+    right: str,
+    others: Mapping[str, Token],
+    prompt_text: str,
+    all_texts: Collection[str],
+) -> list[str]:
+    """The article's words of the same form as token `i` (`others`, by text) that are clearly
+    wrong in its gap, in text order."""
+    t = sent.tokens[i]
+    lemma = t.headword
+    candidates: list[str] = []
+    for text, other in sorted(others.items()):
+        other_lemma = other.headword.casefold()
+        if other_lemma == lemma.casefold() or norm(text) == norm(t.text):
+            continue
+        if token_senses(other) & token_senses(t) or are_synonyms(lemma, other_lemma):
+            continue  # a synonym would make two right answers
+        if norm(text) == norm(right) or are_synonyms(right, other_lemma):
+            continue
+        if norm(gapped(sent, i, i + 1, text)) in all_texts:
+            continue
+        if mentions(prompt_text, text):
+            continue
+        if text[:1].isupper() != t.text[:1].isupper() or text.casefold() in {
+            c.casefold() for c in candidates
+        }:
+            continue  # Europäische (in a name) is no choice for europäische
+        if text.casefold() in t.text.casefold() or t.text.casefold() in text.casefold():
+            continue  # Wasser for Hochwasser: half right is not clearly wrong
+        if _is_time_word(text) != _is_time_word(t.text):
+            continue  # "Zum ___ könnte …": Donnerstag fits wherever a time does
+        candidates.append(text)
+    return candidates
 
 
 def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
-    pool: dict[tuple, dict[str, Mapping]] = {}
+    pool: dict[tuple, dict[str, Token]] = {}
     # Words of a multiword expression stay out, as answers and as distractors: "Ungarn ___ dem
     # Programm nicht zu" takes stimmte, but also sagte and teilte (zusagen, zuteilen).
-    in_expression = {
-        (sent.index, k) for sent in sents for x in sent.expressions for k in x.get("tokens") or []
-    }
+    in_expression = {(sent.index, k) for sent in sents for x in sent.expressions for k in x.tokens}
     for sent in sents:
         for i, t in enumerate(sent.tokens):
             if _word_ok(t) and (sent.index, i) not in in_expression and not _by_name(sent, i):
-                pool.setdefault(_form_key(sent, i), {}).setdefault(t["text"], t)
+                pool.setdefault(_form_key(sent, i), {}).setdefault(t.text, t)
     for sent in sents:
         if not sent.good:
             continue
@@ -115,57 +167,21 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 continue
             if _by_name(sent, i):
                 continue
-            lemma = t.get("lemma") or t["text"]
-            zipf = zipf_de(t["text"])
+            lemma = t.headword
+            zipf = zipf_de(t.text)
             if zipf > 5.2 or zipf < 1.5:
                 continue  # too common to be worth a question, or too rare to be fair
             if guessable(t):
                 continue  # prominent, konventionelle: an English reader fills the gap at once
-            # The right choice is a synonym with the word's sense here, in its form: the
-            # article's own word is not among the choices, so the gap is never filled from
-            # the text word for word.
-            right = next(
-                (
-                    form
-                    for s in synonyms(lemma, t.get("gloss"))
-                    if zipf_de(s.word) >= SYNONYM_ZIPF
-                    and s.word.casefold() not in sent.text.casefold()
-                    for form in [synonym_form(sent, i, s)]
-                    if form
-                ),
-                None,
-            )
+            right = _synonym_in_place(sent, i, lemma)
             if right is None:
                 continue
             prompt_text = sent.show(gapped(sent, i, i + 1))
             stem = lemma[: max(4, len(lemma) - 2)]
-            if mentions(prompt_text, t["text"]) or mentions(prompt_text, stem):
+            if mentions(prompt_text, t.text) or mentions(prompt_text, stem):
                 continue  # the word (or its stem) is still visible elsewhere in the sentence
-            candidates = []
-            for text, other in sorted(pool.get(_form_key(sent, i), {}).items()):
-                other_lemma = (other.get("lemma") or text).casefold()
-                if other_lemma == lemma.casefold() or norm(text) == norm(t["text"]):
-                    continue
-                if token_senses(other) & token_senses(t) or are_synonyms(lemma, other_lemma):
-                    continue  # a synonym would make two right answers
-                if norm(text) == norm(right) or are_synonyms(right, other_lemma):
-                    continue
-                if norm(gapped(sent, i, i + 1, text)) in all_texts:
-                    continue
-                if mentions(prompt_text, text):
-                    continue
-                if text[:1].isupper() != t["text"][:1].isupper() or text.casefold() in {
-                    c.casefold() for c in candidates
-                }:
-                    continue  # Europäische (in a name) is no choice for europäische
-                if (
-                    text.casefold() in t["text"].casefold()
-                    or t["text"].casefold() in text.casefold()
-                ):
-                    continue  # Wasser for Hochwasser: half right is not clearly wrong
-                if _is_time_word(text) != _is_time_word(t["text"]):
-                    continue  # "Zum ___ könnte …": Donnerstag fits wherever a time does
-                candidates.append(text)
+            others = pool.get(_form_key(sent, i), {})
+            candidates = _wrong_words(sent, i, right, others, prompt_text, all_texts)
             if len(candidates) < 3:
                 continue
             rng.shuffle(candidates)
@@ -178,7 +194,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 choices=choices,
                 answer=answer,
                 sentence=sent.text,
-                explanation=f"„{right}“ means what the article's „{t['text']}“ means here"
+                explanation=f"„{right}“ means what the article's „{t.text}“ means here"
                 + (f" ({gloss})." if gloss else "."),
                 sentence_index=sent.index,
                 highlight=[a, b],
@@ -188,7 +204,7 @@ def _vocabulary(sents, rng, all_texts) -> Iterable[Question]:
                 score=1.5
                 + (0.5 if gloss else 0)
                 + (0.3 if 2.5 <= zipf <= 4.5 else 0)
-                - (0 if t["xpos"] == "NN" else 1.0),
+                - (0 if t.xpos == "NN" else 1.0),
                 fills=[*choices],
                 target=lemma,
             )
