@@ -933,3 +933,20 @@ def test_the_fingerprint_of_the_stored_json_is_the_typed_documents(annotation):
     unversioned = {k: v for k, v in annotation.items() if k != "version"}
     assert fingerprint(unversioned) == fingerprint(Annotation.from_json(unversioned))
     assert fingerprint(unversioned) != fingerprint(annotation)
+
+
+def test_an_expression_whose_meaning_is_its_words_glosses_is_not_asked():
+    """zur Schule gehen "to go to school": an English reader sees through it, so asking what
+    it means tests nothing; a real idiom of the same sentence is still asked."""
+    annotation = annotate(ARTICLE)
+    for s in annotation["sentences"]:
+        for x in s["expressions"]:
+            if "Katze" in x["lemma"]:
+                content = [s["tokens"][k] for k in x["tokens"]]
+                content = [t for t in content if t["upos"] in {"NOUN", "VERB"}]
+                assert content
+                for t, word in zip(content, ("cat", "bag", "buy")):
+                    t["gloss"], t["senses"] = word, [word]
+                x["gloss"] = "to " + " ".join(t["gloss"] for t in content)
+    asked = [q for q in generous(annotation, "idiom")]
+    assert asked and not any("Katze" in q.prompt for q in asked)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from nlp.document import Expression
+from nlp.document import Expression, Token
 from reader.quiz.helpers import Question, gloss_words, norm, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.sentences import Sent
@@ -61,6 +61,31 @@ def _idiom_fits(sent: Sent, x: Expression) -> bool:
     return True
 
 
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+def _transparent(sent: Sent, x: Expression) -> bool:
+    """Is the meaning just its words' own glosses put together (zur Schule gehen "to go to
+    school", Gebrauch machen "to make use of")? Then an English reader sees through it and the
+    question tests nothing; the reviewers judged such items not worth asking."""
+    meaning = gloss_words(_first_sense(x.gloss or ""))
+    words = [
+        sent.tokens[k]
+        for k in x.tokens
+        if sent.tokens[k].upos in _CONTENT_POS and sent.tokens[k].gloss
+    ]
+    return bool(words) and all(gloss_words(_own_senses(t)) & meaning for t in words)
+
+
+def _own_senses(token: Token) -> str:
+    """A verb's later senses include the idioms it takes part in (gehen: "to be about sth."
+    for es geht um), so only its headline counts; a noun's senses are its own (Schule:
+    school, whichever sense the popover shows first)."""
+    if token.upos in {"VERB", "AUX"}:
+        return token.gloss or ""
+    return " ".join((token.gloss or "", *(token.senses or ())))
+
+
 def _idiom(sents, rng) -> Iterable[Question]:
     exprs = []
     for sent in sents:
@@ -72,6 +97,8 @@ def _idiom(sents, rng) -> Iterable[Question]:
                 continue
             # One word, or words far apart, is more often a false match than an idiom.
             if len(idx) < 2 or idx[-1] - idx[0] > 7 or not _idiom_fits(sent, x):
+                continue
+            if _transparent(sent, x):
                 continue
             exprs.append((sent, x))
     all_glosses = sorted({_first_sense(x.gloss) for _, x in exprs})
