@@ -90,29 +90,32 @@ __all__ = [
 # chooses first: it is asked on the lead, which a details question would take otherwise.
 ROTATION = (
     "main_idea",
-    "details",
     "true_false",
-    "idiom",
     "speaker",
-    "vocabulary",
     "reference",
+    "idiom",
     "meaning",
     "heading",
-    "compound",
-    "details",
     "true_false",
-    "vocabulary",
     "speaker",
-    "details",
-    "true_false",
-    "meaning",
     "reference",
+    "meaning",
+    "true_false",
+    "idiom",
 )
+# Asked only when the kinds above have nothing left (a long quiz), or to give an article
+# MIN_KINDS kinds: the blind reviews judged no compound item usable unchanged (0 of 64: part
+# glosses in the wrong sense make absurd choices), 2 of 31 vocabulary gaps (other choices fit
+# the gap too), and every details question (30 of 30) answerable by finding its words in the
+# text (the solver that reads no German answered them all by proximity).
+LAST_RESORT = ("details", "vocabulary", "compound")
+MIN_KINDS = 5
 
 
 def rotation() -> tuple[str, ...]:
-    """ROTATION, then once each registered kind it does not name (a kind added later)."""
-    return ROTATION + tuple(k for k in KINDS if k not in ROTATION)
+    """ROTATION, then once each registered kind it does not name (a kind added later), but
+    not the last-resort kinds."""
+    return ROTATION + tuple(k for k in KINDS if k not in ROTATION and k not in LAST_RESORT)
 
 
 def fingerprint(annotation: Annotation | Mapping) -> str:
@@ -168,8 +171,34 @@ def quiz_generate(
     avoid = set(avoid_anchors)
     n = count if count is not None else target_count(word_count(annotation))
     used_sentences = {anchor_for(s.text) for s in sents if anchor_for(s.text) in avoid}
-    chosen = _choose(by_kind, n - len(used_sentences), sents, used_sentences, avoid, rng)
+    chosen = _choose_with_kinds(by_kind, n - len(used_sentences), sents, used_sentences, avoid, rng)
     return quiz_order(chosen)
+
+
+def _choose_with_kinds(
+    by_kind: dict[str, list[Question]],
+    n: int,
+    sents: Sequence[Sent],
+    used_sentences: set[str],
+    avoid: set[str],
+    rng: random.Random,
+) -> list[Question]:
+    """_choose over the rotation's kinds, taking the last-resort kinds in from the start, one
+    by one, while the quiz would have fewer than MIN_KINDS kinds (a commentary quotes nobody
+    and has few facts)."""
+    first = [k for k in rotation() if by_kind[k]]
+    spare = [k for k in LAST_RESORT if by_kind[k]]
+    state = rng.getstate()
+    while True:
+        rng.setstate(state)
+        used = set(used_sentences)
+        chosen = _choose(by_kind, n, sents, used, avoid, rng, first, spare)
+        if len({q.kind for q in chosen}) >= min(MIN_KINDS, n) or not spare:
+            used_sentences |= used
+            return chosen
+        # In the first round of turns, not after the repeats, or it would never come up.
+        repeat = next((i for i, k in enumerate(first) if k in first[:i]), len(first))
+        first = [*first[:repeat], spare.pop(0), *first[repeat:]]
 
 
 def _candidates_by_kind(
@@ -214,6 +243,8 @@ def _choose(
     used_sentences: set[str],
     avoid: set[str],
     rng: random.Random,
+    first: Sequence[str],
+    spare: Sequence[str],
 ) -> list[Question]:
     """`n` questions by a weighted round robin over the kinds (comprehension first: details
     and true/false come up most), each time the best question of that kind from a sentence
@@ -224,9 +255,11 @@ def _choose(
     # A choice that is a whole sentence of the article (the main idea's) shows it: no other
     # question may then ask about that sentence, its gap would stand filled among the choices.
     quoted = {anchor_for(s.shown): anchor_for(s.text) for s in sents}
-    kinds = [k for k in rotation() if by_kind[k]]
+    every = [*first, *(k for k in spare if k not in first)]
     last_tf = rng.randrange(3)
-    for allow_reuse in (False, True):
+    # Fresh sentences from the first kinds, then from the spare ones too, then sentences
+    # asked about already.
+    for allow_reuse, kinds in ((False, first), (False, every), (True, every)):
         progress = True
         while len(chosen) < n and progress:
             progress = False
@@ -240,6 +273,8 @@ def _choose(
                 for q in candidates:
                     if q in chosen or (q.target and norm(q.target) in targets):
                         continue  # the same fact or word is asked about once
+                    if kind == "true_false" and not _keeps_answers_even(q, chosen):
+                        continue
                     taken = q.anchor in used_sentences
                     if taken and (
                         not allow_reuse
@@ -260,6 +295,14 @@ def _choose(
                     progress = True
                     break
     return chosen
+
+
+def _keeps_answers_even(q: Question, chosen: Sequence[Question]) -> bool:
+    """Would the quiz's true/false answers stay spread (no answer more than a third of them
+    plus one)? When an article offers few "steht nicht im Text" statements, "richtig" and
+    "falsch" must not pile up into a safe guess."""
+    answers = [c.answer for c in chosen if c.kind == "true_false"] + [q.answer]
+    return answers.count(q.answer) <= len(answers) // 3 + 1
 
 
 def target_count(words: int) -> int:
