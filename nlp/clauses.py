@@ -1,0 +1,128 @@
+"""Clause boundaries, found once per sentence for every component that works clause by clause.
+
+A clause here is a stretch of a sentence between punctuation that ends one (commas, sentence
+punctuation, brackets, dashes, colons, semicolons) or at a coordinating conjunction (und,
+aber, ...) that joins two stretches each with its own finite verb ("Er kam, und sie ging" and
+"Er kam und sie ging" alike). Quotes and hyphens stand inside a clause („sämtliche
+Anstrengungen ...“). This is no parse: a subordinate clause is only told from its main clause
+by the comma German writes before it (weil, dass, der ...), and an embedded clause splits its
+host in two ("Der Mann, der kam, lachte": Der Mann | der kam | lachte).
+
+`clause_numbers` works on (text, STTS tag, UPOS) triples, so the idiom matcher applies it to
+gold CoNLL-U columns as well; the component stores the result on the Doc: `token._.clause`
+(the clause's number within the Doc, -1 for the punctuation between clauses) and
+`doc._.clauses` (each clause's (start, end) token indices). `clause_span` and `clause_tokens`
+read them, annotating a hand-built Doc on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.extensions import register_extensions
+from nlp.german import FINITE_VERB_TAGS
+
+# Hand-built Docs (a component's tests, a benchmark) reach `clause_span` without the pipeline
+# having declared the attributes.
+register_extensions()
+
+BOUNDARY_TAGS = frozenset({"$,", "$."})
+# Of the other punctuation ($() only these end a clause.
+BOUNDARY_TEXTS = frozenset({"(", ")", ";", ":", "–", "—", "--", "[", "]"})
+# Punctuation by UPOS alone, for tokens without an STTS tag.
+_UNTAGGED_BOUNDARY_TEXTS = frozenset({",", ".", "!", "?"}) | BOUNDARY_TEXTS
+# Coordinating conjunctions that may start a new clause (with its own finite verb).
+COORDINATORS = frozenset({"und", "aber", "oder", "sondern", "denn", "doch", "jedoch"})
+
+
+def is_boundary(text: str, tag: str, pos: str = "") -> bool:
+    """Does this token end a clause (and belong to none)?"""
+    if tag in BOUNDARY_TAGS:
+        return True
+    if tag == "$(":
+        return text in BOUNDARY_TEXTS
+    return not tag and pos == "PUNCT" and text in _UNTAGGED_BOUNDARY_TEXTS
+
+
+def _is_coordinator(text: str, tag: str) -> bool:
+    return tag == "KON" and text.lower() in COORDINATORS
+
+
+def clause_numbers(tokens: Sequence[tuple[str, str, str]], first: int = 0) -> list[int]:
+    """A clause number for each (text, STTS tag, UPOS) of one sentence, counting from
+    `first`; -1 for the punctuation that ends a clause."""
+    out: list[int] = []
+    clause = first
+    stretch: list[int] = []  # positions since the last boundary
+
+    def close_stretch() -> None:
+        # Split the stretch before each coordinator with a finite verb on both sides: on the
+        # left since the clause began, on the right up to the next coordinator.
+        nonlocal clause
+        begun = False  # the current clause has a finite verb
+        for n, i in enumerate(stretch):
+            text, tag, _ = tokens[i]
+            if _is_coordinator(text, tag) and begun:
+                for j in stretch[n + 1 :]:
+                    if _is_coordinator(*tokens[j][:2]):
+                        break
+                    if tokens[j][1] in FINITE_VERB_TAGS:
+                        clause += 1
+                        begun = False
+                        break
+            begun = begun or tag in FINITE_VERB_TAGS
+            out[i] = clause
+        if stretch:
+            clause += 1
+        stretch.clear()
+
+    for i, (text, tag, pos) in enumerate(tokens):
+        out.append(-1)
+        if is_boundary(text, tag, pos):
+            close_stretch()
+        else:
+            stretch.append(i)
+    close_stretch()
+    return out
+
+
+def annotate_clauses(doc: Doc) -> Doc:
+    """Number the clauses of every sentence: `token._.clause`, `doc._.clauses`."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    spans: list[tuple[int, int]] = []
+    for sent in sents:
+        numbers = clause_numbers([(t.text, t.tag_, t.pos_) for t in sent], first=len(spans))
+        for token, number in zip(sent, numbers, strict=True):
+            token._.clause = number
+            if number < 0:
+                continue
+            if number == len(spans):
+                spans.append((token.i, token.i + 1))
+            else:
+                spans[number] = (spans[number][0], token.i + 1)
+    doc._.clauses = spans
+    return doc
+
+
+def clause_span(token) -> tuple[int, int]:
+    """(start, end) Doc indices of the clause of `token`; a boundary is a stretch of its own."""
+    doc = token.doc
+    if doc._.clauses is None:
+        annotate_clauses(doc)
+    number = token._.clause
+    return doc._.clauses[number] if number >= 0 else (token.i, token.i + 1)
+
+
+def clause_tokens(token) -> Span:
+    """The tokens of the clause of `token`."""
+    start, end = clause_span(token)
+    return token.doc[start:end]
+
+
+@Language.factory("randnotiz_clauses", assigns=["token._.clause", "doc._.clauses"])
+def make_clauses(nlp: Language, name: str):
+    """Clause boundaries for the components after it (verbs, idioms, glosses)."""
+    return annotate_clauses
