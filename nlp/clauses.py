@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlp.extensions import register_extensions
 from nlp.german import FINITE_VERB_TAGS
@@ -107,11 +107,13 @@ def annotate_clauses(doc: Doc) -> Doc:
     return doc
 
 
+def _annotated(doc: Doc) -> Doc:
+    return annotate_clauses(doc) if doc._.clauses is None else doc
+
+
 def clause_span(token) -> tuple[int, int]:
     """(start, end) Doc indices of the clause of `token`; a boundary is a stretch of its own."""
-    doc = token.doc
-    if doc._.clauses is None:
-        annotate_clauses(doc)
+    doc = _annotated(token.doc)
     number = token._.clause
     return doc._.clauses[number] if number >= 0 else (token.i, token.i + 1)
 
@@ -120,6 +122,24 @@ def clause_tokens(token) -> Span:
     """The tokens of the clause of `token`."""
     start, end = clause_span(token)
     return token.doc[start:end]
+
+
+def relative_antecedent(first) -> Token | None:
+    """The noun a relative clause stands for, given the clause's first token: the noun right
+    before the comma when the clause opens with a relative pronoun (der, die, das, welche),
+    maybe after a preposition (in dem, mit denen): "in einem Krieg, der ... ausgetragen wird",
+    "die Verantwortung, die er übernimmt"."""
+    doc = _annotated(first.doc)
+    start = first.i
+    if start < 2 or first.sent.start > start - 2 or doc[start - 1]._.clause >= 0:
+        return None
+    pronoun = first
+    if first.tag_ in ("APPR", "APPRART") and start + 1 < len(doc):
+        pronoun = doc[start + 1]
+    if pronoun.tag_ not in ("PRELS", "PRELAT"):
+        return None
+    noun = doc[start - 2]
+    return noun if noun.pos_ == "NOUN" else None
 
 
 @Language.factory("randnotiz_clauses", assigns=["token._.clause", "doc._.clauses"])

@@ -1,6 +1,12 @@
 """Clause boundaries (nlp/clauses.py), in sentences tagged by hand as `word/STTS`."""
 
-from nlp.clauses import annotate_clauses, clause_numbers, clause_span, clause_tokens
+from nlp.clauses import (
+    annotate_clauses,
+    clause_numbers,
+    clause_span,
+    clause_tokens,
+    relative_antecedent,
+)
 from nlp.lexicon import MemoryLexicon
 from tests.nlp_docs import doc_of
 
@@ -133,3 +139,20 @@ def test_the_doc_knows_each_tokens_clause_and_each_clauses_tokens():
 def test_a_hand_built_doc_gets_its_clauses_on_first_use():
     doc = doc_of([("Er", "er", "PPER"), ("kam", "kommen", "VVFIN")], MemoryLexicon())
     assert clause_tokens(doc[1]).text == "Er kam"
+
+
+def test_a_relative_clause_stands_for_the_noun_before_its_comma():
+    rows = [
+        ("Die", "die", "ART", "DET"),
+        ("Frau", "Frau", "NN", "NOUN"),
+        (",", ",", "$,", "PUNCT"),
+        ("mit", "mit", "APPR", "ADP"),
+        ("der", "der", "PRELS", "PRON"),
+        ("ich", "ich", "PPER", "PRON"),
+        ("spreche", "sprechen", "VVFIN", "VERB"),
+        (",", ",", "$,", "PUNCT"),
+        ("lacht", "lachen", "VVFIN", "VERB"),
+    ]
+    doc = doc_of(rows, MemoryLexicon())
+    assert relative_antecedent(doc[3]).text == "Frau"
+    assert relative_antecedent(doc[8]) is None  # "lacht" opens no relative clause
