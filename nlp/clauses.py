@@ -1,9 +1,9 @@
 """Clause boundaries, found once per sentence for every component that works clause by clause.
 
 A clause here is a stretch of a sentence between punctuation that ends one (commas, sentence
-punctuation, brackets, dashes, colons, semicolons) or at a coordinating conjunction (und,
+punctuation, colons, semicolons) or at a coordinating conjunction (und,
 aber, ...) that joins two stretches each with its own finite verb ("Er kam, und sie ging" and
-"Er kam und sie ging" alike). Quotes and hyphens stand inside a clause („sämtliche
+"Er kam und sie ging" alike). Quotes, brackets and dashes stand inside a clause („sämtliche
 Anstrengungen ...“). This is no parse: a subordinate clause is only told from its main clause
 by the comma German writes before it (weil, dass, der ...), and an embedded clause splits its
 host in two ("Der Mann, der kam, lachte": Der Mann | der kam | lachte).
@@ -29,11 +29,12 @@ from nlp.german import FINITE_VERB_TAGS
 # having declared the attributes.
 register_extensions()
 
+# STTS $, and $. (which takes colons and semicolons too). Brackets and dashes ($() do not
+# end a clause: what they enclose interrupts its host ("hat sich – wie erwartet – beworben",
+# where the reflexive pronoun and its verb stand either side); neither do quotes.
 BOUNDARY_TAGS = frozenset({"$,", "$."})
-# Of the other punctuation ($() only these end a clause.
-BOUNDARY_TEXTS = frozenset({"(", ")", ";", ":", "–", "—", "--", "[", "]"})
 # Punctuation by UPOS alone, for tokens without an STTS tag.
-_UNTAGGED_BOUNDARY_TEXTS = frozenset({",", ".", "!", "?"}) | BOUNDARY_TEXTS
+_UNTAGGED_BOUNDARY_TEXTS = frozenset({",", ".", "!", "?", ":", ";"})
 # Coordinating conjunctions that may start a new clause (with its own finite verb).
 COORDINATORS = frozenset({"und", "aber", "oder", "sondern", "denn", "doch", "jedoch"})
 
@@ -42,8 +43,6 @@ def is_boundary(text: str, tag: str, pos: str = "") -> bool:
     """Does this token end a clause (and belong to none)?"""
     if tag in BOUNDARY_TAGS:
         return True
-    if tag == "$(":
-        return text in BOUNDARY_TEXTS
     return not tag and pos == "PUNCT" and text in _UNTAGGED_BOUNDARY_TEXTS
 
 
@@ -107,13 +106,14 @@ def annotate_clauses(doc: Doc) -> Doc:
     return doc
 
 
-def _annotated(doc: Doc) -> Doc:
+def ensure_clauses(doc: Doc) -> Doc:
+    """The Doc, its clauses numbered (a hand-built Doc skipped the pipeline's component)."""
     return annotate_clauses(doc) if doc._.clauses is None else doc
 
 
 def clause_span(token) -> tuple[int, int]:
     """(start, end) Doc indices of the clause of `token`; a boundary is a stretch of its own."""
-    doc = _annotated(token.doc)
+    doc = ensure_clauses(token.doc)
     number = token._.clause
     return doc._.clauses[number] if number >= 0 else (token.i, token.i + 1)
 
@@ -124,12 +124,17 @@ def clause_tokens(token) -> Span:
     return token.doc[start:end]
 
 
+def doc_clauses(doc: Doc) -> list[Span]:
+    """Every clause of the Doc, in order."""
+    return [doc[start:end] for start, end in ensure_clauses(doc)._.clauses]
+
+
 def relative_antecedent(first) -> Token | None:
     """The noun a relative clause stands for, given the clause's first token: the noun right
     before the comma when the clause opens with a relative pronoun (der, die, das, welche),
     maybe after a preposition (in dem, mit denen): "in einem Krieg, der ... ausgetragen wird",
     "die Verantwortung, die er übernimmt"."""
-    doc = _annotated(first.doc)
+    doc = ensure_clauses(first.doc)
     start = first.i
     if start < 2 or first.sent.start > start - 2 or doc[start - 1]._.clause >= 0:
         return None

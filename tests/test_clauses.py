@@ -87,6 +87,7 @@ def test_a_zu_infinitive_after_a_comma_is_a_clause():
 
 
 def test_quoted_speech_is_bounded_by_its_colon_and_comma_not_by_its_quotes():
+    # STTS tags the colon $.
     assert clauses("Er/PPER sagte/VVFIN :/$. „/$( Wir/PPER kommen/VVFIN ./$. “/$(") == [
         "Er sagte",
         "„ Wir kommen",
@@ -98,13 +99,13 @@ def test_quoted_speech_is_bounded_by_its_colon_and_comma_not_by_its_quotes():
     ]
 
 
-def test_brackets_and_dashes_end_a_clause():
-    assert clauses("Der/ART Preis/NN (/$( sagt/VVFIN er/PPER )/$( steigt/VVFIN ./$.") == [
-        "Der Preis",
-        "sagt er",
-        "steigt",
+def test_brackets_and_dashes_stay_inside_the_clause_they_interrupt():
+    assert clauses(
+        "Er/PPER hat/VAFIN sich/PRF –/$( wie/KOKOM erwartet/VVPP –/$( beworben/VVPP ./$."
+    ) == ["Er hat sich – wie erwartet – beworben"]
+    assert clauses("Der/ART Preis/NN (/$( in/APPR Euro/NN )/$( steigt/VVFIN ./$.") == [
+        "Der Preis ( in Euro ) steigt"
     ]
-    assert clauses("Sie/PPER kam/VVFIN –/$( spät/ADJD –/$( an/PTKVZ") == ["Sie kam", "spät", "an"]
 
 
 def test_untagged_punctuation_is_known_by_its_universal_tag():
