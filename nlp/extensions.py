@@ -16,6 +16,7 @@ TOKEN_EXTENSIONS: dict[str, object] = {
     "gloss_via": None,  # how the gloss was found: lemma, surface, alt_lemma, head, verb, ...
     "verb_lemma": None,  # whole separable/particle verb (stellte ... vor -> vorstellen)
     "reflexive": False,  # this verb is used with its reflexive pronoun (sich konzentrieren)
+    "clause": -1,  # number of its clause in the Doc, -1 between clauses (nlp/clauses.py)
 }
 
 DOC_EXTENSIONS: dict[str, object] = {
@@ -23,6 +24,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "lex": None,  # lexicon_key -> list[LexEntry], filled by batched lookups
     "sentence_info": None,  # [(start token, paragraph, kind)] per sentence
     "presegmented": False,  # sentences were given (CoNLL-U): keep them
+    "clauses": None,  # (start, end) token indices of each clause (nlp/clauses.py)
     "expressions": None,  # [{"type", "tokens" (doc indices), "lemma", "gloss"}]
 }
 

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.clauses import clause_span, relative_antecedent
 from nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
 from nlp.extensions import lex_fetch
 from nlp.german import zipf
@@ -154,7 +155,6 @@ def _context_glosses(contexts: tuple[tuple[str, str], ...], words: frozenset[str
 # often accidents or prefixes (Vor-stellung, Ein-stellung are no kinds of Stellung).
 MIN_CONTEXT_HEAD = 5
 MIN_CONTEXT_MODIFIER = 4
-CLAUSE_BOUNDARY_TAGS = frozenset({"$,", "$."})
 
 
 def context_nouns(*tokens) -> frozenset[str]:
@@ -176,24 +176,15 @@ def word_context(*tokens) -> frozenset[str]:
 
 def _clause_nouns(token) -> frozenset[str]:
     doc = token.doc
-    sent = token.sent
-    start = token.i
-    while start > sent.start and doc[start - 1].tag_ not in CLAUSE_BOUNDARY_TAGS:
-        start -= 1
+    start, end = clause_span(token)
     memo = doc.user_data.setdefault("randnotiz_clause_nouns", {})
     found = memo.get(start)
     if found is not None:
         return found
-    nouns = []
-    for t in doc[start : sent.end]:
-        if t.tag_ in CLAUSE_BOUNDARY_TAGS:
-            break
-        if t.pos_ == "NOUN":
-            nouns.append(t)
-    if start > sent.start + 1 and _relative_clause(doc, start) and doc[start - 2].pos_ == "NOUN":
-        # A relative clause's pronoun stands for the noun before the comma: "in einem Krieg,
-        # der ... ausgetragen wird", "die Verantwortung, die er übernimmt".
-        nouns.append(doc[start - 2])
+    nouns = [t for t in doc[start:end] if t.pos_ == "NOUN"]
+    antecedent = relative_antecedent(doc[start])
+    if antecedent is not None:
+        nouns.append(antecedent)
     stems: set[str] = set()
     for t in nouns:
         parts = t.lemma_.split("-")
@@ -204,15 +195,6 @@ def _clause_nouns(token) -> frozenset[str]:
         )
     found = memo[start] = frozenset(stems)
     return found
-
-
-def _relative_clause(doc, start: int) -> bool:
-    """Does the clause at `start` begin with a relative pronoun (der, die, das, welche), maybe
-    after a preposition (in dem, mit denen)?"""
-    first = doc[start]
-    if first.tag_ in ("APPR", "APPRART") and start + 1 < len(doc):
-        first = doc[start + 1]
-    return first.tag_ in ("PRELS", "PRELAT")
 
 
 @functools.lru_cache(maxsize=50_000)

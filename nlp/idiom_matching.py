@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from nlp.clauses import clause_numbers
 from nlp.german import ADJECTIVE_PARTICLES, CONTRACTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS
 from nlp.idiom_patterns import Element, IdiomPattern, compile_idiom, lowered, stem
 from nlp.lexicon import IdiomEntry
@@ -33,9 +34,6 @@ NOUN_PHRASE_TAGS = {
     "NN",
     "NE",
 }
-# Clause boundaries: commas and sentence punctuation; of $( only brackets, dashes, colons and
-# semicolons (quotes and hyphens stand inside a clause: „sämtliche Anstrengungen ...“).
-BOUNDARY_TEXTS = {"(", ")", ";", ":", "–", "—", "--", "[", "]"}
 
 # --- tokens as the matcher sees them ---------------------------------------------------------
 
@@ -75,28 +73,6 @@ def _token_keys(tok: Tok) -> set[str]:
         keys |= {"der", "ein"} if not text.startswith("k") else {"kein"}
     keys.discard("")
     return keys
-
-
-def _clauses(toks: Sequence[Tok]) -> list[int]:
-    """A clause number for every token; commas, sentence punctuation, brackets and dashes
-    end a clause."""
-    out, clause = [], 0
-    for tok in toks:
-        boundary = (
-            tok.tag in {"$,", "$."}
-            or (tok.tag == "$(" and tok.text in BOUNDARY_TEXTS)
-            or (
-                not tok.tag
-                and tok.pos == "PUNCT"
-                and tok.text in {",", ".", "!", "?"} | BOUNDARY_TEXTS
-            )
-        )
-        if boundary:
-            clause += 1
-            out.append(-1)
-            continue
-        out.append(clause)
-    return out
 
 
 def _is_full_verb(tok: Tok) -> bool:
@@ -169,8 +145,12 @@ class IdiomMatcher:
             for k in anchor.keys | (anchor.base_keys if anchor.role == "verb" else frozenset()):
                 self._index.setdefault(k, []).append(number)
 
-    def match_sentence(self, toks: Sequence[Tok]) -> list[Match]:
-        """All idioms in one sentence, overlaps resolved (longer, then better ranked wins)."""
+    def match_sentence(self, toks: Sequence[Tok], clauses: Sequence[int] = ()) -> list[Match]:
+        """All idioms in one sentence, overlaps resolved (longer, then better ranked wins).
+
+        `clauses`: each token's clause number (-1 between clauses) as the pipeline's
+        randnotiz_clauses found them; without them (gold columns) they are found here the same
+        way (nlp.clauses.clause_numbers)."""
         if not toks or not self.patterns:
             return []
         if any("(" in t.tag for t in toks):
@@ -189,7 +169,8 @@ class IdiomMatcher:
                 candidates.add(number)
         if not candidates:
             return []
-        clauses = _clauses(toks)
+        if not clauses:
+            clauses = clause_numbers([(t.text, t.tag, t.pos) for t in toks])
         found = []
         for number in sorted(candidates):
             match = self._match(self.patterns[number], toks, where, clauses)

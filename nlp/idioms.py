@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.clauses import ensure_clauses
 from nlp.idiom_matching import IdiomMatcher, Tok
 from nlp.lexicon import IdiomEntry
 
@@ -51,10 +52,12 @@ class IdiomsComponent:
     def __call__(self, doc):
         if doc._.expressions is None:
             doc._.expressions = []
+        ensure_clauses(doc)
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for number, sent in enumerate(sents):
             toks = [Tok(t.text, t.lemma_ or t.text, t.tag_, t.pos_) for t in sent]
-            for match in self.matcher.match_sentence(toks):
+            clauses = [t._.clause for t in sent]
+            for match in self.matcher.match_sentence(toks, clauses):
                 item = match.as_dict()
                 item["sent"] = number
                 item["doc_tokens"] = [sent.start + i for i in item["tokens"]]

@@ -2,7 +2,8 @@
 
 A spaCy `Language` from `spacy.blank("de")` (its German tokenizer) with our own components:
 
-    randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_separable_verbs
+    randnotiz_sentences -> randnotiz_tagger -> randnotiz_lemmas -> randnotiz_clauses
+    -> randnotiz_separable_verbs
     -> randnotiz_reflexive_verbs -> randnotiz_morphology -> randnotiz_compounds
     -> randnotiz_idioms -> randnotiz_glosses
     -> randnotiz_compound_headlines -> randnotiz_nouns
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 
 # The modules register their components' factories with spaCy when imported.
 from nlp import (  # noqa: F401
+    clauses,
     compound_annotator,
     glosses,
     idioms,
@@ -57,6 +59,7 @@ COMPONENTS = (
     "randnotiz_sentences",
     "randnotiz_tagger",
     "randnotiz_lemmas",
+    "randnotiz_clauses",
     "randnotiz_separable_verbs",
     "randnotiz_reflexive_verbs",
     "randnotiz_morphology",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 
+from nlp.clauses import clause_span
 from nlp.german import CONTRACTIONS, PREPOSITIONS, zipf
 from nlp.lexicon import FRAME_MARK
 
@@ -29,19 +30,6 @@ _MODIFIED_TAGS = frozenset({"ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PIS", "CARD
 PREDICATIVE_VERBS = frozenset(
     {"sein", "werden", "bleiben", "scheinen", "wirken", "erscheinen", "machen", "finden", "halten"}
 )
-
-
-def clause_span(token) -> tuple[int, int]:
-    """(start, end) token indices of the comma- or sentence-bounded clause around `token`."""
-    doc = token.doc
-    sent = token.sent
-    start = token.i
-    while start > sent.start and doc[start - 1].tag_ not in CLAUSE_BOUNDARY_TAGS:
-        start -= 1
-    end = token.i + 1
-    while end < sent.end and doc[end].tag_ not in CLAUSE_BOUNDARY_TAGS:
-        end += 1
-    return start, end
 
 
 def adverbial(token) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.clauses import clause_span, clause_tokens, doc_clauses
 from nlp.extensions import lex_fetch
 from nlp.german import (
     FINITE_VERB_TAGS,
@@ -55,7 +56,6 @@ AMBIGUOUS = frozenset({"durch", "über", "um", "unter", "voll", "wieder", "zwisc
 # 59.2 %, VPC F1 80.6 % either way).
 PARTICLE_HOST_TAGS = FINITE_VERB_TAGS - {"VMFIN", "VAIMP"}
 REFLEXIVE_PERSONAL = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
-CLAUSE_BOUNDARIES = frozenset({"$,", "$."})
 PERFECT_PASSIVE_AUXILIARIES = frozenset({"haben", "werden"})
 
 
@@ -110,24 +110,9 @@ def _adverb_particle(tokens, k: int) -> bool:
 
 def _reflexive_before(tokens, k: int) -> bool:
     """A reflexive pronoun between the start of the clause and position k."""
-    j = k - 1
-    while j >= 0 and tokens[j].tag_ not in CLAUSE_BOUNDARIES:
-        if tokens[j].tag_ == "PRF":
-            return True
-        j -= 1
-    return False
-
-
-def _clause_of(token) -> list:
-    """The tokens of the comma- or sentence-bounded stretch around a token."""
-    sent = token.sent
-    start = token.i
-    while start > sent.start and token.doc[start - 1].tag_ not in CLAUSE_BOUNDARIES:
-        start -= 1
-    end = token.i
-    while end + 1 < sent.end and token.doc[end + 1].tag_ not in CLAUSE_BOUNDARIES:
-        end += 1
-    return list(token.doc[start : end + 1])
+    token = tokens[k]
+    start, _ = clause_span(token)
+    return any(t.tag_ == "PRF" for t in token.doc[start : token.i])
 
 
 def _participle_lemma(token) -> str | None:
@@ -137,7 +122,7 @@ def _participle_lemma(token) -> str | None:
     attributive participle (der durchgeführte Test), which PARSEME counts as an adjective."""
     if token.tag_ != "ADJD" or token.text.lower().endswith("end"):
         return None
-    clause = _clause_of(token)
+    clause = list(clause_tokens(token))
     if not any(
         t.tag_ in ("VAFIN", "VAINF") and t.lemma_ in PERFECT_PASSIVE_AUXILIARIES for t in clause
     ):
@@ -379,32 +364,23 @@ def reflexive_verbs(doc: Doc) -> Doc:
     if doc._.expressions is None:
         doc._.expressions = []
     candidates = []  # (verb token, pronoun token, clause tokens)
-    for sent in doc.sents:
-        clause: list = []
-        clauses: list[list] = []
-        for token in sent:
-            if token.tag_ in ("$,", "$."):
-                clauses.append(clause)
-                clause = []
-            elif not token.is_space:
-                clause.append(token)
-        clauses.append(clause)
-        for clause in clauses:
-            pronouns = [
-                t
-                for t in clause
-                if t.tag_ == "PRF"
-                or (
-                    t.text.lower() in REFLEXIVE_PERSONAL
-                    and t.tag_ in ("PPER", "PRF")
-                    and _subject_person(clause, t.text)
-                )
-            ]
-            if not pronouns:
-                continue
-            verbs = [t for t in clause if t.tag_.startswith("VV")]
-            for verb in verbs:
-                candidates.append((verb, pronouns[0]))
+    for span in doc_clauses(doc):
+        clause = [t for t in span if not t.is_space]
+        pronouns = [
+            t
+            for t in clause
+            if t.tag_ == "PRF"
+            or (
+                t.text.lower() in REFLEXIVE_PERSONAL
+                and t.tag_ in ("PPER", "PRF")
+                and _subject_person(clause, t.text)
+            )
+        ]
+        if not pronouns:
+            continue
+        verbs = [t for t in clause if t.tag_.startswith("VV")]
+        for verb in verbs:
+            candidates.append((verb, pronouns[0]))
     if not candidates:
         return doc
     cache = lex_fetch(doc, {v._.verb_lemma or v.lemma_ for v, _ in candidates})
