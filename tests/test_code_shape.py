@@ -36,7 +36,6 @@ ALLOWLIST = {
     "nlp/sentences.py:segment": PENDING,
     "nlp/tagger.py:tag_doc": PENDING,
     "nlp/verbs.py:separable_verbs": PENDING,
-    "nlp/word_formation.py:_noun_derivations": PENDING,
     "reader/quiz/facts.py:extract_facts": PENDING,
     "reader/quiz/generate.py:quiz_generate": PENDING,
     "reader/quiz/kinds/compound.py:_compound": PENDING,
