@@ -33,7 +33,6 @@ ALLOWLIST = {
     "nlp/idiom_matching.py:IdiomMatcher._match": PENDING,
     "nlp/idiom_patterns.py:compile_idiom": PENDING,
     "nlp/sentences.py:segment": PENDING,
-    "nlp/tagger.py:tag_doc": PENDING,
     "nlp/verbs.py:separable_verbs": PENDING,
     "reader/quiz/facts.py:extract_facts": PENDING,
     "reader/quiz/generate.py:quiz_generate": PENDING,
