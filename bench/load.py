@@ -78,13 +78,10 @@ article = Article.objects.get(seed_order=0)
 assert article.status == "ready", (article.status, article.status_message)
 from reader.rendering import is_interactive
 from nlp.document import Annotation
+from glossary.vocabulary import candidate_at
 document = Annotation.from_json(article.annotation)
 words = [(s, t) for s, t, token in document.tokens() if is_interactive(token)]
-try:
-    from glossary.vocabulary import candidate_at
-    savable = [(s, t) for s, t in words if candidate_at(document, s, t, None) is not None]
-except ImportError:
-    savable = []
+savable = [(s, t) for s, t in words if candidate_at(document, s, t, None) is not None]
 
 def url(name, *args):
     try:

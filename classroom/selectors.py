@@ -234,6 +234,19 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
         .values_list("student_id")
         .annotate(n=Sum("count"))
     )
+    return Dashboard(
+        assignment=assignment,
+        rows=_student_rows(members, progress, results, lookups),
+        missed=_most_missed(results, top),
+        words=_most_looked_up(assignment, top),
+    )
+
+
+def _student_rows(
+    members: dict, progress: dict, results: dict[int, list[Attempt]], lookups: dict
+) -> list[StudentRow]:
+    """One row per member or former member who worked on it, by username: progress, best
+    result, how many attempts and look-ups."""
     students = dict(members)
     for p in progress.values():
         students.setdefault(p.student_id, p.student)
@@ -260,7 +273,11 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
                 is_member=student_id in members,
             )
         )
+    return rows
 
+
+def _most_missed(results: dict[int, list[Attempt]], top: int) -> list[dict]:
+    """The `top` questions most often answered wrong."""
     # Most missed questions: over each student's first attempt, which is what they understood
     # before seeing the answers.
     missed: Counter = Counter()
@@ -273,7 +290,7 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
             answered[question] += 1
             if not answer.get("correct"):
                 missed[question] += 1
-    missed_rows = [
+    return [
         {
             "prompt": prompts[q],
             "missed": n,
@@ -284,6 +301,9 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
         if n
     ]
 
+
+def _most_looked_up(assignment: Assignment, top: int) -> list[dict]:
+    """The `top` words most students looked up, shown as they appear in the article."""
     words = (
         Lookup.objects.filter(assignment=assignment)
         .values("key")
@@ -292,7 +312,7 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
     )
     words = list(words)
     shown = words_as_in_article(assignment.article, {w["key"] for w in words})
-    word_rows = [
+    return [
         {
             "key": w["key"],
             "count": w["total"],
@@ -301,7 +321,6 @@ def assignment_dashboard(assignment: Assignment, *, top: int = 10) -> Dashboard:
         }
         for w in words
     ]
-    return Dashboard(assignment=assignment, rows=rows, missed=missed_rows, words=word_rows)
 
 
 def words_as_in_article(article, keys: set[str]) -> dict[str, dict]:

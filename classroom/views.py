@@ -40,10 +40,9 @@ from classroom.forms import (
 )
 from classroom.uploads import MAX_EPUB_BYTES
 from glossary.anki import NothingToExport, article_deck
-from glossary.exports import article_deck_is_large
+from glossary.exports import article_deck_is_large, export_destination
 from glossary.models import ExportKind
 from glossary.services import export_request
-from glossary.views import export_started
 from nlp.document import Annotation
 from reader import render_cache
 from reader.access import article_can_change, article_can_publish, article_ensure_readable
@@ -587,7 +586,7 @@ def assignment_csv(request, pk: int):
             kind=ExportKind.ASSIGNMENT_RESULTS,
             params={"assignment": assignment.pk},
         )
-        return export_started(queued)
+        return redirect(export_destination(queued))
     response = HttpResponse(
         exports.assignment_results_csv(assignment), content_type="text/csv; charset=utf-8"
     )
@@ -607,7 +606,7 @@ def assignment_deck(request, pk: int):
             kind=ExportKind.ARTICLE_DECK,
             params={"article": assignment.article_id},
         )
-        return export_started(queued)
+        return redirect(export_destination(queued))
     try:
         data = article_deck(assignment.article)
     except NothingToExport as error:  # nothing glossed yet

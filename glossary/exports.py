@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from django.urls import reverse
+
 from glossary.anki import article_deck, cards_csv, cards_tsv, learner_cards, learner_deck
-from glossary.models import Export, ExportKind
+from glossary.models import Export, ExportKind, ExportStatus
 from glossary.selectors import vocabulary_search
 from reader.models import Article
 
@@ -22,6 +24,15 @@ from reader.models import Article
 # 1,000 words, an article 5,000 words (a long feature), so the everyday export downloads at once.
 INLINE_WORDS = 1000
 INLINE_ARTICLE_WORDS = 5000
+
+
+def export_destination(export: Export) -> str:
+    """Where a queued export sends its owner: the file itself when it is already built (the
+    default backend builds it at once), else the page that waits for it. Shared by the glossary
+    and classroom views that queue exports."""
+    if export.status == ExportStatus.READY:
+        return reverse("glossary:export_download", args=[export.pk])
+    return reverse("glossary:export_detail", args=[export.pk])
 
 
 class ExportFile(NamedTuple):

@@ -263,14 +263,6 @@ def _nothing(request, error: NothingToExport):
     )
 
 
-def export_started(export) -> HttpResponse:
-    """Where a queued export sends its owner: the file itself when it is already built (the
-    default backend builds it at once), else the page that waits for it."""
-    if export.status == ExportStatus.READY:
-        return redirect("glossary:export_download", export.pk)
-    return redirect("glossary:export_detail", export.pk)
-
-
 @login_required
 @require_GET
 def export(request, fmt: str):
@@ -283,7 +275,7 @@ def export(request, fmt: str):
             kind=ExportKind.VOCABULARY,
             params=exports.vocabulary_params(fmt, filters),
         )
-        return export_started(queued)
+        return redirect(exports.export_destination(queued))
     try:
         return _download(*exports.vocabulary_file(request.user, words, fmt))
     except NothingToExport as error:
@@ -301,7 +293,7 @@ def article_deck_download(request, pk: int):
         queued = services.export_request(
             owner=request.user, kind=ExportKind.ARTICLE_DECK, params={"article": article.pk}
         )
-        return export_started(queued)
+        return redirect(exports.export_destination(queued))
     try:
         return _download(*exports.article_deck_file(article))
     except NothingToExport as error:

@@ -155,101 +155,45 @@ class DbLexicon:
         by_key: dict[str, dict[int, dict]] = {key: {} for key in keys}
         by_plural: dict[str, dict[int, dict]] = {key: {} for key in keys}
         for start in range(0, len(keys), CHUNK_SIZE):
-            chunk = keys[start : start + CHUNK_SIZE]
-            rows = (
-                Entry.objects.filter(Q(key__in=chunk) | Q(plural_key__in=chunk))
-                .annotate(
-                    first_senses=FilteredRelation(
-                        "senses",
-                        condition=Q(senses__order__lt=self.max_senses)
-                        | (Q(senses__order__lt=MAX_CONTEXT_SENSES) & ~Q(senses__context="")),
-                    )
-                )
-                .values_list(
-                    "id",
-                    "headword",
-                    "key",
-                    "plural_key",
-                    "pos",
-                    "gender",
-                    "plural",
-                    "reflexive",
-                    "source",
-                    "rank",
-                    "first_senses__order",
-                    "first_senses__gloss",
-                    "first_senses__source",
-                    "first_senses__context",
-                )
-                .order_by("id", "first_senses__order")
-            )
-            for (
-                pk,
-                headword,
-                key,
-                plural_key,
-                pos,
-                gender,
-                plural,
-                reflexive,
-                source,
-                rank,
-                order,
-                gloss,
-                sense_source,
-                context,
-            ) in rows:
-                for target, match in ((by_key, key), (by_plural, plural_key)):
-                    if match in target:
-                        entry = target[match].setdefault(
-                            pk,
-                            {
-                                "lemma": headword,
-                                "pos": pos,
-                                "gender": gender or None,
-                                "plural": plural or None,
-                                "reflexive": reflexive,
-                                "source": source,
-                                # The plain verb before its reflexive twin ("stellte ...
-                                # vor" is "to present"; only "sich" makes it "to imagine":
-                                # the pipeline's reflexive step asks for that entry), then
-                                # by the importer's rank (main line, everyday first).
-                                "order": (_source_order(source), reflexive, rank, pk),
-                                "glosses": [],
-                                "fixed": 0,
-                                "contexts": [],
-                            },
-                        )
-                        if gloss and context:
-                            entry["contexts"].append((gloss, context))
-                        if gloss and order < self.max_senses:
-                            entry["glosses"].append(gloss)
-                            # Our core senses lead (ding_db stores them first, as "curated").
-                            if sense_source == Source.CURATED and len(entry["glosses"]) == (
-                                entry["fixed"] + 1
-                            ):
-                                entry["fixed"] += 1
+            for row in self._entry_rows(keys[start : start + CHUNK_SIZE]):
+                _collect_entry_row(row, by_key, by_plural, self.max_senses)
         result: dict[str, tuple[LexEntry, ...]] = {}
         for key in keys:
             rows_for_key = by_key[key] or by_plural[key]
             ordered = sorted(rows_for_key.values(), key=lambda e: e["order"])
-            result[key] = tuple(
-                LexEntry(
-                    lemma=e["lemma"],
-                    pos=e["pos"],
-                    glosses=tuple(e["glosses"]),
-                    gender=e["gender"],
-                    plural=e["plural"],
-                    reflexive=e["reflexive"],
-                    source=e["source"],
-                    fixed=e["fixed"],
-                    contexts=tuple(e["contexts"]),
-                    # The Ding import ranks its senses (ding_entries.order_senses).
-                    ranked=e["source"] == Source.DING,
-                )
-                for e in ordered
-            )
+            result[key] = tuple(_lex_entry(e) for e in ordered)
         return result
+
+    def _entry_rows(self, chunk: list[str]):
+        """The entries whose key or plural is in `chunk`, one row per sense kept (the first
+        max_senses, and the first MAX_CONTEXT_SENSES that have a context)."""
+        return (
+            Entry.objects.filter(Q(key__in=chunk) | Q(plural_key__in=chunk))
+            .annotate(
+                first_senses=FilteredRelation(
+                    "senses",
+                    condition=Q(senses__order__lt=self.max_senses)
+                    | (Q(senses__order__lt=MAX_CONTEXT_SENSES) & ~Q(senses__context="")),
+                )
+            )
+            .values_list(
+                "id",
+                "headword",
+                "key",
+                "plural_key",
+                "pos",
+                "gender",
+                "plural",
+                "reflexive",
+                "source",
+                "rank",
+                "first_senses__order",
+                "first_senses__gloss",
+                "first_senses__source",
+                "first_senses__context",
+            )
+            .order_by("id", "first_senses__order")
+        )
 
     # --- idioms --------------------------------------------------------------------------
 
@@ -337,4 +281,74 @@ def _prefer_spelling(entries: list[LexEntry], lemma: str) -> list[LexEntry]:
     return sorted(
         entries,
         key=lambda e: (_source_order(e.source), e.lemma[:1].isupper() != upper),
+    )
+
+
+def _collect_entry_row(
+    row: tuple,
+    by_key: dict[str, dict[int, dict]],
+    by_plural: dict[str, dict[int, dict]],
+    max_senses: int,
+) -> None:
+    """Add one (entry, sense) row to the entry it belongs to, under its key and its plural."""
+    (
+        pk,
+        headword,
+        key,
+        plural_key,
+        pos,
+        gender,
+        plural,
+        reflexive,
+        source,
+        rank,
+        order,
+        gloss,
+        sense_source,
+        context,
+    ) = row
+    for target, match in ((by_key, key), (by_plural, plural_key)):
+        if match in target:
+            entry = target[match].setdefault(
+                pk,
+                {
+                    "lemma": headword,
+                    "pos": pos,
+                    "gender": gender or None,
+                    "plural": plural or None,
+                    "reflexive": reflexive,
+                    "source": source,
+                    # The plain verb before its reflexive twin ("stellte ...
+                    # vor" is "to present"; only "sich" makes it "to imagine":
+                    # the pipeline's reflexive step asks for that entry), then
+                    # by the importer's rank (main line, everyday first).
+                    "order": (_source_order(source), reflexive, rank, pk),
+                    "glosses": [],
+                    "fixed": 0,
+                    "contexts": [],
+                },
+            )
+            if gloss and context:
+                entry["contexts"].append((gloss, context))
+            if gloss and order < max_senses:
+                entry["glosses"].append(gloss)
+                # Our core senses lead (ding_db stores them first, as "curated").
+                if sense_source == Source.CURATED and len(entry["glosses"]) == (entry["fixed"] + 1):
+                    entry["fixed"] += 1
+
+
+def _lex_entry(e: dict) -> LexEntry:
+    """The lexicon entry the pipeline sees, from the dict the rows were collected into."""
+    return LexEntry(
+        lemma=e["lemma"],
+        pos=e["pos"],
+        glosses=tuple(e["glosses"]),
+        gender=e["gender"],
+        plural=e["plural"],
+        reflexive=e["reflexive"],
+        source=e["source"],
+        fixed=e["fixed"],
+        contexts=tuple(e["contexts"]),
+        # The Ding import ranks its senses (ding_entries.order_senses).
+        ranked=e["source"] == Source.DING,
     )

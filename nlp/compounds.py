@@ -250,6 +250,39 @@ def _short_penalty(key: str) -> float:
 _Unit = tuple[str, str, str, str, float]
 
 
+def _part_ok(key: str) -> bool:
+    """Long enough to be a part of a compound, or one of the short ones that are."""
+    return len(key) >= MIN_PART or key in _SHORT_OK
+
+
+def _modifier_preferred(s: str, out: list[_Unit]) -> list[_Unit]:
+    """The readings of `s` left when one reading clearly wins over another."""
+    verbs = [u for u in out if u[2] == VERB]
+    if verbs and any(u[2] == ADJ and u[1] == s for u in out) and _verb_in_use(s):
+        # An adjective that is also the stem of a verb in common use: Reich- in Reichweite
+        # is reichen ("how far it reaches"), not reich "rich", Kühl- in Kühlschrank is
+        # kühlen. The verb counts only by the forms no adjective has (reichte, gereicht):
+        # reichen is also the adjective's inflection. Weißwein keeps weiß (weißte is rare).
+        # The noun readings of the same letters go too (Kühle, the coolness).
+        out = [u for u in out if u[2] == VERB or u[3]]
+    nouns = [u for u in out if u[2] == NOUN and u[1] == s]
+    if verbs and nouns and zipf(verbs[0][1]) > zipf(s) + 0.3:
+        # A verb stem and a noun spelt alike: the clearly commoner word wins (Stör- is
+        # stören, not the sturgeon; Kauf- is kaufen; Spiel- stays Spiel).
+        out = [u for u in out if u not in nouns]
+    bare = [u for u in out if u[3] == "" and u[1] == s]
+    linked = [u for u in out if u[3] and u[2] == NOUN and s == u[1] + u[3]]
+    if bare and linked and zipf(linked[0][1]) > zipf(s):
+        # The same letters as a word of their own or as a commoner noun + Fugenelement:
+        # Renten- is Rente + n, Liebes- is Liebe + s; Bürger- stays Bürger (Burg is rarer).
+        out = [u for u in out if u not in bare]
+    if s.endswith("s") and any(u[3] in ("s", "es", "ns") for u in out):
+        # Adverbs in -s are old genitives of the noun: Rechts- is Recht + s (Rechtsstaat),
+        # Namens- is Name + ns.
+        out = [u for u in out if not (u[3] == "" and u[2] == ADJ)]
+    return out
+
+
 class CompoundSplitter:
     """Splits words against one vocabulary, memoising everything it works out."""
 
@@ -266,23 +299,26 @@ class CompoundSplitter:
 
     def _modifier(self, s: str) -> tuple[_Unit, ...]:
         """Ways the lowercase stretch `s` can be a modifier, best (least penalty) first."""
-        out: list[_Unit] = []
-        classes = self.vocab.classes
         if s in _NO_MODIFIER:
             return ()
+        out = _modifier_preferred(s, self._modifier_readings(s))
+        out.sort(key=lambda u: u[4])
+        return tuple(out)
 
-        def ok(key: str) -> bool:
-            return len(key) >= MIN_PART or key in _SHORT_OK
-
+    def _modifier_readings(self, s: str) -> list[_Unit]:
+        """Every reading of `s` as a modifier: a word as it stands, a noun with a Fugenelement
+        or an elided -e, a verb stem, a Latin or Greek plural."""
+        out: list[_Unit] = []
+        classes = self.vocab.classes
         found = classes(s)
         for cls in (ADJ, NOUN, NAME):
-            if cls in found and ok(s):
+            if cls in found and _part_ok(s):
                 out.append((s, s, cls, "", 0.0))
                 if cls == NOUN:
                     break  # a name reading adds nothing to a noun's
         for link, pen in _link_endings(s[-3:]):
             base = s[: -len(link)]
-            if not ok(base) or base in _NO_MODIFIER:
+            if not _part_ok(base) or base in _NO_MODIFIER:
                 continue
             if link in ("n", "ns") and not base.endswith(("e", "el", "er")):
                 continue
@@ -294,17 +330,17 @@ class CompoundSplitter:
             base = s[: -len(link)]
             if s.endswith(link) and _has_umlaut(base):
                 plain = deumlaut(base)
-                if ok(plain) and NOUN in classes(plain):
+                if _part_ok(plain) and NOUN in classes(plain):
                     out.append((s, plain, NOUN, link, pen))
         # -s in place of a final -e: Hilfs- (Hilfe), Geschichts- (Geschichte).
-        if s.endswith("s") and ok(s[:-1]) and NOUN in classes(s[:-1] + "e"):
+        if s.endswith("s") and _part_ok(s[:-1]) and NOUN in classes(s[:-1] + "e"):
             out.append((s, s[:-1] + "e", NOUN, "s", 0.4))
         # Elision: Schul- (Schule), Sprach- (Sprache).
-        if ok(s) and NOUN in classes(s + "e"):
+        if _part_ok(s) and NOUN in classes(s + "e"):
             out.append((s, s + "e", NOUN, "", 0.3))
         # An adjective that only exists inflected, commoner than the noun spelt like its stem:
         # Ober- in Oberbürgermeisterin is obere "upper", not der Ober "waiter".
-        if ok(s) and ADJ in classes(s + "e") and ADJ not in found and zipf(s + "e") > zipf(s):
+        if _part_ok(s) and ADJ in classes(s + "e") and ADJ not in found and zipf(s + "e") > zipf(s):
             out = [u for u in out if u[1] != s]
             out.append((s, s + "e", ADJ, "", 0.2))
         # Verb stems: Schreib- (schreiben), Wander- (wandern), Lese- (lesen). Three-letter stems
@@ -320,31 +356,7 @@ class CompoundSplitter:
                 base = s[:-2] + ending
                 if NOUN in classes(base):
                     out.append((s, base, NOUN, "", 0.4))
-        verbs = [u for u in out if u[2] == VERB]
-        if verbs and any(u[2] == ADJ and u[1] == s for u in out) and _verb_in_use(s):
-            # An adjective that is also the stem of a verb in common use: Reich- in Reichweite
-            # is reichen ("how far it reaches"), not reich "rich", Kühl- in Kühlschrank is
-            # kühlen. The verb counts only by the forms no adjective has (reichte, gereicht):
-            # reichen is also the adjective's inflection. Weißwein keeps weiß (weißte is rare).
-            # The noun readings of the same letters go too (Kühle, the coolness).
-            out = [u for u in out if u[2] == VERB or u[3]]
-        nouns = [u for u in out if u[2] == NOUN and u[1] == s]
-        if verbs and nouns and zipf(verbs[0][1]) > zipf(s) + 0.3:
-            # A verb stem and a noun spelt alike: the clearly commoner word wins (Stör- is
-            # stören, not the sturgeon; Kauf- is kaufen; Spiel- stays Spiel).
-            out = [u for u in out if u not in nouns]
-        bare = [u for u in out if u[3] == "" and u[1] == s]
-        linked = [u for u in out if u[3] and u[2] == NOUN and s == u[1] + u[3]]
-        if bare and linked and zipf(linked[0][1]) > zipf(s):
-            # The same letters as a word of their own or as a commoner noun + Fugenelement:
-            # Renten- is Rente + n, Liebes- is Liebe + s; Bürger- stays Bürger (Burg is rarer).
-            out = [u for u in out if u not in bare]
-        if s.endswith("s") and any(u[3] in ("s", "es", "ns") for u in out):
-            # Adverbs in -s are old genitives of the noun: Rechts- is Recht + s (Rechtsstaat),
-            # Namens- is Name + ns.
-            out = [u for u in out if not (u[3] == "" and u[2] == ADJ)]
-        out.sort(key=lambda u: u[4])
-        return tuple(out)
+        return out
 
     def _head(self, s: str, want: frozenset[str], inflected: bool) -> tuple[_Unit, ...]:
         """Ways `s` can be the head of a word of class `want` (inflected if it ends the word)."""

@@ -254,6 +254,12 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
     is_sentence = entry.kind == "proverb" or (
         entry.phrase.rstrip().endswith((".", "!", "?")) and words[0][:1].isupper()
     )
+    return _pattern(entry, _elements(entry, words, is_sentence), is_sentence)
+
+
+def _elements(entry: IdiomEntry, words: list[str], is_sentence: bool) -> list[Element]:
+    """The phrase's words as pattern elements, each determiner, preposition and attributive
+    adjective attached to the noun (or reflexive) it belongs to; slots and fillers left out."""
     elements: list[Element] = []
     pending_heads: list[int] = []  # adp/det/adj waiting for the noun they belong to
     n = len(words)
@@ -262,26 +268,9 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         word = words[i]
         low = lowered(word)
         last = i == n - 1
-        if is_slot(low):
-            i += 1
-            continue
-        if low == "einer" and i + 1 < n and words[i + 1] in {"Sache", "Person"}:
-            i += 2  # "einer Sache": a slot for a thing
-            continue
-        if (
-            low in {"sache", "person"}
-            and i > 0
-            and lowered(words[i - 1]) in {"einer", "eine"}
-            and not is_sentence
-        ):
-            i += 1
-            continue
-        if (
-            low in SKIPPABLE
-            and word[:1].islower()
-            and not (is_sentence and low not in {"nicht", "auch", "noch", "schon"})
-        ):
-            i += 1
+        skip = _words_to_skip(words, i, is_sentence)
+        if skip:
+            i += skip
             continue
         if low in NEGATIONS and not is_sentence:
             # "nicht ganz dicht sein": the negation is the idiom's polarity, required
@@ -311,14 +300,7 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements.append(Element(word, "det", frozenset(NEGATIVE_DETERMINERS), True))
             pending_heads.append(len(elements) - 1)
         elif low in DETERMINERS and not last:
-            elements.append(
-                Element(
-                    word,
-                    "det",
-                    frozenset({low, lowered(_lemma(word)), "der", "ein", "kein"}),
-                    False,
-                )
-            )
+            elements.append(_determiner_element(word))
             pending_heads.append(len(elements) - 1)
         elif low in POSSESSIVES and not last and not (low == "sein" and last):
             # "seinen Weg gehen", "auf seine Kosten kommen": the possessive (any person) is
@@ -335,59 +317,16 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
             elements = _attach(elements, pending_heads, noun)
             pending_heads = []
         elif last and not is_sentence:
-            parts = split_particle(word)
-            keys = _keys_for(word)
-            if parts:
-                elements.append(
-                    Element(
-                        word, "verb", keys, True, particle=parts[0], base_keys=frozenset({parts[1]})
-                    )
-                )
-            else:
-                elements.append(Element(word, "verb", keys, True))
+            elements.append(_verb_element(word))
             # A preposition governed by the verb (es um etw. gehen) may stand on either side
             # of it ("es geht um"): it stays free within the clause.
             pending_heads = []
         else:
             # adjective, adverb, pronoun (andere), or a finite verb of a proverb
-            following_noun = any(w[:1].isupper() for w in words[i + 1 : i + 3])
-            # An attributive adjective may vary (harte for schwere Geschütze auffahren) only
-            # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
-            # is what makes "freie Hand haben" or "einen schlechten Tag haben".
-            # Without a verb the adjective is half the idiom ("mit wenig Geld").
-            # Our curated list writes only the words that count (die rote Karte zeigen), so
-            # its adjectives are required unless the entry says `adj=free`.
-            optional = (
-                not is_sentence
-                and (entry.source != "curated" or (entry.extra or {}).get("adj") == "free")
-                and following_noun
-                and i + 1 < n
-                and (words[i + 1][:1].isupper() or lowered(words[i + 1]) in _FUNCTION_WORDS)
-                and lowered(words[-1]) not in WEAK_VERBS
-                and _is_infinitive_like(words[-1])
-            )
-            role = "adj"
-            keys = _keys_for(word)
-            if is_sentence:
-                parts = split_particle(_lemma(word)) if _lemma(word) != word else None
-                elements.append(
-                    Element(
-                        word,
-                        "other",
-                        keys,
-                        True,
-                        particle=parts[0] if parts else None,
-                        base_keys=frozenset({parts[1]}) if parts else frozenset(),
-                    )
-                )
-            elif i > 0 and lowered(words[i - 1]) == "zu" and _is_infinitive_like(word):
-                # zu denken geben, zu tun haben: an infinitive, tagged as a verb
-                elements.append(Element(word, "other", keys, True))
-            else:
-                elements.append(Element(word, role, keys, not optional))
+            element, in_noun_phrase = _other_element(entry, words, i, is_sentence)
+            elements.append(element)
             idx = len(elements) - 1
-            attributive = not is_sentence and i + 1 < n and words[i + 1][:1].isupper()
-            if optional or attributive:
+            if in_noun_phrase:
                 # An adjective before the noun belongs to it ("freie Hand haben", "die
                 # besseren Argumente"): it must stand in that noun phrase.
                 pending_heads.append(idx)
@@ -395,26 +334,101 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
                 elements = _attach(elements, pending_heads, idx)
                 pending_heads = []
         i += 1
+    return elements
 
+
+def _determiner_element(word: str) -> Element:
+    """An article or demonstrative: optional, and any article will do in the text."""
+    keys = frozenset({lowered(word), lowered(_lemma(word)), "der", "ein", "kein"})
+    return Element(word, "det", keys, False)
+
+
+def _words_to_skip(words: list[str], i: int, is_sentence: bool) -> int:
+    """How many words from `i` are no part of the pattern: a slot (jdn., etw., einer Sache)
+    or a filler word; 0 when the word counts."""
+    word = words[i]
+    low = lowered(word)
+    if is_slot(low):
+        return 1
+    if low == "einer" and i + 1 < len(words) and words[i + 1] in {"Sache", "Person"}:
+        return 2  # "einer Sache": a slot for a thing
+    if (
+        low in {"sache", "person"}
+        and i > 0
+        and lowered(words[i - 1]) in {"einer", "eine"}
+        and not is_sentence
+    ):
+        return 1
+    if (
+        low in SKIPPABLE
+        and word[:1].islower()
+        and not (is_sentence and low not in {"nicht", "auch", "noch", "schon"})
+    ):
+        return 1
+    return 0
+
+
+def _verb_element(word: str) -> Element:
+    """The idiom's verb, with its separable particle when it has one."""
+    keys = _keys_for(word)
+    parts = split_particle(word)
+    if parts:
+        return Element(word, "verb", keys, True, particle=parts[0], base_keys=frozenset({parts[1]}))
+    return Element(word, "verb", keys, True)
+
+
+def _other_element(
+    entry: IdiomEntry, words: list[str], i: int, is_sentence: bool
+) -> tuple[Element, bool]:
+    """An adjective, adverb, pronoun or a proverb's finite verb; and whether it stands in the
+    noun phrase that follows (an attributive or optional adjective)."""
+    word = words[i]
+    n = len(words)
+    following_noun = any(w[:1].isupper() for w in words[i + 1 : i + 3])
+    # An attributive adjective may vary (harte for schwere Geschütze auffahren) only
+    # beside a verb with a meaning of its own: with "haben" or "sein" the adjective
+    # is what makes "freie Hand haben" or "einen schlechten Tag haben".
+    # Without a verb the adjective is half the idiom ("mit wenig Geld").
+    # Our curated list writes only the words that count (die rote Karte zeigen), so
+    # its adjectives are required unless the entry says `adj=free`.
+    optional = (
+        not is_sentence
+        and (entry.source != "curated" or (entry.extra or {}).get("adj") == "free")
+        and following_noun
+        and i + 1 < n
+        and (words[i + 1][:1].isupper() or lowered(words[i + 1]) in _FUNCTION_WORDS)
+        and lowered(words[-1]) not in WEAK_VERBS
+        and _is_infinitive_like(words[-1])
+    )
+    role = "adj"
+    keys = _keys_for(word)
+    if is_sentence:
+        parts = split_particle(_lemma(word)) if _lemma(word) != word else None
+        element = Element(
+            word,
+            "other",
+            keys,
+            True,
+            particle=parts[0] if parts else None,
+            base_keys=frozenset({parts[1]}) if parts else frozenset(),
+        )
+    elif i > 0 and lowered(words[i - 1]) == "zu" and _is_infinitive_like(word):
+        # zu denken geben, zu tun haben: an infinitive, tagged as a verb
+        element = Element(word, "other", keys, True)
+    else:
+        element = Element(word, role, keys, not optional)
+    attributive = not is_sentence and i + 1 < n and words[i + 1][:1].isupper()
+    return element, optional or attributive
+
+
+def _pattern(entry: IdiomEntry, elements: list[Element], is_sentence: bool) -> IdiomPattern | None:
+    """The pattern from its elements: which are required, the anchor to look for first, the
+    span; None when too little is required to match on."""
     extra = dict(entry.extra or {})
     if extra.get("strict"):
         # Every word counts, articles too, as written ("das heißt" is not any "heißen", "der
         # Fall sein" not "ein Fall sein").
-        elements = [
-            Element(
-                e.word,
-                e.role,
-                frozenset({lowered(e.word), lowered(_lemma(e.word))})
-                if e.role == "det"
-                else e.keys,
-                True,
-                e.head,
-                e.particle,
-                e.base_keys,
-                e.article,
-            )
-            for e in elements
-        ]
+        elements = _strict(elements)
     required = [k for k, e in enumerate(elements) if e.required]
     if not required:
         return None
@@ -476,6 +490,23 @@ def compile_idiom(entry: IdiomEntry) -> IdiomPattern | None:
         pp_heads,
         bare_nouns,
     )
+
+
+def _strict(elements: list[Element]) -> list[Element]:
+    """Every word counts, articles too, as written."""
+    return [
+        Element(
+            e.word,
+            e.role,
+            frozenset({lowered(e.word), lowered(_lemma(e.word))}) if e.role == "det" else e.keys,
+            True,
+            e.head,
+            e.particle,
+            e.base_keys,
+            e.article,
+        )
+        for e in elements
+    ]
 
 
 def _is_infinitive_like(word: str) -> bool:

@@ -122,11 +122,30 @@ def segment(doc: Doc) -> Doc:
         return doc
     texts = [t.text for t in doc]
     is_space = [t.is_space for t in doc]
-    # Paragraphs: runs of non-space tokens between whitespace tokens that contain a newline.
-    paragraphs: list[tuple[int, int]] = []  # [start, end) over token indices
+    paragraphs = _paragraphs(texts, is_space)
+    info: list[tuple[int, int, str]] = []
+    if not paragraphs:  # whitespace only
+        info.append((0, 0, "text"))
+    for para_index, (p_start, p_end) in enumerate(paragraphs):
+        first = 0 if para_index == 0 else p_start  # leading whitespace joins the first sentence
+        if _is_heading(doc, is_space, p_start, p_end):
+            info.append((first, para_index, "heading"))
+            continue
+        info.append((first, para_index, "text"))
+        for j in _later_sentence_starts(texts, is_space, p_start, p_end):
+            info.append((j, para_index, "text"))
+    _write_sentence_starts(doc, {s for s, _, _ in info})
+    doc._.sentence_info = info
+    return doc
+
+
+def _paragraphs(texts: list[str], is_space: list[bool]) -> list[tuple[int, int]]:
+    """Runs of non-space tokens between whitespace tokens that contain a newline, as
+    [start, end) over token indices."""
+    paragraphs: list[tuple[int, int]] = []
     start = None
     last_word = -1
-    for i in range(n):
+    for i in range(len(texts)):
         if is_space[i]:
             if start is not None and "\n" in texts[i]:
                 paragraphs.append((start, last_word + 1))
@@ -137,54 +156,63 @@ def segment(doc: Doc) -> Doc:
         last_word = i
     if start is not None:
         paragraphs.append((start, last_word + 1))
+    return paragraphs
 
-    info: list[tuple[int, int, str]] = []
-    if not paragraphs:  # whitespace only
-        info.append((0, 0, "text"))
-    for para_index, (p_start, p_end) in enumerate(paragraphs):
-        first = 0 if para_index == 0 else p_start  # leading whitespace joins the first sentence
-        if p_end - p_start <= HEADING_MAX_TOKENS * 2:
-            line = doc[p_start:p_end].text
-            words = sum(1 for i in range(p_start, p_end) if not is_space[i])
-            if (
-                words <= HEADING_MAX_TOKENS
-                and len(line) <= HEADING_MAX_CHARS
-                and line[-1] not in _HEADING_FINAL
-                and any(c.isalpha() for c in line)
-            ):
-                info.append((first, para_index, "heading"))
-                continue
-        info.append((first, para_index, "text"))
-        count = 0
-        i = p_start
-        sentence_start = p_start
-        while i < p_end:
-            count += 1
-            text = texts[i]
-            number = (
-                not is_space[i] and i > sentence_start and _NUMBER_FINAL.match(text) is not None
-            )
-            if not is_space[i] and (_is_terminal(text) or number or count >= MAX_SENTENCE_TOKENS):
-                j = i + 1
-                while j < p_end and (texts[j] in _CLOSING or is_space[j]):
-                    j += 1
-                if j < p_end and (
-                    count >= MAX_SENTENCE_TOKENS
-                    or _starts_sentence(texts[j])
-                    and (
-                        not number
-                        or _number_ends_sentence(
-                            text, _previous_word(texts, is_space, i, sentence_start), texts[j]
-                        )
+
+def _is_heading(doc: Doc, is_space: list[bool], p_start: int, p_end: int) -> bool:
+    """A short paragraph of a few words with letters and no sentence-final punctuation."""
+    if p_end - p_start > HEADING_MAX_TOKENS * 2:
+        return False
+    line = doc[p_start:p_end].text
+    words = sum(1 for i in range(p_start, p_end) if not is_space[i])
+    return (
+        words <= HEADING_MAX_TOKENS
+        and len(line) <= HEADING_MAX_CHARS
+        and line[-1] not in _HEADING_FINAL
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _later_sentence_starts(
+    texts: list[str], is_space: list[bool], p_start: int, p_end: int
+) -> list[int]:
+    """Where the paragraph's second and later sentences start: after a terminal (or a number
+    that ends a sentence) and its closing quotes, before a word that can start one; a sentence
+    of MAX_SENTENCE_TOKENS ends wherever it is."""
+    starts: list[int] = []
+    count = 0
+    i = p_start
+    sentence_start = p_start
+    while i < p_end:
+        count += 1
+        text = texts[i]
+        number = not is_space[i] and i > sentence_start and _NUMBER_FINAL.match(text) is not None
+        if not is_space[i] and (_is_terminal(text) or number or count >= MAX_SENTENCE_TOKENS):
+            j = i + 1
+            while j < p_end and (texts[j] in _CLOSING or is_space[j]):
+                j += 1
+            if j < p_end and (
+                count >= MAX_SENTENCE_TOKENS
+                or _starts_sentence(texts[j])
+                and (
+                    not number
+                    or _number_ends_sentence(
+                        text, _previous_word(texts, is_space, i, sentence_start), texts[j]
                     )
-                ):
-                    info.append((j, para_index, "text"))
-                    count = 0
-                    sentence_start = j
-                i = j
-                continue
-            i += 1
-    starts = {s for s, _, _ in info}
+                )
+            ):
+                starts.append(j)
+                count = 0
+                sentence_start = j
+            i = j
+            continue
+        i += 1
+    return starts
+
+
+def _write_sentence_starts(doc: Doc, starts: set[int]) -> None:
+    """Mark our sentence starts on the tokens, clearing any another component set."""
+    n = len(doc)
     for i in range(1, n):
         if i in starts:
             doc[i].is_sent_start = True
@@ -194,8 +222,6 @@ def segment(doc: Doc) -> Doc:
     if n > 1 and 1 not in starts:
         # spaCy needs one explicit non-start to count the boundaries as set.
         doc[1].is_sent_start = False
-    doc._.sentence_info = info
-    return doc
 
 
 @Language.factory("randnotiz_sentences", assigns=["token.is_sent_start", "doc._.sentence_info"])

@@ -16,7 +16,7 @@ import re
 import simplemma
 from HanTa import HanoverTagger
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp import hanta
 from nlp.extensions import lex_fetch
@@ -167,72 +167,89 @@ def tag_doc(doc: Doc) -> Doc:
         for position, (token, (_, lemma, tag)) in enumerate(zip(tokens, tagged, strict=False)):
             if position == 1 and tokens[0].text in "„\"»«'(":
                 position = 0  # the first word after an opening quote starts the sentence
-            text = token.text
-            gender_form = _GENDER_STAR.match(text)
-            if token.like_url or token.like_email:
-                stts, lemma = "XY", text
-            elif gender_form:
-                # Lehrer*innen, Lehrer:innen: the gender-inclusive noun; its lemma is
-                # the inclusive singular (Lehrer*in), glossed through Lehrer.
-                stts, lemma = "NN", gender_form.group(1) + gender_form.group(2) + "in"
-            elif is_punct(text):
-                stts = punct_stts(text)
-                lemma = text
-            elif is_ordinal(text):
-                stts = "ADJA"
-                lemma = text
-            elif is_number(text):
-                stts = "CARD"
-                lemma = text
-            else:
-                stts = normalize_stts(tag)
-                if not _ALPHA.search(text):
-                    stts = "XY"
-                    lemma = text
-            if (
-                len(text) > 1
-                and text.isupper()
-                and text.isalpha()
-                and stts not in ("NN", "NE")
-                and lemma.lower() != text.lower()
-                and not shouting
-            ):
-                # An acronym in running text (EUR, SV, IG), not a pronoun HanTa read
-                # case-blind ("EUR" -> "euer").
-                stts, lemma = "NE", text
-            elif stts in ("ADJA", "ADJD") and lemma.lower() in SUPPLETIVE:
-                lemma = SUPPLETIVE[lemma.lower()]
-            elif stts == "NE" and len(text) > 25 and text.isalpha():
-                # Names are not that long; an 80-letter word is a compound noun.
-                stts = "NN"
-            if shouting and stts in ("NN", "NE"):
-                lemma = lemma[:1].upper() + lemma[1:].lower()
+            stts, lemma = _stts_and_lemma(token, tag, lemma, shouting)
             upos = upos_for(stts)
-            if upos in ("NOUN", "PROPN", "X") and not shouting:
-                lemma = restore_case(lemma, text)
-                if upos == "NOUN" and lemma[:1].islower():
-                    lemma = lemma[0].upper() + lemma[1:]
-            elif upos == "PRON" and stts == "PPER":
-                lemma = _PPER.get(text.lower(), lemma.lower())
-            elif stts == "PRF":
-                lemma = "sich" if text.lower() == "sich" else _PPER.get(text.lower(), "sich")
-            elif upos == "ADJ" and text[:1].isupper() and position > 0 and text.endswith("er"):
-                # Adjectives from place names keep their capital (Münchner, Bonner).
-                lemma = text
-            elif upos != "X":
-                lemma = lemma.lower() if lemma[:1].isupper() and not text.isupper() else lemma
-            token.tag_ = stts
-            token.pos_ = upos
-            token.lemma_ = lemma or text
-            feats = (
-                "NumType=Ord" if stts == "ADJA" and lemma[:1].isdigit() else STTS_FEATS.get(stts)
-            )
-            if feats:
-                token.set_morph(feats)
-            if upos in CONTENT_POS:
-                token._.alt_lemma = simplemma.lemmatize(text, lang="de")
+            lemma = _lemma_cased(lemma, token.text, stts, upos, position, shouting)
+            _annotate(token, stts, upos, lemma)
         _main_verb_auxiliaries(tokens)
     return doc
+
+
+def _stts_and_lemma(token: Token, tag: str, lemma: str, shouting: bool) -> tuple[str, str]:
+    """The token's STTS tag and lemma: HanTa's, unless its characters decide (punctuation,
+    numbers, URLs, gender stars) or HanTa read an acronym case-blind."""
+    text = token.text
+    gender_form = _GENDER_STAR.match(text)
+    if token.like_url or token.like_email:
+        stts, lemma = "XY", text
+    elif gender_form:
+        # Lehrer*innen, Lehrer:innen: the gender-inclusive noun; its lemma is
+        # the inclusive singular (Lehrer*in), glossed through Lehrer.
+        stts, lemma = "NN", gender_form.group(1) + gender_form.group(2) + "in"
+    elif is_punct(text):
+        stts = punct_stts(text)
+        lemma = text
+    elif is_ordinal(text):
+        stts = "ADJA"
+        lemma = text
+    elif is_number(text):
+        stts = "CARD"
+        lemma = text
+    else:
+        stts = normalize_stts(tag)
+        if not _ALPHA.search(text):
+            stts = "XY"
+            lemma = text
+    if (
+        len(text) > 1
+        and text.isupper()
+        and text.isalpha()
+        and stts not in ("NN", "NE")
+        and lemma.lower() != text.lower()
+        and not shouting
+    ):
+        # An acronym in running text (EUR, SV, IG), not a pronoun HanTa read
+        # case-blind ("EUR" -> "euer").
+        stts, lemma = "NE", text
+    elif stts in ("ADJA", "ADJD") and lemma.lower() in SUPPLETIVE:
+        lemma = SUPPLETIVE[lemma.lower()]
+    elif stts == "NE" and len(text) > 25 and text.isalpha():
+        # Names are not that long; an 80-letter word is a compound noun.
+        stts = "NN"
+    if shouting and stts in ("NN", "NE"):
+        lemma = lemma[:1].upper() + lemma[1:].lower()
+    return stts, lemma
+
+
+def _lemma_cased(lemma: str, text: str, stts: str, upos: str, position: int, shouting: bool) -> str:
+    """The lemma with the capitalisation its part of speech takes."""
+    if upos in ("NOUN", "PROPN", "X") and not shouting:
+        lemma = restore_case(lemma, text)
+        if upos == "NOUN" and lemma[:1].islower():
+            lemma = lemma[0].upper() + lemma[1:]
+    elif upos == "PRON" and stts == "PPER":
+        lemma = _PPER.get(text.lower(), lemma.lower())
+    elif stts == "PRF":
+        lemma = "sich" if text.lower() == "sich" else _PPER.get(text.lower(), "sich")
+    elif upos == "ADJ" and text[:1].isupper() and position > 0 and text.endswith("er"):
+        # Adjectives from place names keep their capital (Münchner, Bonner).
+        lemma = text
+    elif upos != "X":
+        lemma = lemma.lower() if lemma[:1].isupper() and not text.isupper() else lemma
+    return lemma
+
+
+def _annotate(token: Token, stts: str, upos: str, lemma: str) -> None:
+    """Write the tag, part of speech, lemma, features and second-opinion lemma to the token."""
+    text = token.text
+    token.tag_ = stts
+    token.pos_ = upos
+    token.lemma_ = lemma or text
+    feats = "NumType=Ord" if stts == "ADJA" and lemma[:1].isdigit() else STTS_FEATS.get(stts)
+    if feats:
+        token.set_morph(feats)
+    if upos in CONTENT_POS:
+        token._.alt_lemma = simplemma.lemmatize(text, lang="de")
 
 
 def _main_verb_auxiliaries(tokens) -> None:

@@ -609,26 +609,40 @@ def _bare(gloss: str) -> str:
 
 
 def _noun_derivations(lemma: str) -> list[Derivation]:
-    out: list[Derivation] = []
+    """The words a noun may be formed from, one suffix family at a time."""
     low = lemma.lower()
-    # Feminine -in (Fahrerin, Ärztin; plural Fahrerinnen, which lemmatisers often cut to
-    # Fahrerinn): the base noun, with the umlaut the suffix brought undone.
+    return [
+        *_feminine_derivations(lemma, low),
+        *_diminutive_derivations(lemma, low),
+        *_action_derivations(low),
+        *_quality_derivations(low),
+        *_nominalised_derivations(low),
+    ]
+
+
+def _feminine_derivations(lemma: str, low: str) -> list[Derivation]:
+    """Feminine -in (Fahrerin, Ärztin; plural Fahrerinnen, which lemmatisers often cut to
+    Fahrerinn): the base noun, with the umlaut the suffix brought undone."""
     for ending in ("innen", "inn", "in"):
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = lemma[: -len(ending)]
             # The compound's head when the whole base is no headword (Mitorganisator-in).
             heads = [_capitalise(stem[i:]) for i in range(2, len(stem) - 3)]
-            for base in dict.fromkeys((stem, _de_umlaut_last(stem), *heads)):
-                out.append(
-                    Derivation(
-                        base,
-                        frozenset({"NOUN"}),
-                        lambda lemma, gloss: f"{gloss} (female)",
-                        "female",
-                    )
+            return [
+                Derivation(
+                    base,
+                    frozenset({"NOUN"}),
+                    lambda lemma, gloss: f"{gloss} (female)",
+                    "female",
                 )
-            break
-    # Diminutives (Tischchen, Häuschen, Büchlein): small, and often endearing.
+                for base in dict.fromkeys((stem, _de_umlaut_last(stem), *heads))
+            ]
+    return []
+
+
+def _diminutive_derivations(lemma: str, low: str) -> list[Derivation]:
+    """Diminutives (Tischchen, Häuschen, Büchlein): small, and often endearing."""
+    out: list[Derivation] = []
     for ending in ("chen", "lein"):
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = lemma[: -len(ending)]
@@ -642,53 +656,63 @@ def _noun_derivations(lemma: str) -> list[Derivation]:
                         "diminutive",
                     )
                 )
-    # -ung names the action of a verb or its result (Fusionierung, Veredlung).
-    if low.endswith("ung") and len(low) >= 7:
-        stem = low[:-3]
-        bases = [stem + "en", stem + "n"]
-        if stem.endswith(("l", "r")) and not stem.endswith(("el", "er")):
-            bases.append(stem[:-1] + "e" + stem[-1] + "n")  # Veredl-ung: veredeln
-        for base in bases:
-            out.append(
-                Derivation(
-                    base,
-                    frozenset({"VERB"}),
-                    lambda lemma, gloss: f"act or result of {lemma}: {gloss}",
-                    "derived",
-                )
-            )
-    # -heit / -keit / -igkeit name the quality of an adjective (Lockerheit).
+    return out
+
+
+def _action_derivations(low: str) -> list[Derivation]:
+    """-ung names the action of a verb or its result (Fusionierung, Veredlung)."""
+    if not (low.endswith("ung") and len(low) >= 7):
+        return []
+    stem = low[:-3]
+    bases = [stem + "en", stem + "n"]
+    if stem.endswith(("l", "r")) and not stem.endswith(("el", "er")):
+        bases.append(stem[:-1] + "e" + stem[-1] + "n")  # Veredl-ung: veredeln
+    return [
+        Derivation(
+            base,
+            frozenset({"VERB"}),
+            lambda lemma, gloss: f"act or result of {lemma}: {gloss}",
+            "derived",
+        )
+        for base in bases
+    ]
+
+
+def _quality_derivations(low: str) -> list[Derivation]:
+    """-heit / -keit / -igkeit name the quality of an adjective (Lockerheit)."""
     for ending in ("igkeit", "heit", "keit"):
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = low[: -len(ending)]
-            for base in (stem, stem + "ig"):
-                out.append(
-                    Derivation(
-                        base,
-                        frozenset({"ADJ"}),
-                        lambda lemma, gloss: f"being {gloss} (noun from {lemma})",
-                        "derived",
-                    )
+            return [
+                Derivation(
+                    base,
+                    frozenset({"ADJ"}),
+                    lambda lemma, gloss: f"being {gloss} (noun from {lemma})",
+                    "derived",
                 )
-            break
-    # Adjectives and participles used as nouns (der Verletzte, die Interessierten): the
-    # lemmatiser keeps the adjective ending.
+                for base in (stem, stem + "ig")
+            ]
+    return []
+
+
+def _nominalised_derivations(low: str) -> list[Derivation]:
+    """Adjectives and participles used as nouns (der Verletzte, die Interessierten): the
+    lemmatiser keeps the adjective ending."""
     for ending in ("en", "er", "e"):
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = low[: -len(ending)]
             if stem.endswith("isch"):
-                break  # das Arabische is the Arabic language, not "someone Arab"
-            out.append(
+                return []  # das Arabische is the Arabic language, not "someone Arab"
+            return [
                 Derivation(
                     stem,
                     frozenset({"ADJ"}),
                     lambda lemma, gloss: f"someone or something {gloss} (noun from {lemma})",
                     "nominalised",
-                )
-            )
-            out += participle_derivations(
-                stem,
-                "someone or something {form} (participle of {verb}: {gloss})",
-            )
-            break
-    return out
+                ),
+                *participle_derivations(
+                    stem,
+                    "someone or something {form} (participle of {verb}: {gloss})",
+                ),
+            ]
+    return []

@@ -346,16 +346,9 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
     if not german:
         return None
 
-    result = DingLine()
     first_synonyms = [annotate(s) for s in split_top(german[0], "; ")]
     # Ding often tags only the last synonym: "vorstellen; präsentieren {vt}".
-    line_tag_pos = None
-    for ann in reversed(first_synonyms):
-        pos, _, _ = tag_info(ann.tags)
-        if pos:
-            line_tag_pos = pos
-            break
-    line_pos = line_tag_pos
+    line_pos = _last_tagged_pos(first_synonyms)
     if line_pos is None and english and english[0].lstrip().startswith("to "):
         line_pos = "VERB"
     skip = _inflection_count(line_pos, german, english)
@@ -366,10 +359,15 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
         for a in ann.labels
         if a.lower() not in REGISTER_LABELS and a.lower() not in RARE_LABELS
     ]
-    line_domain = int(bool(line_fields))
-
-    line_heads = {normalise_headword(a.text, line_pos).headword for a in first_synonyms}
-    context: str | None = None  # computed for the first verb on the line
+    line = _Line(
+        number=line_no,
+        german=german,
+        pos=line_pos,
+        fields=line_fields,
+        domain=int(bool(line_fields)),
+        heads={normalise_headword(a.text, line_pos).headword for a in first_synonyms},
+        result=DingLine(),
+    )
     consumed: set[int] = set()
     for i, sub in enumerate(german):
         if i in consumed or 1 <= i <= skip:
@@ -382,23 +380,8 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
                 continue
         eng_ann = annotate(eng_text)
         glosses = english_glosses(eng_text)
-        # Plurals: the next sub-entry when all its synonyms are tagged {pl}.
-        plurals: list[str] = []
-        if i + 1 < len(german) and "{pl}" in german[i + 1] and i + 1 not in consumed:
-            nxt = [annotate(s) for s in split_top(german[i + 1], "; ")]
-            has_singular = any(
-                tag_info(s.tags)[1] and "pl" not in [t.lower() for t in s.tags] for s in synonyms
-            )
-            if has_singular and nxt and all("pl" in [t.lower() for t in n.tags] for n in nxt):
-                plurals = [normalise_headword(n.text, "NOUN").headword for n in nxt]
-                consumed.add(i + 1)
-
-        sub_pos = None
-        for ann in reversed(synonyms):
-            pos, _, _ = tag_info(ann.tags)
-            if pos:
-                sub_pos = pos
-                break
+        plurals = _sub_plurals(german, i, synonyms, consumed)
+        sub_pos = _last_tagged_pos(synonyms)
         noun_index = 0
         for j, ann in enumerate(synonyms):
             if not ann.text:
@@ -410,116 +393,201 @@ def parse_line(raw: str, line_no: int = 0) -> DingLine | None:
             if ann.text.endswith("…") or ann.text.startswith("…"):
                 continue  # a word-formation element (Mund… :: oral), not a word
             norm = normalise_headword(ann.text, pos)
-            single = len(norm.words) == 1
-            if single and not _is_sentence(ann.text):
-                if (
-                    i > 0
-                    and inherited
-                    and not (line_pos == "NOUN" and norm.headword[:1].isupper() and sub_pos is None)
-                ):
-                    # An untagged single word below the first sub-entry is an inflected form
-                    # or a note, not a headword of its own (gut | besser | am besten), unless
-                    # it is a longer word built on the headword with English of its own:
-                    # koreanisch | nordkoreanisch :: Korean | North Korean.
-                    if not _is_derived_subentry(norm.headword, line_heads, line_pos, eng_text):
-                        continue
-                    pos = line_pos
-                if pos is None:
-                    pos = _guess_pos(norm.headword, eng_text)
-                if pos not in ("NOUN", "PROPN"):
-                    gender = ""
-                plural = ""
-                if pos == "NOUN" and "pl" in [t.lower() for t in ann.tags] and not gender:
-                    plural = norm.headword
-                elif pos == "NOUN" and plurals:
-                    plural = _plural_for(norm.headword, plurals, noun_index)
-                if pos == "NOUN":
-                    noun_index += 1
-                headwords = [norm.headword]
-                if "/" in norm.headword and not norm.headword.startswith("/"):
-                    # "aufgeben/abgeben": two verbs sharing one sense.
-                    headwords = [h for h in norm.headword.split("/") if len(h) > 1]
-                # A subject label at the end of the first sub-entry ([mil.]) holds for all its
-                # synonyms; "rare" labels ([veraltend]) only for the synonym they follow:
-                # "Herrscher {m}; Machthaber {m}; Potentat {m} [veraltend]".
-                penalty = label_penalty(ann.labels)
-                fields = ann.labels
-                if i == 0:
-                    penalty = max(penalty, line_domain)
-                    fields = line_fields
-                detail_prefix = " ".join(filter(None, [norm.frame, ann.detail()]))
-                word_glosses = [
-                    Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500])
-                    for g in glosses
-                ]
-                if pos == "VERB" and context is None:
-                    context = line_context(german)
-                for headword in headwords:
-                    if not headword or len(headword) > 200:
-                        continue
-                    result.words.append(
-                        DingWord(
-                            headword=headword,
-                            pos=pos,
-                            line=line_no,
-                            glosses=word_glosses,
-                            gender=gender,
-                            plural=plural[:200],
-                            reflexive=(norm.reflexive or reflexive_tag) and pos == "VERB",
-                            frame=norm.frame,
-                            synonym_index=j,
-                            sub_index=i,
-                            penalty=penalty,
-                            line_size=len(german),
-                            framed=norm.framed,
-                            context=context if pos == "VERB" and context else "",
-                            preposition=norm.preposition,
-                            fields=" ".join(f"[{label}]" for label in fields),
-                        )
-                    )
+            if len(norm.words) == 1 and not _is_sentence(ann.text):
+                noun_index = _add_words(
+                    line,
+                    ann,
+                    norm,
+                    i=i,
+                    j=j,
+                    pos=pos,
+                    gender=gender,
+                    reflexive_tag=reflexive_tag,
+                    inherited=inherited,
+                    sub_pos=sub_pos,
+                    eng_text=eng_text,
+                    glosses=glosses,
+                    plurals=plurals,
+                    noun_index=noun_index,
+                )
             elif len(norm.words) > 1 or _is_sentence(ann.text):
-                figurative = ann.figurative or eng_ann.figurative
-                proverb = ann.proverb or eng_ann.proverb
-                if i > 0 and _is_sentence(ann.text) and not proverb:
-                    continue  # an example sentence, not a phrase to match
-                meaning = "; ".join(g.gloss for g in glosses)[:500]
-                if not meaning:
-                    continue
-                if _is_copula_phrase(norm.words, eng_text):
-                    # verfeindet sein :: to be enemies. Ding has many participles and
-                    # adjectives only so; an entry under the whole phrase lets the pipeline
-                    # gloss "die verfeindeten Nachbarn" through it (nlp.word_formation).
-                    result.words.append(
-                        DingWord(
-                            headword=norm.headword,
-                            pos="VERB",
-                            line=line_no,
-                            glosses=[
-                                Gloss(g.gloss, " ".join(filter(None, [norm.frame, g.detail])))
-                                for g in glosses
-                            ],
-                            frame=norm.frame,
-                            synonym_index=j,
-                            sub_index=i,
-                            penalty=label_penalty(ann.labels),
-                            line_size=len(german),
-                        )
-                    )
-                for phrase in split_top(ann.text, " / "):
-                    result.phrases.append(
-                        _classify_phrase(
-                            DingPhrase(
-                                phrase=phrase[:300],
-                                meaning=meaning,
-                                line=line_no,
-                                sub_index=i,
-                                figurative=figurative,
-                                proverb=proverb,
-                            ),
-                            eng_text,
-                        )
-                    )
-    return result
+                _add_phrases(line, ann, eng_ann, norm, i=i, j=j, eng_text=eng_text, glosses=glosses)
+    return line.result
+
+
+@dataclass
+class _Line:
+    """What every sub-entry of one Ding line shares, and the records parsed from it."""
+
+    number: int
+    german: list[str]
+    pos: str | None
+    fields: list[str]
+    domain: int
+    heads: set[str]
+    result: DingLine
+    _context: str | None = None
+
+    def verb_context(self) -> str:
+        """The line's nouns as context for its verbs (line_context), computed once."""
+        if self._context is None:
+            self._context = line_context(self.german)
+        return self._context
+
+
+def _last_tagged_pos(synonyms: list) -> str | None:
+    """The part of speech of the last synonym that has a tag."""
+    for ann in reversed(synonyms):
+        pos, _, _ = tag_info(ann.tags)
+        if pos:
+            return pos
+    return None
+
+
+def _sub_plurals(german: list[str], i: int, synonyms: list, consumed: set[int]) -> list[str]:
+    """Plurals: the next sub-entry when all its synonyms are tagged {pl}; it is then consumed."""
+    if i + 1 < len(german) and "{pl}" in german[i + 1] and i + 1 not in consumed:
+        nxt = [annotate(s) for s in split_top(german[i + 1], "; ")]
+        has_singular = any(
+            tag_info(s.tags)[1] and "pl" not in [t.lower() for t in s.tags] for s in synonyms
+        )
+        if has_singular and nxt and all("pl" in [t.lower() for t in n.tags] for n in nxt):
+            consumed.add(i + 1)
+            return [normalise_headword(n.text, "NOUN").headword for n in nxt]
+    return []
+
+
+def _add_words(
+    line: _Line,
+    ann,
+    norm,
+    *,
+    i: int,
+    j: int,
+    pos: str | None,
+    gender: str,
+    reflexive_tag: bool,
+    inherited: bool,
+    sub_pos: str | None,
+    eng_text: str,
+    glosses: list[Gloss],
+    plurals: list[str],
+    noun_index: int,
+) -> int:
+    """The headwords of one single-word synonym (more than one for "aufgeben/abgeben");
+    returns the count of nouns seen so far in the sub-entry, which pairs them with plurals."""
+    if (
+        i > 0
+        and inherited
+        and not (line.pos == "NOUN" and norm.headword[:1].isupper() and sub_pos is None)
+    ):
+        # An untagged single word below the first sub-entry is an inflected form
+        # or a note, not a headword of its own (gut | besser | am besten), unless
+        # it is a longer word built on the headword with English of its own:
+        # koreanisch | nordkoreanisch :: Korean | North Korean.
+        if not _is_derived_subentry(norm.headword, line.heads, line.pos, eng_text):
+            return noun_index
+        pos = line.pos
+    if pos is None:
+        pos = _guess_pos(norm.headword, eng_text)
+    if pos not in ("NOUN", "PROPN"):
+        gender = ""
+    plural = ""
+    if pos == "NOUN" and "pl" in [t.lower() for t in ann.tags] and not gender:
+        plural = norm.headword
+    elif pos == "NOUN" and plurals:
+        plural = _plural_for(norm.headword, plurals, noun_index)
+    if pos == "NOUN":
+        noun_index += 1
+    # A subject label at the end of the first sub-entry ([mil.]) holds for all its
+    # synonyms; "rare" labels ([veraltend]) only for the synonym they follow:
+    # "Herrscher {m}; Machthaber {m}; Potentat {m} [veraltend]".
+    penalty = label_penalty(ann.labels)
+    fields = ann.labels
+    if i == 0:
+        penalty = max(penalty, line.domain)
+        fields = line.fields
+    detail_prefix = " ".join(filter(None, [norm.frame, ann.detail()]))
+    word_glosses = [
+        Gloss(g.gloss, " ".join(filter(None, [detail_prefix, g.detail]))[:500]) for g in glosses
+    ]
+    for headword in _shared_headwords(norm.headword):
+        if not headword or len(headword) > 200:
+            continue
+        line.result.words.append(
+            DingWord(
+                headword=headword,
+                pos=pos,
+                line=line.number,
+                glosses=word_glosses,
+                gender=gender,
+                plural=plural[:200],
+                reflexive=(norm.reflexive or reflexive_tag) and pos == "VERB",
+                frame=norm.frame,
+                synonym_index=j,
+                sub_index=i,
+                penalty=penalty,
+                line_size=len(line.german),
+                framed=norm.framed,
+                context=line.verb_context() if pos == "VERB" else "",
+                preposition=norm.preposition,
+                fields=" ".join(f"[{label}]" for label in fields),
+            )
+        )
+    return noun_index
+
+
+def _shared_headwords(headword: str) -> list[str]:
+    """ "aufgeben/abgeben": two verbs sharing one sense; else the headword itself."""
+    if "/" in headword and not headword.startswith("/"):
+        return [h for h in headword.split("/") if len(h) > 1]
+    return [headword]
+
+
+def _add_phrases(
+    line: _Line, ann, eng_ann, norm, *, i: int, j: int, eng_text: str, glosses
+) -> None:
+    """The phrases of one multi-word synonym or proverb, and an entry for a copula phrase."""
+    figurative = ann.figurative or eng_ann.figurative
+    proverb = ann.proverb or eng_ann.proverb
+    if i > 0 and _is_sentence(ann.text) and not proverb:
+        return  # an example sentence, not a phrase to match
+    meaning = "; ".join(g.gloss for g in glosses)[:500]
+    if not meaning:
+        return
+    if _is_copula_phrase(norm.words, eng_text):
+        # verfeindet sein :: to be enemies. Ding has many participles and
+        # adjectives only so; an entry under the whole phrase lets the pipeline
+        # gloss "die verfeindeten Nachbarn" through it (nlp.word_formation).
+        line.result.words.append(
+            DingWord(
+                headword=norm.headword,
+                pos="VERB",
+                line=line.number,
+                glosses=[
+                    Gloss(g.gloss, " ".join(filter(None, [norm.frame, g.detail]))) for g in glosses
+                ],
+                frame=norm.frame,
+                synonym_index=j,
+                sub_index=i,
+                penalty=label_penalty(ann.labels),
+                line_size=len(line.german),
+            )
+        )
+    for phrase in split_top(ann.text, " / "):
+        line.result.phrases.append(
+            _classify_phrase(
+                DingPhrase(
+                    phrase=phrase[:300],
+                    meaning=meaning,
+                    line=line.number,
+                    sub_index=i,
+                    figurative=figurative,
+                    proverb=proverb,
+                ),
+                eng_text,
+            )
+        )
 
 
 def _classify_phrase(phrase: DingPhrase, english: str) -> DingPhrase:

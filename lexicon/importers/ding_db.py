@@ -300,26 +300,7 @@ def ding_import(
         )
 
     timings: dict[str, float] = {}
-    mark = time.perf_counter()
-    lines = list(parse_file(path))
-    entries, idioms = build_lexicon(lines)
-    _apply_core_glosses(entries)
-    timings["parse"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    order_senses(entries, sense_evidence(lines))
-    phrases = [phrase for line in lines for phrase in line.phrases]
-    del lines
-    timings["order senses"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    selected = _select_idioms(phrases, idioms)
-    del phrases
-    timings["select idioms"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    completed = _complete_nouns(entries)
-    frequencies = _frequencies(entries)
-    timings["german-nouns and wordfreq"] = time.perf_counter() - mark
+    entries, idioms, selected, completed, frequencies = _prepared_records(path, timings)
 
     mark = time.perf_counter()
     n_senses = 0
@@ -330,89 +311,16 @@ def ding_import(
         timings["delete old rows"] = time.perf_counter() - mark
         mark = time.perf_counter()
         ids = _reserve_ids(Entry, len(entries))
-        _insert_rows(
-            Entry,
-            [
-                "id",
-                "headword",
-                "key",
-                "pos",
-                "gender",
-                "plural",
-                "plural_key",
-                "reflexive",
-                "source",
-                "rank",
-                "frequency",
-            ],
-            (
-                (
-                    pk,
-                    e.headword,
-                    e.key,
-                    e.pos,
-                    e.gender,
-                    e.plural,
-                    e.plural.lower(),
-                    e.reflexive,
-                    Source.DING.value,
-                    e.rank,
-                    frequencies.get(e.key) or None,
-                )
-                for pk, e in zip(ids, entries, strict=True)
-            ),
-            batch_size,
-        )
+        _write_entries(entries, ids, frequencies, batch_size)
         timings["write entries"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        n_senses = _insert_rows(
-            Sense,
-            ["entry_id", "order", "gloss", "detail", "source", "context"],
-            (
-                # Our core senses are stored as "curated": the pipeline keeps them first.
-                (
-                    pk,
-                    order,
-                    gloss.gloss,
-                    gloss.detail,
-                    CORE_SOURCE if gloss.core else DING_SOURCE,
-                    gloss.context,
-                )
-                for pk, e in zip(ids, entries, strict=True)
-                for order, gloss in enumerate(e.senses)
-            ),
-            batch_size,
-        )
+        n_senses = _write_senses(entries, ids, batch_size)
         timings["write senses"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        _insert_rows(
-            Idiom,
-            ["phrase", "key", "meaning", "kind", "figurative", "selected", "source", "rank"],
-            (
-                (
-                    i.phrase,
-                    i.key,
-                    i.meaning,
-                    i.kind,
-                    i.figurative,
-                    i.selected,
-                    Source.DING.value,
-                    i.rank,
-                )
-                for i in idioms
-            ),
-            batch_size,
-        )
+        _write_idioms(idioms, batch_size)
         timings["write idioms"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        # Fresh statistics: without them PostgreSQL's planner scans the whole table for a
-        # lookup (100 ms instead of well under 1 ms) until autovacuum gets round to it.
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                for model in (Entry, Sense, Idiom):
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-            elif connection.vendor == "sqlite":
-                cursor.execute("ANALYZE")
+        _analyze_tables()
         timings["analyze"] = time.perf_counter() - mark
         seconds = time.perf_counter() - started
         DictionaryImport.objects.update_or_create(
@@ -437,3 +345,127 @@ def ding_import(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+def _prepared_records(
+    path: Path, timings: dict[str, float]
+) -> tuple[list[EntryRecord], list[IdiomRecord], int, int, dict[str, float]]:
+    """Parse the file and make its records ready to write: entries with their senses ordered
+    and their nouns completed, idioms selected, word frequencies. Each step's time goes into
+    `timings`. Returns (entries, idioms, idioms selected, nouns completed, frequencies)."""
+    mark = time.perf_counter()
+    lines = list(parse_file(path))
+    entries, idioms = build_lexicon(lines)
+    _apply_core_glosses(entries)
+    timings["parse"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    order_senses(entries, sense_evidence(lines))
+    phrases = [phrase for line in lines for phrase in line.phrases]
+    del lines
+    timings["order senses"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    selected = _select_idioms(phrases, idioms)
+    del phrases
+    timings["select idioms"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    completed = _complete_nouns(entries)
+    frequencies = _frequencies(entries)
+    timings["german-nouns and wordfreq"] = time.perf_counter() - mark
+    return entries, idioms, selected, completed, frequencies
+
+
+def _write_entries(
+    entries: list[EntryRecord], ids: list[int], frequencies: dict[str, float], batch_size: int
+) -> None:
+    """The entries' rows, under the ids reserved for them."""
+    _insert_rows(
+        Entry,
+        [
+            "id",
+            "headword",
+            "key",
+            "pos",
+            "gender",
+            "plural",
+            "plural_key",
+            "reflexive",
+            "source",
+            "rank",
+            "frequency",
+        ],
+        (
+            (
+                pk,
+                e.headword,
+                e.key,
+                e.pos,
+                e.gender,
+                e.plural,
+                e.plural.lower(),
+                e.reflexive,
+                Source.DING.value,
+                e.rank,
+                frequencies.get(e.key) or None,
+            )
+            for pk, e in zip(ids, entries, strict=True)
+        ),
+        batch_size,
+    )
+
+
+def _write_senses(entries: list[EntryRecord], ids: list[int], batch_size: int) -> int:
+    """Each entry's senses in their order; returns how many were written."""
+    return _insert_rows(
+        Sense,
+        ["entry_id", "order", "gloss", "detail", "source", "context"],
+        (
+            # Our core senses are stored as "curated": the pipeline keeps them first.
+            (
+                pk,
+                order,
+                gloss.gloss,
+                gloss.detail,
+                CORE_SOURCE if gloss.core else DING_SOURCE,
+                gloss.context,
+            )
+            for pk, e in zip(ids, entries, strict=True)
+            for order, gloss in enumerate(e.senses)
+        ),
+        batch_size,
+    )
+
+
+def _write_idioms(idioms: list[IdiomRecord], batch_size: int) -> None:
+    """The phrases' rows, with their kind, selection and rank."""
+    _insert_rows(
+        Idiom,
+        ["phrase", "key", "meaning", "kind", "figurative", "selected", "source", "rank"],
+        (
+            (
+                i.phrase,
+                i.key,
+                i.meaning,
+                i.kind,
+                i.figurative,
+                i.selected,
+                Source.DING.value,
+                i.rank,
+            )
+            for i in idioms
+        ),
+        batch_size,
+    )
+
+
+def _analyze_tables() -> None:
+    """Fresh planner statistics for the tables just rewritten."""
+    # Fresh statistics: without them PostgreSQL's planner scans the whole table for a
+    # lookup (100 ms instead of well under 1 ms) until autovacuum gets round to it.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for model in (Entry, Sense, Idiom):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")

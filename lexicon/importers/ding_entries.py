@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lexicon.importers.ding import MAX_CONTEXT_CHARS, DingLine, DingWord
+from lexicon.importers.ding import MAX_CONTEXT_CHARS, DingLine, DingPhrase, DingWord
 from lexicon.importers.ding_labels import BRACKET_RE, RARE_LABELS, REGISTER_LABELS, Gloss
 from nlp.english import clean_gloss as clean
 from nlp.english import english_words, plainness, sense_words
@@ -149,64 +149,71 @@ def build_lexicon(lines: Iterable[DingLine]) -> tuple[list[EntryRecord], list[Id
                 senses.append((tier, size, word.line, 0, None, word))
         for phrase in line.phrases:
             ident = (phrase.key, phrase.meaning)
-            if ident in idioms:
-                continue
-            if phrase.kind in ("proverb", "idiom"):
-                tier = 0
-            elif phrase.kind == "light_verb":
-                tier = 1
-            else:
-                tier = 2 if phrase.selected else 3
-            idioms[ident] = IdiomRecord(
-                phrase=phrase.phrase,
-                key=phrase.key,
-                meaning=phrase.meaning,
-                kind=phrase.kind,
-                figurative=phrase.figurative,
-                selected=phrase.selected,
-                rank=tier * _TIER + phrase.line,
-            )
-
-    entries: list[EntryRecord] = []
-    for (key, pos, gender, reflexive), (first, senses) in candidates.items():
-        senses.sort(key=lambda s: (s[0], s[1], s[2], s[3]))
-        best = senses[0]
-        plural = next((s[5].plural for s in senses if s[5].plural), "")
-        headword = first.headword
-        if pos == "NOUN" and not headword[:1].isupper():
-            headword = next(
-                (s[5].headword for s in senses if s[5].headword[:1].isupper()), headword
-            )
-        record = EntryRecord(
-            headword=headword,
-            key=key,
-            pos=pos,
-            gender=gender,
-            reflexive=reflexive,
-            plural=plural,
-            rank=best[0] * _TIER + best[2],
-        )
-        seen: set[str] = set()
-        lines: set[int] = set()
-        for *_, gloss, word in senses:
-            if gloss is None or gloss.gloss.lower() in seen:
-                continue
-            seen.add(gloss.gloss.lower())
-            context = sense_context(word, f"{word.fields} {gloss.detail}")
-            if context:
-                gloss = Gloss(gloss.gloss, gloss.detail, context=context)
-            record.senses.append(gloss)
-            lines.add(word.line)
-            if len(record.senses) >= MAX_SENSES:
-                break
-        if len(lines) < 2 and any(g.context for g in record.senses):
-            # All senses from one line: its nouns cannot choose between them (a frame can:
-            # the line's "auf etw. bestehen" is another sense than its "bestehen").
-            for gloss in record.senses:
-                gloss.context = frame_marks(gloss.context)
-        entries.append(record)
+            if ident not in idioms:
+                idioms[ident] = _idiom_record(phrase)
+    entries = [_entry_record(ident, first, senses) for ident, (first, senses) in candidates.items()]
     _plural_only_after_singular(entries)
     return entries, list(idioms.values())
+
+
+def _idiom_record(phrase: DingPhrase) -> IdiomRecord:
+    """A phrase's record, ranked idioms and proverbs first, then light-verb constructions,
+    then the other phrases (the selected ones before the rest), each in Ding's order."""
+    if phrase.kind in ("proverb", "idiom"):
+        tier = 0
+    elif phrase.kind == "light_verb":
+        tier = 1
+    else:
+        tier = 2 if phrase.selected else 3
+    return IdiomRecord(
+        phrase=phrase.phrase,
+        key=phrase.key,
+        meaning=phrase.meaning,
+        kind=phrase.kind,
+        figurative=phrase.figurative,
+        selected=phrase.selected,
+        rank=tier * _TIER + phrase.line,
+    )
+
+
+def _entry_record(ident: tuple, first: DingWord, senses: list[tuple]) -> EntryRecord:
+    """One word's record from all the lines that gloss it: senses best first, at most
+    MAX_SENSES, each gloss once."""
+    key, pos, gender, reflexive = ident
+    senses.sort(key=lambda s: (s[0], s[1], s[2], s[3]))
+    best = senses[0]
+    plural = next((s[5].plural for s in senses if s[5].plural), "")
+    headword = first.headword
+    if pos == "NOUN" and not headword[:1].isupper():
+        headword = next((s[5].headword for s in senses if s[5].headword[:1].isupper()), headword)
+    record = EntryRecord(
+        headword=headword,
+        key=key,
+        pos=pos,
+        gender=gender,
+        reflexive=reflexive,
+        plural=plural,
+        rank=best[0] * _TIER + best[2],
+    )
+    seen: set[str] = set()
+    lines: set[int] = set()
+    for *_, gloss, word in senses:
+        if gloss is None or gloss.gloss.lower() in seen:
+            continue
+        seen.add(gloss.gloss.lower())
+        context = sense_context(word, f"{word.fields} {gloss.detail}")
+        if context:
+            gloss = Gloss(gloss.gloss, gloss.detail, context=context)
+        record.senses.append(gloss)
+        lines.add(word.line)
+        if len(record.senses) >= MAX_SENSES:
+            break
+    if len(lines) < 2 and any(g.context for g in record.senses):
+        # All senses from one line: its nouns cannot choose between them (a frame can:
+        # the line's "auf etw. bestehen" is another sense than its "bestehen").
+        for gloss in record.senses:
+            gloss.context = frame_marks(gloss.context)
+    return record
 
 
 def _plural_only_after_singular(entries: list[EntryRecord]) -> None:
