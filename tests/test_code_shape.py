@@ -28,11 +28,6 @@ ALLOWLIST = {
     "nlp/glosses.py:gloss_doc": PENDING,
     "nlp/idiom_matching.py:IdiomMatcher._match": PENDING,
     "nlp/verbs.py:separable_verbs": PENDING,
-    "reader/quiz/facts.py:extract_facts": PENDING,
-    "reader/quiz/generate.py:quiz_generate": PENDING,
-    "reader/quiz/kinds/compound.py:_compound": PENDING,
-    "reader/quiz/kinds/meaning.py:_meaning": PENDING,
-    "reader/quiz/kinds/vocabulary.py:_vocabulary": PENDING,
 }
 
 
