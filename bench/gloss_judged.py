@@ -308,6 +308,21 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
         tallies[half][key] += n
         tallies["all"][key] += n
 
+    _score_tokens(annotations, judged, half_of, add, todo)
+    predicted = _score_expressions(annotations, judged, half_of, add, todo)
+    _score_recall(judged, predicted, half_of, add)
+    _score_coverage(annotations, half_of, add)
+    return table(tallies), todo
+
+
+def _score_tokens(
+    annotations: dict[str, dict],
+    judged: dict[tuple, dict],
+    half_of: dict[str, str],
+    add,
+    todo: list[dict],
+) -> None:
+    """The sampled words: lemma, headline, gender, plural, compound, names split."""
     tokens = [i for i in judged.values() if i["kind"] == "token"]
     # A text no word of which was judged yet (a new half) gets its sample drawn now.
     sampled = {i["file"] for i in tokens}
@@ -374,6 +389,15 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
                 }
             )
 
+
+def _score_expressions(
+    annotations: dict[str, dict],
+    judged: dict[tuple, dict],
+    half_of: dict[str, str],
+    add,
+    todo: list[dict],
+) -> list[dict]:
+    """Every expression found: right or not, and whether its gloss fits."""
     predicted = expression_items(annotations)
     for x in predicted:
         half = half_of[x["file"]]
@@ -403,6 +427,12 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
             add(half, "expr right gloss ok", int(old["judged"].get("gloss_ok", True)))
         if old["judged"].get("literal"):
             add(half, "expr literal")
+    return predicted
+
+
+def _score_recall(
+    judged: dict[tuple, dict], predicted: list[dict], half_of: dict[str, str], add
+) -> None:
     # Recall: what a reader needed found = expressions once judged right + noted misses.
     predicted_keys = {expression_key(x) for x in predicted}
     for item in judged.values():
@@ -427,6 +457,9 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
             add(half, "literal")
             add(half, "literal flagged", int(found(item, predicted)))
 
+
+def _score_coverage(annotations: dict[str, dict], half_of: dict[str, str], add) -> None:
+    """Every content word with a gloss; every name token shown as a compound."""
     for name, annotation in annotations.items():
         half = half_of[name]
         for sentence in annotation["sentences"]:
@@ -437,7 +470,6 @@ def score(annotations: dict[str, dict], judged: dict[tuple, dict]) -> tuple[list
                 if token.get("upos") == "PROPN":
                     add(half, "all names")
                     add(half, "all names split", int(bool(token.get("compound"))))
-    return table(tallies), todo
 
 
 def table(tallies: dict[str, collections.Counter]) -> list[str]:
