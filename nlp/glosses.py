@@ -580,13 +580,14 @@ EVERYDAY_ZIPF = 5.0
 
 
 def _by_english_frequency(senses: tuple[str, ...]) -> list[str]:
-    """A phrase's senses in everyday English first, the shortest of them first, then by how
-    common their rarest word is: Ding lists "noch einmal" as "one day; someday" before
-    "again", "bis zu" as "pending" beside "up to"."""
+    """A phrase's senses in everyday English first, the shortest of them first, else in
+    Ding's order: Ding lists "noch einmal" as "one day; someday" before "again", "bis zu" as
+    "pending" before "up to". Frequency alone would put "no more" before Ding's first "no
+    longer" for "nicht mehr", which is what "nicht mehr für möglich halten" means."""
 
-    def key(gloss: str) -> tuple[bool, int, float]:
+    def key(gloss: str) -> tuple[bool, int]:
         count, zipf = gloss_words(clean_gloss(gloss))
-        return (zipf < EVERYDAY_ZIPF, count, -zipf)
+        return (zipf < EVERYDAY_ZIPF, count)
 
     return sorted(senses, key=key)
 

@@ -82,3 +82,24 @@ def test_a_word_outside_any_phrase_keeps_its_own_gloss():
     )
     assert doc[0]._.gloss == "today"
     assert doc[3]._.gloss == "still"
+
+
+def test_everyday_senses_of_one_length_keep_dings_order():
+    lexicon = MemoryLexicon(
+        [
+            LexEntry("nicht", "PART", ("not",)),
+            LexEntry("mehr", "ADV", ("more",)),
+            LexEntry("nicht mehr", "ADV", ("no longer", "no more")),
+        ]
+    )
+    words = [("Das", "PDS"), ("geht", "VVFIN"), ("nicht", "PTKNEG"), ("mehr", "ADV")]
+    doc = Doc(
+        VOCAB,
+        words=[w for w, _ in words],
+        lemmas=[w.lower() for w, _ in words],
+        pos=["PRON", "VERB", "PART", "ADV"],
+        tags=[t for _, t in words],
+    )
+    doc._.lexicon = lexicon
+    doc._.lex = {}
+    assert gloss_doc(doc)[3]._.gloss == "nicht mehr: no longer"
