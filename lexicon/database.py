@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Count, FilteredRelation, Max, Q
 
 from lexicon.idiom_selection import CURATED_PATH, load_curated
-from lexicon.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, Source
+from lexicon.models import SOURCE_PRIORITY, DictionaryImport, Entry, Idiom, IdiomKind, Source
 from nlp.lexicon import IdiomEntry, LexEntry, best_entry, lexicon_key
 
 # Keys per query: each key is bound twice (headword and plural), and SQLite builds before 3.32
@@ -148,8 +148,13 @@ class DbLexicon:
             existing = self._existing(keys)
             misses = {key: () for key in keys if key not in existing}
             hits = [key for key in keys if key in existing]
-            return {**misses, **(self._fetch_entries(hits) if hits else {})}
-        return self._fetch_entries(keys)
+            found = {**misses, **(self._fetch_entries(hits) if hits else {})}
+        else:
+            found = self._fetch_entries(keys)
+        phrases = [key for key in keys if " " in key and not found.get(key)]
+        if phrases:
+            found.update(_phrase_entries(phrases))
+        return found
 
     def _fetch_entries(self, keys: list[str]) -> dict[str, tuple[LexEntry, ...]]:
         by_key: dict[str, dict[int, dict]] = {key: {} for key in keys}
@@ -244,6 +249,31 @@ class DbLexicon:
             if source != Source.TEACHER:
                 add(_idiom_entry(phrase, meaning, kind, figurative, source, rank))
         return out
+
+
+def _phrase_entries(keys: list[str]) -> dict[str, tuple[LexEntry, ...]]:
+    """Ding's multiword phrase rows (noch einmal, nach wie vor, von heute auf morgen) as
+    adverb entries: a learner reads "noch einmal" as one word, "again", not as "still" +
+    "once". Only adverbial senses: "to remain" (a row of nach wie vor) glosses no verb here."""
+    rows = (
+        Idiom.objects.filter(kind=IdiomKind.PHRASE, key__in=keys)
+        .order_by("rank", "id")
+        .values_list("key", "phrase", "meaning")
+    )
+    glosses: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}
+    for key, phrase, meaning in rows:
+        spelled.setdefault(key, phrase)
+        senses = glosses.setdefault(key, [])
+        for sense in meaning.split(";"):
+            sense = sense.strip()
+            if sense and not sense.startswith("to ") and sense not in senses:
+                senses.append(sense)
+    return {
+        key: (LexEntry(lemma=spelled[key], pos="ADV", glosses=tuple(senses)),)
+        for key, senses in glosses.items()
+        if senses
+    }
 
 
 def _idiom_entry(phrase, meaning, kind, figurative, source, rank) -> IdiomEntry:

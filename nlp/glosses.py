@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.clauses import clause_span, relative_antecedent
-from nlp.english import ABBREVIATION_ONLY, clean_gloss, plainness
+from nlp.english import ABBREVIATION_ONLY, clean_gloss, gloss_words, plainness
 from nlp.extensions import lex_fetch
 from nlp.german import zipf
 from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
@@ -527,7 +527,75 @@ def gloss_doc(doc: Doc) -> Doc:
             for token in tokens:
                 token._.gloss, token._.senses = senses[0], senses
     _gloss_unglossed_verb_expressions(doc)
+    _gloss_adverbial_phrases(doc)
     return doc
+
+
+# Ding's multiword adverbs (noch einmal, nach wie vor, bis zu, von heute auf morgen) are at
+# most this long; a longer row is a sentence or a verb phrase, which the idiom matcher finds.
+MAX_PHRASE_WORDS = 4
+
+
+def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every run of 2 to MAX_PHRASE_WORDS words in one sentence that holds an
+    adverb and no verb: where a multiword adverb of the dictionary may stand."""
+    spans = []
+    # A doc given without sentences (tests, a single phrase) is one sentence.
+    sentences = doc.has_annotation("SENT_START")
+    for token in doc:
+        if token.pos_ != "ADV" and token.tag_ != "ADJD":
+            continue
+        first, last = (token.sent.start, token.sent.end) if sentences else (0, len(doc))
+        for size in range(2, MAX_PHRASE_WORDS + 1):
+            for start in range(token.i - size + 1, token.i + 1):
+                end = start + size
+                if start < first or end > last:
+                    continue
+                words = doc[start:end]
+                if all(t.is_alpha and not t.tag_.startswith("V") for t in words):
+                    spans.append((start, end))
+    return list(dict.fromkeys(spans))
+
+
+# An English word at least this common (Zipf) is an everyday word (again, still, up to).
+EVERYDAY_ZIPF = 5.0
+
+
+def _by_english_frequency(senses: tuple[str, ...]) -> list[str]:
+    """A phrase's senses in everyday English first, the shortest of them first, else in
+    Ding's order: Ding lists "noch einmal" as "one day; someday" before "again", "bis zu" as
+    "pending" before "up to". Frequency alone would put "no more" before Ding's first "no
+    longer" for "nicht mehr", which is what "nicht mehr für möglich halten" means."""
+
+    def key(gloss: str) -> tuple[bool, int]:
+        count, zipf = gloss_words(clean_gloss(gloss))
+        return (zipf < EVERYDAY_ZIPF, count)
+
+    return sorted(senses, key=key)
+
+
+def _gloss_adverbial_phrases(doc: Doc) -> None:
+    """Words of a multiword adverb the dictionary has (noch einmal: again) get the phrase's
+    gloss, named with the phrase, instead of each word's own (still + once); the longest
+    phrase wins where two overlap."""
+    spans = _phrase_spans(doc)
+    if not spans:
+        return
+    key_of = {span: doc[span[0] : span[1]].text.lower() for span in spans}
+    cache = lex_fetch(doc, set(key_of.values()))
+    taken: set[int] = set()
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+        if taken & set(range(start, end)):
+            continue
+        entry = next((e for e in cache.get(key_of[(start, end)], []) if e.pos == "ADV"), None)
+        if entry is None or not entry.glosses:
+            continue
+        senses = _by_english_frequency(entry.glosses)[:MAX_SENSES]
+        for token in doc[start:end]:
+            token._.gloss = f"{entry.lemma}: {senses[0]}"
+            token._.senses = senses
+            token._.gloss_via = "phrase"
+        taken.update(range(start, end))
 
 
 def _gloss_unglossed_verb_expressions(doc: Doc) -> None:

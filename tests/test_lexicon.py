@@ -167,3 +167,19 @@ def test_hand_written_senses_keep_their_place_before_dictionary_ones(lexicon):
     # The homograph without the core sense among its own keeps Ding's senses, all ranked.
     sea = next(e for e in lexicon.lookup_many(["See"])["see"] if e.gender == "f")
     assert sea.fixed == 0
+
+
+def test_a_multiword_adverb_is_served_from_dings_phrase_rows(db):
+    for meaning, rank in (("to remain", 1), ("still", 2), ("still; as before", 3)):
+        Idiom.objects.create(
+            phrase="nach wie vor",
+            key="nach wie vor",
+            meaning=meaning,
+            kind="phrase",
+            selected=False,
+            source=Source.DING,
+            rank=rank,
+        )
+    entry = DbLexicon().lookup_many(["nach wie vor"])["nach wie vor"][0]
+    # A verb's sense glosses no adverb: "to remain" is left out, the rows' senses once each.
+    assert (entry.pos, entry.glosses) == ("ADV", ("still", "as before"))
