@@ -163,3 +163,33 @@ def test_she_who_opens_a_report_is_the_woman_named_before():
     sents = sents_of(text)
     [report] = article_reports(article_people(sents), sents, paragraphs_of(text))
     assert (report.s, report.speaker.name) == (1, "Sabine Hofer")
+
+
+def test_true_false_gives_words_that_go_on_reporting_to_their_speaker_or_to_another():
+    """ "Wer so hart arbeite, müsse ..." names nobody: only a reader who follows the reported
+    speech knows that it is still Katrin Wendt. Said with her name it is richtig, with another
+    woman quoted (seinem: no man) falsch; a sentence naming its speaker gets no such item."""
+    from reader.quiz.kinds import true_false
+    from reader.quiz.kinds.base import ArticleContext
+
+    sents = sents_of(STRIKE)
+    context = ArticleContext(
+        annotation=STRIKE,
+        sents=sents,
+        facts=[],
+        rng=random.Random(0),
+        all_texts=frozenset(),
+        paragraphs=paragraphs_of(STRIKE),
+    )
+    made = list(true_false._attributions(context))
+    assert {q.sentence_index for q in made} == {2}
+    right, wrong = sorted(made, key=lambda q: q.answer)
+    assert right.prompt.splitlines()[1] == (
+        "Katrin Wendt sagte, wer so hart arbeite, müsse von seinem Lohn auch eine Wohnung "
+        "bezahlen können."
+    )
+    assert (right.answer, wrong.answer) == (0, 1)
+    said_by = wrong.prompt.splitlines()[1].split(" sagte,")[0]
+    assert said_by in WOMEN - {"Katrin Wendt"}
+    assert right.target == wrong.target  # the mixer asks one of the two
+    assert check_question(right, STRIKE) == [] and check_question(wrong, STRIKE) == []

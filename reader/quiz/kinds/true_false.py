@@ -20,6 +20,7 @@ from reader.quiz.facts import fact_distractors, is_dateline
 from reader.quiz.helpers import FALSE, NOT_GIVEN, TRUE, Question, mentions
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.paraphrase import paraphrase_edits, person_roles, render
+from reader.quiz.people import article_people, article_reports
 from reader.quiz.sentences import Sent, gapped
 from reader.quiz.wordlists import entries
 
@@ -227,8 +228,75 @@ def _true_false(context: ArticleContext) -> Iterable[Question]:
             )
 
 
+# Words in what was said that show the sex of whom they refer to (sie respektiere ...): a
+# statement giving it to someone of the other sex would be false by its grammar alone.
+_GENDERED = frozenset(
+    "er sie ihm ihn ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines".split()
+)
+ATTRIBUTION_MIN_WORDS = 5
+
+
+def _attributions(context: ArticleContext) -> Iterable[Question]:
+    """Who said it, as a statement: "Katrin Wendt sagte, die Häfen seien in Gefahr." on a
+    sentence that goes on in Konjunktiv I with what someone named in the sentence before said,
+    so only a reader who follows the reported speech knows whose words they are (issue 17,
+    item 1: an opinion given to the wrong person). richtig with the speaker, falsch with
+    another person the article quotes, of the same sex where the words show it. A sentence
+    that names its speaker is left out: the name would stand beside the words."""
+    sents, rng = context.sents, context.rng
+    people = article_people(sents)
+    reports = article_reports(people, sents, context.paragraphs)
+    quoted = {r.speaker.name: r.speaker for r in reports}
+    by_index = {s.index: s for s in sents}
+    for report in reports:
+        sent = by_index[report.s]
+        if report.named is not None or not sent.good:
+            continue
+        toks = sent.tokens[report.start : report.end]
+        words = [t.text for t in toks]
+        if len(words) < ATTRIBUTION_MIN_WORDS or words[-1] in {"?", "!"}:
+            continue
+        gendered = any(w.casefold() in _GENDERED for w in words)
+        others = [
+            p
+            for name, p in quoted.items()
+            if name != report.speaker.name
+            and p.surname.casefold() not in sent.text.casefold()
+            and (not gendered or (p.gender and p.gender == report.speaker.gender))
+        ]
+        if not others:
+            continue
+        content = sent.text[sent.offsets[report.start][0] : sent.offsets[report.end - 1][1]]
+        content = content.rstrip(" .;:")
+        if content[:1].isupper() and toks[0].upos not in {"PROPN", "NOUN"}:
+            content = content[:1].lower() + content[1:]
+        a, b = sent.offsets[report.start][0], sent.offsets[report.end - 1][1]
+        wrong = rng.choice(sorted(others, key=lambda p: p.name))
+        # Both statements, one target: the mixer takes the one whose answer is due, so the
+        # three answers keep taking turns.
+        for who, answer in ((report.speaker, 0), (wrong, 1)):
+            explanation = (
+                f"Richtig: the sentence goes on reporting what {report.speaker.name} said."
+                if answer == 0
+                else f"Falsch: these are {report.speaker.name}'s words, not {who.name}'s."
+            )
+            yield Question(
+                kind="true_false",
+                prompt=f"{PROMPT}\n{who.name} sagte, {content}.",
+                choices=[TRUE, FALSE, NOT_GIVEN],
+                answer=answer,
+                sentence=sent.text,
+                explanation=explanation,
+                sentence_index=sent.index,
+                highlight=[a, b],
+                score=2.4,
+                target=f"{report.speaker.name}@{sent.index}",
+            )
+
+
 def candidates(context: ArticleContext) -> Iterable[Question]:
-    return _true_false(context)
+    yield from _attributions(context)
+    yield from _true_false(context)
 
 
 KIND = Kind("true_false", candidates, content=True)
