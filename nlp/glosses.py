@@ -393,6 +393,31 @@ def _as_adverbs(senses: list[str]) -> list[str]:
 
 def gloss_doc(doc: Doc) -> Doc:
     """Set gloss, senses, gender and plural on every token that can have one."""
+    groups = _token_groups(doc)
+    keyed, cache = _fetch_entries(doc, groups)
+    unresolved = []
+    chosen: dict[int, LexEntry] = {}  # token index -> entry whose senses the nouns choose
+    for token, pos, lemma, keys in keyed:
+        noun = _gloss_token(token, pos, lemma, keys, cache, chosen)
+        if noun:
+            unresolved.append((token, noun))
+    if unresolved:
+        _gloss_by_head(doc, unresolved)
+    leftover = [
+        (token, pos, lemma)
+        for token, pos, lemma, _ in keyed
+        if not token._.gloss and not ABBREVIATIONS.get(token.text.lower())
+    ]
+    if leftover:
+        _gloss_by_word_formation(doc, leftover)
+    _spread_and_choose_senses(groups, chosen)
+    _gloss_unglossed_verb_expressions(doc)
+    _gloss_adverbial_phrases(doc)
+    return doc
+
+
+def _token_groups(doc: Doc) -> dict[tuple, list]:
+    """The tokens that can have a gloss, grouped by form, tag, lemmas and signals."""
     # Tokens with the same form, tag and lemmas get the same gloss: decide once per group
     # ("der", "und", "Soldaten" recur), then copy.
     groups: dict[tuple, list] = {}
@@ -408,6 +433,11 @@ def gloss_doc(doc: Doc) -> Doc:
         lemma = token._.verb_lemma or token.lemma_
         signature = (token.text, pos, lemma, token._.alt_lemma, _signals(token))
         groups.setdefault(signature, []).append(token)
+    return groups
+
+
+def _fetch_entries(doc: Doc, groups: dict[tuple, list]) -> tuple[list[tuple], dict]:
+    """Each group's first token with its lookup keys, and the lexicon's entries for them."""
     candidates = [(tokens[0], sig[1], sig[2]) for sig, tokens in groups.items()]
     keyed = [(token, pos, lemma, _keys(token, pos, lemma)) for token, pos, lemma in candidates]
     # The first three keys settle almost every token; the rarer fallbacks are fetched in a
@@ -421,91 +451,97 @@ def gloss_doc(doc: Doc) -> Doc:
             rest.update(key for key, _, _ in keys[3:] if key)
     if rest:
         cache = lex_fetch(doc, rest)
-    unresolved = []
-    chosen: dict[int, LexEntry] = {}  # token index -> entry whose senses the nouns choose
-    for token, pos, lemma, keys in keyed:
-        abbreviation = ABBREVIATIONS.get(token.text.lower())
-        if abbreviation:
-            token._.gloss, token._.senses, token._.gloss_via = (
-                abbreviation,
-                [abbreviation],
-                "abbreviation",
-            )
+    return keyed, cache
+
+
+def _gloss_token(token, pos: str, lemma: str, keys, cache: dict, chosen: dict) -> str | None:
+    """Gloss one token from its entries (`chosen` gets the entry whose senses its context may
+    choose); the lemma of a noun the dictionary lacks, for its head to gloss, else None."""
+    abbreviation = ABBREVIATIONS.get(token.text.lower())
+    if abbreviation:
+        token._.gloss, token._.senses, token._.gloss_via = (
+            abbreviation,
+            [abbreviation],
+            "abbreviation",
+        )
+        return None
+    found = None
+    genders = determiner_genders(token) if pos == "NOUN" else None
+    use_adverb = token.tag_ == "ADJD" and adverbial(token)
+    adverb = _adverb_entry(cache, (token.text, lemma)) if use_adverb else None
+    if adverb is not None:
+        found = (adverb, "surface" if adverb.lemma.lower() == token.text.lower() else "lemma")
+    for key, via, strict in [] if found else keys:
+        if not key:
             continue
-        found = None
-        genders = determiner_genders(token) if pos == "NOUN" else None
-        use_adverb = token.tag_ == "ADJD" and adverbial(token)
-        adverb = _adverb_entry(cache, (token.text, lemma)) if use_adverb else None
-        if adverb is not None:
-            found = (adverb, "surface" if adverb.lemma.lower() == token.text.lower() else "lemma")
-        for key, via, strict in [] if found else keys:
-            if not key:
-                continue
-            entries = cache.get(key.lower(), [])
-            if genders:
-                entries = _prefer_gender(entries, genders, token.text.lower())
-            entry = _choose(entries, pos, strict)
-            if entry is None and via in ("participle", "infinitive"):
-                entry = _choose(cache.get(key.lower(), []), "VERB", True)
-            if entry is not None and entry.glosses:
-                found = (entry, via)
-                break
-        if found is None:
-            homograph = _noun_homograph(cache.get(lemma.lower(), []), pos)
-            if homograph is not None and homograph.glosses:
-                found = (homograph, "lemma")
-        if found:
-            # A participle's verb or an adverb made of an adjective keeps the gloss built
-            # here; any other entry with contexts may choose per sentence below.
-            if (
-                found[0].contexts
-                and found[1] not in ("participle", "infinitive")
-                and not (use_adverb and found[0].pos == "ADJ")
-            ):
-                chosen[token.i] = found[0]
-            _apply(token, *found)
-            if use_adverb and found[0].pos == "ADJ" and token._.senses:
-                # "stark gestiegen" with no adverb in the dictionary: strongly, not strong.
-                token._.senses = _as_adverbs(token._.senses)
-                token._.gloss = token._.senses[0]
-            if found[1] == "participle":
-                # geliefert -> "participle of liefern: to deliver": the verb explains it.
-                token._.gloss = f"participle of {found[0].lemma}: {token._.gloss}"
-            elif found[1] == "infinitive":
-                verb = ("sich " if found[0].reflexive else "") + found[0].lemma
-                token._.gloss = f"act of {verb}: {token._.gloss}"
-        elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
-            unresolved.append((token, lemma))
-    if unresolved:
-        # Old spelling (Friedensprozeß): the head in reformed spelling too, which the lexicon
-        # confirms (Prozess), so Straße, whose ß stays, is not harmed.
-        unresolved = [
-            (token, spelling)
-            for token, lemma in unresolved
-            for spelling in dict.fromkeys((lemma, lemma.replace("ß", "ss")))
-        ]
-        cache = lex_fetch(doc, {h for _, lemma in unresolved for h in head_candidates(lemma)})
-        for token, lemma in unresolved:
-            if token._.gloss:
-                continue
-            for head in head_candidates(lemma):
-                entry = _choose(cache.get(head.lower(), []), "NOUN", True)
-                if entry is not None and entry.glosses:
-                    _apply(token, entry, "head")
-                    # The head decides gender and (with the whole word in front) the plural.
-                    token._.plural = None
-                    if entry.plural and lemma.endswith(head[1:]):
-                        token._.plural = lemma[: len(lemma) - len(head)] + entry.plural.lower()
-                        if token._.plural[:1].islower():
-                            token._.plural = token._.plural[:1].upper() + token._.plural[1:]
-                    break
-    leftover = [
-        (token, pos, lemma)
-        for token, pos, lemma, _ in keyed
-        if not token._.gloss and not ABBREVIATIONS.get(token.text.lower())
+        entries = cache.get(key.lower(), [])
+        if genders:
+            entries = _prefer_gender(entries, genders, token.text.lower())
+        entry = _choose(entries, pos, strict)
+        if entry is None and via in ("participle", "infinitive"):
+            entry = _choose(cache.get(key.lower(), []), "VERB", True)
+        if entry is not None and entry.glosses:
+            found = (entry, via)
+            break
+    if found is None:
+        homograph = _noun_homograph(cache.get(lemma.lower(), []), pos)
+        if homograph is not None and homograph.glosses:
+            found = (homograph, "lemma")
+    if found:
+        # A participle's verb or an adverb made of an adjective keeps the gloss built
+        # here; any other entry with contexts may choose per sentence below.
+        if (
+            found[0].contexts
+            and found[1] not in ("participle", "infinitive")
+            and not (use_adverb and found[0].pos == "ADJ")
+        ):
+            chosen[token.i] = found[0]
+        _apply(token, *found)
+        if use_adverb and found[0].pos == "ADJ" and token._.senses:
+            # "stark gestiegen" with no adverb in the dictionary: strongly, not strong.
+            token._.senses = _as_adverbs(token._.senses)
+            token._.gloss = token._.senses[0]
+        if found[1] == "participle":
+            # geliefert -> "participle of liefern: to deliver": the verb explains it.
+            token._.gloss = f"participle of {found[0].lemma}: {token._.gloss}"
+        elif found[1] == "infinitive":
+            verb = ("sich " if found[0].reflexive else "") + found[0].lemma
+            token._.gloss = f"act of {verb}: {token._.gloss}"
+    elif pos == "NOUN" and len(lemma) >= MIN_HEAD_CHARS + MIN_MODIFIER_CHARS:
+        return lemma
+    return None
+
+
+def _gloss_by_head(doc: Doc, unresolved: list[tuple]) -> None:
+    """A noun the dictionary lacks, glossed by its head (Friedens|prozess), which gives its
+    gender and, with the whole word in front, its plural."""
+    # Old spelling (Friedensprozeß): the head in reformed spelling too, which the lexicon
+    # confirms (Prozess), so Straße, whose ß stays, is not harmed.
+    unresolved = [
+        (token, spelling)
+        for token, lemma in unresolved
+        for spelling in dict.fromkeys((lemma, lemma.replace("ß", "ss")))
     ]
-    if leftover:
-        _gloss_by_word_formation(doc, leftover)
+    cache = lex_fetch(doc, {h for _, lemma in unresolved for h in head_candidates(lemma)})
+    for token, lemma in unresolved:
+        if token._.gloss:
+            continue
+        for head in head_candidates(lemma):
+            entry = _choose(cache.get(head.lower(), []), "NOUN", True)
+            if entry is not None and entry.glosses:
+                _apply(token, entry, "head")
+                # The head decides gender and (with the whole word in front) the plural.
+                token._.plural = None
+                if entry.plural and lemma.endswith(head[1:]):
+                    token._.plural = lemma[: len(lemma) - len(head)] + entry.plural.lower()
+                    if token._.plural[:1].islower():
+                        token._.plural = token._.plural[:1].upper() + token._.plural[1:]
+                break
+
+
+def _spread_and_choose_senses(groups: dict[tuple, list], chosen: dict) -> None:
+    """Copy each group's gloss to its other tokens, then let context and the article's topic
+    choose the sense per token."""
     topic = article_topic(chosen.values())
     for tokens in groups.values():
         first = tokens[0]._
@@ -526,9 +562,6 @@ def gloss_doc(doc: Doc) -> Doc:
             senses = entry_senses(entry, topic=topic)
             for token in tokens:
                 token._.gloss, token._.senses = senses[0], senses
-    _gloss_unglossed_verb_expressions(doc)
-    _gloss_adverbial_phrases(doc)
-    return doc
 
 
 # Ding's multiword adverbs (noch einmal, nach wie vor, bis zu, von heute auf morgen) are at
