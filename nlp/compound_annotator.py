@@ -31,6 +31,23 @@ NAME_INTRODUCERS = frozenset(
     "zeitung magazin sender band projekt aktion".split()
 )
 _QUOTES = frozenset("\"„“”‚‘’'»«")
+# Endings of German place names (Stephanskirchen, Wolfsburg, Sindelfingen, Eisenhüttenstadt):
+# such a word the dictionary lacks is a town, not "open + castle".
+PLACE_ENDINGS = (
+    "burg", "dorf", "hausen", "ingen", "stadt", "kirchen", "heim", "hofen", "stedt", "leben",
+)  # fmt: skip
+
+
+def named_by_form(token, cache: Mapping[str, list]) -> bool:
+    """A word written like a place name (an ending of towns: -burg, -ingen, -kirchen ...) that
+    the dictionary lacks as a noun, neither as written nor as its lemma. A dictionary noun on
+    the same ending stays a compound (Hauptstadt, Altenheim), and so does a plural of one
+    (Dorfkirchen, lemma Dorfkirche)."""
+    text = token.text
+    if not text[:1].isupper() or not text.lower().endswith(PLACE_ENDINGS):
+        return False
+    words = {text, token.lemma_ or text}
+    return not any(e.pos == "NOUN" for w in words for e in cache.get(lexicon_key(w), []))
 
 
 def named_by_context(token) -> bool:
@@ -75,6 +92,10 @@ class CompoundAnnotator:
             or (t.pos_ in SPLIT_POS | {"PROPN"} and "-" in t.text.strip("-"))
         ]
         tokens = [t for t in tokens if not named_by_context(t)]
+        if not tokens:
+            return doc
+        wholes = lex_fetch(doc, {t.text for t in tokens} | {t.lemma_ for t in tokens})
+        tokens = [t for t in tokens if not named_by_form(t, wholes)]
         if not tokens:
             return doc
 

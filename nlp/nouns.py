@@ -103,6 +103,27 @@ def plural_from_form(text: str, lemma: str, gender: str | None) -> str:
     return text
 
 
+# Plural endings, longest first, taken off a word to find the singular it is a plural of.
+_PLURAL_ENDINGS = ("nen", "en", "er", "e", "n")
+
+
+def singular_candidates(text: str) -> list[str]:
+    """The words `text` may be a plural of (Zutaten -> Zutat, Duschen -> Dusche): the word
+    without each plural ending, keeping three letters at least."""
+    return [
+        text[: -len(e)] for e in _PLURAL_ENDINGS if text.endswith(e) and len(text) - len(e) >= 3
+    ]
+
+
+def _singular_of(cache: dict, text: str) -> LexEntry | None:
+    """The dictionary noun whose plural is the word as written, with a gender."""
+    for key in singular_candidates(text):
+        for entry in _noun_entries(cache, key):
+            if entry.gender and (entry.plural or "").lower() == text.lower():
+                return entry
+    return None
+
+
 def _noun_entries(cache: dict, key: str) -> list[LexEntry]:
     return [e for e in cache.get(lexicon_key(key), []) if e.pos == "NOUN"]
 
@@ -158,9 +179,18 @@ def complete_nouns(doc: Doc) -> Doc:
     keys = {t.lemma_ for t in nouns} | {t.text for t in nouns}
     keys |= {t._.compound[-1]["lemma"] for t in nouns if t._.compound}
     cache = lex_fetch(doc, {k for k in keys if k})
+    unknown = [t for t in nouns if not _noun_entries(cache, t.lemma_ or t.text)]
+    unknown = [t for t in unknown if not _noun_entries(cache, t.text)]
+    cache = lex_fetch(doc, {c for t in unknown for c in singular_candidates(t.text)})
     for token in nouns:
         ext = token._
         lemma = token.lemma_ or token.text
+        if token in unknown and (not ext.gender or (ext.gloss or "").startswith("to ")):
+            # A plural the lemmatiser left as written (Duschen, Zutaten) is no infinitive
+            # (das Duschen): the dictionary's singular says its gender and plural.
+            singular = _singular_of(cache, token.text)
+            if singular is not None:
+                ext.gender, ext.plural = singular.gender, singular.plural
         seen_plural = in_plural_form(token.text, lemma)
         countable = seen_plural
         if ext.plural and not looks_like_its_plural(lemma, ext.plural):

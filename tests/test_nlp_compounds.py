@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from nlp.compound_annotator import make_compounds  # noqa: F401  (registers the factory)
+from nlp.compound_annotator import make_compounds, named_by_form  # noqa: F401  (registers the factory)
 from nlp.compound_candidates import candidate_substrings, vocabulary_for
 from nlp.compound_vocabulary import Vocabulary
 from nlp.compounds import Part, flat_parts, split_compound
@@ -485,3 +485,30 @@ def test_a_noun_the_dictionary_glosses_only_as_itself_is_a_name_and_no_head():
     assert split_compound("Sprecher", vocab) is None
     assert lemmas(split_compound("Regierungssprecher", vocab)) == ["Regierung", "Sprecher"]
     assert lemmas(split_compound("Bundesregierung", vocab)) == ["Bund", "Regierung"]
+
+
+def test_a_town_the_dictionary_lacks_stays_whole_while_a_known_noun_on_its_ending_splits():
+    register_extensions()
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("randnotiz_compounds")
+    words = ["Von", "Tannenhausen", "in", "die", "Hauptstadt", "und", "nach", "Kieselburg"]
+    doc = Doc(
+        nlp.vocab, words=words, pos=["ADP", "NOUN", "ADP", "DET", "NOUN", "CCONJ", "ADP", "NOUN"]
+    )
+    doc._.lexicon = MemoryLexicon(
+        [
+            LexEntry("Tanne", "NOUN", ("fir",)),
+            LexEntry("Haus", "NOUN", ("house",)),
+            LexEntry("Kiesel", "NOUN", ("pebble",)),
+            LexEntry("Burg", "NOUN", ("castle",)),
+            LexEntry("Haupt", "NOUN", ("head",)),
+            LexEntry("Stadt", "NOUN", ("town",)),
+            LexEntry("Hauptstadt", "NOUN", ("capital",)),
+        ]
+    )
+    doc = component(doc)
+    assert doc[1]._.compound is None  # not "fir + houses"
+    assert doc[7]._.compound is None  # not "pebble + castle"
+    # The dictionary's Hauptstadt is no town's name, though it ends like one.
+    assert not named_by_form(doc[4], doc._.lex)
+    assert named_by_form(doc[1], doc._.lex)
