@@ -185,11 +185,11 @@ def test_true_false_gives_words_that_go_on_reporting_to_their_speaker_or_to_anot
     assert {q.sentence_index for q in made} == {2}
     right, wrong = sorted(made, key=lambda q: q.answer)
     assert right.prompt.splitlines()[1] == (
-        "Katrin Wendt sagte, wer so hart arbeite, müsse von seinem Lohn auch eine Wohnung "
-        "bezahlen können."
+        "Die Aussage, wer so hart arbeite, müsse von seinem Lohn auch eine Wohnung "
+        "bezahlen können, stammt von Katrin Wendt."
     )
     assert (right.answer, wrong.answer) == (0, 1)
-    said_by = wrong.prompt.splitlines()[1].split(" sagte,")[0]
+    said_by = wrong.prompt.splitlines()[1].split(" stammt von ")[1].rstrip(".")
     assert said_by in WOMEN - {"Katrin Wendt"}
     assert right.target == wrong.target  # the mixer asks one of the two
     assert check_question(right, STRIKE) == [] and check_question(wrong, STRIKE) == []

@@ -280,7 +280,11 @@ def fact_distractors(
     sent: Sent,
     all_texts: set[str],
     min_closeness: int = 0,
+    role_stays: bool = False,
 ) -> list[str]:
+    """`role_stays`: the role noun before the name stays beside the distractor (a statement
+    to judge, not a choice), so a person whose sex the article never shows is no swap either:
+    "Bürgermeisterin Florian Eder" gives itself away."""
     seen = {norm(fact.value)}
     pool = []
     # First names and surnames of the article's names (Johanna, Moser of Johanna Moser): a
@@ -300,7 +304,7 @@ def fact_distractors(
     for other in facts:
         if other.cls != fact.cls or norm(other.value) in seen:
             continue
-        if fact.gender and other.gender and fact.gender != other.gender:
+        if fact.gender and (other.gender or role_stays) and fact.gender != other.gender:
             continue  # "der Norweger Ingrid Solberg" would give itself away
         # A bare first name (Andreas, of Andreas Wendt) is no alternative to a full name, nor
         # full names to a bare surname ("Kim" among "Joe Biden", "Wladimir Putin").

@@ -202,7 +202,13 @@ def _true_false(context: ArticleContext) -> Iterable[Question]:
             # A false number must be plausible: same order of magnitude, and the same unit or
             # notation (not "400.000 Euro" -> "14 Euro").
             wrong = fact_distractors(
-                fact, facts, rng, sent, all_texts, min_closeness=4 if numeric else 0
+                fact,
+                facts,
+                rng,
+                sent,
+                all_texts,
+                min_closeness=4 if numeric else 0,
+                role_stays=True,
             )
             if wrong and not mentions(gapped(sent, fact.start, fact.end), fact.value):
                 change = {fact.start: wrong[0]} | {k: "" for k in range(fact.start + 1, fact.end)}
@@ -237,12 +243,12 @@ ATTRIBUTION_MIN_WORDS = 5
 
 
 def _attributions(context: ArticleContext) -> Iterable[Question]:
-    """Who said it, as a statement: "Katrin Wendt sagte, die Häfen seien in Gefahr." on a
-    sentence that goes on in Konjunktiv I with what someone named in the sentence before said,
-    so only a reader who follows the reported speech knows whose words they are (issue 17,
-    item 1: an opinion given to the wrong person). richtig with the speaker, falsch with
-    another person the article quotes, of the same sex where the words show it. A sentence
-    that names its speaker is left out: the name would stand beside the words."""
+    """Who said it, as a statement ("Die Aussage, die Häfen seien in Gefahr, stammt von Katrin
+    Wendt.") on a sentence that goes on in Konjunktiv I with what someone named in the
+    sentence before said, so only a reader who follows the reported speech knows whose words
+    they are (issue 17, item 1: an opinion given to the wrong person). richtig with the
+    speaker, falsch with another person the article quotes, of the same sex where the words
+    show it. A sentence that names its speaker is left out: the name would stand beside it."""
     sents, rng = context.sents, context.rng
     people = article_people(sents)
     reports = article_reports(people, sents, context.paragraphs)
@@ -282,7 +288,9 @@ def _attributions(context: ArticleContext) -> Iterable[Question]:
             )
             yield Question(
                 kind="true_false",
-                prompt=f"{PROMPT}\n{who.name} sagte, {content}.",
+                # "stammt von": the words have one source, so giving them to another person
+                # contradicts the article ("X sagte, ..." would only be steht nicht im Text).
+                prompt=f"{PROMPT}\nDie Aussage, {content}, stammt von {who.name}.",
                 choices=[TRUE, FALSE, NOT_GIVEN],
                 answer=answer,
                 sentence=sent.text,
