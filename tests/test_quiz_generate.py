@@ -958,3 +958,18 @@ def test_an_expression_whose_meaning_is_its_words_glosses_is_not_asked():
                 x["gloss"] = "to " + " ".join(t["gloss"] for t in content)
     asked = [q for q in generous(annotation, "idiom")]
     assert asked and not any("Katze" in q.prompt for q in asked)
+
+
+def test_a_word_whose_meaning_is_spelt_inside_it_is_not_asked():
+    """Tourismusverband = "tourism association": anyone who reads English picks it by its
+    spelling, so the question asks nothing."""
+    annotation = annotate(ARTICLE)
+    asked = {re.search("„(.+?)“", q.prompt).group(1) for q in generous(annotation, "meaning")}
+    word = sorted(asked)[0]
+    for s in annotation["sentences"]:
+        for t in s["tokens"]:
+            if t["text"] == word:
+                t["gloss"] = word.casefold()[:6] + "ish board"
+                t["senses"] = [t["gloss"]]
+    again = {re.search("„(.+?)“", q.prompt).group(1) for q in generous(annotation, "meaning")}
+    assert word not in again and again

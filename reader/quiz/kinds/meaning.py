@@ -113,6 +113,18 @@ def _wrong_meanings(t: Token, gloss: str, others: Mapping[str, Token]) -> list[s
     return candidates
 
 
+# A German word holding this many letters of an English word of its meaning (touri- in
+# Tourismusverband, "tourism association") gives the answer away to anyone who reads English.
+SPELT_LIKE = 5
+
+
+def _spelt_in(word: str, gloss: str) -> bool:
+    """Is a word of the meaning written inside the German word (its first SPELT_LIKE
+    letters), so the choice can be picked by spelling alone?"""
+    german = word.casefold()
+    return any(w[:SPELT_LIKE] in german for w in gloss_words(gloss) if len(w) >= SPELT_LIKE)
+
+
 def _meaning(sents, rng) -> Iterable[Question]:
     glosses = _everyday_glosses(sents)
     for sent in sents:
@@ -138,6 +150,8 @@ def _meaning(sents, rng) -> Iterable[Question]:
                 continue
             if any(w in norm(sent.text) for w in gloss_words(gloss) if len(w) > 3):
                 continue  # the English word is in the German sentence (Nato, Drohne/drone...)
+            if _spelt_in(t.text, gloss):
+                continue  # Tourismusverband = "tourism association": read off the spelling
             candidates = _wrong_meanings(t, gloss, glosses.get(t.upos, {}))
             if len(candidates) < 3:
                 continue
