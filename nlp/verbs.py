@@ -20,6 +20,7 @@ its sense is still the reflexive entry's, but no reflexive-verb note.
 
 from __future__ import annotations
 
+import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -320,13 +321,26 @@ def separable_verbs(doc: Doc) -> Doc:
     return doc
 
 
+# The English copulas of a stative or passive-like sense ("to be / get annoyed").
+ENGLISH_COPULAS = frozenset({"be", "get", "become", "/"})
+
+
 def _head_verb(gloss: str) -> str | None:
-    """The English verb a sense starts with: "to free oneself" -> "free"; none for "to be
-    located" or a note in brackets (they say nothing about the verb itself)."""
+    """The English verb a sense starts with: "to free oneself" -> "free". A passive-like
+    sense counts as its participle's verb ("to be found" -> "find", "to be / get annoyed" ->
+    "annoy"): "sich finden" is a plain "finden" whose finder is left out, a decausative, no
+    verb of its own. None for "to be glad" or "to have ...", which say nothing about a verb."""
     words = gloss.lower().split()
-    if len(words) > 1 and words[0] == "to" and words[1] not in ("be", "have", "get", "become"):
+    if len(words) < 2 or words[0] != "to" or words[1] == "have":
+        return None
+    if words[1] not in ENGLISH_COPULAS:
         return words[1].split("/")[0]
-    return None
+    rest = [w for w in words[1:] if w not in ENGLISH_COPULAS]
+    if not rest:
+        return None
+    participle = rest[0].split("/")[0]
+    verb = simplemma.lemmatize(participle, lang="en")
+    return verb if verb != participle else None
 
 
 def _takes_object(gloss: str) -> bool:

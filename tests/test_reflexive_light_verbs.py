@@ -1,0 +1,33 @@
+"""Which reflexive uses are verbs of their own (a reflexive-verb note for the learner, IRV in
+PARSEME), and which light verbs with a noun make one expression: through the real tagger, with
+a small dictionary of Ding-like entries."""
+
+from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.pipeline import annotate_text
+
+LEXICON = MemoryLexicon(
+    [
+        LexEntry("finden", "VERB", ("to find", "to think")),
+        LexEntry("finden", "VERB", ("to be found", "can be found"), reflexive=True),
+        LexEntry("befinden", "VERB", ("to decide", "to deem")),
+        LexEntry("befinden", "VERB", ("to be located", "to be situated"), reflexive=True),
+        LexEntry("Schlüssel", "NOUN", ("key",), gender="m"),
+        LexEntry("Schublade", "NOUN", ("drawer",), gender="f"),
+    ]
+)
+
+
+def reflexive_notes(text: str, lexicon=LEXICON) -> list[str]:
+    return [
+        expr["lemma"]
+        for sentence in annotate_text(text, lexicon)["sentences"]
+        for expr in sentence["expressions"]
+        if expr["type"] == "reflexive_verb"
+    ]
+
+
+def test_a_passive_like_reflexive_of_the_plain_verb_is_no_verb_of_its_own():
+    """sich finden "to be found" is finden with the finder left out (a decausative): no note;
+    sich befinden "to be located" has left befinden "to decide" behind: a note."""
+    assert reflexive_notes("Der Schlüssel fand sich in der Schublade.") == []
+    assert reflexive_notes("Der Schlüssel befindet sich in der Schublade.") == ["sich befinden"]
