@@ -29,6 +29,7 @@ from nlp.extensions import lex_fetch
 from nlp.german import (
     FINITE_VERB_TAGS,
     NONFINITE_VERB_TAGS,
+    POSSESSIVES,
     SEPARABLE_PARTICLES,
     SEPARATED_ADJECTIVE_PARTICLES,
     SUBORDINATOR_TAGS,
@@ -368,6 +369,38 @@ def inherently_reflexive(entries: list[LexEntry]) -> bool:
     return not shared if with_object else len(shared) * 2 < len(own)
 
 
+# Determiners of a masculine accusative singular ("den Platz", "einen Wagen", "seinen Teil");
+# "den", "-en" possessives and "diesen" also begin a dative plural, whose noun ends in -n.
+ACCUSATIVE_DETERMINERS = frozenset(
+    {"den", "einen", "keinen", "diesen", "jeden", "jenen", "manchen", "welchen"}
+    | {p for p in POSSESSIVES if p.endswith("en") and p != "ihren"}
+)
+# "etwas", "nichts" as pronouns or before a noun ("etwas Neues", "etwas Geld") are objects.
+QUANTITY_OBJECTS = frozenset({"etwas", "nichts"})
+
+
+def _accusative_object(clause: list, verb, pronoun) -> bool:
+    """Whether the clause has an accusative object beside the reflexive pronoun, which then is
+    a dative: "sich etwas leisten", "sicherte sich den Sieg" do the plain verb for oneself
+    (German allows a verb one accusative). Only unambiguous accusatives count: a masculine
+    determiner whose noun is no dative plural, "etwas", "nichts", "ihn"; never one inside a
+    prepositional phrase ("für den Sieg")."""
+    for k, token in enumerate(clause):
+        if token.i in (verb.i, pronoun.i):
+            continue
+        text = token.text.lower()
+        before = clause[k - 1].tag_ if k else ""
+        if before in ("APPR", "APPRART", "KOKOM"):
+            continue
+        if text == "ihn" or (text in QUANTITY_OBJECTS and token.tag_ in ("PIS", "PIAT")):
+            return True
+        if text in ACCUSATIVE_DETERMINERS and token.tag_ in ("ART", "PIAT", "PPOSAT", "PDAT"):
+            noun = next((t for t in clause[k + 1 :] if t.tag_ in ("NN", "NE")), None)
+            if noun is not None and not noun.text.endswith("n"):
+                return True
+    return False
+
+
 def _subject_person(tokens, pronoun_text: str) -> bool:
     wanted = REFLEXIVE_PERSONAL.get(pronoun_text.lower())
     return wanted is not None and any(t.text.lower() == wanted for t in tokens)
@@ -424,6 +457,8 @@ def reflexive_verbs(doc: Doc) -> Doc:
                 doc[i]._.gloss_via = "reflexive"
         if not inherently_reflexive(entries):
             continue  # sich ändern: the reflexive sense, but no reflexive-verb note
+        if _accusative_object(list(clause_tokens(verb)), verb, pronoun):
+            continue  # sich (dative) etwas leisten: done for oneself, no reflexive verb
         doc._.expressions.append(
             {
                 "type": "reflexive_verb",

@@ -11,6 +11,12 @@ LEXICON = MemoryLexicon(
         LexEntry("finden", "VERB", ("to be found", "can be found"), reflexive=True),
         LexEntry("befinden", "VERB", ("to decide", "to deem")),
         LexEntry("befinden", "VERB", ("to be located", "to be situated"), reflexive=True),
+        LexEntry("leisten", "VERB", ("to perform sth.", "to render")),
+        LexEntry("leisten", "VERB", ("to afford sth.", "to splurge"), reflexive=True),
+        LexEntry("einigen", "VERB", ("to unite",)),
+        LexEntry("einigen", "VERB", ("to agree", "to come to an agreement"), reflexive=True),
+        LexEntry("Urlaub", "NOUN", ("holiday",), gender="m"),
+        LexEntry("Kompromiss", "NOUN", ("compromise",), gender="m"),
         LexEntry("Schlüssel", "NOUN", ("key",), gender="m"),
         LexEntry("Schublade", "NOUN", ("drawer",), gender="f"),
     ]
@@ -31,3 +37,11 @@ def test_a_passive_like_reflexive_of_the_plain_verb_is_no_verb_of_its_own():
     sich befinden "to be located" has left befinden "to decide" behind: a note."""
     assert reflexive_notes("Der Schlüssel fand sich in der Schublade.") == []
     assert reflexive_notes("Der Schlüssel befindet sich in der Schublade.") == ["sich befinden"]
+
+
+def test_a_dative_reflexive_beside_an_accusative_object_is_no_reflexive_verb():
+    """ "sich (dative) etwas leisten" is leisten done for oneself, however far "to afford" is
+    from "to perform"; an accusative inside a prepositional phrase is no object."""
+    assert reflexive_notes("Die Familie leistete sich einen teuren Urlaub.") == []
+    assert reflexive_notes("Die Nachbarn leisten sich nichts.") == []
+    assert reflexive_notes("Die Parteien einigten sich auf den Kompromiss.") == ["sich einigen"]
