@@ -15,6 +15,14 @@ LEXICON = MemoryLexicon(
         LexEntry("leisten", "VERB", ("to afford sth.", "to splurge"), reflexive=True),
         LexEntry("einigen", "VERB", ("to unite",)),
         LexEntry("einigen", "VERB", ("to agree", "to come to an agreement"), reflexive=True),
+        LexEntry("befreien", "VERB", ("to free", "to release sb.")),
+        LexEntry(
+            "befreien",
+            "VERB",
+            ("to free oneself", "to win free", "to break loose", "to escape"),
+            reflexive=True,
+        ),
+        LexEntry("Netz", "NOUN", ("net",), gender="n"),
         LexEntry("Urlaub", "NOUN", ("holiday",), gender="m"),
         LexEntry("Kompromiss", "NOUN", ("compromise",), gender="m"),
         LexEntry("Schlüssel", "NOUN", ("key",), gender="m"),
@@ -45,3 +53,9 @@ def test_a_dative_reflexive_beside_an_accusative_object_is_no_reflexive_verb():
     assert reflexive_notes("Die Familie leistete sich einen teuren Urlaub.") == []
     assert reflexive_notes("Die Nachbarn leisten sich nichts.") == []
     assert reflexive_notes("Die Parteien einigten sich auf den Kompromiss.") == ["sich einigen"]
+
+
+def test_the_plain_verb_done_to_oneself_is_no_reflexive_verb():
+    """sich befreien "to free oneself" is befreien "to free" with oneself as the object, even
+    beside senses of its own ("to win free")."""
+    assert reflexive_notes("Der Hund befreite sich aus dem Netz.") == []
