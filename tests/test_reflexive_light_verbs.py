@@ -2,7 +2,8 @@
 PARSEME), and which light verbs with a noun make one expression: through the real tagger, with
 a small dictionary of Ding-like entries."""
 
-from nlp.lexicon import LexEntry, MemoryLexicon
+from nlp.conllu import mwe_column
+from nlp.lexicon import IdiomEntry, LexEntry, MemoryLexicon
 from nlp.pipeline import annotate_text
 
 LEXICON = MemoryLexicon(
@@ -59,3 +60,19 @@ def test_the_plain_verb_done_to_oneself_is_no_reflexive_verb():
     """sich befreien "to free oneself" is befreien "to free" with oneself as the object, even
     beside senses of its own ("to win free")."""
     assert reflexive_notes("Der Hund befreite sich aus dem Netz.") == []
+
+
+def test_a_light_verbs_sich_is_no_part_of_the_construction():
+    """ "sich auf die Suche begeben": the noun carries the meaning and the verb its frame; the
+    "sich" is the verb's own object, so the construction PARSEME marks is auf, Suche, begeben
+    (the learner still sees the whole phrase)."""
+    lexicon = MemoryLexicon(
+        [LexEntry("Schatz", "NOUN", ("treasure",), gender="m")],
+        [IdiomEntry("sich auf die Suche begeben", "to go in search", kind="light_verb")],
+    )
+    (sentence,) = annotate_text("Die Kinder begaben sich auf die Suche.", lexicon)["sentences"]
+    words = [t["text"] for t in sentence["tokens"]]
+    marked = [w for w, mark in zip(words, mwe_column(sentence), strict=True) if mark != "*"]
+    assert marked == ["begaben", "auf", "Suche"]
+    (expression,) = [e for e in sentence["expressions"] if e["type"] == "light_verb"]
+    assert [words[i] for i in expression["tokens"]] == ["begaben", "sich", "auf", "die", "Suche"]
