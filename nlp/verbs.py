@@ -395,6 +395,8 @@ ACCUSATIVE_DETERMINERS = frozenset(
     {"den", "einen", "keinen", "diesen", "jeden", "jenen", "manchen", "welchen"}
     | {p for p in POSSESSIVES if p.endswith("en") and p != "ihren"}
 )
+# "ein" has no plural: "einen" is always the masculine accusative singular ("einen Wagen").
+ACCUSATIVE_ONLY_DETERMINERS = frozenset({"einen"})
 # "etwas", "nichts" as pronouns or before a noun ("etwas Neues", "etwas Geld") are objects.
 QUANTITY_OBJECTS = frozenset({"etwas", "nichts"})
 
@@ -416,7 +418,9 @@ def _accusative_object(clause: list, verb, pronoun) -> bool:
             return True
         if text in ACCUSATIVE_DETERMINERS and token.tag_ in ("ART", "PIAT", "PPOSAT", "PDAT"):
             noun = next((t for t in clause[k + 1 :] if t.tag_ in ("NN", "NE")), None)
-            if noun is not None and not noun.text.endswith("n"):
+            if noun is not None and (
+                text in ACCUSATIVE_ONLY_DETERMINERS or not noun.text.endswith("n")
+            ):
                 return True
     return False
 

@@ -24,6 +24,9 @@ LEXICON = MemoryLexicon(
             reflexive=True,
         ),
         LexEntry("Netz", "NOUN", ("net",), gender="n"),
+        LexEntry("anschaffen", "VERB", ("to buy sth.", "to purchase sth.")),
+        LexEntry("anschaffen", "VERB", ("to get sth.",), reflexive=True),
+        LexEntry("Wagen", "NOUN", ("car",), gender="m"),
         LexEntry("Urlaub", "NOUN", ("holiday",), gender="m"),
         LexEntry("Kompromiss", "NOUN", ("compromise",), gender="m"),
         LexEntry("Schlüssel", "NOUN", ("key",), gender="m"),
@@ -53,6 +56,8 @@ def test_a_dative_reflexive_beside_an_accusative_object_is_no_reflexive_verb():
     from "to perform"; an accusative inside a prepositional phrase is no object."""
     assert reflexive_notes("Die Familie leistete sich einen teuren Urlaub.") == []
     assert reflexive_notes("Die Nachbarn leisten sich nichts.") == []
+    # "einen" is never a dative plural, whatever its noun ends in
+    assert reflexive_notes("Er hat sich einen neuen Wagen angeschafft.") == []
     assert reflexive_notes("Die Parteien einigten sich auf den Kompromiss.") == ["sich einigen"]
 
 
