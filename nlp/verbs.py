@@ -14,8 +14,10 @@ reflexive pronoun in its clause (sich, or mich/dich/uns/euch with the matching s
 inherently reflexive verb is an expression of its own (with a note for the learner): one the
 dictionary knows only with "sich" (sich bemühen), or whose "sich" sense leaves the plain verb's
 behind (sich befinden "to be located", befinden "to decide"). An ordinary reflexive or
-decausative use (sich ändern "to change", sich treffen "to meet") means what the verb means:
-its sense is still the reflexive entry's, but no reflexive-verb note.
+decausative use (sich ändern "to change", sich treffen "to meet", sich befreien "to free
+oneself", sich finden "to be found") means what the verb means, and so does a dative "sich"
+beside an accusative object (sich etwas leisten: leisten done for oneself): its sense is still
+the reflexive entry's, but no reflexive-verb note.
 """
 
 from __future__ import annotations
