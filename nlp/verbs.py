@@ -395,7 +395,7 @@ def inherently_reflexive(entries: list[LexEntry]) -> bool:
 # "den", "-en" possessives and "diesen" also begin a dative plural, whose noun ends in -n.
 ACCUSATIVE_DETERMINERS = frozenset(
     {"den", "einen", "keinen", "diesen", "jeden", "jenen", "manchen", "welchen"}
-    | {p for p in POSSESSIVES if p.endswith("en") and p != "ihren"}
+    | {p for p in POSSESSIVES if p.endswith("en")}
 )
 # "ein" has no plural: "einen" is always the masculine accusative singular ("einen Wagen").
 ACCUSATIVE_ONLY_DETERMINERS = frozenset({"einen"})
