@@ -270,12 +270,20 @@ class IdiomMatcher:
                 if verb is not None:
                     chosen[-1] = verb
             tokens = tuple(sorted(set(chosen.values()) | set(extras)))
+            # A light verb's "sich" is the verb's own object, not part of the construction
+            # (PARSEME marks "auf die Suche begeben" in "sich auf die Suche begeben"): the
+            # noun carries the meaning, the verb only its frame.
+            dropped = {"refl"} if pattern.entry.kind == "light_verb" else set()
             core = tuple(
                 sorted(
                     {
                         p
                         for k, p in chosen.items()
-                        if k < 0 or elements[k].required or elements[k].role in {"refl", "poss"}
+                        if k < 0
+                        or (
+                            elements[k].role not in dropped
+                            and (elements[k].required or elements[k].role in {"refl", "poss"})
+                        )
                     }
                     | set(extras)
                 )
