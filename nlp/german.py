@@ -103,6 +103,17 @@ POSSESSIVES = {
 } | {"euer", "eure", "euren", "eurem", "eurer", "eures"}
 # "sein" is both a possessive and the verb "to be": as the last word it is the verb.
 
+# Determiners of a masculine accusative singular ("den Platz", "einen Wagen", "seinen Teil");
+# "den", "-en" possessives and "diesen" also begin a dative plural, whose noun ends in -n.
+ACCUSATIVE_DETERMINERS = frozenset(
+    {"den", "einen", "keinen", "diesen", "jeden", "jenen", "manchen", "welchen"}
+    | {p for p in POSSESSIVES if p.endswith("en")}
+)
+# "ein" has no plural: "einen" is always the masculine accusative singular ("einen Wagen").
+ACCUSATIVE_ONLY_DETERMINERS = frozenset({"einen"})
+# "etwas", "nichts" as pronouns or before a noun ("etwas Neues", "etwas Geld") are objects.
+QUANTITY_OBJECTS = frozenset({"etwas", "nichts"})
+
 PREPOSITIONS = {
     "an",
     "auf",

@@ -29,9 +29,11 @@ from spacy.tokens import Doc
 from nlp.clauses import clause_span, clause_tokens, doc_clauses
 from nlp.extensions import lex_fetch
 from nlp.german import (
+    ACCUSATIVE_DETERMINERS,
+    ACCUSATIVE_ONLY_DETERMINERS,
     FINITE_VERB_TAGS,
     NONFINITE_VERB_TAGS,
-    POSSESSIVES,
+    QUANTITY_OBJECTS,
     SEPARABLE_PARTICLES,
     SEPARATED_ADJECTIVE_PARTICLES,
     SUBORDINATOR_TAGS,
@@ -389,18 +391,6 @@ def inherently_reflexive(entries: list[LexEntry]) -> bool:
     shared = own & {v for e in plain for g in e.glosses if (v := _head_verb(g))}
     with_object = sum(map(_takes_object, reflexive.glosses)) * 2 > len(reflexive.glosses)
     return not shared if with_object else len(shared) * 2 < len(own)
-
-
-# Determiners of a masculine accusative singular ("den Platz", "einen Wagen", "seinen Teil");
-# "den", "-en" possessives and "diesen" also begin a dative plural, whose noun ends in -n.
-ACCUSATIVE_DETERMINERS = frozenset(
-    {"den", "einen", "keinen", "diesen", "jeden", "jenen", "manchen", "welchen"}
-    | {p for p in POSSESSIVES if p.endswith("en")}
-)
-# "ein" has no plural: "einen" is always the masculine accusative singular ("einen Wagen").
-ACCUSATIVE_ONLY_DETERMINERS = frozenset({"einen"})
-# "etwas", "nichts" as pronouns or before a noun ("etwas Neues", "etwas Geld") are objects.
-QUANTITY_OBJECTS = frozenset({"etwas", "nichts"})
 
 
 def _accusative_object(clause: list, verb, pronoun) -> bool:
