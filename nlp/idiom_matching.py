@@ -181,8 +181,8 @@ class IdiomMatcher:
     # A pattern is matched anchor-first: the anchor's positions pick the clause, then each
     # element takes the nearest fitting token in that clause.
     def _match(self, pattern: IdiomPattern, toks, where, clauses) -> Match | None:
-        elements = pattern.elements
-        anchor = elements[pattern.anchor]
+        """The tightest match of the pattern around one of its anchor's positions."""
+        anchor = pattern.elements[pattern.anchor]
         anchor_positions = [
             p
             for p in _positions(anchor, where, toks, clauses)
@@ -193,106 +193,128 @@ class IdiomMatcher:
             clause = clauses[a_pos]
             if clause < 0:
                 continue
-            chosen: dict[int, int] = {pattern.anchor: a_pos}
-            extras: list[int] = list(a_extra)
-            ok = True
-            # heads (nouns, verbs, others) before the words that lean on them
-            order = sorted(range(len(elements)), key=lambda k: (elements[k].head is not None, k))
-            for k in order:
-                if k == pattern.anchor:
-                    continue
-                e = elements[k]
-                used = set(chosen.values()) | set(extras)
-                if e.head is not None and e.head in chosen:
-                    pos = _dependent_position(e, chosen[e.head], toks, where, clauses, used)
-                    if pos is not None and e.article and toks[pos].text.lower() not in CONTRACTIONS:
-                        # "zu dem" written apart (or split by the tokenizer) for "zum"
-                        if pos + 1 < len(toks) and toks[pos + 1].text.lower() in {
-                            "das",
-                            "dem",
-                            "der",
-                        }:
-                            extras.append(pos + 1)
-                elif e.head is not None and not elements[e.head].required:
-                    pos = None  # its head (an optional verb) is missing
-                    options = [
-                        p
-                        for p in _positions(e, where, toks, clauses)
-                        if clauses[p[0]] == clause and p[0] not in used
-                    ]
-                    pos = min(options, key=lambda p: abs(p[0] - a_pos))[0] if options else None
-                else:
-                    options = [
-                        p
-                        for p in _positions(e, where, toks, clauses)
-                        if clauses[p[0]] == clause
-                        and p[0] not in used
-                        and not (set(p[1]) & used)
-                        and not _foreign_pp(pattern, k, toks, p[0])
-                    ]
-                    if options:
-                        p = min(options, key=lambda p: abs(p[0] - a_pos))
-                        pos = p[0]
-                        extras.extend(p[1])
-                    else:
-                        pos = None
-                if pos is None:
-                    if e.required:
-                        ok = False
-                        break
-                    continue
-                chosen[k] = pos
-            if not ok:
+            placed = _place_elements(pattern, toks, where, clauses, a_pos, a_extra)
+            if placed is None or _rejected(pattern, toks, clauses, clause, placed[0]):
                 continue
-            if any(elements[k].role == "pron" for k in chosen) and _personal_subject(
-                toks, clauses, clause, set(chosen.values())
-            ):
-                continue  # "gab ich es dem Vogel": es is an object here, not "es gibt"
-            if (pattern.entry.extra or {}).get("sg") and not all(
-                _looks_singular(toks[chosen[k]]) for k in chosen if elements[k].role == "noun"
-            ):
-                continue  # "die Rechnung bezahlen" (pay the price), not "Rechnungen bezahlt"
-            if any(
-                _complex_preposition(elements[k], toks, chosen[k])
-                for k in chosen
-                if k in pattern.pp_heads
-            ):
-                continue  # "im Sinne des Gesetzes" is a preposition, not "im Sinn haben"
-            if _coordinated_apart(pattern, toks, chosen):
-                continue  # "der Distanz hält und für soziale Probleme sensibel ist"
-            if pattern.entry.kind == "idiom" and not _articles_agree(pattern, toks, chosen):
-                continue  # "das Recht haben" is no "Recht haben", "eine Hand" no "die Hand"
-            core_positions = [chosen[k] for k in chosen if elements[k].required]
-            if max(core_positions) - min(core_positions) > pattern.max_span:
-                continue
-            if pattern.verb_optional and not any(elements[k].role == "verb" for k in chosen):
-                verb = _nearest_full_verb(toks, clauses, clause, a_pos, set(chosen.values()))
-                if verb is not None:
-                    chosen[-1] = verb
-            tokens = tuple(sorted(set(chosen.values()) | set(extras)))
-            # A light verb's "sich" is the verb's own object, not part of the construction
-            # (PARSEME marks "auf die Suche begeben" in "sich auf die Suche begeben"): the
-            # noun carries the meaning, the verb only its frame.
-            dropped = {"refl"} if pattern.entry.kind == "light_verb" else set()
-            core = tuple(
-                sorted(
-                    {
-                        p
-                        for k, p in chosen.items()
-                        if k < 0
-                        or (
-                            elements[k].role not in dropped
-                            and (elements[k].required or elements[k].role in {"refl", "poss"})
-                        )
-                    }
-                    | set(extras)
-                )
-            )
-            verbal = any(_fits("verb", toks[p]) and toks[p].tag != "PTKVZ" for p in core)
-            candidate = Match(pattern, tokens, core, verbal)
-            if best is None or _span(candidate) < _span(best):
+            candidate = _candidate(pattern, toks, clauses, clause, a_pos, *placed)
+            if candidate is not None and (best is None or _span(candidate) < _span(best)):
                 best = candidate
         return best
+
+
+def _place_elements(
+    pattern: IdiomPattern, toks, where, clauses, a_pos: int, a_extra
+) -> tuple[dict[int, int], list[int]] | None:
+    """Every element's token in the anchor's clause (element index -> position), and the
+    extra tokens taken along; None when a required element is not there."""
+    elements = pattern.elements
+    clause = clauses[a_pos]
+    chosen: dict[int, int] = {pattern.anchor: a_pos}
+    extras: list[int] = list(a_extra)
+    # heads (nouns, verbs, others) before the words that lean on them
+    order = sorted(range(len(elements)), key=lambda k: (elements[k].head is not None, k))
+    for k in order:
+        if k == pattern.anchor:
+            continue
+        e = elements[k]
+        used = set(chosen.values()) | set(extras)
+        if e.head is not None and e.head in chosen:
+            pos = _dependent_position(e, chosen[e.head], toks, where, clauses, used)
+            if pos is not None and e.article and toks[pos].text.lower() not in CONTRACTIONS:
+                # "zu dem" written apart (or split by the tokenizer) for "zum"
+                if pos + 1 < len(toks) and toks[pos + 1].text.lower() in {
+                    "das",
+                    "dem",
+                    "der",
+                }:
+                    extras.append(pos + 1)
+        elif e.head is not None and not elements[e.head].required:
+            pos = None  # its head (an optional verb) is missing
+            options = [
+                p
+                for p in _positions(e, where, toks, clauses)
+                if clauses[p[0]] == clause and p[0] not in used
+            ]
+            pos = min(options, key=lambda p: abs(p[0] - a_pos))[0] if options else None
+        else:
+            options = [
+                p
+                for p in _positions(e, where, toks, clauses)
+                if clauses[p[0]] == clause
+                and p[0] not in used
+                and not (set(p[1]) & used)
+                and not _foreign_pp(pattern, k, toks, p[0])
+            ]
+            if options:
+                p = min(options, key=lambda p: abs(p[0] - a_pos))
+                pos = p[0]
+                extras.extend(p[1])
+            else:
+                pos = None
+        if pos is None:
+            if e.required:
+                return None
+            continue
+        chosen[k] = pos
+    return chosen, extras
+
+
+def _rejected(pattern: IdiomPattern, toks, clauses, clause: int, chosen: dict[int, int]) -> bool:
+    """The checks that tell a chance co-occurrence of the words from the expression."""
+    elements = pattern.elements
+    if any(elements[k].role == "pron" for k in chosen) and _personal_subject(
+        toks, clauses, clause, set(chosen.values())
+    ):
+        return True  # "gab ich es dem Vogel": es is an object here, not "es gibt"
+    if (pattern.entry.extra or {}).get("sg") and not all(
+        _looks_singular(toks[chosen[k]]) for k in chosen if elements[k].role == "noun"
+    ):
+        return True  # "die Rechnung bezahlen" (pay the price), not "Rechnungen bezahlt"
+    if any(
+        _complex_preposition(elements[k], toks, chosen[k]) for k in chosen if k in pattern.pp_heads
+    ):
+        return True  # "im Sinne des Gesetzes" is a preposition, not "im Sinn haben"
+    if _coordinated_apart(pattern, toks, chosen):
+        return True  # "der Distanz hält und für soziale Probleme sensibel ist"
+    if pattern.entry.kind == "idiom" and not _articles_agree(pattern, toks, chosen):
+        return True  # "das Recht haben" is no "Recht haben", "eine Hand" no "die Hand"
+    return False
+
+
+def _candidate(
+    pattern: IdiomPattern, toks, clauses, clause: int, a_pos: int, chosen, extras
+) -> Match | None:
+    """The match the placed elements make, or None when they stand too far apart."""
+    elements = pattern.elements
+    core_positions = [chosen[k] for k in chosen if elements[k].required]
+    if max(core_positions) - min(core_positions) > pattern.max_span:
+        return None
+    if pattern.verb_optional and not any(elements[k].role == "verb" for k in chosen):
+        verb = _nearest_full_verb(toks, clauses, clause, a_pos, set(chosen.values()))
+        if verb is not None:
+            chosen[-1] = verb
+    tokens = tuple(sorted(set(chosen.values()) | set(extras)))
+    # A light verb's "sich" is the verb's own object, not part of the construction
+    # (PARSEME marks "auf die Suche begeben" in "sich auf die Suche begeben"): the
+    # noun carries the meaning, the verb only its frame.
+    dropped = {"refl"} if pattern.entry.kind == "light_verb" else set()
+    core = tuple(
+        sorted(
+            {
+                p
+                for k, p in chosen.items()
+                if k < 0
+                or (
+                    elements[k].role not in dropped
+                    and (elements[k].required or elements[k].role in {"refl", "poss"})
+                )
+            }
+            | set(extras)
+        )
+    )
+    verbal = any(_fits("verb", toks[p]) and toks[p].tag != "PTKVZ" for p in core)
+    candidate = Match(pattern, tokens, core, verbal)
+    return candidate
 
 
 def _coordinated_apart(pattern: IdiomPattern, toks, chosen: dict[int, int]) -> bool:
