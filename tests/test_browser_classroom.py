@@ -57,6 +57,7 @@ def class_flow(page, base, article, *, long_text: bool):
     card = page.locator("#assignments .card", has_text=article.title)
     assert "due" in card.inner_text()
     card.get_by_role("link").click()
+    page.wait_for_load_state("load")  # reader.js listens from then on (slow on a loaded machine)
 
     # Looking a word up inside the assignment (hovering and staying on it) is counted for the
     # teacher.
