@@ -142,10 +142,6 @@ def role_edits(sent: Sent, facts: Sequence[Fact], roles: Mapping[str, Role]) -> 
 
 # Masculine nouns of the weak declension (der Kunde, den Kunden): their singular forms differ.
 _WEAK_MASCULINE = ("e", "ent", "ant", "ist", "at", "oge", "af", "and")
-# Adverbs that are particles (auch, noch, schon): their synonyms do not stand where they stand.
-_PARTICLES = frozenset(
-    "auch noch schon nur erst ja doch eben halt mal so da wohl denn aber".split()
-)
 _VERB_ENDINGS = frozenset({"en", "t", "te", "ten", "st", "e"})
 _ADJ_ENDINGS = ("en", "er", "es", "em", "e")
 

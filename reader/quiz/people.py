@@ -246,10 +246,6 @@ def antecedent(
     return found[0] if len(found) == 1 else None
 
 
-def _finite_after(sent: Sent, i: int) -> Token | None:
-    return next((t for t in sent.tokens[i:] if t.xpos in FINITE_VERB_TAGS), None)
-
-
 def _verb_lemma(sent: Sent, i: int) -> str:
     """A finite verb's lemma with its separated particle (kündigte ... an: ankündigen)."""
     lemma = sent.tokens[i].lemma

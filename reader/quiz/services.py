@@ -315,10 +315,6 @@ def quiz_question_move(question: QuizQuestion, *, offset: int) -> None:
             q.save(update_fields=["position"])
 
 
-def quiz_answer_check(question: QuizQuestion, choice: int) -> bool:
-    return choice == question.answer
-
-
 def question_snapshot(question: QuizQuestion) -> dict:
     """What was asked, kept in the attempt itself: a teacher's edit, drop or move and every
     regeneration (which deletes the questions nobody edited) change or remove the question

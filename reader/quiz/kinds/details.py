@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from nlp.german import FINITE_VERB_TAGS, PREPOSITIONS
 from reader.quiz.facts import Fact, fact_distractors, is_dateline
-from reader.quiz.helpers import MONTHS, Question, mentions, shuffled_choices
+from reader.quiz.helpers import Question, mentions, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.paraphrase import paraphrase_edits, person_roles
 from reader.quiz.sentences import Sent
@@ -45,8 +45,6 @@ _DAY_WORDS = {"am": "An welchem Tag", "ab": "Ab welchem Tag", "seit": "Seit welc
 _MONTH_WORDS = {"im": "In welchem Monat", "ab": "Ab welchem Monat", "seit": "Seit welchem Monat"}
 _SAYING = frozenset("sagen erklären betonen meinen rechnen kritisieren warnen schreiben".split())
 _COORDINATION = frozenset({"und", "oder", "sowie", "bzw.", "als"})
-# Austrian month names the article may use (Jänner) count as months too.
-_ALL_MONTHS = MONTHS | {"Jänner", "Feber"}
 
 
 def _question_phrase(sent: Sent, fact: Fact) -> tuple[int, int, str] | None:
