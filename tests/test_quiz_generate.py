@@ -973,3 +973,42 @@ def test_a_word_whose_meaning_is_spelt_inside_it_is_not_asked():
                 t["senses"] = [t["gloss"]]
     again = {re.search("„(.+?)“", q.prompt).group(1) for q in generous(annotation, "meaning")}
     assert word not in again and again
+
+
+def test_a_change_in_one_kind_leaves_the_other_kinds_questions_as_they_were(monkeypatch):
+    """Each kind draws from a random of its own: a kind that draws more (a new candidate, one
+    more shuffle) does not redraw the distractors of the others, so their reviews stay valid."""
+    from dataclasses import replace as replaced
+
+    import reader.quiz.generate as generate
+    from reader.quiz.kinds import REGISTRY
+
+    annotation = annotate(ARTICLE)
+
+    def candidates_of_every_kind():
+        sents = article_sentences(annotation)
+        context = generate.ArticleContext(
+            annotation=generate.typed(annotation),
+            sents=sents,
+            facts=generate.extract_facts(sents),
+            rng=random.Random(0),
+            all_texts=frozenset(),
+        )
+        by_kind = generate._candidates_by_kind(context, set(), "0:test")
+        return {
+            kind: [(q.prompt, tuple(q.choices), q.answer) for q in questions]
+            for kind, questions in by_kind.items()
+        }
+
+    before = candidates_of_every_kind()
+    idiom = next(k for k in REGISTRY if k.name == "idiom")
+
+    def greedier(context):
+        context.rng.random()
+        return idiom.candidates(context)
+
+    registry = tuple(replaced(k, candidates=greedier) if k is idiom else k for k in REGISTRY)
+    monkeypatch.setattr(generate, "REGISTRY", registry)
+    after = candidates_of_every_kind()
+    others = set(before) - {"idiom"}
+    assert others and {k: before[k] for k in others} == {k: after[k] for k in others}

@@ -19,6 +19,7 @@ import hashlib
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from nlp.document import Annotation, stored_sentence_texts
 from reader.quiz.facts import GERMAN_STATES, PLACES, REGIONS, extract_facts
@@ -153,7 +154,8 @@ def quiz_generate(
     commentary from a report).
     """
     annotation = typed(annotation)  # decoded once; every step below reads the typed document
-    rng = random.Random(f"{seed}:{fingerprint(annotation)}")
+    quiz_seed = f"{seed}:{fingerprint(annotation)}"
+    rng = random.Random(quiz_seed)
     sents = article_sentences(annotation)
     if not sents:
         return []
@@ -166,7 +168,7 @@ def quiz_generate(
         title=title,
         paragraphs={k: s.paragraph for k, s in enumerate(annotation.sentences)},
     )
-    by_kind = _candidates_by_kind(context, set(exclude))
+    by_kind = _candidates_by_kind(context, set(exclude), quiz_seed)
     _put_opener_first(by_kind)
     avoid = set(avoid_anchors)
     n = count if count is not None else target_count(word_count(annotation))
@@ -202,15 +204,18 @@ def _choose_with_kinds(
 
 
 def _candidates_by_kind(
-    context: ArticleContext, excluded: set[tuple[str, str]]
+    context: ArticleContext, excluded: set[tuple[str, str]], quiz_seed: str
 ) -> dict[str, list[Question]]:
     """Every kind's candidate questions, best first, without the ones a rejection rule finds
     fault with and the (kind, anchor) pairs a teacher dropped."""
-    # Every kind in registry order, each drawing from the one random in turn.
-    by_kind = {
-        kind.name: [q for q in kind.candidates(context) if rejection(q, context) is None]
-        for kind in REGISTRY
-    }
+    # Each kind draws from a random of its own, seeded by the quiz's seed and its name: a
+    # change in one kind (another candidate, one more shuffle) leaves every other kind's
+    # questions as they were, so their reviews stay valid and a kind can be added anywhere.
+    rngs = {kind.name: random.Random(f"{quiz_seed}:{kind.name}") for kind in REGISTRY}
+    by_kind = {}
+    for kind in REGISTRY:
+        own = replace(context, rng=rngs[kind.name])
+        by_kind[kind.name] = [q for q in kind.candidates(own) if rejection(q, own) is None]
     for kind, questions in by_kind.items():
         kept = []
         for q in questions:
@@ -219,7 +224,7 @@ def _candidates_by_kind(
                 kept.append(q)
         # Best first, ties broken by the seeded shuffle already applied to the order.
         order = list(range(len(kept)))
-        context.rng.shuffle(order)
+        rngs[kind].shuffle(order)
         by_kind[kind] = [kept[k] for k in sorted(order, key=lambda k: -kept[k].score)]
     return by_kind
 

@@ -13,8 +13,9 @@ A kind is a `Kind(name, candidates, content=False)` (kinds/base.py):
 - `content=True` for a kind that asks about what the article says rather than its language.
 
 To add a kind: write reader/quiz/kinds/<name>.py ending in `KIND = Kind("<name>", candidates)`
-and add `<name>.KIND` to `REGISTRY` below. New kinds go at the end: kinds run in this order
-with one random, so a kind put in front would change every later kind's questions. The mixer
+and add `<name>.KIND` to `REGISTRY` below. Each kind draws from a random of its own (seeded by
+the quiz's seed and the kind's name, `context.rng`), so adding or changing a kind leaves the
+other kinds' questions as they were. The mixer
 gives every kind a turn (generate.ROTATION says how often the first six come up); a kind is
 only asked about sentences no other chosen question uses, and reader/quiz/checks.py holds the
 rules every question must pass. Prompts are English instruction, a newline, then German.
