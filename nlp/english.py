@@ -72,3 +72,38 @@ def english_words(text: str) -> frozenset[str]:
 def sense_words(gloss: str) -> tuple[str, ...]:
     """The words that tell a sense apart: "to depend on sth." -> (depend,)."""
     return tuple(w for w in _WORD.findall(clean_gloss(gloss).lower()) if w not in _LINKING)
+
+
+# The English prepositions that render a German one in a verb's frame (die Lasten auf andere
+# abwälzen: to shift sth. on to sb.; sich an etw. anpassen: to adapt to sth.). Only the usual
+# renderings: a sense whose English has one is the sense the German frame is written for.
+PREPOSITION_RENDERINGS = {
+    "an": frozenset({"to", "on", "at"}),
+    "auf": frozenset({"on", "onto", "upon"}),
+    "aus": frozenset({"from", "out"}),
+    "für": frozenset({"for"}),
+    "gegen": frozenset({"against"}),
+    "in": frozenset({"in", "into"}),
+    "mit": frozenset({"with"}),
+    "nach": frozenset({"for", "after"}),
+    "über": frozenset({"about", "over"}),
+    "um": frozenset({"for"}),
+    "von": frozenset({"from", "of"}),
+    "vor": frozenset({"from", "of"}),
+    "zu": frozenset({"to"}),
+}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _words_after_infinitive(gloss: str) -> frozenset[str]:
+    # "to" as the infinitive's marker renders nothing: "to pass" has no preposition.
+    text = clean_gloss(gloss).lower()
+    text = re.sub(r"^\(.*?\)\s*", "", text).removeprefix("to ")
+    return frozenset(_WORD.findall(text))
+
+
+def renders_preposition(gloss: str, prepositions: frozenset[str]) -> bool:
+    """Does the English of this sense carry a rendering of one of these German prepositions?
+    "to shift on to sb." renders "auf", "to pass" renders none."""
+    words = _words_after_infinitive(gloss)
+    return any(words & PREPOSITION_RENDERINGS.get(p, frozenset()) for p in prepositions)

@@ -16,7 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.clauses import clause_span, relative_antecedent
-from nlp.english import ABBREVIATION_ONLY, clean_gloss, gloss_words, plainness
+from nlp.english import (
+    ABBREVIATION_ONLY,
+    clean_gloss,
+    gloss_words,
+    plainness,
+    renders_preposition,
+)
 from nlp.extensions import lex_fetch
 from nlp.german import zipf
 from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
@@ -132,7 +138,19 @@ def entry_senses(
     # up for" before Ding's "für jdn. einsetzen :: to support sb.").
     lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
     first = rank_senses(lead + [g for g in matched if g not in lead], len(lead), entry.ranked)
+    first = _frame_rendered_first(first, lead, context)
     return list(_close_senses(first + [s for s in senses if s not in first]))
+
+
+def _frame_rendered_first(matched: list[str], lead: list[str], context: frozenset[str]) -> list:
+    """Among the senses of the lines the clause chose, those whose English renders a
+    preposition of the clause go first (after the hand-written ones): one Ding line glosses
+    "die Verantwortung auf andere abwälzen" as "to pass; to shift on to sb.", and with "auf"
+    in the clause the second is the sense meant."""
+    prepositions = frozenset(w[1:] for w in context if w.startswith(FRAME_MARK))
+    if not prepositions:
+        return matched
+    return sorted(matched, key=lambda g: (g not in lead, not renders_preposition(g, prepositions)))
 
 
 @functools.lru_cache(maxsize=20_000)
