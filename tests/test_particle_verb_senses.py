@@ -5,7 +5,7 @@ from nlp.english import renders_preposition
 from nlp.extensions import register_extensions
 from nlp.glosses import entry_senses
 from nlp.lexicon import LexEntry, MemoryLexicon
-from nlp.verbs import separable_verbs
+from nlp.verbs import reflexive_verbs, separable_verbs
 from tests import nlp_docs
 
 register_extensions()
@@ -70,3 +70,22 @@ def test_the_infinitive_marker_renders_no_preposition():
     assert renders_preposition("to adapt to sth.", frozenset({"an"}))
     assert not renders_preposition("to pass", frozenset({"zu", "an"}))
     assert not renders_preposition("to pass", frozenset({"auf"}))
+
+
+AUSZAHLEN = LexEntry("auszahlen", "VERB", ("to pay out sth.",))
+SICH_AUSZAHLEN = LexEntry("auszahlen", "VERB", ("to pay off",), reflexive=True)
+
+
+def test_a_particle_verb_with_sich_shows_its_reflexive_sense_as_headline():
+    rows = [
+        ("Die", "die", "ART", "DET"),
+        ("Mühe", "Mühe", "NN", "NOUN"),
+        ("zahlt", "zahlen", "VVFIN", "VERB"),
+        ("sich", "sich", "PRF", "PRON"),
+        ("aus", "aus", "PTKVZ", "ADP"),
+        (".", ".", "$.", "PUNCT"),
+    ]
+    lexicon = MemoryLexicon([AUSZAHLEN, SICH_AUSZAHLEN])
+    doc = reflexive_verbs(separable_verbs(nlp_docs.doc_of(rows, lexicon)))
+    [expression] = [x for x in doc._.expressions if x["type"] == "separable_verb"]
+    assert expression["gloss"] == doc[2]._.gloss == "to pay off"
