@@ -1,9 +1,11 @@
 """The sense of a particle verb meant in its sentence (issue #16): its clause's nouns and
 prepositions choose among the senses of the verb's dictionary lines, as for full verbs."""
 
+from lexicon.database import DbLexicon
+from lexicon.models import Idiom, Source
 from nlp.english import renders_preposition
 from nlp.extensions import register_extensions
-from nlp.glosses import entry_senses
+from nlp.glosses import entry_senses, gloss_doc
 from nlp.lexicon import LexEntry, MemoryLexicon
 from nlp.verbs import reflexive_verbs, separable_verbs
 from tests import nlp_docs
@@ -89,3 +91,53 @@ def test_a_particle_verb_with_sich_shows_its_reflexive_sense_as_headline():
     doc = reflexive_verbs(separable_verbs(nlp_docs.doc_of(rows, lexicon)))
     [expression] = [x for x in doc._.expressions if x["type"] == "separable_verb"]
     assert expression["gloss"] == doc[2]._.gloss == "to pay off"
+
+
+# Ding's example lines of einstellen: what the verb means with this object.
+EINSTELLEN = LexEntry("einstellen", "VERB", ("to hire", "to stop", "to adjust"), fixed=3)
+BETRIEB_EINSTELLEN = LexEntry("den Betrieb einstellen", "VERB", ("to cease operations",))
+
+
+def stellt_ein(*middle):
+    rows = [
+        ("Die", "die", "ART", "DET"),
+        ("Werft", "Werft", "NN", "NOUN"),
+        ("stellt", "stellen", "VVFIN", "VERB"),
+        *middle,
+        ("ein", "ein", "PTKVZ", "ADP"),
+        (".", ".", "$.", "PUNCT"),
+    ]
+    lexicon = MemoryLexicon([EINSTELLEN, BETRIEB_EINSTELLEN])
+    return gloss_doc(separable_verbs(nlp_docs.doc_of(rows, lexicon)))
+
+
+def test_the_object_of_a_dictionary_example_phrase_gives_the_particle_verb_its_sense():
+    doc = stellt_ein(("den", "die", "ART", "DET"), ("Betrieb", "Betrieb", "NN", "NOUN"))
+    [expression] = doc._.expressions
+    assert expression["gloss"] == "(den Betrieb einstellen) to cease operations"
+    assert doc[2]._.senses[:2] == ["(den Betrieb einstellen) to cease operations", "to hire"]
+
+
+def test_the_phrase_is_found_whatever_the_case_of_its_noun():
+    doc = stellt_ein(("der", "die", "ART", "DET"), ("Betrieb", "Betrieb", "NN", "NOUN"))
+    assert doc._.expressions[0]["gloss"] == "(den Betrieb einstellen) to cease operations"
+
+
+def test_an_object_no_example_names_keeps_the_verbs_own_first_sense():
+    doc = stellt_ein(("zwei", "zwei", "CARD", "NUM"), ("Schweißer", "Schweißer", "NN", "NOUN"))
+    assert doc._.expressions[0]["gloss"] == "to hire"
+
+
+def test_the_database_serves_a_phrase_rows_verb_senses_as_a_verb_entry(db):
+    for meaning, rank in (("to cease operations", 1), ("to fold; to fold up", 2)):
+        Idiom.objects.create(
+            phrase="den Betrieb einstellen",
+            key="den betrieb einstellen",
+            meaning=meaning,
+            kind="phrase",
+            selected=False,
+            source=Source.DING,
+            rank=rank,
+        )
+    [entry] = DbLexicon().lookup_many(["den betrieb einstellen"])["den betrieb einstellen"]
+    assert (entry.pos, entry.glosses) == ("VERB", ("to cease operations", "to fold", "to fold up"))
