@@ -683,7 +683,7 @@ def _collocation_keys(expression: dict, doc: Doc) -> list[str]:
     start, end = clause_span(doc[expression["doc_tokens"][0]])
     keys: list[str] = []
     for token in doc[start:end]:
-        if token.pos_ != "NOUN":
+        if token.pos_ != "NOUN" or _in_prepositional_phrase(token, start):
             continue
         before = doc[token.i - 1].text.lower() if token.i > start else ""
         determiners = [d for d in dict.fromkeys((before, *_PHRASE_DETERMINERS)) if d]
@@ -691,6 +691,22 @@ def _collocation_keys(expression: dict, doc: Doc) -> list[str]:
             keys += [f"{d} {form} {verb}" for d in determiners]
             keys.append(f"{form} {verb}")
     return list(dict.fromkeys(keys))
+
+
+# Words between a preposition and its noun (in unserem neuen Auftrag).
+_NOUN_PHRASE_TAGS = frozenset(
+    {"ART", "ADJA", "ADJD", "ADV", "CARD", "PPOSAT", "PIAT", "PIDAT", "PDAT", "PWAT"}
+)
+
+
+def _in_prepositional_phrase(token, start: int) -> bool:
+    """Is this noun a preposition's (in unserem Auftrag), so no object of the verb? Ding's
+    example phrases write a preposition where they need one (gegen etw. vorgehen)."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= start and doc[i].tag_ in _NOUN_PHRASE_TAGS:
+        i -= 1
+    return i >= start and doc[i].tag_ in ("APPR", "APPRART")
 
 
 def _gloss_particle_verb_collocations(doc: Doc) -> None:

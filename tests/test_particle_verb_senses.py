@@ -141,3 +141,15 @@ def test_the_database_serves_a_phrase_rows_verb_senses_as_a_verb_entry(db):
         )
     [entry] = DbLexicon().lookup_many(["den betrieb einstellen"])["den betrieb einstellen"]
     assert (entry.pos, entry.glosses) == ("VERB", ("to cease operations", "to fold", "to fold up"))
+
+
+def test_a_noun_after_a_preposition_is_no_object_for_an_example_phrase():
+    # "Die Werft stellt im Betrieb zwei Schweißer ein": hiring, whatever "den Betrieb einstellen"
+    # means.
+    doc = stellt_ein(
+        ("im", "in", "APPRART", "ADP"),
+        ("Betrieb", "Betrieb", "NN", "NOUN"),
+        ("zwei", "zwei", "CARD", "NUM"),
+        ("Schweißer", "Schweißer", "NN", "NOUN"),
+    )
+    assert doc._.expressions[0]["gloss"] == "to hire"
