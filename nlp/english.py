@@ -94,16 +94,25 @@ PREPOSITION_RENDERINGS = {
 }
 
 
+# "to" renders a preposition only before what it governs (to adapt to sth., to be down to
+# sb.) or at the end (to get used to); elsewhere it marks an infinitive (to pass, not to
+# forget sth., to summon up the courage to do sth.).
+_TO_GOVERNS = re.compile(
+    r"\bto(?=\s+(?:sb|sth|one's|sb's|sth's|a|an|the|someone|something)\b|\s*$)"
+)
+
+
 @functools.lru_cache(maxsize=100_000)
-def _words_after_infinitive(gloss: str) -> frozenset[str]:
-    # "to" as the infinitive's marker renders nothing: "to pass" has no preposition.
-    text = clean_gloss(gloss).lower()
-    text = re.sub(r"^\(.*?\)\s*", "", text).removeprefix("to ")
-    return frozenset(_WORD.findall(text))
+def _rendering_words(gloss: str) -> frozenset[str]:
+    text = re.sub(r"^\(.*?\)\s*", "", clean_gloss(gloss).lower())
+    words = set(_WORD.findall(text)) - {"to"}
+    if _TO_GOVERNS.search(text):
+        words.add("to")
+    return frozenset(words)
 
 
 def renders_preposition(gloss: str, prepositions: frozenset[str]) -> bool:
     """Does the English of this sense carry a rendering of one of these German prepositions?
     "to shift on to sb." renders "auf", "to pass" renders none."""
-    words = _words_after_infinitive(gloss)
+    words = _rendering_words(gloss)
     return any(words & PREPOSITION_RENDERINGS.get(p, frozenset()) for p in prepositions)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from nlp.clauses import clause_span, relative_antecedent
 from nlp.english import (
     ABBREVIATION_ONLY,
+    PLAIN_ZIPF,
     clean_gloss,
     gloss_words,
     plainness,
@@ -142,15 +143,28 @@ def entry_senses(
     return list(_close_senses(first + [s for s in senses if s not in first]))
 
 
+# How much rarer (Zipf) the rarest English word of a sense rendering the preposition may be
+# than the first sense's: "to reckon with sth." (reckon 3.9) for "damit rechnen", not "to
+# exculpate sb. from a charge" for "vom Vorwurf freigesprochen" (to acquit sb.).
+RENDERING_ZIPF_SLACK = 0.5
+
+
 def _frame_rendered_first(matched: list[str], lead: list[str], context: frozenset[str]) -> list:
     """Among the senses of the lines the clause chose, those whose English renders a
     preposition of the clause go first (after the hand-written ones): one Ding line glosses
     "die Verantwortung auf andere abwälzen" as "to pass; to shift on to sb.", and with "auf"
     in the clause the second is the sense meant."""
     prepositions = frozenset(w[1:] for w in context if w.startswith(FRAME_MARK))
-    if not prepositions:
+    if not prepositions or not matched:
         return matched
-    return sorted(matched, key=lambda g: (g not in lead, not renders_preposition(g, prepositions)))
+    # Never a rarer English word for the preposition's sake ("to exculpate sb. from a charge"
+    # before "to acquit sb." for "vom Vorwurf freigesprochen").
+    plain = min(PLAIN_ZIPF, gloss_words(matched[0])[1]) - RENDERING_ZIPF_SLACK
+
+    def rendered(gloss: str) -> bool:
+        return gloss_words(gloss)[1] >= plain and renders_preposition(gloss, prepositions)
+
+    return sorted(matched, key=lambda g: (g not in lead, not rendered(g)))
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -153,3 +153,21 @@ def test_a_noun_after_a_preposition_is_no_object_for_an_example_phrase():
         ("Schweißer", "Schweißer", "NN", "NOUN"),
     )
     assert doc._.expressions[0]["gloss"] == "to hire"
+
+
+def test_a_to_that_marks_an_infinitive_renders_no_preposition():
+    assert not renders_preposition("not to forget sth./doing sth.", frozenset({"an"}))
+    assert not renders_preposition("to summon up sth. to do sth.", frozenset({"zu"}))
+    assert renders_preposition("to get used to", frozenset({"an"}))
+
+
+def test_the_preposition_never_brings_a_rarer_english_word_first():
+    freisprechen = LexEntry(
+        "freisprechen",
+        "VERB",
+        ("to acquit sb.", "to exculpate sb. from a charge"),
+        contexts=(("to acquit sb.", "vorwurf"), ("to exculpate sb. from a charge", "vorwurf")),
+        ranked=True,
+    )
+    # "Das Gericht spricht ihn vom Vorwurf frei."
+    assert entry_senses(freisprechen, frozenset({"vorwurf", "@von"}))[0] == "to acquit sb."
