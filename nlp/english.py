@@ -116,3 +116,29 @@ def renders_preposition(gloss: str, prepositions: frozenset[str]) -> bool:
     "to shift on to sb." renders "auf", "to pass" renders none."""
     words = _rendering_words(gloss)
     return any(words & PREPOSITION_RENDERINGS.get(p, frozenset()) for p in prepositions)
+
+
+# How much rarer (Zipf) the rarest English word of a sense rendering the preposition may be
+# than the first sense's: "to reckon with sth." (reckon 3.9) for "damit rechnen", not "to
+# exculpate sb. from a charge" for "vom Vorwurf freigesprochen" (to acquit sb.).
+RENDERING_ZIPF_SLACK = 0.5
+
+
+def frame_rendered_first(
+    matched: list[str], lead: list[str], prepositions: frozenset[str]
+) -> list[str]:
+    """Among the senses of the lines a clause chose (`lead`: the hand-written ones, which
+    keep their place), those whose English renders a
+    preposition of the clause go first: one Ding line glosses
+    "die Verantwortung auf andere abwälzen" as "to pass; to shift on to sb.", and with "auf"
+    in the clause (`prepositions`) the second is the sense meant."""
+    if not prepositions or not matched:
+        return matched
+    # Never a rarer English word for the preposition's sake ("to exculpate sb. from a charge"
+    # before "to acquit sb." for "vom Vorwurf freigesprochen").
+    plain = min(PLAIN_ZIPF, gloss_words(matched[0])[1]) - RENDERING_ZIPF_SLACK
+
+    def rendered(gloss: str) -> bool:
+        return gloss_words(gloss)[1] >= plain and renders_preposition(gloss, prepositions)
+
+    return sorted(matched, key=lambda g: (g not in lead, not rendered(g)))

@@ -16,14 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.clauses import clause_span, relative_antecedent
-from nlp.english import (
-    ABBREVIATION_ONLY,
-    PLAIN_ZIPF,
-    clean_gloss,
-    gloss_words,
-    plainness,
-    renders_preposition,
-)
+from nlp.collocations import gloss_particle_verb_collocations
+from nlp.english import ABBREVIATION_ONLY, clean_gloss, frame_rendered_first, gloss_words, plainness
 from nlp.extensions import lex_fetch
 from nlp.german import zipf
 from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
@@ -139,32 +133,9 @@ def entry_senses(
     # up for" before Ding's "für jdn. einsetzen :: to support sb.").
     lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
     first = rank_senses(lead + [g for g in matched if g not in lead], len(lead), entry.ranked)
-    first = _frame_rendered_first(first, lead, context)
-    return list(_close_senses(first + [s for s in senses if s not in first]))
-
-
-# How much rarer (Zipf) the rarest English word of a sense rendering the preposition may be
-# than the first sense's: "to reckon with sth." (reckon 3.9) for "damit rechnen", not "to
-# exculpate sb. from a charge" for "vom Vorwurf freigesprochen" (to acquit sb.).
-RENDERING_ZIPF_SLACK = 0.5
-
-
-def _frame_rendered_first(matched: list[str], lead: list[str], context: frozenset[str]) -> list:
-    """Among the senses of the lines the clause chose, those whose English renders a
-    preposition of the clause go first (after the hand-written ones): one Ding line glosses
-    "die Verantwortung auf andere abwälzen" as "to pass; to shift on to sb.", and with "auf"
-    in the clause the second is the sense meant."""
     prepositions = frozenset(w[1:] for w in context if w.startswith(FRAME_MARK))
-    if not prepositions or not matched:
-        return matched
-    # Never a rarer English word for the preposition's sake ("to exculpate sb. from a charge"
-    # before "to acquit sb." for "vom Vorwurf freigesprochen").
-    plain = min(PLAIN_ZIPF, gloss_words(matched[0])[1]) - RENDERING_ZIPF_SLACK
-
-    def rendered(gloss: str) -> bool:
-        return gloss_words(gloss)[1] >= plain and renders_preposition(gloss, prepositions)
-
-    return sorted(matched, key=lambda g: (g not in lead, not rendered(g)))
+    first = frame_rendered_first(first, lead, prepositions)
+    return list(_close_senses(first + [s for s in senses if s not in first]))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -444,7 +415,7 @@ def gloss_doc(doc: Doc) -> Doc:
         _gloss_by_word_formation(doc, leftover)
     _spread_and_choose_senses(groups, chosen)
     _gloss_unglossed_verb_expressions(doc)
-    _gloss_particle_verb_collocations(doc)
+    gloss_particle_verb_collocations(doc, MAX_SENSES)
     _gloss_adverbial_phrases(doc)
     return doc
 
@@ -681,75 +652,6 @@ def _gloss_unglossed_verb_expressions(doc: Doc) -> None:
             ),
             None,
         )
-
-
-# The determiners Ding writes its example phrases with (den Betrieb einstellen, die Zahlungen
-# einstellen, seine Arbeit einstellen), tried whatever the text's case (der Betrieb wurde
-# eingestellt), and none (Personal einstellen).
-_PHRASE_DETERMINERS = ("", "der", "die", "das", "den", "ein", "eine", "einen", "seine", "seinen")
-
-
-def _collocation_keys(expression: dict, doc: Doc) -> list[str]:
-    """The phrase keys a particle verb's clause may spell: each noun of its clause (lemma or
-    form, with its own determiner or a citation one) before the verb's infinitive, longest
-    first (a determiner the text has before one it lacks)."""
-    verb = expression["lemma"]
-    start, end = clause_span(doc[expression["doc_tokens"][0]])
-    keys: list[str] = []
-    for token in doc[start:end]:
-        if token.pos_ != "NOUN" or _in_prepositional_phrase(token, start):
-            continue
-        before = doc[token.i - 1].text.lower() if token.i > start else ""
-        determiners = [d for d in dict.fromkeys((before, *_PHRASE_DETERMINERS)) if d]
-        for form in dict.fromkeys((token.lemma_.lower(), token.text.lower())):
-            keys += [f"{d} {form} {verb}" for d in determiners]
-            keys.append(f"{form} {verb}")
-    return list(dict.fromkeys(keys))
-
-
-# Words between a preposition and its noun (in unserem neuen Auftrag).
-_NOUN_PHRASE_TAGS = frozenset(
-    {"ART", "ADJA", "ADJD", "ADV", "CARD", "PPOSAT", "PIAT", "PIDAT", "PDAT", "PWAT"}
-)
-
-
-def _in_prepositional_phrase(token, start: int) -> bool:
-    """Is this noun a preposition's (in unserem Auftrag), so no object of the verb? Ding's
-    example phrases write a preposition where they need one (gegen etw. vorgehen)."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= start and doc[i].tag_ in _NOUN_PHRASE_TAGS:
-        i -= 1
-    return i >= start and doc[i].tag_ in ("APPR", "APPRART")
-
-
-def _gloss_particle_verb_collocations(doc: Doc) -> None:
-    """A particle verb whose object makes one of Ding's example phrases (den Betrieb
-    einstellen :: to cease operations) takes that phrase's sense as its headline: the verb's
-    own list would give its first sense whatever the object ("to hire"). The phrase is named
-    with the sense, as hand-written senses are ("(sich einsetzen für) to stand up for")."""
-    particle_verbs = [
-        (x, _collocation_keys(x, doc))
-        for x in doc._.expressions or []
-        if x["type"] == "separable_verb"
-    ]
-    if not particle_verbs:
-        return
-    cache = lex_fetch(doc, {key for _, keys in particle_verbs for key in keys})
-    for expression, keys in particle_verbs:
-        entry = next(
-            (e for key in keys for e in cache.get(key, []) if e.pos == "VERB" and e.glosses),
-            None,
-        )
-        if entry is None:
-            continue
-        gloss = f"({entry.lemma}) {entry.glosses[0]}"
-        expression["gloss"] = gloss
-        for i in expression["doc_tokens"]:
-            token = doc[i]
-            token._.senses = list(dict.fromkeys([gloss, *(token._.senses or [])]))[:MAX_SENSES]
-            token._.gloss = gloss
-            token._.gloss_via = "collocation"
 
 
 # A subject label is the article's topic when this many of its words carry it on the sense
