@@ -252,28 +252,31 @@ class DbLexicon:
 
 
 def _phrase_entries(keys: list[str]) -> dict[str, tuple[LexEntry, ...]]:
-    """Ding's multiword phrase rows (noch einmal, nach wie vor, von heute auf morgen) as
-    adverb entries: a learner reads "noch einmal" as one word, "again", not as "still" +
-    "once". Only adverbial senses: "to remain" (a row of nach wie vor) glosses no verb here."""
+    """Ding's multiword phrase rows as entries: their adverbial senses (noch einmal, nach wie
+    vor, von heute auf morgen) as an ADV entry, since a learner reads "noch einmal" as one
+    word, "again", not as "still" + "once"; their verb senses ("den Betrieb einstellen :: to
+    cease operations", the example lines of a verb) as a VERB entry, the collocation that
+    tells which sense of the verb its object means (nlp.glosses)."""
     rows = (
         Idiom.objects.filter(kind=IdiomKind.PHRASE, key__in=keys)
         .order_by("rank", "id")
         .values_list("key", "phrase", "meaning")
     )
-    glosses: dict[str, list[str]] = {}
+    glosses: dict[tuple[str, str], list[str]] = {}
     spelled: dict[str, str] = {}
     for key, phrase, meaning in rows:
         spelled.setdefault(key, phrase)
-        senses = glosses.setdefault(key, [])
         for sense in meaning.split(";"):
             sense = sense.strip()
-            if sense and not sense.startswith("to ") and sense not in senses:
+            senses = glosses.setdefault((key, "VERB" if sense.startswith("to ") else "ADV"), [])
+            if sense and sense not in senses:
                 senses.append(sense)
-    return {
-        key: (LexEntry(lemma=spelled[key], pos="ADV", glosses=tuple(senses)),)
-        for key, senses in glosses.items()
-        if senses
-    }
+    found: dict[str, tuple[LexEntry, ...]] = {}
+    for (key, pos), senses in sorted(glosses.items(), key=lambda item: item[0][1]):
+        if senses:
+            entry = LexEntry(lemma=spelled[key], pos=pos, glosses=tuple(senses))
+            found[key] = (*found.get(key, ()), entry)
+    return found
 
 
 def _idiom_entry(phrase, meaning, kind, figurative, source, rank) -> IdiomEntry:

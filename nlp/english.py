@@ -72,3 +72,73 @@ def english_words(text: str) -> frozenset[str]:
 def sense_words(gloss: str) -> tuple[str, ...]:
     """The words that tell a sense apart: "to depend on sth." -> (depend,)."""
     return tuple(w for w in _WORD.findall(clean_gloss(gloss).lower()) if w not in _LINKING)
+
+
+# The English prepositions that render a German one in a verb's frame (die Lasten auf andere
+# abwälzen: to shift sth. on to sb.; sich an etw. anpassen: to adapt to sth.). Only the usual
+# renderings: a sense whose English has one is the sense the German frame is written for.
+PREPOSITION_RENDERINGS = {
+    "an": frozenset({"to", "on", "at"}),
+    "auf": frozenset({"on", "onto", "upon"}),
+    "aus": frozenset({"from", "out"}),
+    "für": frozenset({"for"}),
+    "gegen": frozenset({"against"}),
+    "in": frozenset({"in", "into"}),
+    "mit": frozenset({"with"}),
+    "nach": frozenset({"for", "after"}),
+    "über": frozenset({"about", "over"}),
+    "um": frozenset({"for"}),
+    "von": frozenset({"from", "of"}),
+    "vor": frozenset({"from", "of"}),
+    "zu": frozenset({"to"}),
+}
+
+
+# "to" renders a preposition only before what it governs (to adapt to sth., to be down to
+# sb.) or at the end (to get used to); elsewhere it marks an infinitive (to pass, not to
+# forget sth., to summon up the courage to do sth.).
+_TO_GOVERNS = re.compile(
+    r"\bto(?=\s+(?:sb|sth|one's|sb's|sth's|a|an|the|someone|something)\b|\s*$)"
+)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _rendering_words(gloss: str) -> frozenset[str]:
+    text = re.sub(r"^\(.*?\)\s*", "", clean_gloss(gloss).lower())
+    words = set(_WORD.findall(text)) - {"to"}
+    if _TO_GOVERNS.search(text):
+        words.add("to")
+    return frozenset(words)
+
+
+def renders_preposition(gloss: str, prepositions: frozenset[str]) -> bool:
+    """Does the English of this sense carry a rendering of one of these German prepositions?
+    "to shift on to sb." renders "auf", "to pass" renders none."""
+    words = _rendering_words(gloss)
+    return any(words & PREPOSITION_RENDERINGS.get(p, frozenset()) for p in prepositions)
+
+
+# How much rarer (Zipf) the rarest English word of a sense rendering the preposition may be
+# than the first sense's: "to reckon with sth." (reckon 3.9) for "damit rechnen", not "to
+# exculpate sb. from a charge" for "vom Vorwurf freigesprochen" (to acquit sb.).
+RENDERING_ZIPF_SLACK = 0.5
+
+
+def frame_rendered_first(
+    matched: list[str], lead: list[str], prepositions: frozenset[str]
+) -> list[str]:
+    """Among the senses of the lines a clause chose (`lead`: the hand-written ones, which
+    keep their place), those whose English renders a
+    preposition of the clause go first: one Ding line glosses
+    "die Verantwortung auf andere abwälzen" as "to pass; to shift on to sb.", and with "auf"
+    in the clause (`prepositions`) the second is the sense meant."""
+    if not prepositions or not matched:
+        return matched
+    # Never a rarer English word for the preposition's sake ("to exculpate sb. from a charge"
+    # before "to acquit sb." for "vom Vorwurf freigesprochen").
+    plain = min(PLAIN_ZIPF, gloss_words(matched[0])[1]) - RENDERING_ZIPF_SLACK
+
+    def rendered(gloss: str) -> bool:
+        return gloss_words(gloss)[1] >= plain and renders_preposition(gloss, prepositions)
+
+    return sorted(matched, key=lambda g: (g not in lead, not rendered(g)))

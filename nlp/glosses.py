@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.clauses import clause_span, relative_antecedent
-from nlp.english import ABBREVIATION_ONLY, clean_gloss, gloss_words, plainness
+from nlp.collocations import gloss_particle_verb_collocations
+from nlp.english import ABBREVIATION_ONLY, clean_gloss, frame_rendered_first, gloss_words, plainness
 from nlp.extensions import lex_fetch
 from nlp.german import zipf
 from nlp.lexicon import DOMAIN_MARK, FRAME_MARK, LexEntry, best_entry, context_stem
@@ -132,6 +133,8 @@ def entry_senses(
     # up for" before Ding's "für jdn. einsetzen :: to support sb.").
     lead = [g for g in matched if g in entry.glosses[: entry.fixed]]
     first = rank_senses(lead + [g for g in matched if g not in lead], len(lead), entry.ranked)
+    prepositions = frozenset(w[1:] for w in context if w.startswith(FRAME_MARK))
+    first = frame_rendered_first(first, lead, prepositions)
     return list(_close_senses(first + [s for s in senses if s not in first]))
 
 
@@ -412,6 +415,7 @@ def gloss_doc(doc: Doc) -> Doc:
         _gloss_by_word_formation(doc, leftover)
     _spread_and_choose_senses(groups, chosen)
     _gloss_unglossed_verb_expressions(doc)
+    gloss_particle_verb_collocations(doc, MAX_SENSES)
     _gloss_adverbial_phrases(doc)
     return doc
 

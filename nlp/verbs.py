@@ -471,6 +471,10 @@ def reflexive_verbs(doc: Doc) -> Doc:
                 doc[i]._.gloss = gloss
                 doc[i]._.senses = senses
                 doc[i]._.gloss_via = "reflexive"
+        if verb.i in separable:
+            # The popover's headline is the particle verb's: it says what its tokens now say
+            # (die Maßnahme zahlte sich aus: "to pay off", not the plain "to pay out sth.").
+            separable[verb.i]["gloss"] = gloss
         if not inherently_reflexive(entries):
             continue  # sich ändern: the reflexive sense, but no reflexive-verb note
         if _accusative_object(list(clause_tokens(verb)), verb, pronoun):
