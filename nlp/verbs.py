@@ -242,6 +242,24 @@ def separable_verbs(doc: Doc) -> Doc:
     """Join split particle verbs across the clause and mark one-word particle verbs."""
     if doc._.expressions is None:
         doc._.expressions = []
+    found, joined, needs_entry = _split_particle_verbs(doc)
+    found += _one_word_particle_verbs(doc, joined)
+    if not found:
+        return doc
+    cache = lex_fetch(
+        doc,
+        {lemma for _, lemma in found}
+        | {split[1] for _, lemma in found if (split := split_particle_verb(lemma))},
+    )
+    for indices, lemma in found:
+        _add_particle_verb(doc, cache, indices, lemma, needs_entry)
+    return doc
+
+
+def _split_particle_verbs(doc: Doc) -> tuple[list[tuple[list[int], str]], set[int], set[str]]:
+    """Particles joined to their clause's verb (stellte ... vor): (doc token indices, whole
+    verb lemma) each, the verbs joined, and the lemmas that count only if the dictionary
+    knows them."""
     found: list[tuple[list[int], str]] = []  # (doc token indices, whole verb lemma)
     joined = set()
     # Joins that count only when the dictionary knows the verb: particles HanTa read as
@@ -262,6 +280,12 @@ def separable_verbs(doc: Doc) -> Doc:
             joined.add(verb.i)
             if token.tag_ != "PTKVZ" or verb.tag_ == "VAFIN":
                 needs_entry.add(lemma)
+    return found, joined, needs_entry
+
+
+def _one_word_particle_verbs(doc: Doc, joined: set[int]) -> list[tuple[list[int], str]]:
+    """Particle verbs written as one word (vorstellen, angeboten), not joined already."""
+    found: list[tuple[list[int], str]] = []
     for token in doc:
         if token.i in joined:
             continue
@@ -273,57 +297,54 @@ def separable_verbs(doc: Doc) -> Doc:
         # The written form must begin with the particle too (HanTa's lemma could be a guess).
         if split is not None and token.text.lower().startswith(split[0]):
             found.append(([token.i], verb_lemma.lower()))
-    if not found:
-        return doc
-    cache = lex_fetch(
-        doc,
-        {lemma for _, lemma in found}
-        | {split[1] for _, lemma in found if (split := split_particle_verb(lemma))},
+    return found
+
+
+def _add_particle_verb(doc: Doc, cache, indices: list[int], lemma: str, needs_entry) -> None:
+    """Gloss a particle verb found and list it as an expression, if the dictionary bears it
+    out."""
+    entries = _fetch_entries(cache, lemma)
+    if lemma in needs_entry and _verb_gloss(entries) is None:
+        return
+    if len(indices) == 1:
+        # One word: a particle verb only if the dictionary knows it or its stem is a verb
+        # (abonnieren is not ab + onnieren).
+        # A known whole word proves nothing (dauern is no da + uern): the stem must be a
+        # verb of its own, or the form must show the split (an-ge-boten, an-zu-bieten).
+        form = doc[indices[0]].text.lower().replace("\xad", "")
+        split = split_particle_verb(lemma, form)
+        stem_known = bool(split) and any(
+            e.pos in ("VERB", "AUX") for e in _fetch_entries(cache, split[1])
+        )
+        shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
+        if not stem_known and not (shows_split and entries):
+            return
+    # The plain verb's sense first; a verb the dictionary knows only as reflexive (sich
+    # abspielen) still has that entry, whatever else shares its spelling (das Abspielen).
+    entry = _verb_gloss(entries, reflexive=False) or _verb_gloss(entries)
+    # The nouns of its clause choose among the verb's senses (eine Bedrohung wahrnehmen).
+    senses = entry_senses(entry, word_context(*(doc[i] for i in indices))) if entry else []
+    gloss = senses[0] if senses else None
+    for i in indices:
+        doc[i]._.verb_lemma = lemma
+        if entry is not None:
+            doc[i]._.gloss = gloss
+            doc[i]._.senses = senses
+            doc[i]._.gloss_via = "verb"
+    particle = (
+        doc[max(indices)].text.lower()
+        if len(indices) > 1
+        else ((split_particle_verb(lemma) or ("",))[0])
     )
-    for indices, lemma in found:
-        entries = _fetch_entries(cache, lemma)
-        if lemma in needs_entry and _verb_gloss(entries) is None:
-            continue
-        if len(indices) == 1:
-            # One word: a particle verb only if the dictionary knows it or its stem is a verb
-            # (abonnieren is not ab + onnieren).
-            # A known whole word proves nothing (dauern is no da + uern): the stem must be a
-            # verb of its own, or the form must show the split (an-ge-boten, an-zu-bieten).
-            form = doc[indices[0]].text.lower().replace("\xad", "")
-            split = split_particle_verb(lemma, form)
-            stem_known = bool(split) and any(
-                e.pos in ("VERB", "AUX") for e in _fetch_entries(cache, split[1])
-            )
-            shows_split = bool(split) and form.startswith((split[0] + "ge", split[0] + "zu"))
-            if not stem_known and not (shows_split and entries):
-                continue
-        # The plain verb's sense first; a verb the dictionary knows only as reflexive (sich
-        # abspielen) still has that entry, whatever else shares its spelling (das Abspielen).
-        entry = _verb_gloss(entries, reflexive=False) or _verb_gloss(entries)
-        # The nouns of its clause choose among the verb's senses (eine Bedrohung wahrnehmen).
-        senses = entry_senses(entry, word_context(*(doc[i] for i in indices))) if entry else []
-        gloss = senses[0] if senses else None
-        for i in indices:
-            doc[i]._.verb_lemma = lemma
-            if entry is not None:
-                doc[i]._.gloss = gloss
-                doc[i]._.senses = senses
-                doc[i]._.gloss_via = "verb"
-        particle = (
-            doc[max(indices)].text.lower()
-            if len(indices) > 1
-            else ((split_particle_verb(lemma) or ("",))[0])
-        )
-        doc._.expressions.append(
-            {
-                "type": "separable_verb",
-                "doc_tokens": sorted(indices),
-                "lemma": lemma,
-                "gloss": gloss,
-                "transparent": _not_lexicalised(cache, lemma, particle, len(indices) == 1, entry),
-            }
-        )
-    return doc
+    doc._.expressions.append(
+        {
+            "type": "separable_verb",
+            "doc_tokens": sorted(indices),
+            "lemma": lemma,
+            "gloss": gloss,
+            "transparent": _not_lexicalised(cache, lemma, particle, len(indices) == 1, entry),
+        }
+    )
 
 
 # The English copulas of a stative or passive-like sense ("to be / get annoyed").
