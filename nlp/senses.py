@@ -21,7 +21,6 @@ from nlp.clauses import clause_span
 from nlp.german import CONTRACTIONS, PREPOSITIONS, zipf
 from nlp.lexicon import FRAME_MARK
 
-CLAUSE_BOUNDARY_TAGS = frozenset({"$,", "$."})
 # A word after an ADJD that the ADJD modifies (deutlich mehr, sehr hoch, kaum 20): adverbial.
 _MODIFIED_TAGS = frozenset({"ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PIS", "CARD", "PTKA"})
 # Verbs an adjective complements rather than modifies: the copulas (die Lage ist ernst, bleibt
@@ -155,7 +154,8 @@ def determiner_genders(token) -> frozenset[str] | None:
     before = doc[i - 1] if i > 0 else None
     after_preposition = before is not None and before.tag_ in ("APPR", "APPO")
     if word == "der" and not after_preposition:
-        clause_start = before is None or before.tag_ in CLAUSE_BOUNDARY_TAGS
+        # The first word of its clause (nlp.clauses), where a subject stands.
+        clause_start = clause_span(doc[i])[0] == i
         return frozenset("m") if clause_start else None
     return _word_genders(word, after_preposition=after_preposition)
 
