@@ -26,7 +26,7 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.clauses import clause_span, clause_tokens, doc_clauses
+from nlp.clauses import clause_span, clause_tokens, doc_clauses, ensure_clauses
 from nlp.extensions import lex_fetch
 from nlp.german import (
     ACCUSATIVE_DETERMINERS,
@@ -147,35 +147,42 @@ def _participle_lemma(token) -> str | None:
 
 
 def _clause_verb(sent_tokens, k: int):
-    """The finite verb a particle at sentence position k belongs to, or None."""
-    j = k - 1
-    while j >= 0:
-        token = sent_tokens[j]
-        tag = token.tag_
-        if tag == "$.":
+    """The finite verb a particle at sentence position k belongs to, or None: the nearest
+    before it, looking past the subordinate clauses (nlp.clauses) that stand between them
+    ("stellte, als er kam, das Buch vor"), never past the end of a sentence (or a colon)."""
+    doc = sent_tokens[k].doc
+    own = sent_tokens[k]._.clause
+    subordinate = _subordinate_clauses(sent_tokens)
+    for token in reversed(sent_tokens[:k]):
+        if token.tag_ == "$.":
             return None
-        if tag == "$,":
-            # A subordinate clause between verb and particle ends at this comma: skip it
-            # back to the comma or start before it.
-            start = j - 1
-            while start >= 0 and sent_tokens[start].tag_ not in ("$,", "$."):
-                start -= 1
-            first = sent_tokens[start + 1] if start + 1 < j else None
-            second = sent_tokens[start + 2] if start + 2 < j else None
-            if first is not None and (
-                first.tag_ in SUBORDINATOR_TAGS
-                or (
-                    first.tag_ in ("APPR", "APPRART")
-                    and second is not None
-                    and second.tag_ in SUBORDINATOR_TAGS
-                )
-            ):
-                j = start
-                continue
-        elif tag in PARTICLE_HOST_TAGS:
-            return token
-        j -= 1
+        if token._.clause != own and token._.clause in subordinate:
+            continue
+        if token.tag_ in PARTICLE_HOST_TAGS:
+            return doc[token.i]
     return None
+
+
+def _subordinate_clauses(sent_tokens) -> set[int]:
+    """The numbers of the sentence's subordinate clauses: opened by a subordinator (weil,
+    dass, der ...), also after a preposition (mit dem ...), and a clause joined to one by
+    und/aber (weil er kam und sie ging)."""
+    ensure_clauses(sent_tokens[0].doc)
+    out: set[int] = set()
+    previous = None
+    for j, token in enumerate(sent_tokens):
+        number = token._.clause
+        if number < 0 or number == previous:
+            continue
+        nxt = sent_tokens[j + 1] if j + 1 < len(sent_tokens) else None
+        opens = token.tag_ in SUBORDINATOR_TAGS or (
+            token.tag_ in ("APPR", "APPRART") and nxt is not None and nxt.tag_ in SUBORDINATOR_TAGS
+        )
+        joined = token.tag_ == "KON" and previous in out
+        if opens or joined:
+            out.add(number)
+        previous = number
+    return out
 
 
 def _english_verbs(entries: list[LexEntry]) -> set[str]:
