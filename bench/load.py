@@ -52,6 +52,7 @@ import django
 django.setup()
 from django.conf import settings
 from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils.module_loading import import_string
 from django.contrib.auth.hashers import make_password
 from importlib import import_module
 SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
@@ -69,7 +70,11 @@ sessions = []
 for user in User.objects.filter(username__startswith="student").order_by("username")[:count]:
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    # The backend a login through the form records: the first that can load a user (axes'
+    # LoginLimitBackend, first in the list, only refuses locked-out logins).
+    store[BACKEND_SESSION_KEY] = next(
+        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user")
+    )
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions.append({"sessionid": store.session_key, "csrftoken": _mask_cipher_secret(_get_new_csrf_string())})
