@@ -46,6 +46,14 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
 
 
+# Words in what was said that show the sex of whom they refer to (sie respektiere ...,
+# von seinem Lohn): the speaker and true/false kinds keep every person offered of that sex.
+GENDERED_WORDS = frozenset(
+    {"er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"}
+    | {"sein", "seine", "seinen", "seinem", "seiner", "seines"}
+)
+
+
 @dataclass(frozen=True)
 class Report:
     """What a person said in sentence `s`: the tokens [start, end) of the reported content,

@@ -14,14 +14,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from reader.quiz.helpers import Question, norm, shuffled_choices
 from reader.quiz.kinds.base import ArticleContext, Kind
-from reader.quiz.people import Person, Report, article_people, article_reports, is_konjunktiv
+from reader.quiz.people import (
+    GENDERED_WORDS,
+    Person,
+    Report,
+    article_people,
+    article_reports,
+    is_konjunktiv,
+)
 from reader.quiz.sentences import Sent
 
-# Words in what was said that show the sex of whom they refer to.
-_GENDERED = frozenset(
-    {"er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"}
-    | {"sein", "seine", "seinen", "seinem", "seiner", "seines"}
-)
 MIN_WORDS = 5
 
 
@@ -61,7 +63,7 @@ def _speaker_questions(
         words = content.split()
         if len(words) < MIN_WORDS:
             continue
-        gendered = any(w.strip(",.;:„“»«").casefold() in _GENDERED for w in words)
+        gendered = any(w.strip(",.;:„“»«").casefold() in GENDERED_WORDS for w in words)
         if gendered and not report.speaker.gender:
             continue
         wrong = _distractors(report, people, speakers, content, gendered)

@@ -20,7 +20,7 @@ from reader.quiz.facts import fact_distractors, is_dateline
 from reader.quiz.helpers import FALSE, NOT_GIVEN, TRUE, Question, mentions
 from reader.quiz.kinds.base import ArticleContext, Kind
 from reader.quiz.paraphrase import paraphrase_edits, person_roles, render
-from reader.quiz.people import article_people, article_reports
+from reader.quiz.people import GENDERED_WORDS, article_people, article_reports
 from reader.quiz.sentences import Sent, gapped
 from reader.quiz.wordlists import entries
 
@@ -152,10 +152,16 @@ def _addition_edits(sent: Sent, article_words: str) -> tuple[dict[int, str], str
 
 
 def _question(
-    sent: Sent, statement: str, answer: int, explanation: str, target: str, span=None
+    sent: Sent,
+    statement: str,
+    answer: int,
+    explanation: str,
+    target: str,
+    span=None,
+    score: float | None = None,
 ) -> Question:
     """`span`: the tokens [start, end) the answer turns on (a swapped fact), else the whole
-    sentence without its dateline."""
+    sentence without its dateline; `score` overrides the one a leaning sentence lowers."""
     start, end = span or (sent.dateline, len(sent.tokens))
     a, b = sent.offsets[start][0], sent.offsets[end - 1][1]
     # "Er versprach …", "Dort arbeiten …": a statement leaning on the sentence before is hard
@@ -171,7 +177,7 @@ def _question(
         explanation=explanation,
         sentence_index=sent.index,
         highlight=[a, b],
-        score=2.0 - (0.5 if leaning else 0),
+        score=score if score is not None else 2.0 - (0.5 if leaning else 0),
         target=target,
     )
 
@@ -234,11 +240,6 @@ def _true_false(context: ArticleContext) -> Iterable[Question]:
             )
 
 
-# Words in what was said that show the sex of whom they refer to (sie respektiere ...): a
-# statement giving it to someone of the other sex would be false by its grammar alone.
-_GENDERED = frozenset(
-    "er sie ihm ihn ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines".split()
-)
 ATTRIBUTION_MIN_WORDS = 5
 
 
@@ -262,7 +263,7 @@ def _attributions(context: ArticleContext) -> Iterable[Question]:
         words = [t.text for t in toks]
         if len(words) < ATTRIBUTION_MIN_WORDS or words[-1] in {"?", "!"}:
             continue
-        gendered = any(w.casefold() in _GENDERED for w in words)
+        gendered = any(w.casefold() in GENDERED_WORDS for w in words)
         others = [
             p
             for name, p in quoted.items()
@@ -276,7 +277,6 @@ def _attributions(context: ArticleContext) -> Iterable[Question]:
         content = content.rstrip(" .;:")
         if content[:1].isupper() and toks[0].upos not in {"PROPN", "NOUN"}:
             content = content[:1].lower() + content[1:]
-        a, b = sent.offsets[report.start][0], sent.offsets[report.end - 1][1]
         wrong = rng.choice(sorted(others, key=lambda p: p.name))
         # Both statements, one target: the mixer takes the one whose answer is due, so the
         # three answers keep taking turns.
@@ -286,19 +286,16 @@ def _attributions(context: ArticleContext) -> Iterable[Question]:
                 if answer == 0
                 else f"Falsch: these are {report.speaker.name}'s words, not {who.name}'s."
             )
-            yield Question(
-                kind="true_false",
-                # "stammt von": the words have one source, so giving them to another person
-                # contradicts the article ("X sagte, ..." would only be steht nicht im Text).
-                prompt=f"{PROMPT}\nDie Aussage, {content}, stammt von {who.name}.",
-                choices=[TRUE, FALSE, NOT_GIVEN],
-                answer=answer,
-                sentence=sent.text,
-                explanation=explanation,
-                sentence_index=sent.index,
-                highlight=[a, b],
+            # "stammt von": the words have one source, so giving them to another person
+            # contradicts the article ("X sagte, ..." would only be steht nicht im Text).
+            yield _question(
+                sent,
+                f"Die Aussage, {content}, stammt von {who.name}.",
+                answer,
+                explanation,
+                f"{report.speaker.name}@{sent.index}",
+                span=(report.start, report.end),
                 score=2.4,
-                target=f"{report.speaker.name}@{sent.index}",
             )
 
 
