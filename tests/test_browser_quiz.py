@@ -105,6 +105,9 @@ def test_teacher_drops_moves_and_edits_questions_in_the_browser(
     rows.nth(0).locator("button.drop").click()
     page.locator(f"#{first_id}.dropped").wait_for()
     page.locator(f"#{third_id} button.up").click()
+    # The move swaps the rows in: typing before the swap lands in a row about to be replaced
+    # (seen once under load: the question saved as edited with its old prompt).
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
     page.locator(f"#{third_id} textarea[name$=prompt]").wait_for()
     page.fill(f"#{third_id} textarea[name$=prompt]", "Was sagt der Text?\nEine eigene Frage ___.")
     page.locator(f"#{third_id} button.save").click()
